@@ -1,0 +1,175 @@
+/**
+ * One region's network: an awsx VPC with pinned AZs and an explicit subnet layout, and what awsx
+ * lacks: flow logs, an emptied default security group, DB and cache subnet groups, and the tier
+ * security groups.
+ */
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
+import { mustParseCidr } from "../lib/cidr";
+import type { NatStrategy } from "../lib/nat";
+import { tierCidrBlocks, type SubnetTier } from "../lib/subnetLayout";
+import { createFlowLogs } from "./flowLogs";
+import { DEFAULT_TIER_PORTS, type SecurityTier, type TierPorts } from "./lib/securityGroupRules";
+import { networkArgProblems } from "./lib/validate";
+import { createTierSecurityGroups } from "./securityGroups";
+
+/** Arguments of the Network component. */
+export interface NetworkArgs {
+  /** Region every child is created in. */
+  readonly region: string;
+  /** The VPC's IPv4 block, /16 to /21 inside RFC 1918. */
+  readonly vpcCidr: string;
+  /** 2 to 6 AZs of the region; each gets a fixed slot of the VPC by its letter. Append new AZs at the end. */
+  readonly availabilityZones: readonly string[];
+  /**
+   * NAT gateways. Cost: each gateway is billed per hour and per GB processed.
+   * @default "OnePerAz"
+   */
+  readonly natGateways?: NatStrategy;
+  /**
+   * Retention of the VPC flow logs in days (a CloudWatch Logs retention value).
+   * @default 365
+   */
+  readonly flowLogRetentionDays?: number;
+  /**
+   * Name of the flow log group; must be unique per account and region.
+   * @default "/blueprint/<name>/vpc-flow-logs"
+   */
+  readonly flowLogGroupName?: string;
+  /**
+   * Ports the tier security groups open.
+   * @default { app: 8080, database: 5432, cache: 6379 }
+   */
+  readonly ports?: TierPorts;
+  /**
+   * Tags of every regional child; `Region` is expected among them.
+   * @default {}
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A VPC with flow logs, locked default security group, subnet groups and tier security groups. */
+export class Network extends pulumi.ComponentResource {
+  /** Region the network lives in. */
+  public readonly region: string;
+  public readonly vpcId: pulumi.Output<string>;
+  public readonly vpcCidr: string;
+  public readonly publicSubnetIds: pulumi.Output<string[]>;
+  public readonly privateSubnetIds: pulumi.Output<string[]>;
+  public readonly isolatedSubnetIds: pulumi.Output<string[]>;
+  /** Security group IDs per tier. */
+  public readonly securityGroupIds: Readonly<Record<SecurityTier, pulumi.Output<string>>>;
+  /** DB subnet group (isolated subnets), for RDS and Aurora. */
+  public readonly dbSubnetGroupName: pulumi.Output<string>;
+  /** Cache subnet group (isolated subnets), for ElastiCache. */
+  public readonly cacheSubnetGroupName: pulumi.Output<string>;
+  public readonly flowLogGroupName: pulumi.Output<string>;
+  public readonly flowLogId: pulumi.Output<string>;
+
+  constructor(name: string, args: NetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("blueprint:network:Network", name, {}, opts);
+
+    const natGateways = args.natGateways ?? "OnePerAz";
+    const flowLogRetentionDays = args.flowLogRetentionDays ?? 365;
+    const ports = args.ports ?? DEFAULT_TIER_PORTS;
+    const problems = networkArgProblems({ ...args, natGateways, flowLogRetentionDays, ports });
+    if (problems.length > 0) {
+      throw new Error(`Network ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
+    }
+
+    const tags = { ...(args.tags ?? {}) };
+    const { Region: _region, ...globalTags } = tags;
+    const region = args.region;
+    const vpcCidr = mustParseCidr(args.vpcCidr);
+    const zones = [...args.availabilityZones];
+    const spec = (tier: SubnetTier, type: awsx.types.enums.ec2.SubnetType) => ({
+      type,
+      name: tier,
+      cidrBlocks: tierCidrBlocks(vpcCidr, tier, zones),
+      tags: { ...tags, Tier: tier },
+    });
+
+    const vpc = new awsx.ec2.Vpc(
+      `${name}-vpc`,
+      {
+        region,
+        cidrBlock: args.vpcCidr,
+        availabilityZoneNames: zones,
+        // explicit cidrBlocks per AZ (see lib/subnetLayout.ts); awsx takes them as given
+        subnetStrategy: "Auto",
+        subnetSpecs: [spec("public", "Public"), spec("private", "Private"), spec("isolated", "Isolated")],
+        subnetNameTagStrategy: "AvailabilityZone",
+        natGateways: { strategy: natGateways },
+        enableDnsHostnames: true,
+        enableDnsSupport: true,
+        // the S3 gateway endpoint is free and keeps S3 traffic (packages, artefacts) off the NAT
+        vpcEndpointStrategy: "Auto",
+        vpcEndpointSpecs: [{ serviceName: `com.amazonaws.${region}.s3`, vpcEndpointType: "Gateway", tags }],
+        tags: { ...tags, Name: name },
+      },
+      { parent: this },
+    );
+
+    // Owning the default group with no rules empties it: nothing can use it by accident.
+    new aws.ec2.DefaultSecurityGroup(
+      `${name}-default`,
+      { region, vpcId: vpc.vpcId, ingress: [], egress: [], tags: { ...tags, Name: `${name}-default-locked` } },
+      { parent: this },
+    );
+
+    const flowLogs = createFlowLogs(
+      name,
+      {
+        region,
+        vpcId: vpc.vpcId,
+        logGroupName: args.flowLogGroupName ?? `/blueprint/${name}/vpc-flow-logs`,
+        retentionDays: flowLogRetentionDays,
+        tags,
+        globalTags,
+      },
+      this,
+    );
+
+    const dbSubnetGroup = new aws.rds.SubnetGroup(
+      `${name}-db`,
+      { region, subnetIds: vpc.isolatedSubnetIds, description: `Isolated subnets of ${name} for databases`, tags },
+      { parent: this },
+    );
+    const cacheSubnetGroup = new aws.elasticache.SubnetGroup(
+      `${name}-cache`,
+      { region, subnetIds: vpc.isolatedSubnetIds, description: `Isolated subnets of ${name} for caches`, tags },
+      { parent: this },
+    );
+
+    const securityGroups = createTierSecurityGroups(name, { region, vpcId: vpc.vpcId, ports, tags }, this);
+
+    this.region = region;
+    this.vpcId = vpc.vpcId;
+    this.vpcCidr = args.vpcCidr;
+    this.publicSubnetIds = vpc.publicSubnetIds;
+    this.privateSubnetIds = vpc.privateSubnetIds;
+    this.isolatedSubnetIds = vpc.isolatedSubnetIds;
+    this.securityGroupIds = {
+      alb: securityGroups.groups.alb.id,
+      app: securityGroups.groups.app.id,
+      worker: securityGroups.groups.worker.id,
+      data: securityGroups.groups.data.id,
+    };
+    this.dbSubnetGroupName = dbSubnetGroup.name;
+    this.cacheSubnetGroupName = cacheSubnetGroup.name;
+    this.flowLogGroupName = flowLogs.logGroup.name;
+    this.flowLogId = flowLogs.flowLog.id;
+
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      publicSubnetIds: this.publicSubnetIds,
+      privateSubnetIds: this.privateSubnetIds,
+      isolatedSubnetIds: this.isolatedSubnetIds,
+      securityGroupIds: this.securityGroupIds,
+      dbSubnetGroupName: this.dbSubnetGroupName,
+      cacheSubnetGroupName: this.cacheSubnetGroupName,
+      flowLogGroupName: this.flowLogGroupName,
+    });
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * Typed stack config: `parseConfig(raw)` validates the `blueprint:` keys of a stack file, reports
+ * every problem at once, and applies the environment profile's defaults. Components never read
+ * `pulumi.Config`; they receive parts of the `BlueprintConfig` this module returns.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { core } from "zod";
+import { ConfigError, type ConfigIssue } from "./configIssues";
+import { checkConfigRules } from "./configRules";
+import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS, type RawStackConfig } from "./configSchema";
+import { PROFILES, type EnforcementLevel, type Environment, type NatStrategy } from "./profiles";
+
+export { ConfigError } from "./configIssues";
+export { CONFIG_NAMESPACE } from "./configSchema";
+
+/** One region of the stack, validated. */
+export interface RegionConfig {
+  /** AWS region code. */
+  readonly name: string;
+  /** True for the one primary region. */
+  readonly primary: boolean;
+  /** The VPC's IPv4 CIDR. */
+  readonly vpcCidr: string;
+  /** The pinned AZ names, in stack-file order. */
+  readonly availabilityZones: readonly string[];
+}
+
+/** Network settings after profile defaults. */
+export interface NetworkConfig {
+  /** NAT gateways per region. */
+  readonly natGateways: NatStrategy;
+  /** VPC flow log retention in days. */
+  readonly flowLogRetentionDays: number;
+}
+
+/** The validated stack config with every default applied. */
+export interface BlueprintConfig {
+  readonly environment: Environment;
+  readonly owner: string;
+  readonly costCenter: string;
+  /** Regions in stack-file order. */
+  readonly regions: readonly RegionConfig[];
+  /** Name of the primary region. */
+  readonly primaryRegion: string;
+  readonly network: NetworkConfig;
+  /** Pulumi `protect` on stateful resources. */
+  readonly protect: boolean;
+  /** Default enforcement of the policy pack for this stack. */
+  readonly policyEnforcement: EnforcementLevel;
+  /** Why the stack may run below its profile's minimums, when it does. */
+  readonly resilienceWaiver?: string;
+  /** Extra tags from the stack file. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * Validates the `blueprint:` keys of a stack (namespace already stripped: `{ environment, regions, … }`)
+ * and returns the typed config with the environment profile's defaults applied.
+ *
+ * @throws ConfigError listing every problem, each with its key path, value and what is allowed.
+ */
+export function parseConfig(raw: unknown): BlueprintConfig {
+  const shape = stackConfigSchema.safeParse(raw);
+  const issues: ConfigIssue[] = [...(shape.success ? [] : shape.error.issues.flatMap(fromZodIssue)), ...checkConfigRules(raw)];
+  if (issues.length > 0 || !shape.success) {
+    throw new ConfigError(dedupe(issues), raw);
+  }
+  return applyProfile(shape.data);
+}
+
+function applyProfile(raw: RawStackConfig): BlueprintConfig {
+  const profile = PROFILES[raw.environment];
+  const regions = raw.regions.map((region) => ({
+    name: region.name,
+    primary: region.primary === true || raw.regions.length === 1,
+    vpcCidr: region.vpcCidr,
+    availabilityZones: [...region.availabilityZones],
+  }));
+  return {
+    environment: raw.environment,
+    owner: raw.owner,
+    costCenter: raw.costCenter,
+    regions,
+    primaryRegion: regions.find((region) => region.primary)!.name,
+    network: {
+      natGateways: raw.network?.natGateways ?? profile.natGateways,
+      flowLogRetentionDays: raw.network?.flowLogRetentionDays ?? profile.logRetentionDays,
+    },
+    protect: raw.protect ?? profile.protect,
+    policyEnforcement: profile.policyEnforcement,
+    ...(raw.resilienceWaiver ? { resilienceWaiver: raw.resilienceWaiver.reason.trim() } : {}),
+    tags: { ...(raw.tags ?? {}) },
+  };
+}
+
+/** Turns one zod issue into config issues with messages that say what is allowed. */
+function fromZodIssue(issue: core.$ZodIssue): ConfigIssue[] {
+  const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: `is not a known key; allowed here: ${allowedKeys(path).join(", ")}`,
+        showValue: false,
+      }));
+    case "invalid_type":
+      return [
+        {
+          path,
+          message: issue.input === undefined ? `is required (${describeExpected(issue.expected)})` : `must be ${describeExpected(issue.expected)}`,
+        },
+      ];
+    case "invalid_value":
+      return [{ path, message: `must be one of ${issue.values.map(String).join(", ")}` }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+function describeExpected(expected: string): string {
+  switch (expected) {
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "int":
+      return "a whole number";
+    case "boolean":
+      return "true or false";
+    case "array":
+      return "a list";
+    case "object":
+    case "record":
+      return "a map of keys to values";
+    default:
+      return expected;
+  }
+}
+
+function allowedKeys(path: ReadonlyArray<string | number>): string[] {
+  if (path.length === 0) return CONFIG_KEYS.map((key) => `${CONFIG_NAMESPACE}:${key}`);
+  if (path[0] === "regions") return ["name", "primary", "vpcCidr", "availabilityZones"];
+  if (path[0] === "network") return ["natGateways", "flowLogRetentionDays"];
+  if (path[0] === "resilienceWaiver") return ["reason"];
+  return [];
+}
+
+function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.path.join(".")}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Reads every `blueprint:` key of the current stack through Pulumi's config and parses it.
+ * Values arrive as strings; lists and maps are JSON, as Pulumi stores them.
+ */
+export function loadConfig(): BlueprintConfig {
+  const prefix = `${CONFIG_NAMESPACE}:`;
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
+    if (!key.startsWith(prefix)) continue;
+    const name = key.slice(prefix.length);
+    raw[name] = STRING_KEYS.has(name) ? value : decodeConfigValue(value);
+  }
+  return parseConfig(raw);
+}
+
+/** Pulumi hands config values over as strings; structured values and booleans are JSON-encoded. */
+export function decodeConfigValue(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Config problems and how they are printed: every line names the key path, shows the value and
+ * says what is allowed.
+ */
+import { CONFIG_NAMESPACE } from "./configSchema";
+
+/** A path into the config, e.g. `["regions", 1, "vpcCidr"]`. */
+export type ConfigPath = ReadonlyArray<string | number>;
+
+/** One problem found in a stack's config. */
+export interface ConfigIssue {
+  /** Where the problem is. */
+  readonly path: ConfigPath;
+  /** What is wrong and what is allowed, without the path or the value. */
+  readonly message: string;
+  /** Whether to print the value found at `path` (false for whole-key problems such as "missing"). */
+  readonly showValue?: boolean;
+}
+
+/** Formats a path as the stack file spells it: `blueprint:regions[1].vpcCidr`. */
+export function formatPath(path: ConfigPath): string {
+  if (path.length === 0) return `${CONFIG_NAMESPACE}:`;
+  const [head, ...rest] = path;
+  return rest.reduce<string>(
+    (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`),
+    `${CONFIG_NAMESPACE}:${String(head)}`,
+  );
+}
+
+/** The value at a path of an untyped object, or undefined. */
+export function valueAt(root: unknown, path: ConfigPath): unknown {
+  let current: unknown = root;
+  for (const part of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[part];
+  }
+  return current;
+}
+
+/** Shows a config value compactly (JSON, cut at 80 characters). */
+export function showValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+}
+
+/** One printable line for an issue. */
+export function formatIssue(issue: ConfigIssue, raw: unknown): string {
+  const value = valueAt(raw, issue.path);
+  const shown = issue.showValue === false || value === undefined ? "" : ` (got ${showValue(value)})`;
+  return `${formatPath(issue.path)}: ${issue.message}${shown}`;
+}
+
+/**
+ * Thrown when a stack's config is invalid. `message` lists every problem, one per line, and the
+ * CLI prints it without a stack trace.
+ */
+export class ConfigError extends Error {
+  /** The problems, in the order they were found. */
+  readonly issues: readonly ConfigIssue[];
+  /** The formatted lines of `message`, one per issue. */
+  readonly lines: readonly string[];
+
+  constructor(issues: readonly ConfigIssue[], raw: unknown, source = "stack config") {
+    const lines = issues.map((issue) => formatIssue(issue, raw));
+    const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
+    super(`The ${source} is invalid (${count}):\n${lines.map((line) => `  - ${line}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.issues = issues;
+    this.lines = lines;
+  }
+}
