@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { core } from "zod";
-import { ConfigError, type ConfigIssue } from "./configIssues";
+import { ConfigError, valueAt, type ConfigIssue } from "./configIssues";
 import { checkConfigRules } from "./configRules";
 import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS, type RawStackConfig } from "./configSchema";
 import { PROFILES, type EnforcementLevel, type Environment, type NatStrategy } from "./profiles";
@@ -61,7 +61,7 @@ export interface BlueprintConfig {
  */
 export function parseConfig(raw: unknown): BlueprintConfig {
   const shape = stackConfigSchema.safeParse(raw);
-  const issues: ConfigIssue[] = [...(shape.success ? [] : shape.error.issues.flatMap(fromZodIssue)), ...checkConfigRules(raw)];
+  const issues: ConfigIssue[] = [...(shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, raw))), ...checkConfigRules(raw)];
   if (issues.length > 0 || !shape.success) {
     throw new ConfigError(dedupe(issues), raw);
   }
@@ -94,7 +94,7 @@ function applyProfile(raw: RawStackConfig): BlueprintConfig {
 }
 
 /** Turns one zod issue into config issues with messages that say what is allowed. */
-function fromZodIssue(issue: core.$ZodIssue): ConfigIssue[] {
+function fromZodIssue(issue: core.$ZodIssue, raw: unknown): ConfigIssue[] {
   const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
   switch (issue.code) {
     case "unrecognized_keys":
@@ -107,7 +107,7 @@ function fromZodIssue(issue: core.$ZodIssue): ConfigIssue[] {
       return [
         {
           path,
-          message: issue.input === undefined ? `is required (${describeExpected(issue.expected)})` : `must be ${describeExpected(issue.expected)}`,
+          message: valueAt(raw, path) === undefined ? `is required (${describeExpected(issue.expected)})` : `must be ${describeExpected(issue.expected)}`,
         },
       ];
     case "invalid_value":

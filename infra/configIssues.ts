@@ -37,11 +37,11 @@ export function valueAt(root: unknown, path: ConfigPath): unknown {
   return current;
 }
 
-/** Shows a config value compactly (JSON, cut at 80 characters). */
+/** Shows a config value compactly (JSON, cut at 160 characters). */
 export function showValue(value: unknown): string {
   if (value === undefined) return "nothing";
   const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  return json.length > 160 ? `${json.slice(0, 157)}...` : json;
 }
 
 /** One printable line for an issue. */
