@@ -1,0 +1,133 @@
+import * as assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePlanArgs } from "../../tools/plan/args";
+import { main } from "../../tools/plan/cli";
+import { SECRET_PLACEHOLDER } from "../../tools/plan/planFile";
+import { SECRET_CONFIG_PLACEHOLDER } from "../../tools/plan/stackFile";
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+function tempStacks(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "stacks-"));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, `Pulumi.${name}.yaml`), text);
+  return dir;
+}
+
+const PROD_WITH_THREE_PROBLEMS = `config:
+  aws:region: us-east-1
+  blueprint:environment: prod
+  blueprint:owner: team
+  blueprint:costCenter: CC-1
+  blueprint:regions:
+    - name: us-east-1
+      primary: true
+      vpcCidr: 10.128.0.0/16
+      availabilityZones: [us-east-1a, us-east-1b, eu-west-1c]
+    - name: eu-west-1
+      vpcCidr: 10.128.64.0/18
+      availabilityZones: [eu-west-1a, eu-west-1b, eu-west-1c]
+    - name: moon-base-1
+      vpcCidr: 10.131.0.0/16
+      availabilityZones: [moon-base-1a, moon-base-1b, moon-base-1c]
+`;
+
+describe("npm run plan", () => {
+  it("parses arguments and lists every usage problem at once", () => {
+    assert.deepEqual(parsePlanArgs(["prod", "--out-dir=x"]), {
+      stacks: ["prod"],
+      all: false,
+      help: false,
+      quiet: false,
+      outDir: "x",
+      stacksDir: "stacks",
+    });
+    assert.throws(
+      () => parsePlanArgs(["--all", "dev", "--bogus", "--out-dir"]),
+      (e: Error) =>
+        e.message ===
+        [
+          "unknown option --bogus; allowed: --all, --quiet, --help, --out-dir, --stacks-dir",
+          "--out-dir needs a value (a directory)",
+          "--all plans every stack; do not also name stacks (got dev)",
+        ].join("\n"),
+    );
+  });
+
+  it("exits 2 with the usage on bad arguments", async () => {
+    const result = await run([]);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /^name a stack \(e\.g\. dev\) or pass --all\n\nUsage: npm run plan/);
+  });
+
+  it("names the known stacks when a stack does not exist", async () => {
+    const result = await run(["nope", "--stacks-dir", "stacks", "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /^Unknown stack "nope": stacks\/Pulumi\.nope\.yaml does not exist\. Known stacks: dev, prod, staging\./);
+    assert.doesNotMatch(result.err, /\n\s+at /, "no stack trace");
+  });
+
+  it("rejects a prod stack with overlapping CIDRs, a foreign AZ and an unknown region in one message", async () => {
+    const dir = tempStacks({ broken: PROD_WITH_THREE_PROBLEMS });
+    const result = await run(["broken", "--stacks-dir", dir, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
+    assert.equal(result.code, 1);
+    const lines = result.err.split("\n");
+    assert.equal(lines[0], `${dir}/Pulumi.broken.yaml: The stack config is invalid (3 problems):`);
+    assert.deepEqual(lines.slice(1, 4), [
+      '  - blueprint:regions[0].availabilityZones[2]: does not belong to region us-east-1; its AZs are us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f (got "eu-west-1c")',
+      '  - blueprint:regions[1].vpcCidr: overlaps regions[0].vpcCidr 10.128.0.0/16; region VPCs must be disjoint so they can be peered (got "10.128.64.0/18")',
+      '  - blueprint:regions[2].name: is not a known AWS region; known regions are listed in components/lib/regions.ts (got "moon-base-1")',
+    ]);
+    assert.equal(lines[4], "Planning failed for broken.");
+    assert.doesNotMatch(result.err, /\n\s+at /, "no stack trace");
+  });
+
+  it("requires aws:region in the stack file", async () => {
+    const dir = tempStacks({ noregion: PROD_WITH_THREE_PROBLEMS.replace("  aws:region: us-east-1\n", "") });
+    const result = await run(["noregion", "--stacks-dir", dir]);
+    assert.equal(result.code, 1);
+    assert.match(result.err, /Pulumi\.noregion\.yaml: config aws:region is missing; set it to the primary region/);
+  });
+
+  it("writes the plan and a summary with resources per region and type", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["dev", "--out-dir", outDir]);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /^Stack dev \(dev\): 26 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(24\)\n/);
+    assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
+    assert.match(result.out, /\n {2}global \(2\)\n/);
+    assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
+    const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
+    assert.equal(plan.stack, "dev");
+    assert.equal(plan.resources.length, 29);
+  });
+
+  it("never writes a secure: value; secret config reaches the program only as a secret", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stacks-"));
+    copyFileSync("stacks/Pulumi.dev.yaml", join(dir, "Pulumi.dev.yaml"));
+    writeFileSync(
+      join(dir, "Pulumi.dev.yaml"),
+      `${readFileSync(join(dir, "Pulumi.dev.yaml"), "utf8")}  blueprint:tags:\n    Team: web\n  extra:apiKey:\n    secure: v1:c2VjcmV0LWN5cGhlcnRleHQ=\n`,
+    );
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["dev", "--stacks-dir", dir, "--out-dir", outDir]);
+    assert.equal(result.code, 0, result.err);
+    const text = readFileSync(join(outDir, "dev.json"), "utf8");
+    assert.doesNotMatch(text, /c2VjcmV0LWN5cGhlcnRleHQ|v1:/);
+    assert.doesNotMatch(text, new RegExp(SECRET_CONFIG_PLACEHOLDER));
+    assert.equal(SECRET_PLACEHOLDER, "[secret]");
+  });
+
+  it("plans every stack with --all", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["--all", "--quiet", "--out-dir", outDir]);
+    assert.equal(result.code, 0, result.err);
+    assert.deepEqual(result.out.split("\n").map((l) => l.split(":")[0]), ["dev", "prod", "staging"]);
+  });
+});
