@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: how fast the offline plan is, against the SDK's own floor.
+ *
+ * For each shipped stack and for generated 1-, 3-, 6- and 10-region stacks it plans the stack
+ * in-process (median of several warm runs) and, in the same process, registers the same number of
+ * trivial resources under the SDK's plain mocks (the floor). It prints milliseconds per resource
+ * for both, their ratio (DESIGN.md target: at most 1.5x), the cold end-to-end time of
+ * `npm run plan -- prod` (target: under 3 s) and peak memory.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { REGIONS } from "../../components/lib/regions";
+import { mockInvoke } from "../plan/mockState";
+import { loadDefaultProgram, runProgram } from "../plan/runProgram";
+import { installMockMonitor, waitForRegistrations } from "../plan/sdkInternals";
+import { loadStackFile, listStacks, type StackFile } from "../plan/stackFile";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+/** The cheapest custom resource the SDK can register. */
+class TrivialResource extends pulumi.CustomResource {
+  constructor(name: string, value: number) {
+    super("bench:index:Trivial", name, { value });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A valid staging stack over the first `count` regions that have three AZs. */
+function generatedStack(count: number): StackFile {
+  const regions = [...REGIONS.values()].filter((r) => r.azLetters.length >= 3).slice(0, count);
+  const config = {
+    "aws:region": regions[0].name,
+    "blueprint:environment": "staging",
+    "blueprint:owner": "bench",
+    "blueprint:costCenter": "bench",
+    "blueprint:regions": JSON.stringify(
+      regions.map((r, i) => ({
+        name: r.name,
+        ...(i === 0 ? { primary: true } : {}),
+        vpcCidr: `10.${i}.0.0/16`,
+        availabilityZones: r.azLetters.slice(0, 3).map((l) => `${r.name}${l}`),
+      })),
+    ),
+  };
+  return { stack: `bench-${count}`, path: "(generated)", config, secretKeys: [] };
+}
+
+async function timePlan(stackFile: StackFile): Promise<{ ms: number; resources: number }> {
+  const times: number[] = [];
+  let resources = 0;
+  for (let i = 0; i < RUNS + 1; i++) {
+    const start = performance.now();
+    const run = await runProgram(stackFile);
+    const elapsed = performance.now() - start;
+    resources = run.plan.resources.length;
+    if (i > 0) times.push(elapsed); // the first run warms module caches
+  }
+  return { ms: median(times), resources };
+}
+
+/** The same program under the SDK's plain MockMonitor: what the SDK itself costs for these resources. */
+async function timeSdkMocks(stackFile: StackFile): Promise<number> {
+  const times: number[] = [];
+  const program = loadDefaultProgram();
+  const region = stackFile.config["aws:region"];
+  for (let i = 0; i < RUNS + 1; i++) {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+        call: (args) => mockInvoke(args.token, args.inputs, region),
+      },
+      "blueprint",
+      stackFile.stack,
+      false,
+    );
+    pulumi.runtime.setAllConfig(stackFile.config, []);
+    const start = performance.now();
+    await pulumi.runtime.runInPulumiStack(async () => program());
+    await waitForRegistrations();
+    const elapsed = performance.now() - start;
+    if (i > 0) times.push(elapsed);
+  }
+  return median(times);
+}
+
+/** The floor: `count` trivial custom resources under the SDK's own MockMonitor. */
+async function timeFloor(count: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    await pulumi.runtime.setMocks(
+      { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
+      "bench",
+      "floor",
+      false,
+    );
+    const start = performance.now();
+    await pulumi.runtime.runInPulumiStack(async () => {
+      for (let n = 0; n < count; n++) new TrivialResource(`r${n}`, n);
+      return {};
+    });
+    await waitForRegistrations();
+    const elapsed = performance.now() - start;
+    if (i > 0) times.push(elapsed);
+  }
+  return median(times);
+}
+
+function coldPlanMs(stack: string): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ["--require", "tsx/cjs", "tools/plan/cli.ts", stack, "--quiet", "--out-dir", "bench-results/plan"], {
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`cold plan of ${stack} failed: ${result.stderr}`);
+  return performance.now() - start;
+}
+
+async function main(): Promise<void> {
+  const cases: Array<{ label: string; file: StackFile }> = [
+    ...listStacks("stacks").map((stack) => ({ label: `stack ${stack}`, file: loadStackFile(stack, "stacks") })),
+    ...[1, 3, 6, 10].map((count) => ({ label: `${count} region(s)`, file: generatedStack(count) })),
+  ];
+  const rows: string[] = [];
+  rows.push(
+    "| case | resources | plan ms | plan ms/res | same program, plain SDK mocks ms/res | engine overhead | trivial-resource floor ms/res | plan / floor |",
+  );
+  rows.push("|---|---:|---:|---:|---:|---:|---:|---:|");
+  for (const { label, file } of cases) {
+    const plan = await timePlan(file);
+    const sdk = await timeSdkMocks(file);
+    const floor = await timeFloor(plan.resources);
+    const perResource = plan.ms / plan.resources;
+    const sdkPerResource = sdk / plan.resources;
+    const floorPerResource = floor / plan.resources;
+    rows.push(
+      `| ${label} | ${plan.resources} | ${plan.ms.toFixed(1)} | ${perResource.toFixed(3)} | ${sdkPerResource.toFixed(3)} | ${(perResource / sdkPerResource).toFixed(2)}x | ${floorPerResource.toFixed(3)} | ${(perResource / floorPerResource).toFixed(2)}x |`,
+    );
+  }
+  // restore a recording monitor so nothing else runs against the floor's mocks
+  installMockMonitor(undefined, "bench", "done");
+  const cold = coldPlanMs("prod");
+  console.log(rows.join("\n"));
+  console.log(`\ncold \`npm run plan -- prod\` (new process, module loading included): ${cold.toFixed(0)} ms (target < 3000 ms)`);
+  console.log(`peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(`runs per case: ${RUNS} (median, after one warm-up); BENCH_RUNS overrides`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
