@@ -108,7 +108,7 @@ describe("npm run plan", () => {
     assert.equal(plan.resources.length, 29);
   });
 
-  it("never writes a secure: value; secret config reaches the program only as a secret", async () => {
+  it("plans a stack with a secure: value without writing its ciphertext or placeholder", async () => {
     const dir = mkdtempSync(join(tmpdir(), "stacks-"));
     copyFileSync("stacks/Pulumi.dev.yaml", join(dir, "Pulumi.dev.yaml"));
     writeFileSync(
