@@ -3,34 +3,14 @@
  * (ARNs, physical names) a real `pulumi up` would fill in. Types not in the table get a generic
  * ID and ARN, so a new resource type never breaks the plan; add it here to make it realistic.
  */
-import { arn, autoName, ec2Id, hashHex, MOCK_ACCOUNT_ID } from "./mockIds";
+import { COMPUTE_BUILDERS } from "./builders/compute";
+import { EDGE_BUILDERS } from "./builders/edge";
+import { MESSAGING_BUILDERS } from "./builders/messaging";
+import { ec2Resource, named, type Builder, type MockInput, type MockResult } from "./builders/kit";
+import { arn, hashHex, MOCK_ACCOUNT_ID } from "./mockIds";
 import { mockAwsxVpc } from "./mockAwsxVpc";
 
-/** One registration, as the mock sees it. */
-export interface MockInput {
-  readonly type: string;
-  readonly name: string;
-  readonly urn: string;
-  readonly inputs: Record<string, unknown>;
-}
-
-/** The mocked result: the ID (custom resources only) and the outputs beyond the inputs. */
-export interface MockResult {
-  readonly id?: string;
-  readonly outputs: Record<string, unknown>;
-}
-
-type Builder = (input: MockInput, region: string) => MockResult;
-
-const named = (input: MockInput): string =>
-  typeof input.inputs.name === "string" ? input.inputs.name : autoName(input.name, input.urn);
-
-const ec2Resource =
-  (prefix: string, arnType: string, extra: (input: MockInput, id: string) => Record<string, unknown> = () => ({})): Builder =>
-  (input, region) => {
-    const id = ec2Id(prefix, input.urn);
-    return { id, outputs: { arn: arn("ec2", region, `${arnType}/${id}`), ownerId: MOCK_ACCOUNT_ID, ...extra(input, id) } };
-  };
+export type { MockInput, MockResult } from "./builders/kit";
 
 const BUILDERS: Readonly<Record<string, Builder>> = {
   "aws:ec2/securityGroup:SecurityGroup": ec2Resource("sg", "security-group", (input) => ({ name: named(input) })),
@@ -72,6 +52,9 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
     return { id: name, outputs: { name, arn: arn("elasticache", region, `subnetgroup:${name}`) } };
   },
   "awsx:ec2:Vpc": (input, region) => ({ outputs: mockAwsxVpc(input.urn, input.inputs, region) }),
+  ...COMPUTE_BUILDERS,
+  ...MESSAGING_BUILDERS,
+  ...EDGE_BUILDERS,
 };
 
 /** The region a resource is created in: its `region` input, else the stack's default region. */
