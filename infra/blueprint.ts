@@ -3,7 +3,9 @@
  * stack outputs a platform engineer reads after `pulumi up`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { physicalNamePrefix } from "../components/lib/naming";
 import { standardTags } from "../components/lib/tags";
+import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp } from "../components/region";
 import type { BlueprintConfig } from "./config";
 
@@ -22,7 +24,7 @@ export interface Blueprint {
   readonly stamps: readonly RegionalStamp[];
 }
 
-/** Declares every region's stamp. */
+/** Declares the load balancers' certificates (when the stack validates its own) and every region's stamp. */
 export function createBlueprint(config: BlueprintConfig, identity: StackIdentity): Blueprint {
   const tagContext = {
     project: identity.project,
@@ -31,11 +33,22 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     costCenter: config.costCenter,
     extra: config.tags,
   };
+  const namePrefix = physicalNamePrefix(identity.project, identity.stack);
+  const certificateArns = regionalCertificateArns(config, standardTags(tagContext));
   const stamps = config.regions.map(
     (region) =>
       new RegionalStamp(region.name, {
         region: region.name,
         primary: region.primary,
+        primaryRegion: config.primaryRegion,
+        namePrefix,
+        loadBalancer: config.loadBalancer,
+        ...(certificateArns[region.name] !== undefined ? { certificateArn: certificateArns[region.name] } : {}),
+        web: { ...config.web, ...config.web.capacityByRegion[region.name]! },
+        worker: { ...config.worker, ...config.worker.capacityByRegion[region.name]! },
+        queues: config.queues,
+        alarms: config.alarms,
+        forceDestroy: !config.protect,
         vpcCidr: region.vpcCidr,
         availabilityZones: region.availabilityZones,
         natGateways: config.network.natGateways,
@@ -45,6 +58,27 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       }),
   );
   return { config, stamps };
+}
+
+/**
+ * The load balancers' certificate per region: the stack's existing ARNs, or DNS-validated
+ * certificates when it has a hosted zone; none without a domain (plain HTTP, the dev exception).
+ */
+function regionalCertificateArns(config: BlueprintConfig, tags: Record<string, string>): Record<string, pulumi.Input<string>> {
+  const domain = config.domain;
+  if (!domain) return {};
+  const missing = config.regions.map((region) => region.name).filter((name) => !(name in domain.certificateArns));
+  const created =
+    missing.length > 0 && domain.hostedZoneId !== undefined
+      ? new ApiCertificates("api-certificates", {
+          apiName: domain.apiName,
+          hostedZoneId: domain.hostedZoneId,
+          // the primary first: its certificate provides the shared name's validation record
+          regions: [...missing].sort((a, b) => Number(b === config.primaryRegion) - Number(a === config.primaryRegion)),
+          tags,
+        }).certificateArns
+      : {};
+  return { ...domain.certificateArns, ...created };
 }
 
 /** The stack outputs: per region the network's identifiers, plus what the stack is. */
@@ -63,12 +97,25 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
       dbSubnetGroupName: network.dbSubnetGroupName,
       cacheSubnetGroupName: network.cacheSubnetGroupName,
       flowLogGroupName: network.flowLogGroupName,
+      loadBalancer: {
+        dnsName: stamp.loadBalancer.dnsName,
+        arn: stamp.loadBalancer.arn,
+        https: stamp.loadBalancer.https,
+        accessLogBucket: stamp.loadBalancer.accessLogBucket,
+      },
+      autoScalingGroups: { web: stamp.web.autoScalingGroupName, worker: stamp.worker.autoScalingGroupName },
+      queues: Object.fromEntries(
+        Object.entries(stamp.queues.queues).map(([name, queue]) => [name, { url: queue.url, arn: queue.arn, deadLetterUrl: queue.deadLetterUrl }]),
+      ),
+      alarmTopicArn: stamp.observability.alarmTopicArn,
+      dashboardName: stamp.observability.dashboardName,
     };
   }
   return {
     environment: blueprint.config.environment,
     primaryRegion: blueprint.config.primaryRegion,
     regionNames: blueprint.config.regions.map((region) => region.name),
+    ...(blueprint.config.domain ? { apiName: blueprint.config.domain.apiName } : {}),
     regions: pulumi.output(regions),
   };
 }

@@ -5,8 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { core } from "zod";
+import { physicalNamePrefix } from "../components/lib/naming";
+import { resolveApp, type AppConfig } from "./appConfig";
+import { checkAppConfigRules, type NamingContext } from "./appConfigRules";
 import { ConfigError, valueAt, type ConfigIssue } from "./configIssues";
 import { checkConfigRules } from "./configRules";
+import { alarmsSchema, domainSchema, healthCheckSchema, loadBalancerSchema, queueSchema, webSchema, workerSchema } from "./appConfigSchema";
 import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS, type RawStackConfig } from "./configSchema";
 import { PROFILES, type EnforcementLevel, type Environment, type NatStrategy } from "./profiles";
 
@@ -34,7 +38,7 @@ export interface NetworkConfig {
 }
 
 /** The validated stack config with every default applied. */
-export interface BlueprintConfig {
+export interface BlueprintConfig extends AppConfig {
   readonly environment: Environment;
   readonly owner: string;
   readonly costCenter: string;
@@ -53,15 +57,23 @@ export interface BlueprintConfig {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** Naming used when a config is parsed outside a Pulumi program (tests, tools). */
+export const DEFAULT_NAMING: NamingContext = { namePrefix: physicalNamePrefix("blueprint", "stack") };
+
 /**
  * Validates the `blueprint:` keys of a stack (namespace already stripped: `{ environment, regions, … }`)
  * and returns the typed config with the environment profile's defaults applied.
  *
+ * @param naming the physical-name prefix, so that name-length limits are checked. @default DEFAULT_NAMING
  * @throws ConfigError listing every problem, each with its key path, value and what is allowed.
  */
-export function parseConfig(raw: unknown): BlueprintConfig {
+export function parseConfig(raw: unknown, naming: NamingContext = DEFAULT_NAMING): BlueprintConfig {
   const shape = stackConfigSchema.safeParse(raw);
-  const issues: ConfigIssue[] = [...(shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, raw))), ...checkConfigRules(raw)];
+  const issues: ConfigIssue[] = [
+    ...(shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, raw))),
+    ...checkConfigRules(raw),
+    ...(raw !== null && typeof raw === "object" && !Array.isArray(raw) ? checkAppConfigRules(raw as Record<string, unknown>, naming) : []),
+  ];
   if (issues.length > 0 || !shape.success) {
     throw new ConfigError(dedupe(issues), raw);
   }
@@ -77,6 +89,11 @@ function applyProfile(raw: RawStackConfig): BlueprintConfig {
     availabilityZones: [...region.availabilityZones],
   }));
   return {
+    ...resolveApp(
+      raw as unknown as Record<string, unknown>,
+      profile,
+      regions.map((region) => ({ name: region.name, azCount: region.availabilityZones.length })),
+    ),
     environment: raw.environment,
     owner: raw.owner,
     costCenter: raw.costCenter,
@@ -142,7 +159,26 @@ function allowedKeys(path: ReadonlyArray<string | number>): string[] {
   if (path[0] === "regions") return ["name", "primary", "vpcCidr", "availabilityZones"];
   if (path[0] === "network") return ["natGateways", "flowLogRetentionDays"];
   if (path[0] === "resilienceWaiver") return ["reason"];
+  const nested = NESTED_KEYS[String(path[0])];
+  if (nested) {
+    const inner = path.slice(1).filter((part): part is string => typeof part === "string");
+    return nested[inner.join(".")] ?? nested[""] ?? [];
+  }
   return [];
+}
+
+/** Keys allowed inside the application tier's sections, by section and sub-path. */
+const NESTED_KEYS: Readonly<Record<string, Readonly<Record<string, string[]>>>> = {
+  domain: { "": keysOf(domainSchema) },
+  loadBalancer: { "": keysOf(loadBalancerSchema) },
+  web: { "": keysOf(webSchema), healthCheck: keysOf(healthCheckSchema), spot: ["onDemandBaseCapacity", "spotPercentage"] },
+  worker: { "": keysOf(workerSchema), spot: ["onDemandBaseCapacity", "spotPercentage"] },
+  queues: { "": keysOf(queueSchema), deadLetter: ["type", "messageRetentionSeconds"] },
+  alarms: { "": keysOf(alarmsSchema) },
+};
+
+function keysOf(schema: { shape: Record<string, unknown> }): string[] {
+  return Object.keys(schema.shape);
 }
 
 function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
@@ -160,6 +196,7 @@ function dedupe(issues: ConfigIssue[]): ConfigIssue[] {
  * Values arrive as strings; lists and maps are JSON, as Pulumi stores them.
  */
 export function loadConfig(): BlueprintConfig {
+  const naming = { namePrefix: physicalNamePrefix(pulumi.getProject(), pulumi.getStack()) };
   const prefix = `${CONFIG_NAMESPACE}:`;
   const raw: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(pulumi.runtime.allConfig())) {
@@ -167,7 +204,7 @@ export function loadConfig(): BlueprintConfig {
     const name = key.slice(prefix.length);
     raw[name] = STRING_KEYS.has(name) ? value : decodeConfigValue(value);
   }
-  return parseConfig(raw);
+  return parseConfig(raw, naming);
 }
 
 /** Pulumi hands config values over as strings; structured values and booleans are JSON-encoded. */

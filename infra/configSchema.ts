@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { REGION_NAMES } from "../components/lib/regions";
+import { alarmsSchema, domainSchema, loadBalancerSchema, queueSchema, webSchema, workerSchema } from "./appConfigSchema";
 import { ENVIRONMENTS, LOG_RETENTION_DAYS, NAT_STRATEGIES } from "./profiles";
 
 /** The config namespace: the Pulumi project name. */
@@ -69,6 +70,15 @@ export const stackConfigSchema = z
       })
       .optional()
       .describe("Allows fewer regions or AZs than the environment profile requires; the reason is recorded in the plan."),
+    domain: domainSchema.optional(),
+    loadBalancer: loadBalancerSchema.optional(),
+    web: webSchema.optional(),
+    worker: workerSchema.optional(),
+    queues: z
+      .array(queueSchema)
+      .optional()
+      .describe("The SQS queues every region gets, each with its dead-letter queue. Default: one standard queue named jobs."),
+    alarms: alarmsSchema.optional(),
     protect: z.boolean().optional().describe("Pulumi protect on stateful resources. Default from the environment profile (prod true)."),
     tags: z
       .record(z.string(), z.string())

@@ -17,6 +17,18 @@ export type Environment = (typeof ENVIRONMENTS)[number];
 export type EnforcementLevel = "advisory" | "mandatory";
 
 
+/** Sizing of one tier in an environment. */
+export interface TierProfile {
+  /** Instance types in priority order. */
+  readonly instanceTypes: readonly string[];
+  /** Fewest instances per region; `"azCount"` means one per AZ of the region. */
+  readonly minSize: number | "azCount";
+  /** Most instances per region. */
+  readonly maxSize: number;
+  /** Share of capacity above the on-demand base that runs on Spot. */
+  readonly spotPercentage: number;
+}
+
 /** The defaults of one environment. */
 export interface EnvironmentProfile {
   /** Fewest regions the environment may run in without a resilience waiver. */
@@ -31,6 +43,14 @@ export interface EnvironmentProfile {
   readonly protect: boolean;
   /** Default enforcement of the policy pack. */
   readonly policyEnforcement: EnforcementLevel;
+  /** Most Spot a tier may use; prod runs on demand only so a Spot reclaim never removes capacity. */
+  readonly maxSpotPercentage: number;
+  /** Deletion protection on the load balancers. */
+  readonly loadBalancerDeletionProtection: boolean;
+  /** The web tier's sizing. */
+  readonly web: TierProfile;
+  /** The worker tier's sizing; dev may scale it to zero. */
+  readonly worker: TierProfile;
 }
 
 /** The profile table. */
@@ -42,6 +62,10 @@ export const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
     logRetentionDays: 7,
     protect: false,
     policyEnforcement: "advisory",
+    maxSpotPercentage: 100,
+    loadBalancerDeletionProtection: false,
+    web: { instanceTypes: ["t4g.small", "t4g.medium"], minSize: 1, maxSize: 2, spotPercentage: 100 },
+    worker: { instanceTypes: ["t4g.small", "t4g.medium"], minSize: 0, maxSize: 2, spotPercentage: 100 },
   },
   staging: {
     minRegions: 1,
@@ -50,6 +74,10 @@ export const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
     logRetentionDays: 30,
     protect: false,
     policyEnforcement: "mandatory",
+    maxSpotPercentage: 100,
+    loadBalancerDeletionProtection: true,
+    web: { instanceTypes: ["m7g.large", "m6g.large"], minSize: 2, maxSize: 4, spotPercentage: 0 },
+    worker: { instanceTypes: ["m7g.large", "m6g.large"], minSize: 1, maxSize: 4, spotPercentage: 0 },
   },
   prod: {
     // DESIGN.md: prod runs in at least 2 regions with 3 AZs each unless a waiver gives the reason
@@ -59,5 +87,10 @@ export const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
     logRetentionDays: 365,
     protect: true,
     policyEnforcement: "mandatory",
+    maxSpotPercentage: 0,
+    loadBalancerDeletionProtection: true,
+    // DESIGN.md: the web tier keeps at least one instance per AZ, so losing an AZ leaves capacity
+    web: { instanceTypes: ["m7g.large", "m6g.large"], minSize: "azCount", maxSize: 12, spotPercentage: 0 },
+    worker: { instanceTypes: ["m7g.large", "m6g.large"], minSize: 2, maxSize: 12, spotPercentage: 0 },
   },
 };

@@ -28,7 +28,9 @@ function problems(raw: unknown): string[] {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const config: BlueprintConfig = parseConfig(prodConfig());
+    const { loadBalancer, web, worker, queues, alarms, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    // the application tier's defaults are asserted in appConfig.test.ts
+    assert.ok(loadBalancer && web && worker && queues && alarms);
     assert.deepEqual(
       { ...config, regions: config.regions.map((r) => r.name) },
       {
@@ -85,7 +87,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:network, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:network, blueprint:resilienceWaiver, blueprint:domain, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:protect, blueprint:tags",
       ],
     },
     {

@@ -5,7 +5,8 @@ import type { PlanFile } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
 import { listStacks } from "../../tools/plan/stackFile";
 
-const REGIONAL_PER_REGION: Record<string, number> = {
+/** The network's resources in every region. */
+const NETWORK_PER_REGION: Record<string, number> = {
   "awsx:ec2:Vpc": 1,
   "aws:ec2/flowLog:FlowLog": 1,
   "aws:cloudwatch/logGroup:LogGroup": 1,
@@ -16,7 +17,105 @@ const REGIONAL_PER_REGION: Record<string, number> = {
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 7,
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 7,
 };
-const GLOBAL_TYPES = new Set(["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy"]);
+const GLOBAL_TYPES = new Set([
+  "aws:iam/role:Role",
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  "aws:iam/instanceProfile:InstanceProfile",
+  "aws:route53/record:Record",
+]);
+
+/** Types whose AWS resources take no tags (the provider has no `tags` input for them). */
+const UNTAGGABLE = new Set([
+  "aws:iam/rolePolicy:RolePolicy",
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+  "aws:s3/bucketVersioning:BucketVersioning",
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  "aws:s3/bucketPolicy:BucketPolicy",
+  "aws:autoscaling/policy:Policy",
+  "aws:autoscaling/group:Group",
+  "aws:sqs/queuePolicy:QueuePolicy",
+  "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
+  "aws:sns/topicPolicy:TopicPolicy",
+  "aws:sns/topicSubscription:TopicSubscription",
+  "aws:kms/alias:Alias",
+  "aws:cloudwatch/dashboard:Dashboard",
+  "aws:acm/certificateValidation:CertificateValidation",
+  "aws:route53/record:Record",
+]);
+
+/** What a stack file asks of the application tier. */
+interface StackShape {
+  readonly queues: number;
+  readonly email: boolean;
+  readonly https: boolean;
+  readonly hostedZone: boolean;
+  readonly workerFromZero: boolean;
+}
+
+function stackShape(stack: string): StackShape {
+  const config = parse(readFileSync(`stacks/Pulumi.${stack}.yaml`, "utf8")).config;
+  const domain = config["blueprint:domain"];
+  return {
+    queues: (config["blueprint:queues"] ?? [{}]).length,
+    email: config["blueprint:alarms"]?.email !== undefined,
+    https: domain !== undefined,
+    hostedZone: domain?.hostedZoneId !== undefined,
+    workerFromZero: config["blueprint:worker"]?.minSize === 0,
+  };
+}
+
+/** Exact resources per region: the network plus load balancer, tiers, queues and observability. */
+function expectedPerRegion(shape: StackShape): Record<string, number> {
+  const counts: Record<string, number> = {
+    ...NETWORK_PER_REGION,
+    "aws:lb/loadBalancer:LoadBalancer": 1,
+    "aws:lb/targetGroup:TargetGroup": 1,
+    "aws:lb/listener:Listener": shape.https ? 2 : 1,
+    "aws:s3/bucket:Bucket": 1,
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": 1,
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": 1,
+    "aws:s3/bucketVersioning:BucketVersioning": 1,
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": 1,
+    "aws:s3/bucketPolicy:BucketPolicy": 1,
+    "aws:ec2/launchTemplate:LaunchTemplate": 2,
+    "aws:autoscaling/group:Group": 2,
+    // web: requests and CPU; worker: backlog (+ the scale-from-zero step policy)
+    "aws:autoscaling/policy:Policy": 3 + (shape.workerFromZero ? 1 : 0),
+    "aws:sqs/queue:Queue": 2 * shape.queues,
+    "aws:sqs/queuePolicy:QueuePolicy": 2 * shape.queues,
+    "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": shape.queues,
+    "aws:kms/key:Key": 1,
+    "aws:kms/alias:Alias": 1,
+    "aws:sns/topic:Topic": 1,
+    "aws:sns/topicPolicy:TopicPolicy": 1,
+    // ALB 5xx, p99, unhealthy hosts; per queue DLQ depth and oldest age (+ the scale-from-zero alarm)
+    "aws:cloudwatch/metricAlarm:MetricAlarm": 3 + 2 * shape.queues + (shape.workerFromZero ? 1 : 0),
+    "aws:cloudwatch/dashboard:Dashboard": 1,
+  };
+  if (shape.email) counts["aws:sns/topicSubscription:TopicSubscription"] = 1;
+  if (shape.hostedZone) {
+    counts["aws:acm/certificate:Certificate"] = 1;
+    counts["aws:acm/certificateValidation:CertificateValidation"] = 1;
+  }
+  return counts;
+}
+
+/** Exact global resources: per region the flow-log, web and worker roles; validation records. */
+function expectedGlobal(shape: StackShape, regions: number): Record<string, number> {
+  return {
+    "aws:iam/role:Role": 3 * regions,
+    "aws:iam/rolePolicy:RolePolicy": 3 * regions,
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 2 * regions,
+    "aws:iam/instanceProfile:InstanceProfile": 2 * regions,
+    // one record for the shared API name, one per regional origin name
+    ...(shape.hostedZone ? { "aws:route53/record:Record": 1 + regions } : {}),
+  };
+}
 
 describe("every stack in stacks/, planned end to end", () => {
   const stacks = listStacks("stacks");
@@ -39,7 +138,7 @@ describe("every stack in stacks/, planned end to end", () => {
         const file = parse(readFileSync(`stacks/Pulumi.${stack}.yaml`, "utf8")).config;
         assert.equal(plan.environment, file["blueprint:environment"]);
         assert.deepEqual(plan.regions, file["blueprint:regions"].map((r: { name: string }) => r.name));
-        assert.deepEqual(plan.policies, { violations: [] });
+        assert.deepEqual(plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
         const keys = ["urn", "type", "name", "custom", "parent", "region", "inputs", "outputs", "dependencies", "propertyDependencies", "protect", "ignoreChanges", "deleteBeforeReplace"];
         const urns = new Set(plan.resources.map((r) => r.urn));
         assert.equal(urns.size, plan.resources.length, "URNs are unique");
@@ -59,13 +158,16 @@ describe("every stack in stacks/, planned end to end", () => {
         }
       });
 
-      it("builds the same network stamp in every region: VPC, flow log, subnet groups, security groups", () => {
+      it("builds the same stamp in every region: network, load balancer, tiers, queues, alarms", () => {
+        const shape = stackShape(stack);
         for (const region of plan.regions) {
           const counts: Record<string, number> = {};
           for (const r of plan.resources.filter((r) => r.region === region)) counts[r.type] = (counts[r.type] ?? 0) + 1;
-          assert.deepEqual(counts, REGIONAL_PER_REGION, region);
+          assert.deepEqual(counts, expectedPerRegion(shape), region);
         }
-        for (const type of GLOBAL_TYPES) assert.equal(plan.resources.filter((r) => r.type === type).length, plan.regions.length);
+        const global: Record<string, number> = {};
+        for (const r of plan.resources.filter((r) => r.custom && r.region === null)) global[r.type] = (global[r.type] ?? 0) + 1;
+        assert.deepEqual(global, expectedGlobal(shape, plan.regions.length));
       });
 
       it("exports the per-region outputs", () => {
@@ -81,10 +183,17 @@ describe("every stack in stacks/, planned end to end", () => {
       });
 
       it("tags every taggable resource with the standard tags", () => {
-        for (const r of plan.resources.filter((r) => r.custom && r.type !== "aws:iam/rolePolicy:RolePolicy")) {
+        for (const r of plan.resources.filter((r) => r.custom && !UNTAGGABLE.has(r.type))) {
           const tags = r.inputs.tags as Record<string, string>;
           for (const key of ["Environment", "Project", "Owner", "CostCenter", "ManagedBy"]) assert.ok(tags?.[key], `${r.urn} lacks ${key}`);
           if (r.region) assert.equal(tags.Region, r.region);
+        }
+        // auto-scaling groups take tags as a list, propagated to the instances they launch
+        for (const r of plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group")) {
+          const tags = r.inputs.tags as Array<{ key: string; value: string; propagateAtLaunch: boolean }>;
+          for (const key of ["Environment", "Project", "Owner", "CostCenter", "ManagedBy", "Region", "Tier", "Name"]) {
+            assert.ok(tags.some((tag) => tag.key === key && tag.propagateAtLaunch), `${r.urn} lacks ${key}`);
+          }
         }
       });
 

@@ -3,7 +3,7 @@
  * (ARNs, physical names) a real `pulumi up` would fill in. Types not in the table get a generic
  * ID and ARN, so a new resource type never breaks the plan; add it here to make it realistic.
  */
-import { COMPUTE_BUILDERS } from "./builders/compute";
+import { COMPUTE_BUILDERS, mockAmiParameter } from "./builders/compute";
 import { EDGE_BUILDERS } from "./builders/edge";
 import { MESSAGING_BUILDERS } from "./builders/messaging";
 import { ec2Resource, named, type Builder, type MockInput, type MockResult } from "./builders/kit";
@@ -89,6 +89,14 @@ export function mockInvoke(token: string, inputs: Record<string, unknown>, defau
     case "aws:index/getRegion:getRegion": {
       const region = typeof inputs.region === "string" ? inputs.region : defaultRegion;
       return { region, name: region, id: region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
+    }
+    case "aws:ssm/getParameter:getParameter": {
+      const name = String(inputs.name);
+      if (!name.startsWith("/aws/service/")) {
+        const message = `The offline plan only resolves AWS's public SSM parameters, not ${name}`;
+        throw Object.assign(new Error(message), { details: message });
+      }
+      return mockAmiParameter(name, typeof inputs.region === "string" ? inputs.region : defaultRegion);
     }
     default: {
       const message = `The offline plan has no mock for the invoke ${token}; add one to mockInvoke in tools/plan/mockState.ts`;

@@ -1,0 +1,42 @@
+/**
+ * Argument checks of a ComputeTier: the Auto Scaling API's count rules, instance types of one
+ * architecture, volume and refresh ranges.
+ */
+import { rangeProblem } from "../../loadbalancer/lib/listenerRules";
+import { instanceTypeArchitecture, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB, type Architecture } from "./images";
+
+/** Every problem of a tier's settings. */
+export function computeArgProblems(args: {
+  instanceTypes: readonly string[];
+  architecture: Architecture;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  rootVolumeGiB: number;
+  onDemandBaseCapacity: number;
+  spotPercentage: number;
+  instanceRefreshMinHealthyPercent: number;
+  scaling: { kind: "web" | "worker"; queueNames?: readonly unknown[] };
+}): string[] {
+  const problems: string[] = [];
+  if (args.instanceTypes.length < 1 || args.instanceTypes.length > 20) problems.push("instanceTypes must list 1 to 20 types");
+  for (const instanceType of args.instanceTypes) {
+    const architecture = instanceTypeArchitecture(instanceType);
+    if (typeof architecture !== "string") problems.push(`instanceTypes: ${instanceType} ${architecture.problem}`);
+    else if (architecture !== args.architecture) problems.push(`instanceTypes: ${instanceType} runs ${architecture}, not ${args.architecture}`);
+  }
+  if (!(args.minSize <= args.desiredCapacity && args.desiredCapacity <= args.maxSize)) {
+    problems.push(`capacity must satisfy minSize <= desiredCapacity <= maxSize, got ${args.minSize} <= ${args.desiredCapacity} <= ${args.maxSize}`);
+  }
+  if (args.minSize < 0 || args.maxSize < 1) problems.push("minSize must be 0 or more and maxSize 1 or more");
+  const ranges = [
+    rangeProblem("rootVolumeGiB", args.rootVolumeGiB, MIN_ROOT_VOLUME_GIB, MAX_ROOT_VOLUME_GIB),
+    rangeProblem("onDemandBaseCapacity", args.onDemandBaseCapacity, 0, 1000),
+    rangeProblem("spotPercentage", args.spotPercentage, 0, 100),
+    rangeProblem("instanceRefreshMinHealthyPercent", args.instanceRefreshMinHealthyPercent, 0, 100),
+  ];
+  for (const problem of ranges) if (problem) problems.push(`${problem.field} ${problem.message}`);
+  if (args.scaling.kind === "worker" && (args.scaling.queueNames?.length ?? 0) === 0) problems.push("a worker needs at least one queue to scale on");
+  if (args.scaling.kind === "web" && args.minSize === 0) problems.push("the web tier needs minSize >= 1: the load balancer needs a healthy target");
+  return problems;
+}

@@ -1,0 +1,242 @@
+/**
+ * One region's internet-facing application load balancer: access logs to a regional bucket, a
+ * target group for the web tier with a real health check, and listeners that serve HTTPS with a
+ * regional certificate and only redirect on HTTP (or, without a certificate, the dev exception:
+ * plain HTTP). With origin verification on, only requests carrying CloudFront's secret header are
+ * forwarded.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { createAccessLogBucket } from "./accessLogBucket";
+import { loadBalancerArgProblems } from "./lib/validate";
+import {
+  DEFAULT_HEALTH_CHECK,
+  listenerLayout,
+  ORIGIN_VERIFY_HEADER,
+  type DesyncMitigationMode,
+  type HealthCheckSettings,
+  type TlsPolicy,
+} from "./lib/listenerRules";
+
+/** Arguments of the LoadBalancer component. */
+export interface LoadBalancerArgs {
+  /** Region every child is created in. */
+  readonly region: string;
+  readonly vpcId: pulumi.Input<string>;
+  /** Public subnets, one per AZ (at least two AZs). */
+  readonly publicSubnetIds: pulumi.Input<string[]>;
+  /** The network's alb security group. */
+  readonly securityGroupId: pulumi.Input<string>;
+  /** Prefix of physical names, `<project>-<stack>`. */
+  readonly namePrefix: string;
+  /**
+   * Port the web tier listens on.
+   * @default 8080
+   */
+  readonly appPort?: number;
+  /**
+   * A validated certificate of this region (wire `CertificateValidation.certificateArn` so the
+   * listener waits for ISSUED). Without one, the load balancer serves plain HTTP.
+   * @default undefined
+   */
+  readonly certificateArn?: pulumi.Input<string>;
+  /**
+   * CloudFront's secret origin header value; when set, requests without it get a 403.
+   * @default undefined
+   */
+  readonly originVerifySecret?: pulumi.Input<string>;
+  /** @default 60 */
+  readonly idleTimeoutSeconds?: number;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /** @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
+  readonly sslPolicy?: TlsPolicy;
+  /** @default "defensive" */
+  readonly desyncMitigationMode?: DesyncMitigationMode;
+  /** @default 365 */
+  readonly accessLogRetentionDays?: number;
+  /** @default 30 */
+  readonly deregistrationDelaySeconds?: number;
+  /** @default DEFAULT_HEALTH_CHECK */
+  readonly healthCheck?: HealthCheckSettings;
+  /**
+   * Let `pulumi destroy` delete the access-log bucket with its logs.
+   * @default false
+   */
+  readonly forceDestroyLogs?: boolean;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** An ALB with its log bucket, target group and listeners. */
+export class LoadBalancer extends pulumi.ComponentResource {
+  public readonly arn: pulumi.Output<string>;
+  /** `app/<name>/<id>`: the CloudWatch dimension. */
+  public readonly arnSuffix: pulumi.Output<string>;
+  public readonly dnsName: pulumi.Output<string>;
+  /** Route 53 zone of the ALB's DNS name, for alias records. */
+  public readonly zoneId: pulumi.Output<string>;
+  public readonly targetGroupArn: pulumi.Output<string>;
+  public readonly targetGroupArnSuffix: pulumi.Output<string>;
+  public readonly listenerArns: pulumi.Output<string>[];
+  public readonly accessLogBucket: pulumi.Output<string>;
+  /** True when port 443 is served. */
+  public readonly https: boolean;
+
+  constructor(name: string, args: LoadBalancerArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super("blueprint:loadbalancer:LoadBalancer", name, {}, opts);
+    const settings = {
+      appPort: args.appPort ?? 8080,
+      idleTimeoutSeconds: args.idleTimeoutSeconds ?? 60,
+      deletionProtection: args.deletionProtection ?? true,
+      sslPolicy: args.sslPolicy ?? "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      desyncMitigationMode: args.desyncMitigationMode ?? "defensive",
+      accessLogRetentionDays: args.accessLogRetentionDays ?? 365,
+      deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? 30,
+      healthCheck: args.healthCheck ?? DEFAULT_HEALTH_CHECK,
+    };
+    const problems = loadBalancerArgProblems(name, settings);
+    if (problems.length > 0) {
+      throw new Error(`LoadBalancer ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
+    }
+    const { region } = args;
+    const tags = { ...(args.tags ?? {}) };
+    const opt = { parent: this };
+
+    const logs = createAccessLogBucket(
+      name,
+      { region, namePrefix: args.namePrefix, retentionDays: settings.accessLogRetentionDays, forceDestroy: args.forceDestroyLogs ?? false, tags },
+      this,
+    );
+
+    const alb = new aws.lb.LoadBalancer(
+      `${name}-alb`,
+      {
+        region,
+        loadBalancerType: "application",
+        internal: false,
+        ipAddressType: "ipv4",
+        securityGroups: [args.securityGroupId],
+        subnets: args.publicSubnetIds,
+        dropInvalidHeaderFields: true,
+        desyncMitigationMode: settings.desyncMitigationMode,
+        idleTimeout: settings.idleTimeoutSeconds,
+        enableDeletionProtection: settings.deletionProtection,
+        enableHttp2: true,
+        // keep the client's X-Forwarded-For and append the ALB's view of it
+        xffHeaderProcessingMode: "append",
+        accessLogs: { bucket: logs.bucket.bucket, prefix: "alb", enabled: true },
+        tags: { ...tags, Name: `${name}-alb` },
+      },
+      // CreateLoadBalancer checks that it may write to the bucket: the policy must exist first
+      { parent: this, dependsOn: [logs.policy] },
+    );
+
+    const check = settings.healthCheck;
+    const targetGroup = new aws.lb.TargetGroup(
+      `${name}-web`,
+      {
+        region,
+        vpcId: args.vpcId,
+        targetType: "instance",
+        port: settings.appPort,
+        protocol: "HTTP",
+        protocolVersion: "HTTP1",
+        deregistrationDelay: settings.deregistrationDelaySeconds,
+        healthCheck: {
+          enabled: true,
+          protocol: "HTTP",
+          port: "traffic-port",
+          path: check.path,
+          matcher: check.matcher,
+          interval: check.intervalSeconds,
+          timeout: check.timeoutSeconds,
+          healthyThreshold: check.healthyThreshold,
+          unhealthyThreshold: check.unhealthyThreshold,
+        },
+        tags: { ...tags, Name: `${name}-web` },
+      },
+      opt,
+    );
+
+    const layout = listenerLayout(args.certificateArn !== undefined);
+    const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
+    const serving = args.originVerifySecret === undefined
+      ? forward
+      : [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }];
+    const listeners: aws.lb.Listener[] = [];
+    let servingListener: aws.lb.Listener;
+
+    if (layout.https) {
+      servingListener = new aws.lb.Listener(
+        `${name}-https`,
+        {
+          region,
+          loadBalancerArn: alb.arn,
+          port: 443,
+          protocol: "HTTPS",
+          sslPolicy: settings.sslPolicy,
+          certificateArn: args.certificateArn,
+          defaultActions: serving,
+          tags,
+        },
+        opt,
+      );
+      listeners.push(servingListener);
+      listeners.push(
+        new aws.lb.Listener(
+          `${name}-http`,
+          {
+            region,
+            loadBalancerArn: alb.arn,
+            port: 80,
+            protocol: "HTTP",
+            defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+            tags,
+          },
+          opt,
+        ),
+      );
+    } else {
+      // The dev exception: no domain, no certificate, plain HTTP (the policy pack flags it).
+      servingListener = new aws.lb.Listener(
+        `${name}-http`,
+        { region, loadBalancerArn: alb.arn, port: 80, protocol: "HTTP", defaultActions: serving, tags },
+        opt,
+      );
+      listeners.push(servingListener);
+    }
+
+    if (args.originVerifySecret !== undefined) {
+      new aws.lb.ListenerRule(
+        `${name}-from-cloudfront`,
+        {
+          region,
+          listenerArn: servingListener.arn,
+          priority: 10,
+          conditions: [{ httpHeader: { httpHeaderName: ORIGIN_VERIFY_HEADER, values: [pulumi.secret(args.originVerifySecret)] } }],
+          actions: forward,
+          tags,
+        },
+        opt,
+      );
+    }
+
+    this.arn = alb.arn;
+    this.arnSuffix = alb.arnSuffix;
+    this.dnsName = alb.dnsName;
+    this.zoneId = alb.zoneId;
+    this.targetGroupArn = targetGroup.arn;
+    this.targetGroupArnSuffix = targetGroup.arnSuffix;
+    this.listenerArns = listeners.map((listener) => listener.arn);
+    this.accessLogBucket = logs.bucket.bucket;
+    this.https = layout.https;
+    this.registerOutputs({
+      arn: this.arn,
+      dnsName: this.dnsName,
+      targetGroupArn: this.targetGroupArn,
+      accessLogBucket: this.accessLogBucket,
+      https: this.https,
+    });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The load balancer's rules as data: TLS policies, desync modes, health-check limits and the
+ * listener layout, checked offline against the limits the ELB API enforces at deploy time.
+ */
+
+/**
+ * TLS policies the HTTPS listeners may use: TLS 1.2 and 1.3 only, forward secrecy. The first is
+ * AWS's recommended default.
+ */
+export const TLS_POLICIES = [
+  "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+  "ELBSecurityPolicy-TLS13-1-3-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+  "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+] as const;
+/** One of `TLS_POLICIES`. */
+export type TlsPolicy = (typeof TLS_POLICIES)[number];
+
+/** Desync mitigation modes that block requests a back end may parse differently. */
+export const DESYNC_MITIGATION_MODES = ["defensive", "strictest"] as const;
+/** One of `DESYNC_MITIGATION_MODES`. */
+export type DesyncMitigationMode = (typeof DESYNC_MITIGATION_MODES)[number];
+
+/** A target group health check. */
+export interface HealthCheckSettings {
+  /** Probed path; starts with `/`. @default "/health" */
+  readonly path: string;
+  /** Healthy HTTP codes: `200`, `200,204`, `200-299`. @default "200" */
+  readonly matcher: string;
+  /** Seconds between probes. @default 15 */
+  readonly intervalSeconds: number;
+  /** Seconds before a probe fails; less than the interval. @default 5 */
+  readonly timeoutSeconds: number;
+  /** Successes before healthy. @default 2 */
+  readonly healthyThreshold: number;
+  /** Failures before unhealthy. @default 3 */
+  readonly unhealthyThreshold: number;
+}
+
+/** The defaults of `HealthCheckSettings`. */
+export const DEFAULT_HEALTH_CHECK: HealthCheckSettings = {
+  path: "/health",
+  matcher: "200",
+  intervalSeconds: 15,
+  timeoutSeconds: 5,
+  healthyThreshold: 2,
+  unhealthyThreshold: 3,
+};
+
+/** A problem with a field of a settings object. */
+export interface FieldProblem {
+  /** Key path inside the settings, e.g. `timeoutSeconds`. */
+  readonly field: string;
+  /** What is wrong and what is allowed. */
+  readonly message: string;
+}
+
+/** Checks an integer against an inclusive range. */
+export function rangeProblem(field: string, value: number, min: number, max: number, unit = ""): FieldProblem | undefined {
+  if (Number.isInteger(value) && value >= min && value <= max) return undefined;
+  return { field, message: `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}` };
+}
+
+const MATCHER_CODE = /^\d{3}$/;
+
+/** Why a matcher is invalid for an ALB target group (codes 200 to 499), or undefined. */
+export function matcherProblem(matcher: string): string | undefined {
+  const parts = matcher.split(",");
+  for (const part of parts) {
+    const range = part.split("-");
+    if (range.length > 2 || !range.every((code) => MATCHER_CODE.test(code))) {
+      return 'must be HTTP codes such as "200", "200,204" or "200-299"';
+    }
+    const codes = range.map(Number);
+    if (codes.some((code) => code < 200 || code > 499)) return "may only use codes from 200 to 499 (the ALB API rejects others)";
+    if (codes.length === 2 && codes[0] >= codes[1]) return `has a range whose start is not below its end (${part})`;
+  }
+  return undefined;
+}
+
+/** Every problem of a health check, against the ELB API's limits. */
+export function healthCheckProblems(check: HealthCheckSettings): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!check.path.startsWith("/")) problems.push({ field: "path", message: "must start with /" });
+  if (check.path.length > 1024) problems.push({ field: "path", message: "must be at most 1024 characters" });
+  if (/\s/.test(check.path)) problems.push({ field: "path", message: "must not contain whitespace" });
+  const matcher = matcherProblem(check.matcher);
+  if (matcher) problems.push({ field: "matcher", message: matcher });
+  const ranges = [
+    rangeProblem("intervalSeconds", check.intervalSeconds, 5, 300, "seconds"),
+    rangeProblem("timeoutSeconds", check.timeoutSeconds, 2, 120, "seconds"),
+    rangeProblem("healthyThreshold", check.healthyThreshold, 2, 10),
+    rangeProblem("unhealthyThreshold", check.unhealthyThreshold, 2, 10),
+  ];
+  problems.push(...ranges.filter((problem): problem is FieldProblem => problem !== undefined));
+  if (check.timeoutSeconds >= check.intervalSeconds) {
+    problems.push({
+      field: "timeoutSeconds",
+      message: `must be less than intervalSeconds (${check.intervalSeconds}); AWS rejects a health-check timeout that is not below its interval`,
+    });
+  }
+  return problems;
+}
+
+/** Name of the header CloudFront adds so the load balancer can tell its requests apart. */
+export const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+
+/**
+ * What the HTTPS (or, without a domain, HTTP) listener does:
+ * - `forward`: every request goes to the web tier;
+ * - `origin-only`: only requests carrying the secret origin header are forwarded (a listener
+ *   rule); everything else gets a fixed 403, so the load balancer cannot be used to bypass
+ *   CloudFront and its web ACL.
+ */
+export type ListenerMode = "forward" | "origin-only";
+
+/** The listeners a load balancer gets. */
+export interface ListenerLayout {
+  /** Port 443 with the regional certificate, when the stack has one. */
+  readonly https: boolean;
+  /** What port 80 does: redirect to HTTPS, or serve (only without a certificate, the dev exception). */
+  readonly http: "redirect" | "serve";
+}
+
+/** HTTPS with a certificate and an HTTP redirect; HTTP only without a certificate. */
+export function listenerLayout(hasCertificate: boolean): ListenerLayout {
+  return hasCertificate ? { https: true, http: "redirect" } : { https: false, http: "serve" };
+}

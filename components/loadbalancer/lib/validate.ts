@@ -1,0 +1,48 @@
+/**
+ * Argument checks of the LoadBalancer component, so that a caller outside the stack config (a
+ * test, another program) gets the same offline errors as a stack file.
+ */
+import { healthCheckProblems, rangeProblem, type HealthCheckSettings } from "./listenerRules";
+
+/** ELB's limit on load balancer and target group names. */
+export const MAX_ELB_NAME_LENGTH = 32;
+
+/** Length Pulumi's auto-naming adds: a dash and seven random characters. */
+export const AUTO_NAME_SUFFIX_LENGTH = 8;
+
+/** Why an ELB name (before auto-naming) cannot be used, or undefined. */
+export function elbNameProblem(logicalName: string): string | undefined {
+  const length = logicalName.length + AUTO_NAME_SUFFIX_LENGTH;
+  if (length > MAX_ELB_NAME_LENGTH) {
+    return `name ${logicalName} becomes ${length} characters with Pulumi's suffix; ELB allows ${MAX_ELB_NAME_LENGTH}`;
+  }
+  if (!/^[A-Za-z0-9-]+$/.test(logicalName) || logicalName.startsWith("-") || logicalName.startsWith("internal-")) {
+    return `name ${logicalName} must use letters, digits and -, not start with - or internal-`;
+  }
+  return undefined;
+}
+
+/** Every problem of the component's settings. */
+export function loadBalancerArgProblems(
+  name: string,
+  settings: {
+    appPort: number;
+    idleTimeoutSeconds: number;
+    accessLogRetentionDays: number;
+    deregistrationDelaySeconds: number;
+    healthCheck: HealthCheckSettings;
+  },
+): string[] {
+  const problems = [
+    elbNameProblem(`${name}-alb`),
+    elbNameProblem(`${name}-web`),
+    ...[
+      rangeProblem("appPort", settings.appPort, 1, 65535),
+      rangeProblem("idleTimeoutSeconds", settings.idleTimeoutSeconds, 1, 4000, "seconds"),
+      rangeProblem("accessLogRetentionDays", settings.accessLogRetentionDays, 1, 3650, "days"),
+      rangeProblem("deregistrationDelaySeconds", settings.deregistrationDelaySeconds, 0, 3600, "seconds"),
+      ...healthCheckProblems(settings.healthCheck).map((problem) => ({ ...problem, field: `healthCheck.${problem.field}` })),
+    ].map((problem) => (problem ? `${problem.field} ${problem.message}` : undefined)),
+  ];
+  return problems.filter((problem): problem is string => problem !== undefined);
+}
