@@ -64,12 +64,24 @@ async function runRecorded(program: Program, stack: string): Promise<void> {
   // The SDK leaves some failures (a failed invoke, a throwing apply) as rejected promises that
   // nobody awaits; the Pulumi host reports them, so the plan does too instead of crashing.
   const stray: unknown[] = [];
-  const onStray = (reason: unknown) => stray.push(reason);
+  let strayArrived!: () => void;
+  // A registration whose input failed never finishes its RPC, so waiting for the queue to drain
+  // would hang; the first stray failure ends the wait (the Pulumi host exits on it too).
+  const failed = new Promise<void>((resolve) => (strayArrived = resolve));
+  const onStray = (reason: unknown) => {
+    stray.push(reason);
+    strayArrived();
+  };
   process.on("unhandledRejection", onStray);
   let failure: unknown;
   try {
-    await pulumi.runtime.runInPulumiStack(async () => program());
-    await waitForRegistrations();
+    await Promise.race([
+      (async () => {
+        await pulumi.runtime.runInPulumiStack(async () => program());
+        await waitForRegistrations();
+      })(),
+      failed,
+    ]);
   } catch (err) {
     failure = err;
   } finally {

@@ -1,0 +1,252 @@
+import * as assert from "node:assert/strict";
+import { LoadBalancer, type LoadBalancerArgs } from "../../components/loadbalancer";
+import { ApiCertificates } from "../../components/loadbalancer/certificates";
+import type { PlannedResource } from "../../tools/plan/planFile";
+import { recordProgram } from "../../tools/plan/runProgram";
+
+const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
+const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
+
+async function record(extra: Partial<LoadBalancerArgs> = {}): Promise<PlannedResource[]> {
+  const { resources } = await recordProgram(
+    () => {
+      new LoadBalancer("eu-west-1", {
+        region: "eu-west-1",
+        vpcId: "vpc-0123456789abcdef0",
+        publicSubnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"],
+        securityGroupId: "sg-0alb",
+        namePrefix: "blueprint-prod",
+        tags: TAGS,
+        ...extra,
+      });
+      return {};
+    },
+    { stack: "prod", config: { "aws:region": "us-east-1" } },
+  );
+  return resources;
+}
+
+const countTypes = (resources: PlannedResource[]) => {
+  const counts: Record<string, number> = {};
+  for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+  return counts;
+};
+const ofType = (resources: PlannedResource[], type: string) => resources.filter((r) => r.type === type);
+const one = (resources: PlannedResource[], type: string, name?: string) => {
+  const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
+  assert.equal(found.length, 1, `${type} ${name ?? ""}`);
+  return found[0]!;
+};
+
+const BASE_COUNTS = {
+  "pulumi:pulumi:Stack": 1,
+  "blueprint:loadbalancer:LoadBalancer": 1,
+  "aws:s3/bucket:Bucket": 1,
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": 1,
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": 1,
+  "aws:s3/bucketVersioning:BucketVersioning": 1,
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": 1,
+  "aws:s3/bucketPolicy:BucketPolicy": 1,
+  "aws:lb/loadBalancer:LoadBalancer": 1,
+  "aws:lb/targetGroup:TargetGroup": 1,
+};
+
+describe("LoadBalancer component", () => {
+  describe("with a regional certificate", () => {
+    let resources: PlannedResource[];
+    before(async () => {
+      resources = await record({ certificateArn: CERT });
+    });
+
+    it("declares the ALB, its log bucket, the target group and two listeners", () => {
+      assert.deepEqual(countTypes(resources), { ...BASE_COUNTS, "aws:lb/listener:Listener": 2 });
+    });
+
+    it("sets region on every resource", () => {
+      for (const r of resources.filter((r) => r.custom)) assert.equal(r.inputs.region, "eu-west-1", r.urn);
+    });
+
+    it("is internet-facing in every public subnet with the alb group and hardened HTTP handling", () => {
+      const alb = one(resources, "aws:lb/loadBalancer:LoadBalancer").inputs;
+      assert.equal(alb.internal, false);
+      assert.equal(alb.loadBalancerType, "application");
+      assert.deepEqual(alb.subnets, ["subnet-0a", "subnet-0b", "subnet-0c"]);
+      assert.deepEqual(alb.securityGroups, ["sg-0alb"]);
+      assert.equal(alb.dropInvalidHeaderFields, true);
+      assert.equal(alb.desyncMitigationMode, "defensive");
+      assert.equal(alb.idleTimeout, 60);
+      assert.equal(alb.enableDeletionProtection, true);
+      assert.deepEqual(alb.accessLogs, { bucket: "blueprint-prod-alb-logs-eu-west-1-123456789012", prefix: "alb", enabled: true });
+    });
+
+    it("creates the ALB only after the bucket policy that lets log delivery write", () => {
+      const alb = one(resources, "aws:lb/loadBalancer:LoadBalancer");
+      const policy = one(resources, "aws:s3/bucketPolicy:BucketPolicy");
+      assert.ok(alb.dependencies.includes(policy.urn));
+    });
+
+    it("serves HTTPS with the modern TLS policy and the certificate, and HTTP only redirects", () => {
+      const https = one(resources, "aws:lb/listener:Listener", "eu-west-1-https").inputs;
+      assert.equal(https.port, 443);
+      assert.equal(https.protocol, "HTTPS");
+      assert.equal(https.sslPolicy, "ELBSecurityPolicy-TLS13-1-2-2021-06");
+      assert.equal(https.certificateArn, CERT);
+      assert.equal((https.defaultActions as Array<{ type: string }>)[0]!.type, "forward");
+      const http = one(resources, "aws:lb/listener:Listener", "eu-west-1-http").inputs;
+      assert.equal(http.port, 80);
+      assert.deepEqual(http.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+    });
+
+    it("health-checks the web tier on its traffic port with the given thresholds", () => {
+      const tg = one(resources, "aws:lb/targetGroup:TargetGroup").inputs;
+      assert.equal(tg.port, 8080);
+      assert.equal(tg.protocol, "HTTP");
+      assert.equal(tg.targetType, "instance");
+      assert.equal(tg.vpcId, "vpc-0123456789abcdef0");
+      assert.equal(tg.deregistrationDelay, 30);
+      assert.deepEqual(tg.healthCheck, {
+        enabled: true,
+        protocol: "HTTP",
+        port: "traffic-port",
+        path: "/health",
+        matcher: "200",
+        interval: 15,
+        timeout: 5,
+        healthyThreshold: 2,
+        unhealthyThreshold: 3,
+      });
+    });
+
+    it("keeps the log bucket private, SSE-S3 encrypted, owner-enforced, versioned and expiring", () => {
+      assert.deepEqual(one(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs, {
+        region: "eu-west-1",
+        bucket: "blueprint-prod-alb-logs-eu-west-1-123456789012",
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+      const sse = one(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs;
+      assert.deepEqual(sse.rules, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
+      assert.deepEqual(one(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
+      const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as Array<Record<string, any>>;
+      assert.equal(lifecycle[0]!.expiration.days, 365);
+      assert.equal(one(resources, "aws:s3/bucket:Bucket").inputs.forceDestroy, false);
+    });
+
+    it("lets only eu-west-1's ELB account write logs for this account, and nobody without TLS", () => {
+      const policy = JSON.parse(one(resources, "aws:s3/bucketPolicy:BucketPolicy").inputs.policy as string);
+      const bucketArn = "arn:aws:s3:::blueprint-prod-alb-logs-eu-west-1-123456789012";
+      assert.deepEqual(policy.Statement, [
+        {
+          Sid: "AllowLoadBalancerLogDelivery",
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::156460612806:root" },
+          Action: "s3:PutObject",
+          Resource: `${bucketArn}/alb/AWSLogs/123456789012/*`,
+        },
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: [bucketArn, `${bucketArn}/*`],
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ]);
+    });
+  });
+
+  describe("without a certificate (the dev exception)", () => {
+    it("serves plain HTTP on port 80 and forwards", async () => {
+      const resources = await record({ deletionProtection: false, forceDestroyLogs: true, accessLogRetentionDays: 7 });
+      assert.deepEqual(countTypes(resources), { ...BASE_COUNTS, "aws:lb/listener:Listener": 1 });
+      const http = one(resources, "aws:lb/listener:Listener", "eu-west-1-http").inputs;
+      assert.equal(http.protocol, "HTTP");
+      assert.equal((http.defaultActions as Array<{ type: string }>)[0]!.type, "forward");
+      assert.equal(one(resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
+      assert.equal(one(resources, "aws:s3/bucket:Bucket").inputs.forceDestroy, true);
+    });
+  });
+
+  describe("behind CloudFront (origin verification)", () => {
+    it("answers 403 by default and forwards only requests with the secret header, kept secret", async () => {
+      const resources = await record({ certificateArn: CERT, originVerifySecret: "s3cr3t-header-value" });
+      assert.deepEqual(countTypes(resources), { ...BASE_COUNTS, "aws:lb/listener:Listener": 2, "aws:lb/listenerRule:ListenerRule": 1 });
+      const https = one(resources, "aws:lb/listener:Listener", "eu-west-1-https");
+      assert.deepEqual(https.inputs.defaultActions, [
+        { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } },
+      ]);
+      const rule = one(resources, "aws:lb/listenerRule:ListenerRule");
+      assert.equal(rule.inputs.listenerArn, https.outputs.arn);
+      assert.equal((rule.inputs.actions as Array<{ type: string }>)[0]!.type, "forward");
+      assert.deepEqual(rule.inputs.conditions, [{ httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["[secret]"] } }]);
+      assert.ok(!JSON.stringify(resources).includes("s3cr3t-header-value"), "the header value never reaches the plan");
+    });
+  });
+
+  it("rejects invalid arguments before declaring anything, listing every problem", async () => {
+    await assert.rejects(
+      record({ idleTimeoutSeconds: 0, healthCheck: { path: "health", matcher: "200", intervalSeconds: 5, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 11 } }),
+      (error: Error) => {
+        assert.match(error.message, /LoadBalancer eu-west-1 has invalid arguments:/);
+        assert.match(error.message, /idleTimeoutSeconds must be a whole number from 1 to 4000 seconds/);
+        assert.match(error.message, /healthCheck.path must start with \//);
+        assert.match(error.message, /healthCheck.unhealthyThreshold must be a whole number from 2 to 10/);
+        assert.match(error.message, /healthCheck.timeoutSeconds must be less than intervalSeconds \(5\)/);
+        return true;
+      },
+    );
+  });
+});
+
+describe("ApiCertificates component", () => {
+  let resources: PlannedResource[];
+  before(async () => {
+    ({ resources } = await recordProgram(
+      () => {
+        new ApiCertificates("api-certificates", { apiName: "api.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", regions: ["us-east-1", "eu-west-1"] });
+        return {};
+      },
+      { stack: "prod", config: { "aws:region": "us-east-1" } },
+    ));
+  });
+
+  it("declares a certificate and a validation per region and one record per validated name", () => {
+    assert.deepEqual(countTypes(resources), {
+      "pulumi:pulumi:Stack": 1,
+      "blueprint:loadbalancer:ApiCertificates": 1,
+      "aws:acm/certificate:Certificate": 2,
+      "aws:acm/certificateValidation:CertificateValidation": 2,
+      "aws:route53/record:Record": 3,
+    });
+  });
+
+  it("puts each certificate in its region for the API name and the region's origin name", () => {
+    for (const region of ["us-east-1", "eu-west-1"]) {
+      const cert = one(resources, "aws:acm/certificate:Certificate", `api-certificates-${region}`).inputs;
+      assert.equal(cert.region, region);
+      assert.equal(cert.domainName, "api.example.com");
+      assert.deepEqual(cert.subjectAlternativeNames, [`${region}.api.example.com`]);
+      assert.equal(cert.validationMethod, "DNS");
+    }
+  });
+
+  it("validates each regional certificate with the shared record and its own, which overwrite safely", () => {
+    const records = ofType(resources, "aws:route53/record:Record");
+    for (const record of records) {
+      assert.equal(record.inputs.zoneId, "Z0123456789ABCDEFGHIJ");
+      assert.equal(record.inputs.type, "CNAME");
+      assert.equal(record.inputs.allowOverwrite, true);
+    }
+    const shared = one(resources, "aws:route53/record:Record", "api-certificates-validation");
+    for (const region of ["us-east-1", "eu-west-1"]) {
+      const validation = one(resources, "aws:acm/certificateValidation:CertificateValidation", `api-certificates-${region}`);
+      const own = one(resources, "aws:route53/record:Record", `api-certificates-${region}-validation`);
+      assert.equal(validation.inputs.region, region);
+      assert.deepEqual(validation.inputs.validationRecordFqdns, [shared.outputs.fqdn, own.outputs.fqdn]);
+      assert.match(String(own.inputs.name), new RegExp(`\\.${region}\\.api\\.example\\.com\\.$`));
+    }
+  });
+});
