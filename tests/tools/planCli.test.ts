@@ -101,7 +101,7 @@ describe("npm run plan", () => {
     assert.equal(result.code, 0, result.err);
     assert.match(result.out, /^Stack dev \(dev\): 68 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(58\)\n/);
     assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
-    assert.match(result.out, /\n {2}global \(2\)\n/);
+    assert.match(result.out, /\n {2}global \(10\)\n/);
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
     const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
     assert.equal(plan.stack, "dev");
