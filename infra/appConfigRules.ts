@@ -4,7 +4,7 @@
  * file plus profile defaults) so that deploy-time failures become offline errors.
  */
 import { instanceTypeArchitecture, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB } from "../components/compute/lib/images";
-import { userDataProblems } from "../components/compute/lib/userData";
+import { envSuffix, userDataProblems } from "../components/compute/lib/userData";
 import { dnsNameProblem, hostedZoneIdProblem, labelProblem, parseAcmCertificateArn } from "../components/lib/dns";
 import { healthCheckProblems, rangeProblem, type FieldProblem } from "../components/loadbalancer/lib/listenerRules";
 import { queueSpecProblems } from "../components/queue/lib/queueRules";
@@ -225,11 +225,16 @@ function checkQueues(raw: Raw, naming: NamingContext): ConfigIssue[] {
   const seen = new Map<string, number>();
   queues.forEach((queue, index) => {
     if (!isObject(raw.queues && (raw.queues as unknown[])[index]) || queue.name === "") return;
-    const first = seen.get(queue.name.toLowerCase());
+    // instances see BLUEPRINT_QUEUE_<NAME>_URL: names that differ only in case, - or _ would collide
+    const key = envSuffix(queue.name);
+    const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ path: ["queues", index, "name"], message: `duplicates queues[${first}].name; queue names must be unique` });
+      issues.push({
+        path: ["queues", index, "name"],
+        message: `duplicates queues[${first}].name once case, - and _ are ignored (both would be BLUEPRINT_QUEUE_${key}_URL); queue names must be unique`,
+      });
     }
-    seen.set(queue.name.toLowerCase(), index);
+    seen.set(key, index);
     issues.push(...at(["queues", index], queueSpecProblems(queue, naming.namePrefix)));
   });
   return issues;

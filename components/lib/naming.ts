@@ -14,8 +14,13 @@ export function physicalNamePrefix(project: string, stack: string): string {
     .replace(/[^a-z0-9-]+/g, "-")
     .replace(/-{2,}/g, "-")
     .replace(/^-+|-+$/g, "");
-  return cleaned.slice(0, MAX_NAME_PREFIX_LENGTH).replace(/-+$/, "");
+  const prefix = cleaned.slice(0, MAX_NAME_PREFIX_LENGTH).replace(/-+$/, "");
+  // Pulumi allows project and stack names without a letter or digit ("_"); names still need a stem
+  return prefix === "" ? "stack" : prefix;
 }
+
+/** Bucket-name prefixes S3 reserves; a name that starts with one is rejected. */
+export const RESERVED_BUCKET_PREFIXES: readonly string[] = ["xn--", "sthree-", "sthree-configurator", "amzn-s3-demo-"];
 
 /** S3's limit on bucket names. */
 export const MAX_BUCKET_NAME_LENGTH = 63;
@@ -28,7 +33,10 @@ export function bucketName(namePrefix: string, purpose: string, region: string, 
   const tail = `-${purpose}-${region}-${accountId}`;
   const room = MAX_BUCKET_NAME_LENGTH - tail.length;
   if (room < 3) throw new Error(`bucket purpose ${purpose} is too long for region ${region}`);
-  const head = namePrefix.slice(0, room).replace(/-+$/, "");
+  let head = namePrefix.slice(0, room).replace(/-+$/, "") || "stack";
+  if (RESERVED_BUCKET_PREFIXES.some((reserved) => `${head}${tail}`.startsWith(reserved))) {
+    head = `b-${head}`.slice(0, room).replace(/-+$/, "");
+  }
   const name = `${head}${tail}`;
   if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name)) throw new Error(`${name} is not a valid S3 bucket name`);
   return name;

@@ -18,8 +18,10 @@ const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, "an AWS access key ID"],
   [/aws_secret_access_key/i, "an AWS secret access key"],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
-  // a literal value assigned to a secret-looking name; `$(aws secretsmanager ...)` is fine
-  [/(password|passwd|secret|token|api[_-]?key)\s*[=:]\s*["']?(?![$"'])[^\s"'$]{6,}/i, "a literal password, secret, token or API key"],
+  // a literal value assigned to a secret-looking name (shell, YAML or JSON); `$(aws secretsmanager ...)`
+  // is fine, and so is an ARN (`...:secret:name` follows a colon)
+  [/(?<!:)(password|passwd|secret|token|api[_-]?key)["']?\s*[=:]\s*["']?(?![$"'])[^\s"'$]{6,}/i, "a literal password, secret, token or API key"],
+  [/--(password|passwd|secret|token|api[_-]?key)[= ]\s*["']?(?![$"'-])[^\s"'$]{6,}/i, "a literal password, secret, token or API key"],
 ];
 
 /** Why a stack's boot script cannot be used, one message per problem. */
@@ -36,7 +38,8 @@ export function userDataProblems(script: string): string[] {
       problems.push(`contains what looks like ${what}; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot`);
     }
   }
-  return problems;
+  // two patterns may spot the same kind of secret
+  return [...new Set(problems)];
 }
 
 /** True when a value looks like a secret; the bootstrap refuses to write one. */

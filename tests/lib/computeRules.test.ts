@@ -1,0 +1,192 @@
+import * as assert from "node:assert/strict";
+import fc from "fast-check";
+import { backlogExpression, queueMetricIds, scaleFromZeroExpression } from "../../components/compute/lib/backlog";
+import { computeArgProblems } from "../../components/compute/lib/validate";
+
+/** CloudWatch metric-math IDs: a lowercase letter, then letters, digits and underscores. */
+const METRIC_ID = /^[a-z][a-zA-Z0-9_]*$/;
+const NO_QUEUE = "the worker needs at least one queue to scale on";
+
+describe("worker scaling expressions", () => {
+  it("numbers the queues' metrics q0, q1, …", () => {
+    assert.deepEqual(queueMetricIds(0), []);
+    assert.deepEqual(queueMetricIds(1), ["q0"]);
+    assert.deepEqual(queueMetricIds(3), ["q0", "q1", "q2"]);
+  });
+
+  it("gives distinct, valid metric IDs for any number of queues", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), (count) => {
+        const ids = queueMetricIds(count);
+        assert.equal(ids.length, count);
+        assert.equal(new Set(ids).size, count);
+        for (const id of ids) assert.match(id, METRIC_ID);
+      }),
+    );
+  });
+
+  it("divides the visible messages of every queue by the in-service instances", () => {
+    assert.equal(backlogExpression(["q0"]), "(q0) / inservice");
+    assert.equal(backlogExpression(queueMetricIds(3)), "(q0 + q1 + q2) / inservice");
+  });
+
+  it("is 1 while messages wait and nothing is in service", () => {
+    assert.equal(scaleFromZeroExpression(["q0"]), "IF(inservice == 0 AND (q0) > 0, 1, 0)");
+    assert.equal(scaleFromZeroExpression(queueMetricIds(2)), "IF(inservice == 0 AND (q0 + q1) > 0, 1, 0)");
+  });
+
+  it("refuses an empty queue list", () => {
+    assert.throws(() => backlogExpression([]), { message: NO_QUEUE });
+    assert.throws(() => scaleFromZeroExpression([]), { message: NO_QUEUE });
+  });
+
+  it("refers only to valid metric IDs and metric-math keywords", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), (count) => {
+        const ids = queueMetricIds(count);
+        for (const expression of [backlogExpression(ids), scaleFromZeroExpression(ids)]) {
+          const names = (expression.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []).filter((name) => name !== "IF" && name !== "AND");
+          assert.deepEqual(new Set(names), new Set([...ids, "inservice"]));
+          for (const name of names) assert.match(name, METRIC_ID);
+        }
+      }),
+    );
+  });
+});
+
+describe("computeArgProblems", () => {
+  const web = {
+    instanceTypes: ["m7g.large", "c7g.large"] as readonly string[],
+    architecture: "arm64" as const,
+    minSize: 2,
+    maxSize: 6,
+    desiredCapacity: 2,
+    rootVolumeGiB: 20,
+    onDemandBaseCapacity: 0,
+    spotPercentage: 0,
+    instanceRefreshMinHealthyPercent: 90,
+    scaling: { kind: "web" as const },
+  };
+  const worker = {
+    ...web,
+    instanceTypes: ["m7i.large", "m6a.large", "t3.large"] as readonly string[],
+    architecture: "x86_64" as const,
+    minSize: 0,
+    desiredCapacity: 0,
+    spotPercentage: 100,
+    scaling: { kind: "worker" as const, queueNames: ["orders"] },
+  };
+
+  it("accepts a valid web tier and a worker that may scale to zero", () => {
+    assert.deepEqual(computeArgProblems(web), []);
+    assert.deepEqual(computeArgProblems(worker), []);
+  });
+
+  it("accepts the edges of every range", () => {
+    assert.deepEqual(
+      computeArgProblems({ ...web, rootVolumeGiB: 8, onDemandBaseCapacity: 0, spotPercentage: 0, instanceRefreshMinHealthyPercent: 0, minSize: 1, desiredCapacity: 1, maxSize: 1 }),
+      [],
+    );
+    assert.deepEqual(
+      computeArgProblems({ ...web, instanceTypes: Array(20).fill("m7g.large"), rootVolumeGiB: 16384, onDemandBaseCapacity: 1000, spotPercentage: 100, instanceRefreshMinHealthyPercent: 100 }),
+      [],
+    );
+  });
+
+  const cases: Array<{ name: string; args: Parameters<typeof computeArgProblems>[0]; expected: string[] }> = [
+    { name: "no instance types", args: { ...web, instanceTypes: [] }, expected: ["instanceTypes must list 1 to 20 types"] },
+    { name: "21 instance types", args: { ...web, instanceTypes: Array(21).fill("m7g.large") }, expected: ["instanceTypes must list 1 to 20 types"] },
+    {
+      name: "an instance type of the other architecture",
+      args: { ...web, instanceTypes: ["m7g.large", "m7i.large"] },
+      expected: ["instanceTypes: m7i.large runs x86_64, not arm64"],
+    },
+    {
+      name: "Graviton types in an x86 tier",
+      args: { ...worker, instanceTypes: ["a1.large", "g5g.xlarge", "c7a.large"] },
+      expected: ["instanceTypes: a1.large runs arm64, not x86_64", "instanceTypes: g5g.xlarge runs arm64, not x86_64"],
+    },
+    {
+      name: "a malformed instance type",
+      args: { ...web, instanceTypes: ["m7g.huge"] },
+      expected: ["instanceTypes: m7g.huge is not an EC2 instance type name such as m7g.large or t3.small"],
+    },
+    {
+      name: "a desired capacity below the minimum",
+      args: { ...web, minSize: 3, desiredCapacity: 2 },
+      expected: ["capacity must satisfy minSize <= desiredCapacity <= maxSize, got 3 <= 2 <= 6"],
+    },
+    {
+      name: "a desired capacity above the maximum",
+      args: { ...web, desiredCapacity: 7 },
+      expected: ["capacity must satisfy minSize <= desiredCapacity <= maxSize, got 2 <= 7 <= 6"],
+    },
+    {
+      name: "a negative minimum",
+      args: { ...worker, minSize: -1 },
+      expected: ["minSize must be 0 or more and maxSize 1 or more"],
+    },
+    {
+      name: "a maximum of zero",
+      args: { ...worker, maxSize: 0 },
+      expected: ["minSize must be 0 or more and maxSize 1 or more"],
+    },
+    { name: "a root volume below the image's 8 GiB", args: { ...web, rootVolumeGiB: 7 }, expected: ["rootVolumeGiB must be a whole number from 8 to 16384"] },
+    { name: "a root volume above gp3's limit", args: { ...web, rootVolumeGiB: 16385 }, expected: ["rootVolumeGiB must be a whole number from 8 to 16384"] },
+    { name: "a fractional root volume", args: { ...web, rootVolumeGiB: 20.5 }, expected: ["rootVolumeGiB must be a whole number from 8 to 16384"] },
+    { name: "too much on-demand base", args: { ...web, onDemandBaseCapacity: 1001 }, expected: ["onDemandBaseCapacity must be a whole number from 0 to 1000"] },
+    { name: "a Spot share above 100", args: { ...web, spotPercentage: 101 }, expected: ["spotPercentage must be a whole number from 0 to 100"] },
+    {
+      name: "a negative refresh percentage",
+      args: { ...web, instanceRefreshMinHealthyPercent: -1 },
+      expected: ["instanceRefreshMinHealthyPercent must be a whole number from 0 to 100"],
+    },
+    { name: "a worker without queues", args: { ...worker, scaling: { kind: "worker" } }, expected: ["a worker needs at least one queue to scale on"] },
+    { name: "a worker with an empty queue list", args: { ...worker, scaling: { kind: "worker", queueNames: [] } }, expected: ["a worker needs at least one queue to scale on"] },
+    {
+      name: "a web tier that may scale to zero",
+      args: { ...web, minSize: 0 },
+      expected: ["the web tier needs minSize >= 1: the load balancer needs a healthy target"],
+    },
+    {
+      name: "everything wrong at once, in order",
+      args: {
+        ...web,
+        instanceTypes: ["m7g.large", "t3.micro", "nope"],
+        minSize: 0,
+        desiredCapacity: 5,
+        maxSize: 4,
+        rootVolumeGiB: 4,
+        onDemandBaseCapacity: -1,
+        spotPercentage: 150,
+        instanceRefreshMinHealthyPercent: 101,
+      },
+      expected: [
+        "instanceTypes: t3.micro runs x86_64, not arm64",
+        "instanceTypes: nope is not an EC2 instance type name such as m7g.large or t3.small",
+        "capacity must satisfy minSize <= desiredCapacity <= maxSize, got 0 <= 5 <= 4",
+        "rootVolumeGiB must be a whole number from 8 to 16384",
+        "onDemandBaseCapacity must be a whole number from 0 to 1000",
+        "spotPercentage must be a whole number from 0 to 100",
+        "instanceRefreshMinHealthyPercent must be a whole number from 0 to 100",
+        "the web tier needs minSize >= 1: the load balancer needs a healthy target",
+      ],
+    },
+  ];
+  for (const { name, args, expected } of cases) {
+    it(`rejects ${name}`, () => {
+      assert.deepEqual(computeArgProblems(args), expected);
+    });
+  }
+
+  it("checks the capacity order exactly as the Auto Scaling API does", () => {
+    const size = fc.integer({ min: 0, max: 20 });
+    fc.assert(
+      fc.property(size, size, size, (minSize, desiredCapacity, maxSize) => {
+        const problems = computeArgProblems({ ...worker, minSize, desiredCapacity, maxSize });
+        const ordered = minSize <= desiredCapacity && desiredCapacity <= maxSize;
+        assert.equal(problems.includes(`capacity must satisfy minSize <= desiredCapacity <= maxSize, got ${minSize} <= ${desiredCapacity} <= ${maxSize}`), !ordered);
+      }),
+    );
+  });
+});
