@@ -105,7 +105,7 @@ describe("npm run plan", () => {
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
     const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
     assert.equal(plan.stack, "dev");
-    assert.equal(plan.resources.length, 29);
+    assert.equal(plan.resources.length, 76, "68 AWS resources plus the stack and seven components");
   });
 
   it("plans a stack with a secure: value without writing its ciphertext or placeholder", async () => {
