@@ -186,7 +186,9 @@ export class ComputeTier extends pulumi.ComponentResource {
         },
         instanceRefresh: {
           strategy: "Rolling",
-          preferences: { minHealthyPercentage: settings.instanceRefreshMinHealthyPercent, skipMatching: true, autoRollback: true },
+          // no autoRollback: the API rejects it unless the refresh names a desired configuration,
+          // which the provider does not send (hashicorp/terraform-provider-aws#29830)
+          preferences: { minHealthyPercentage: settings.instanceRefreshMinHealthyPercent, skipMatching: true },
         },
         // group metrics feed the dashboard and the worker's backlog-per-instance metric
         enabledMetrics: [

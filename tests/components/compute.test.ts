@@ -142,7 +142,7 @@ describe("ComputeTier component", () => {
       });
       assert.deepEqual(inputs.mixedInstancesPolicy.launchTemplate.overrides, [{ instanceType: "m7g.large" }, { instanceType: "m6g.large" }]);
       assert.equal(inputs.mixedInstancesPolicy.launchTemplate.launchTemplateSpecification.version, "1");
-      assert.deepEqual(inputs.instanceRefresh, { strategy: "Rolling", preferences: { minHealthyPercentage: 90, skipMatching: true, autoRollback: true } });
+      assert.deepEqual(inputs.instanceRefresh, { strategy: "Rolling", preferences: { minHealthyPercentage: 90, skipMatching: true } });
       assert.deepEqual(group.ignoreChanges, ["desiredCapacity"]);
       assert.ok((inputs.enabledMetrics as string[]).includes("GroupInServiceInstances"));
     });
