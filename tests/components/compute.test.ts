@@ -202,7 +202,7 @@ describe("ComputeTier component", () => {
       const step = one(resources, "aws:autoscaling/policy:Policy", "us-east-1-worker-from-zero");
       assert.deepEqual(alarm.alarmActions, [step.outputs.arn]);
       assert.equal(alarm.region, "us-east-1");
-      assert.equal((alarm.metricQueries as Array<Record<string, any>>).at(-1)!.expression, "IF(inservice == 0 AND (q0 + q1) > 0, 1, 0)");
+      assert.equal((alarm.metricQueries as Array<Record<string, any>>).at(-1)!.expression, "IF(inservice == 0, IF((q0 + q1) > 0, 1, 0), 0)");
       assert.deepEqual(step.inputs.stepAdjustments, [{ scalingAdjustment: 1, metricIntervalLowerBound: "0" }]);
     });
   });

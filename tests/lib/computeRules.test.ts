@@ -31,8 +31,8 @@ describe("worker scaling expressions", () => {
   });
 
   it("is 1 while messages wait and nothing is in service", () => {
-    assert.equal(scaleFromZeroExpression(["q0"]), "IF(inservice == 0 AND (q0) > 0, 1, 0)");
-    assert.equal(scaleFromZeroExpression(queueMetricIds(2)), "IF(inservice == 0 AND (q0 + q1) > 0, 1, 0)");
+    assert.equal(scaleFromZeroExpression(["q0"]), "IF(inservice == 0, IF((q0) > 0, 1, 0), 0)");
+    assert.equal(scaleFromZeroExpression(queueMetricIds(2)), "IF(inservice == 0, IF((q0 + q1) > 0, 1, 0), 0)");
   });
 
   it("refuses an empty queue list", () => {

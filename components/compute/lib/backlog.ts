@@ -17,5 +17,6 @@ export function backlogExpression(queueIds: readonly string[]): string {
 /** 1 while messages wait and no instance is in service, else 0. */
 export function scaleFromZeroExpression(queueIds: readonly string[]): string {
   if (queueIds.length === 0) throw new Error("the worker needs at least one queue to scale on");
-  return `IF(inservice == 0 AND (${queueIds.join(" + ")}) > 0, 1, 0)`;
+  // nested IF rather than a logical operator: only IF and comparisons are needed
+  return `IF(inservice == 0, IF((${queueIds.join(" + ")}) > 0, 1, 0), 0)`;
 }
