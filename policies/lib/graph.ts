@@ -1,0 +1,51 @@
+/**
+ * Walking the resource graph a stack policy receives: types, ancestry, references between
+ * resources (through property dependencies first, so checks work in preview while IDs are still
+ * unknown, then through ID values).
+ */
+import { UnknownValueError, type PolicyResource } from "@pulumi/policy";
+
+/** Resources of a type token. */
+export function ofType(resources: readonly PolicyResource[], type: string): PolicyResource[] {
+  return resources.filter((resource) => resource.type === type);
+}
+
+/** True when `ancestor` is the resource's parent, grandparent, … */
+export function descendsFrom(resource: PolicyResource, ancestor: PolicyResource): boolean {
+  for (let node = resource.parent; node !== undefined; node = node.parent) {
+    if (node === ancestor || node.urn === ancestor.urn) return true;
+  }
+  return false;
+}
+
+/** True when the resource's property `prop` depends on one of `targets` (or on a descendant of one). */
+export function dependsThrough(resource: PolicyResource, prop: string, targets: readonly PolicyResource[]): boolean {
+  const deps = resource.propertyDependencies[prop] ?? [];
+  return deps.some((dep) => targets.some((target) => dep.urn === target.urn || descendsFrom(dep, target)));
+}
+
+/**
+ * A string property used to match resources to each other, or undefined when it is missing or
+ * not known yet (during preview): an unknown ID matches nothing, and the property dependencies
+ * have been consulted first.
+ */
+export function matchableStringProp(resource: PolicyResource, prop: string): string | undefined {
+  try {
+    return stringProp(resource, prop);
+  } catch (err) {
+    if (err instanceof UnknownValueError) return undefined;
+    throw err;
+  }
+}
+
+/** A string property, or undefined. */
+export function stringProp(resource: PolicyResource, prop: string): string | undefined {
+  const value = resource.props[prop];
+  return typeof value === "string" ? value : undefined;
+}
+
+/** A list-of-strings property (missing or malformed → empty). */
+export function stringsProp(resource: PolicyResource, prop: string): string[] {
+  const value = resource.props[prop];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
