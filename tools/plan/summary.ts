@@ -1,7 +1,8 @@
 /**
- * The short text summary `npm run plan` prints: resources per region and type, and the outputs.
+ * The short text summary `npm run plan` prints: resources per region and type, policy violations
+ * grouped by enforcement level, and the outputs.
  */
-import type { PlanFile } from "./planFile";
+import type { PlanFile, PlannedViolation } from "./planFile";
 
 const GLOBAL = "global";
 
@@ -34,17 +35,43 @@ export function formatSummary(plan: PlanFile, planPath: string): string {
     lines.push(`  ${region} (${total})`);
     for (const [type, count] of perType) lines.push(`    ${String(count).padStart(3)}  ${type}`);
   }
-  const violations = plan.policies.violations;
-  const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
-  const advisory = violations.filter((v) => v.enforcementLevel === "advisory");
-  lines.push(`  policies: ${mandatory.length} mandatory, ${advisory.length} advisory violation(s)`);
-  for (const v of [...mandatory, ...advisory]) lines.push(`    [${v.enforcementLevel}] ${v.policy}: ${v.message}${v.urn ? ` (${v.urn})` : ""}`);
+  lines.push(...formatViolations(plan.policies.violations));
   lines.push("  outputs:");
   for (const [key, value] of Object.entries(plan.outputs)) {
     lines.push(`    ${key}: ${formatOutput(value)}`);
   }
   lines.push(`  plan written to ${planPath}`);
   return lines.join("\n");
+}
+
+/** Levels in the order the summary lists them. */
+const LEVELS: ReadonlyArray<PlannedViolation["enforcementLevel"]> = ["mandatory", "advisory"];
+
+/** The mandatory violations of a plan: those that fail `npm run plan` (and `pulumi preview`). */
+export function mandatoryViolations(plan: Pick<PlanFile, "policies">): PlannedViolation[] {
+  return plan.policies.violations.filter((violation) => violation.enforcementLevel === "mandatory");
+}
+
+/**
+ * The policy part of the summary: counts, then the violations grouped by enforcement level
+ * (mandatory first), each with its policy, message and the resource's name.
+ */
+export function formatViolations(violations: readonly PlannedViolation[]): string[] {
+  const byLevel = new Map(LEVELS.map((level) => [level, violations.filter((v) => v.enforcementLevel === level)]));
+  const lines = [`  policies: ${byLevel.get("mandatory")!.length} mandatory, ${byLevel.get("advisory")!.length} advisory violation(s)`];
+  for (const [level, group] of byLevel) {
+    if (group.length === 0) continue;
+    lines.push(`    ${level}:`);
+    for (const v of group) lines.push(`      ${v.policy}: ${v.message}${v.urn ? ` [${resourceName(v.urn)}]` : ""}`);
+  }
+  return lines;
+}
+
+/** The `type::name` end of a URN, short enough for a summary line. */
+function resourceName(urn: string): string {
+  const parts = urn.split("::");
+  const type = parts[parts.length - 2]?.split("$").pop() ?? "";
+  return `${type}::${parts[parts.length - 1]}`;
 }
 
 function formatOutput(value: unknown): string {
