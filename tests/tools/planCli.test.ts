@@ -3,14 +3,16 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePlanArgs } from "../../tools/plan/args";
-import { main } from "../../tools/plan/cli";
+import { EXIT_MANDATORY_VIOLATIONS, main } from "../../tools/plan/cli";
 import { SECRET_PLACEHOLDER } from "../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../tools/plan/stackFile";
+import type { Program } from "../../tools/plan/runProgram";
+import { violatingProgram } from "../policies/violatingProgram";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(argv, (l) => out.push(l), (l) => err.push(l), program ? { program } : {});
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -122,6 +124,45 @@ describe("npm run plan", () => {
     assert.doesNotMatch(text, /c2VjcmV0LWN5cGhlcnRleHQ|v1:/);
     assert.doesNotMatch(text, new RegExp(SECRET_CONFIG_PLACEHOLDER));
     assert.equal(SECRET_PLACEHOLDER, "[secret]");
+  });
+
+  it(`exits ${EXIT_MANDATORY_VIOLATIONS} naming each mandatory violation of a prod variant, and still writes its plan`, async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["prod", "--out-dir", outDir], violatingProgram);
+    assert.equal(result.code, 4);
+    const lines = result.err.split("\n");
+    assert.equal(lines.at(-1), "Mandatory policy violations in prod; see the summary and plan/<stack>.json.");
+    const named = lines.slice(0, -1).map((line) => /^prod: mandatory policy violation ([a-z0-9-]+): .* \((urn:pulumi:prod::blueprint::[^)]+)\)$/.exec(line));
+    assert.ok(named.every((match) => match !== null), result.err);
+    assert.deepEqual(named.map((match) => `${match![1]} ${match![2].split("::").pop()}`), [
+      "aws-ec2-securitygroup-disallow-public-admin-ingress ssh",
+      "aws-ec2-securitygroup-disallow-public-ingress ssh",
+      "aws-autoscaling-group-configure-multi-az single-az",
+      "aws-sqs-queue-enable-encryption plain",
+      "aws-sqs-queue-configure-dead-letter-queue plain",
+      "aws-sqs-queue-configure-dead-letter-queue near",
+    ]);
+    assert.match(result.out, /\n {2}policies: 6 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
+    assert.match(result.out, /\n {4}advisory:\n {6}aws-cloudwatch-loggroup-enable-kms-encryption: /);
+    const plan = JSON.parse(readFileSync(join(outDir, "prod.json"), "utf8"));
+    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 6);
+  });
+
+  it(`exits ${EXIT_MANDATORY_VIOLATIONS} for a prod stack file below prod's thresholds, and 1 wins over it`, async () => {
+    const prod = readFileSync("stacks/Pulumi.prod.yaml", "utf8");
+    const weak = prod.replace("flowLogRetentionDays: 365", "flowLogRetentionDays: 30").replace("natGateways: OnePerAz", "natGateways: Single");
+    assert.notEqual(weak, prod);
+    const dir = tempStacks({ weak, broken: PROD_WITH_THREE_PROBLEMS });
+    const quiet = await run(["weak", "--quiet", "--stacks-dir", dir, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
+    assert.equal(quiet.code, 4, quiet.err);
+    assert.match(quiet.out, /^weak: \d+ resources, 6 mandatory \/ \d+ advisory policy violation\(s\) -> /);
+    assert.deepEqual(
+      [...new Set(quiet.err.split("\n").slice(0, -1).map((line) => line.split(" ")[4].replace(/:$/, "")))].sort(),
+      ["aws-cloudwatch-loggroup-configure-retention", "aws-ec2-vpc-configure-nat-per-az"],
+    );
+    const both = await run(["weak", "broken", "--quiet", "--stacks-dir", dir, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
+    assert.equal(both.code, 1);
+    assert.match(both.err, /\nPlanning failed for broken\.$/);
   });
 
   it("plans every stack with --all", async () => {

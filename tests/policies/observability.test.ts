@@ -1,0 +1,94 @@
+import * as aws from "@pulumi/aws";
+import {
+  logGroupConfigureRetention,
+  logGroupEnableKmsEncryption,
+  metricAlarmEnableActions,
+  topicEnableEncryption,
+  topicPolicyRequireSecureTransport,
+} from "../../policies/observability";
+import { describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+
+const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const topicArn = "arn:aws:sns:us-east-1:123456789012:blueprint-prod-us-east-1-alarms";
+const alarmsPublish = {
+  Sid: "CloudWatchAlarmsPublish",
+  Effect: "Allow",
+  Principal: { Service: "cloudwatch.amazonaws.com" },
+  Action: "sns:Publish",
+  Resource: topicArn,
+  Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+};
+const denyHttp = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sns:Publish", Resource: topicArn, Condition: { Bool: { "aws:SecureTransport": "false" } } };
+
+describe("observability policies", () => {
+  describeResourcePolicy({
+    policy: logGroupConfigureRetention,
+    resourceClass: aws.cloudwatch.LogGroup,
+    compliant: { name: "/blueprint/prod/us-east-1/vpc-flow-logs", region: "us-east-1", retentionInDays: 365 },
+    alsoCompliant: [{ name: "7 days under the dev pack config", config: { minimumRetentionDays: 7 }, mutate: (p) => (p.retentionInDays = 7) }],
+    violations: [
+      { name: "no retention (kept forever)", mutate: (p) => delete p.retentionInDays, expect: [/keeps events forever; set retentionInDays to at least 365/] },
+      { name: "retention 0 (never expire)", mutate: (p) => (p.retentionInDays = 0), expect: [/keeps events forever/] },
+      { name: "below the default year", mutate: (p) => (p.retentionInDays = 90), expect: [/keeps events for 90 day\(s\); at least 365 are required/] },
+      { name: "below the configured minimum", config: { minimumRetentionDays: 30 }, mutate: (p) => (p.retentionInDays = 14), expect: [/14 day\(s\); at least 30/] },
+    ],
+    unknown: (p) => (p.retentionInDays = UNKNOWN_SENTINELS.number),
+  });
+
+  describeResourcePolicy({
+    policy: logGroupEnableKmsEncryption,
+    resourceClass: aws.cloudwatch.LogGroup,
+    compliant: { region: "us-east-1", retentionInDays: 365, kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" },
+    violations: [
+      { name: "no key", mutate: (p) => delete p.kmsKeyId, expect: [/encrypted with the CloudWatch Logs service key only/] },
+      { name: "an empty key", mutate: (p) => (p.kmsKeyId = ""), expect: [/service key only/] },
+    ],
+    unknown: (p) => (p.kmsKeyId = UNKNOWN_SENTINELS.string),
+  });
+
+  describeResourcePolicy({
+    policy: metricAlarmEnableActions,
+    resourceClass: aws.cloudwatch.MetricAlarm,
+    compliant: {
+      region: "us-east-1",
+      actionsEnabled: true,
+      alarmActions: [topicArn],
+      okActions: [topicArn],
+      comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: 1,
+      metricName: "ApproximateNumberOfMessagesVisible",
+      namespace: "AWS/SQS",
+      dimensions: { QueueName: "blueprint-prod-jobs-dlq" },
+      threshold: 0,
+    },
+    alsoCompliant: [{ name: "actionsEnabled left at its default", mutate: (p) => delete p.actionsEnabled }],
+    violations: [
+      { name: "actions disabled", mutate: (p) => (p.actionsEnabled = false), expect: [/The alarm's actions are disabled/] },
+      { name: "no alarm action", mutate: (p) => delete p.alarmActions, expect: [/has no alarm action, so nobody hears of it/] },
+      { name: "an empty alarm action list", mutate: (p) => (p.alarmActions = []), expect: [/has no alarm action/] },
+    ],
+    unknown: (p) => (p.alarmActions = UNKNOWN_SENTINELS.array),
+  });
+
+  describeResourcePolicy({
+    policy: topicEnableEncryption,
+    resourceClass: aws.sns.Topic,
+    compliant: { name: "blueprint-prod-us-east-1-alarms", region: "us-east-1", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" },
+    violations: [{ name: "no key", mutate: (p) => delete p.kmsMasterKeyId, expect: [/The topic is not encrypted at rest/] }],
+    unknown: (p) => (p.kmsMasterKeyId = UNKNOWN_SENTINELS.string),
+  });
+
+  describeResourcePolicy({
+    policy: topicPolicyRequireSecureTransport,
+    resourceClass: aws.sns.TopicPolicy,
+    compliant: { arn: topicArn, region: "us-east-1", policy: doc(alarmsPublish, denyHttp) },
+    alsoCompliant: [{ name: "denying sns:* over HTTP", mutate: (p) => (p.policy = doc(alarmsPublish, { ...denyHttp, Action: "sns:*" })) }],
+    violations: [
+      { name: "no SSL-only statement", mutate: (p) => (p.policy = doc(alarmsPublish)), expect: [/does not deny publishing over plain HTTP/] },
+      { name: "the deny without its condition", mutate: (p) => (p.policy = doc(alarmsPublish, { ...denyHttp, Condition: undefined })), expect: [/does not deny publishing over plain HTTP/] },
+      { name: "publishing open to everyone", mutate: (p) => (p.policy = doc({ ...alarmsPublish, Principal: "*", Condition: undefined }, denyHttp)), expect: [/statement 0 \("CloudWatchAlarmsPublish"\) allows every principal/] },
+      { name: "a policy that is not JSON", mutate: (p) => (p.policy = "<xml/>"), expect: [/The topic policy is not valid JSON/] },
+    ],
+    unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
+  });
+});

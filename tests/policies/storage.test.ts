@@ -1,0 +1,109 @@
+import * as aws from "@pulumi/aws";
+import {
+  bucketOwnershipControlsDisableAcls,
+  bucketPolicyRequireSecureTransport,
+  bucketPublicAccessBlockEnableAll,
+  bucketRequirePublicAccessBlock,
+  bucketVersioningEnable,
+} from "../../policies/storage";
+import { assertNotApplicable, assertPasses, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+
+const bucketName = "blueprint-prod-alb-logs-us-east-1-123456789012";
+const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const logDelivery = {
+  Sid: "AllowLoadBalancerLogDelivery",
+  Effect: "Allow",
+  Principal: { AWS: "arn:aws:iam::127311923021:root" },
+  Action: "s3:PutObject",
+  Resource: `arn:aws:s3:::${bucketName}/alb/AWSLogs/123456789012/*`,
+};
+const denyHttp = {
+  Sid: "DenyInsecureTransport",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "s3:*",
+  Resource: [`arn:aws:s3:::${bucketName}`, `arn:aws:s3:::${bucketName}/*`],
+  Condition: { Bool: { "aws:SecureTransport": "false" } },
+};
+
+describe("storage policies", () => {
+  describeResourcePolicy({
+    policy: bucketPublicAccessBlockEnableAll,
+    resourceClass: aws.s3.BucketPublicAccessBlock,
+    compliant: { region: "us-east-1", bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+    violations: [
+      { name: "one setting off", mutate: (p) => (p.restrictPublicBuckets = false), expect: [/leaves restrictPublicBuckets off/] },
+      { name: "settings left at AWS's defaults", mutate: (p) => { delete p.blockPublicAcls; delete p.ignorePublicAcls; }, expect: [/leaves blockPublicAcls, ignorePublicAcls off/] },
+    ],
+    unknown: (p) => (p.blockPublicAcls = UNKNOWN_SENTINELS.boolean),
+  });
+
+  describe(bucketRequirePublicAccessBlock.name, () => {
+    const graph = () => {
+      const g = new StackGraph();
+      const bucket = g.add("aws:s3/bucket:Bucket", "alb-logs", { region: "us-east-1", bucket: bucketName, id: bucketName });
+      const block = g.add("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "alb-logs", { region: "us-east-1", bucket: bucketName }, { propertyDependencies: { bucket: [bucket] } });
+      return { g, bucket, block };
+    };
+    it("passes a bucket with its block (by dependency or by name)", async () => {
+      const { g, block } = graph();
+      assertPasses(await checkStack(bucketRequirePublicAccessBlock, g.resources));
+      g.get(block).propertyDependencies = {};
+      assertPasses(await checkStack(bucketRequirePublicAccessBlock, g.resources));
+    });
+    it("reports a bucket without one", async () => {
+      const { g, block } = graph();
+      g.remove(block);
+      g.add("aws:s3/bucketV2:BucketV2", "other", { region: "us-east-1", bucket: "other" });
+      assertViolations(await checkStack(bucketRequirePublicAccessBlock, g.resources), [/Bucket alb-logs has no public access block/, /Bucket other has no public access block/]);
+    });
+    it("does not apply without buckets", async () => {
+      assertNotApplicable(await checkStack(bucketRequirePublicAccessBlock, []), /no S3 bucket/);
+    });
+    it("treats a block whose bucket is unknown and unlinked as not covering it", async () => {
+      const { g, block } = graph();
+      g.get(block).propertyDependencies = {};
+      g.get(block).props.bucket = UNKNOWN_SENTINELS.string;
+      assertViolations(await checkStack(bucketRequirePublicAccessBlock, g.resources), [/Bucket alb-logs has no public access block/]);
+    });
+  });
+
+  describeResourcePolicy({
+    policy: bucketOwnershipControlsDisableAcls,
+    resourceClass: aws.s3.BucketOwnershipControls,
+    compliant: { region: "us-east-1", bucket: bucketName, rule: { objectOwnership: "BucketOwnerEnforced" } },
+    violations: [
+      { name: "ACLs still honoured", mutate: (p) => (p.rule.objectOwnership = "BucketOwnerPreferred"), expect: [/object ownership is BucketOwnerPreferred; ACLs stay active/] },
+      { name: "no rule", mutate: (p) => delete p.rule, expect: [/object ownership is unset/] },
+    ],
+    unknown: (p) => (p.rule = UNKNOWN_SENTINELS.object),
+  });
+
+  describeResourcePolicy({
+    policy: bucketVersioningEnable,
+    resourceClass: aws.s3.BucketVersioning,
+    compliant: { region: "us-east-1", bucket: bucketName, versioningConfiguration: { status: "Enabled" } },
+    violations: [
+      { name: "suspended", mutate: (p) => (p.versioningConfiguration.status = "Suspended"), expect: [/versioning is Suspended/] },
+      { name: "no configuration", mutate: (p) => delete p.versioningConfiguration, expect: [/versioning is unset/] },
+    ],
+    unknown: (p) => (p.versioningConfiguration = UNKNOWN_SENTINELS.object),
+  });
+
+  describeResourcePolicy({
+    policy: bucketPolicyRequireSecureTransport,
+    resourceClass: aws.s3.BucketPolicy,
+    compliant: { region: "us-east-1", bucket: bucketName, policy: doc(logDelivery, denyHttp) },
+    alsoCompliant: [
+      { name: "an object document denying * over HTTP", mutate: (p) => (p.policy = { Version: "2012-10-17", Statement: [logDelivery, { ...denyHttp, Action: "*" }] }) },
+      { name: "a public read limited by a condition", mutate: (p) => (p.policy = doc({ ...logDelivery, Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }, denyHttp)) },
+    ],
+    violations: [
+      { name: "no SSL-only statement", mutate: (p) => (p.policy = doc(logDelivery)), expect: [/does not deny requests over plain HTTP/] },
+      { name: "the deny limited to one action", mutate: (p) => (p.policy = doc(logDelivery, { ...denyHttp, Action: "s3:GetObject" })), expect: [/does not deny requests over plain HTTP/] },
+      { name: "a public grant", mutate: (p) => (p.policy = doc({ ...logDelivery, Principal: { AWS: "*" } }, denyHttp)), expect: [/statement 0 \("AllowLoadBalancerLogDelivery"\) allows every principal/] },
+      { name: "a policy that is not JSON", mutate: (p) => (p.policy = "["), expect: [/The bucket policy is not valid JSON/] },
+    ],
+    unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
+  });
+});
