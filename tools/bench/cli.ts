@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { REGIONS } from "../../components/lib/regions";
-import { mockInvoke } from "../plan/mockState";
+import { mockInvoke, mockState } from "../plan/mockState";
 import { loadDefaultProgram, runProgram } from "../plan/runProgram";
 import { installMockMonitor, waitForRegistrations } from "../plan/sdkInternals";
 import { loadStackFile, listStacks, type StackFile } from "../plan/stackFile";
@@ -71,7 +71,12 @@ async function timeSdkMocks(stackFile: StackFile): Promise<number> {
   for (let i = 0; i < RUNS + 1; i++) {
     await pulumi.runtime.setMocks(
       {
-        newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+        // the same mocked state as the plan (certificates' validation options, ARN suffixes, …)
+        newResource: (args) => {
+          const urn = `urn:pulumi:${stackFile.stack}::blueprint::${args.type}::${args.name}`;
+          const mocked = mockState({ type: args.type, name: args.name, urn, inputs: args.inputs }, region);
+          return { id: mocked.id ?? `${args.name}-id`, state: { ...args.inputs, ...mocked.outputs } };
+        },
         call: (args) => mockInvoke(args.token, args.inputs, region),
       },
       "blueprint",
@@ -79,10 +84,14 @@ async function timeSdkMocks(stackFile: StackFile): Promise<number> {
       false,
     );
     pulumi.runtime.setAllConfig(stackFile.config, []);
+    // like the plan engine, no per-promise stack capture, so the two are compared like for like
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     const start = performance.now();
     await pulumi.runtime.runInPulumiStack(async () => program());
     await waitForRegistrations();
     const elapsed = performance.now() - start;
+    Error.stackTraceLimit = stackTraceLimit;
     if (i > 0) times.push(elapsed);
   }
   return median(times);
@@ -98,6 +107,8 @@ async function timeFloor(count: number): Promise<number> {
       "floor",
       false,
     );
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     const start = performance.now();
     await pulumi.runtime.runInPulumiStack(async () => {
       for (let n = 0; n < count; n++) new TrivialResource(`r${n}`, n);
@@ -105,6 +116,7 @@ async function timeFloor(count: number): Promise<number> {
     });
     await waitForRegistrations();
     const elapsed = performance.now() - start;
+    Error.stackTraceLimit = stackTraceLimit;
     if (i > 0) times.push(elapsed);
   }
   return median(times);
