@@ -48,7 +48,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         worker: { ...config.worker, ...config.worker.capacityByRegion[region.name]! },
         queues: config.queues,
         alarms: config.alarms,
-        forceDestroy: !config.protect,
+        protect: config.protect,
         vpcCidr: region.vpcCidr,
         availabilityZones: region.availabilityZones,
         natGateways: config.network.natGateways,

@@ -16,6 +16,8 @@ export interface AccessLogBucketArgs {
   readonly retentionDays: number;
   /** Let `pulumi destroy` delete a bucket that still holds logs (dev). */
   readonly forceDestroy: boolean;
+  /** Pulumi `protect` on the bucket (prod): its logs are the audit trail of the load balancer. */
+  readonly protect: boolean;
   readonly tags: Record<string, string>;
 }
 
@@ -40,7 +42,7 @@ export function createAccessLogBucket(name: string, args: AccessLogBucketArgs, p
       forceDestroy: args.forceDestroy,
       tags: { ...tags, Purpose: "alb-access-logs" },
     },
-    opts,
+    { parent, protect: args.protect },
   );
   const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
     `${name}-alb-logs`,

@@ -64,6 +64,11 @@ export interface LoadBalancerArgs {
    * @default false
    */
   readonly forceDestroyLogs?: boolean;
+  /**
+   * Pulumi `protect` on the access-log bucket.
+   * @default false
+   */
+  readonly protectLogs?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -105,7 +110,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
     const logs = createAccessLogBucket(
       name,
-      { region, namePrefix: args.namePrefix, retentionDays: settings.accessLogRetentionDays, forceDestroy: args.forceDestroyLogs ?? false, tags },
+      { region, namePrefix: args.namePrefix, retentionDays: settings.accessLogRetentionDays, forceDestroy: args.forceDestroyLogs ?? false, protect: args.protectLogs ?? false, tags },
       this,
     );
 

@@ -51,6 +51,11 @@ export interface ObservabilityArgs {
    */
   readonly keyDeletionWindowDays?: number;
   /**
+   * Pulumi `protect` on the alarm key: deleting it would make the encrypted topic unusable.
+   * @default false
+   */
+  readonly protectKey?: boolean;
+  /**
    * Tags of every taggable child (key, topic, alarms); `Region` is expected among them.
    * @default {}
    */
@@ -104,7 +109,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
         policy: account.apply(alarmKeyPolicy),
         tags,
       },
-      opt,
+      { parent: this, protect: args.protectKey ?? false },
     );
     new aws.kms.Alias(`${name}-alarms`, { region, name: names.keyAlias, targetKeyId: key.keyId }, opt);
 

@@ -75,8 +75,11 @@ export interface RegionalStampArgs {
   readonly queues: readonly QueueSpec[];
   /** Alarm thresholds and the optional notification address. */
   readonly alarms: AlarmThresholds & { readonly email?: string };
-  /** Let `pulumi destroy` remove buckets that still hold objects (when resources are not protected). */
-  readonly forceDestroy: boolean;
+  /**
+   * Pulumi `protect` on the region's stateful resources (queues, the access-log bucket, the alarm
+   * key); without it, `pulumi destroy` may also empty the log bucket.
+   */
+  readonly protect: boolean;
   /** Tags of the region's resources, including `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -126,13 +129,15 @@ export class RegionalStamp extends pulumi.ComponentResource {
         ...(args.certificateArn !== undefined ? { certificateArn: args.certificateArn } : {}),
         ...args.loadBalancer,
         healthCheck: args.web.healthCheck,
-        forceDestroyLogs: args.forceDestroy,
+        forceDestroyLogs: !args.protect,
+        protectLogs: args.protect,
         tags,
       },
       opt,
     );
 
-    const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, opt);
+    // protect reaches every queue and its policies through the component
+    const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, { parent: this, protect: args.protect });
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name]! }));
 
     // Endpoints only: the bootstrap refuses anything that looks like a secret.
@@ -217,6 +222,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         loadBalancer: { arnSuffix: loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroupArnSuffix },
         autoScalingGroups: { web: web.autoScalingGroupName, worker: worker.autoScalingGroupName },
         queues: queueList.map(({ spec, outputs }) => ({ name: spec.name, queueName: outputs.name, deadLetterQueueName: outputs.deadLetterName })),
+        protectKey: args.protect,
         tags,
       },
       opt,

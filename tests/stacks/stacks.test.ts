@@ -197,6 +197,14 @@ describe("every stack in stacks/, planned end to end", () => {
         }
       });
 
+      it("protects exactly the stateful resources when the profile says so: queues, log buckets, alarm keys", () => {
+        const protectedTypes = new Set(["aws:sqs/queue:Queue", "aws:sqs/queuePolicy:QueuePolicy", "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy", "aws:s3/bucket:Bucket", "aws:kms/key:Key"]);
+        const expected = stack === "prod";
+        for (const r of plan.resources.filter((r) => r.custom)) {
+          assert.equal(r.protect, expected && protectedTypes.has(r.type), r.urn);
+        }
+      });
+
       it("is deterministic: planning twice gives the same plan", async () => {
         assert.deepEqual(await planStack(stack), plan);
       });
