@@ -4,7 +4,8 @@
  * so that a `minSize` above the profile's `maxSize` is caught even when `maxSize` is not written).
  */
 import type { Architecture, OperatingSystem } from "../components/compute/lib/images";
-import type { DesyncMitigationMode, HealthCheckSettings, TlsPolicy } from "../components/loadbalancer/lib/listenerRules";
+import type { HealthCheckSettings, LoadBalancerSettings } from "../components/loadbalancer/lib/listenerRules";
+import type { QueueSpec } from "../components/queue/lib/queueRules";
 import {
   ALARM_DEFAULTS,
   DEFAULT_QUEUE_NAME,
@@ -39,15 +40,8 @@ export interface DomainConfig {
   readonly certificateArns: Readonly<Record<string, string>>;
 }
 
-/** The load balancers' settings after defaults. */
-export interface LoadBalancerConfig {
-  readonly idleTimeoutSeconds: number;
-  readonly deletionProtection: boolean;
-  readonly sslPolicy: TlsPolicy;
-  readonly desyncMitigationMode: DesyncMitigationMode;
-  readonly accessLogRetentionDays: number;
-  readonly deregistrationDelaySeconds: number;
-}
+/** The load balancers' settings after defaults: exactly what each region's stamp takes. */
+export type LoadBalancerConfig = LoadBalancerSettings;
 
 /** Instance counts of a tier in one region. */
 export interface TierCapacity {
@@ -84,19 +78,8 @@ export interface WorkerConfig extends TierConfig {
   readonly targetBacklogPerInstance: number;
 }
 
-/** One queue after defaults. */
-export interface QueueConfig {
-  readonly name: string;
-  readonly type: "standard" | "fifo";
-  readonly visibilityTimeoutSeconds: number;
-  readonly messageRetentionSeconds: number;
-  readonly delaySeconds: number;
-  readonly receiveWaitTimeSeconds: number;
-  readonly maxMessageSizeBytes: number;
-  readonly maxReceiveCount: number;
-  readonly contentBasedDeduplication: boolean;
-  readonly deadLetter: { readonly type: "standard" | "fifo"; readonly messageRetentionSeconds: number };
-}
+/** One queue after defaults: exactly what the queue component takes. */
+export type QueueConfig = QueueSpec;
 
 /** Alarm settings after defaults. */
 export interface AlarmsConfig {
@@ -143,8 +126,8 @@ export function resolveLoadBalancer(raw: unknown, profile: EnvironmentProfile): 
   return {
     idleTimeoutSeconds: pick(lb.idleTimeoutSeconds, isNumber, LOAD_BALANCER_DEFAULTS.idleTimeoutSeconds),
     deletionProtection: pick(lb.deletionProtection, isBoolean, profile.loadBalancerDeletionProtection),
-    sslPolicy: pick(lb.sslPolicy, isString, LOAD_BALANCER_DEFAULTS.sslPolicy) as TlsPolicy,
-    desyncMitigationMode: pick(lb.desyncMitigationMode, isString, LOAD_BALANCER_DEFAULTS.desyncMitigationMode) as DesyncMitigationMode,
+    sslPolicy: pick(lb.sslPolicy, isString, LOAD_BALANCER_DEFAULTS.sslPolicy) as LoadBalancerSettings["sslPolicy"],
+    desyncMitigationMode: pick(lb.desyncMitigationMode, isString, LOAD_BALANCER_DEFAULTS.desyncMitigationMode) as LoadBalancerSettings["desyncMitigationMode"],
     accessLogRetentionDays: pick(lb.accessLogRetentionDays, isNumber, profile.logRetentionDays),
     deregistrationDelaySeconds: pick(lb.deregistrationDelaySeconds, isNumber, LOAD_BALANCER_DEFAULTS.deregistrationDelaySeconds),
   };

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { ARCHITECTURES, OPERATING_SYSTEMS } from "../components/compute/lib/images";
 import { DESYNC_MITIGATION_MODES, TLS_POLICIES } from "../components/loadbalancer/lib/listenerRules";
-import { QUEUE_TYPES } from "./appDefaults";
+import { QUEUE_TYPES } from "../components/queue/lib/queueRules";
 
 const int = (description: string) => z.number().int().optional().describe(description);
 
@@ -102,7 +102,7 @@ export const queueSchema = z
     messageRetentionSeconds: int("Seconds a message is kept, 60 to 1209600. Default 345600 (4 days)."),
     delaySeconds: int("Delivery delay, 0 to 900 seconds. Default 0."),
     receiveWaitTimeSeconds: int("Long-polling wait, 0 to 20 seconds. Default 20."),
-    maxMessageSizeBytes: int("Largest message, 1024 to 262144 bytes. Default 262144."),
+    maxMessageSizeBytes: int("Largest message, 1024 to 1048576 bytes (1 MiB). Default 262144."),
     maxReceiveCount: int("Receives before a message moves to the dead-letter queue, 1 to 1000. Default 5."),
     contentBasedDeduplication: z.boolean().optional().describe("FIFO only: deduplicate by body hash. Default false."),
     deadLetter: z

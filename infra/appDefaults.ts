@@ -5,9 +5,6 @@
 import type { HealthCheckSettings } from "../components/loadbalancer/lib/listenerRules";
 import { DEFAULT_HEALTH_CHECK } from "../components/loadbalancer/lib/listenerRules";
 
-/** SQS queue kinds. */
-export const QUEUE_TYPES = ["standard", "fifo"] as const;
-
 /** Longest retention SQS allows (14 days); dead letters are kept that long by default. */
 export const MAX_MESSAGE_RETENTION_SECONDS = 1_209_600;
 

@@ -8,7 +8,7 @@ import { ComputeTier } from "../compute";
 import { envSuffix } from "../compute/lib/userData";
 import type { NatStrategy } from "../lib/nat";
 import { LoadBalancer } from "../loadbalancer";
-import type { DesyncMitigationMode, HealthCheckSettings, TlsPolicy } from "../loadbalancer/lib/listenerRules";
+import type { HealthCheckSettings, LoadBalancerSettings } from "../loadbalancer/lib/listenerRules";
 import { Network } from "../network";
 import { DEFAULT_TIER_PORTS } from "../network/lib/securityGroupRules";
 import { RegionalObservability, type AlarmThresholds } from "../observability";
@@ -52,14 +52,7 @@ export interface RegionalStampArgs {
   /** `<project>-<stack>`: prefix of physical names. */
   readonly namePrefix: string;
   /** The load balancer's settings. */
-  readonly loadBalancer: {
-    readonly idleTimeoutSeconds: number;
-    readonly deletionProtection: boolean;
-    readonly sslPolicy: TlsPolicy;
-    readonly desyncMitigationMode: DesyncMitigationMode;
-    readonly accessLogRetentionDays: number;
-    readonly deregistrationDelaySeconds: number;
-  };
+  readonly loadBalancer: LoadBalancerSettings;
   /** The region's validated certificate; without one the load balancer serves HTTP. @default undefined */
   readonly certificateArn?: pulumi.Input<string>;
   /** The web tier. */

@@ -22,6 +22,16 @@ export const DESYNC_MITIGATION_MODES = ["defensive", "strictest"] as const;
 /** One of `DESYNC_MITIGATION_MODES`. */
 export type DesyncMitigationMode = (typeof DESYNC_MITIGATION_MODES)[number];
 
+/** The load balancer settings a stack chooses (the component's defaults are documented there). */
+export interface LoadBalancerSettings {
+  readonly idleTimeoutSeconds: number;
+  readonly deletionProtection: boolean;
+  readonly sslPolicy: TlsPolicy;
+  readonly desyncMitigationMode: DesyncMitigationMode;
+  readonly accessLogRetentionDays: number;
+  readonly deregistrationDelaySeconds: number;
+}
+
 /** A target group health check. */
 export interface HealthCheckSettings {
   /** Probed path; starts with `/`. @default "/health" */

@@ -10,11 +10,11 @@
  */
 import { regionInfo } from "../../lib/regions";
 
-/** The two kinds of SQS queue; the kind is fixed at creation (changing it replaces the queue). */
-export type QueueType = "standard" | "fifo";
+/** Every queue kind; the kind is fixed at creation (changing it replaces the queue). */
+export const QUEUE_TYPES = ["standard", "fifo"] as const;
 
-/** Every queue kind. */
-export const QUEUE_TYPES: readonly QueueType[] = ["standard", "fifo"];
+/** One of `QUEUE_TYPES`. */
+export type QueueType = (typeof QUEUE_TYPES)[number];
 
 /** One queue as validated from stack config (defaults already applied). */
 export interface QueueSpec {
