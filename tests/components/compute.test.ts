@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { ComputeTier, type ComputeTierArgs } from "../../components/compute";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
+import { countTypes, one } from "./support";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 const QUEUE_ARN = "arn:aws:sqs:eu-west-1:123456789012:blueprint-prod-jobs";
@@ -50,16 +51,6 @@ async function record(name: string, args: ComputeTierArgs): Promise<PlannedResou
   return resources;
 }
 
-const countTypes = (resources: PlannedResource[]) => {
-  const counts: Record<string, number> = {};
-  for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
-  return counts;
-};
-const one = (resources: PlannedResource[], type: string, name?: string) => {
-  const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-  assert.equal(found.length, 1, `${type} ${name ?? ""}`);
-  return found[0]!;
-};
 
 describe("ComputeTier component", () => {
   describe("web tier", () => {

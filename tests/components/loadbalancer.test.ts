@@ -3,6 +3,7 @@ import { LoadBalancer, type LoadBalancerArgs } from "../../components/loadbalanc
 import { ApiCertificates } from "../../components/loadbalancer/certificates";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "./support";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
@@ -26,17 +27,6 @@ async function record(extra: Partial<LoadBalancerArgs> = {}): Promise<PlannedRes
   return resources;
 }
 
-const countTypes = (resources: PlannedResource[]) => {
-  const counts: Record<string, number> = {};
-  for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
-  return counts;
-};
-const ofType = (resources: PlannedResource[], type: string) => resources.filter((r) => r.type === type);
-const one = (resources: PlannedResource[], type: string, name?: string) => {
-  const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
-  assert.equal(found.length, 1, `${type} ${name ?? ""}`);
-  return found[0]!;
-};
 
 const BASE_COUNTS = {
   "pulumi:pulumi:Stack": 1,

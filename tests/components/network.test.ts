@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { Network } from "../../components/network";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
+import { ofType as byType, one } from "./support";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 
@@ -23,12 +24,6 @@ async function recordNetwork(natGateways: "None" | "Single" | "OnePerAz" = "OneP
   return resources;
 }
 
-const byType = (resources: PlannedResource[], type: string) => resources.filter((r) => r.type === type);
-const one = (resources: PlannedResource[], type: string, name: string) => {
-  const found = resources.filter((r) => r.type === type && r.name === name);
-  assert.equal(found.length, 1, `${type} ${name}`);
-  return found[0];
-};
 
 describe("Network component", () => {
   let resources: PlannedResource[];

@@ -5,6 +5,7 @@ import { dashboardBodyProblems } from "../../components/observability/lib/dashbo
 import { RegionalQueues, type QueueSpec } from "../../components/queue";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
+import { one } from "./support";
 
 const REGION = "eu-west-1";
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: REGION };
@@ -38,11 +39,6 @@ async function recordObservability(overrides: Partial<ObservabilityArgs> = {}) {
 }
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const one = (resources: PlannedResource[], type: string, name: string) => {
-  const found = resources.filter((r) => r.type === type && r.name === name);
-  assert.equal(found.length, 1, `${type} ${name}`);
-  return found[0];
-};
 const alarm = (resources: PlannedResource[], key: string) => one(resources, ALARM, `${REGION}-${key}`).inputs as Record<string, any>;
 
 describe("RegionalObservability component", () => {

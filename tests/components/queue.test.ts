@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { RegionalQueues, type QueueSpec } from "../../components/queue";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
+import { one } from "./support";
 
 const REGION = "eu-west-1";
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: REGION };
@@ -50,11 +51,6 @@ async function recordQueues(kmsKeyArn?: string) {
   );
 }
 
-const one = (resources: PlannedResource[], type: string, name: string) => {
-  const found = resources.filter((r) => r.type === type && r.name === name);
-  assert.equal(found.length, 1, `${type} ${name}`);
-  return found[0];
-};
 const QUEUE = "aws:sqs/queue:Queue";
 const POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 const REDRIVE_ALLOW = "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy";

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { ConfigError, parseConfig } from "../../infra/config";
+import { problems } from "./configSupport";
+import { parseConfig } from "../../infra/config";
 
 /** A valid prod config; tests change one thing at a time. */
 function prodConfig(): Record<string, any> {
@@ -22,16 +23,6 @@ function devConfig(): Record<string, any> {
     costCenter: "CC-1001",
     regions: [{ name: "us-east-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["us-east-1a", "us-east-1b"] }],
   };
-}
-
-function problems(raw: unknown): string[] {
-  try {
-    parseConfig(raw);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-    return [...error.lines];
-  }
-  assert.fail("expected the config to be rejected");
 }
 
 describe("application-tier config", () => {

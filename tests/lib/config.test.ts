@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
+import { problems } from "./configSupport";
 import { ConfigError, parseConfig, type BlueprintConfig } from "../../infra/config";
 import { REGION_NAMES, regionInfo } from "../../components/lib/regions";
 
@@ -14,16 +15,6 @@ function prodConfig(): Record<string, any> {
       { name: "eu-west-1", vpcCidr: "10.129.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
     ],
   };
-}
-
-function problems(raw: unknown): string[] {
-  try {
-    parseConfig(raw);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-    return [...error.lines];
-  }
-  assert.fail("expected the config to be rejected");
 }
 
 describe("parseConfig", () => {
