@@ -170,7 +170,11 @@ export class RegionalStamp extends pulumi.ComponentResource {
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
-          requestCountResourceLabel: pulumi.interpolate`${loadBalancer.arnSuffix}/${loadBalancer.targetGroupArnSuffix}`,
+          // Built through the listeners so that the scaling policy waits for them: AWS accepts an
+          // ALBRequestCountPerTarget label only once the target group is behind a listener.
+          requestCountResourceLabel: pulumi
+            .all([loadBalancer.arnSuffix, loadBalancer.targetGroupArnSuffix, ...loadBalancer.listenerArns])
+            .apply(([lbSuffix, tgSuffix]) => `${lbSuffix}/${tgSuffix}`),
           targetRequestsPerInstance: args.web.targetRequestsPerInstance,
           targetCpuPercent: args.web.targetCpuPercent,
           healthCheckGracePeriodSeconds: args.web.healthCheckGracePeriodSeconds,

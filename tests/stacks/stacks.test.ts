@@ -197,6 +197,15 @@ describe("every stack in stacks/, planned end to end", () => {
         }
       });
 
+      it("creates each web tier's request-count policy after its region's listeners (AWS needs the target group behind one)", () => {
+        for (const region of plan.regions) {
+          const policy = plan.resources.find((r) => r.type === "aws:autoscaling/policy:Policy" && r.name === `${region}-web-requests`)!;
+          const listeners = plan.resources.filter((r) => r.type === "aws:lb/listener:Listener" && r.region === region);
+          assert.ok(listeners.length > 0);
+          for (const listener of listeners) assert.ok(policy.dependencies.includes(listener.urn), `${policy.urn} waits for ${listener.urn}`);
+        }
+      });
+
       it("protects exactly the stateful resources when the profile says so: queues, log buckets, alarm keys", () => {
         const protectedTypes = new Set(["aws:sqs/queue:Queue", "aws:sqs/queuePolicy:QueuePolicy", "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy", "aws:s3/bucket:Bucket", "aws:kms/key:Key"]);
         const expected = stack === "prod";
