@@ -4,6 +4,8 @@
  * ID and ARN, so a new resource type never breaks the plan; add it here to make it realistic.
  */
 import { COMPUTE_BUILDERS, mockAmiParameter } from "./builders/compute";
+import { CACHE_BUILDERS } from "./builders/cache";
+import { DATABASE_BUILDERS } from "./builders/database";
 import { EDGE_BUILDERS } from "./builders/edge";
 import { MESSAGING_BUILDERS } from "./builders/messaging";
 import { ec2Resource, named, type Builder, type MockInput, type MockResult } from "./builders/kit";
@@ -55,6 +57,8 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   ...COMPUTE_BUILDERS,
   ...MESSAGING_BUILDERS,
   ...EDGE_BUILDERS,
+  ...DATABASE_BUILDERS,
+  ...CACHE_BUILDERS,
 };
 
 /** The region a resource is created in: its `region` input, else the stack's default region. */

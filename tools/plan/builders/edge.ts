@@ -1,5 +1,5 @@
 /**
- * Mocked states of CloudFront, WAF, Route 53 and the data tier.
+ * Mocked states of CloudFront, WAF, Route 53 and the static-asset buckets.
  */
 import type { Builder } from "./kit";
 
