@@ -1,13 +1,19 @@
 /**
- * Mocked states of SQS queues, SNS topics, KMS keys, alarms and dashboards.
+ * Mocked states of SQS queues, SNS topics, KMS keys, Secrets Manager secrets, alarms and dashboards.
  */
 import { arn, hashHex, MOCK_ACCOUNT_ID } from "../mockIds";
 import { named, type Builder, type MockInput } from "./kit";
 
-/** A KMS key ID: a UUID built from the URN. */
-function kmsKeyId(urn: string): string {
+/** A KMS key ID: a UUID built from the URN; multi-region keys carry `mrk-` and 32 hex digits. */
+function kmsKeyId(urn: string, multiRegion: boolean): string {
   const hex = hashHex(32, "kms-key", urn);
+  if (multiRegion) return `mrk-${hex}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The six random characters Secrets Manager appends to a secret's name in its ARN. */
+function secretSuffix(urn: string): string {
+  return hashHex(6, "secret", urn);
 }
 
 /** A subscription's trailing UUID. */
@@ -48,8 +54,23 @@ export const MESSAGING_BUILDERS: Readonly<Record<string, Builder>> = {
   },
 
   "aws:kms/key:Key": (input, region) => {
-    const keyId = kmsKeyId(input.urn);
+    const keyId = kmsKeyId(input.urn, input.inputs.multiRegion === true);
     return { id: keyId, outputs: { keyId, arn: arn("kms", region, `key/${keyId}`) } };
+  },
+  // A replica shares its primary's key ID; only the region in its ARN differs.
+  "aws:kms/replicaKey:ReplicaKey": (input, region) => {
+    const primary = text(input, "primaryKeyArn") ?? "";
+    const keyId = primary.split("key/")[1] ?? kmsKeyId(input.urn, true);
+    return { id: keyId, outputs: { keyId, arn: arn("kms", region, `key/${keyId}`), keyRotationEnabled: true, enabled: true } };
+  },
+  "aws:secretsmanager/secret:Secret": (input, region) => {
+    const name = named(input);
+    const secretArn = arn("secretsmanager", region, `secret:${name}-${secretSuffix(input.urn)}`);
+    return { id: secretArn, outputs: { name, arn: secretArn } };
+  },
+  "aws:secretsmanager/secretVersion:SecretVersion": (input) => {
+    const versionId = hashHex(32, "secret-version", input.urn);
+    return { id: `${text(input, "secretId") ?? input.name}|${versionId}`, outputs: { versionId, arn: text(input, "secretId") ?? "" } };
   },
   "aws:kms/alias:Alias": (input, region) => {
     const name = named(input);

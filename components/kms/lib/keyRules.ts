@@ -1,0 +1,82 @@
+/**
+ * Rules and the policy of the stack's multi-region data key, checked offline: KMS rejects a bad
+ * deletion window or alias only when `pulumi up` calls CreateKey/CreateAlias.
+ *
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html
+ */
+
+/** Days KMS waits before deleting a key whose deletion is scheduled. */
+export const KEY_DELETION_WINDOW_DAYS = { min: 7, max: 30 } as const;
+
+/** Longest alias name, `alias/` included. */
+export const MAX_ALIAS_LENGTH = 256;
+
+/** What an alias may hold after `alias/`. */
+const ALIAS_BODY = /^[A-Za-z0-9/_-]+$/;
+
+/** Who may use and administer the key. */
+export interface KeyAccount {
+  readonly accountId: string;
+  /** `aws`, `aws-cn` or `aws-us-gov`. */
+  readonly partition: string;
+}
+
+/**
+ * The data key's policy: the account root administers it, so the account's IAM policies decide who
+ * else may (the tiers get exactly `kms:Decrypt` through Secrets Manager; RDS and ElastiCache use the
+ * caller's grants). Without the root statement a key can become unmanageable.
+ */
+export function dataKeyPolicy(account: KeyAccount): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountAdministersKey",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+    ],
+  });
+}
+
+/** The arguments the rules look at. */
+export interface DataKeyRuleArgs {
+  readonly primaryRegion: string;
+  readonly replicaRegions: readonly string[];
+  readonly deletionWindowDays: number;
+  readonly aliasName: string;
+}
+
+/** Every problem of the arguments, each saying what was given and what is allowed. */
+export function dataKeyProblems(args: DataKeyRuleArgs): string[] {
+  const problems: string[] = [];
+  const { min, max } = KEY_DELETION_WINDOW_DAYS;
+  if (!Number.isInteger(args.deletionWindowDays) || args.deletionWindowDays < min || args.deletionWindowDays > max) {
+    problems.push(`deletionWindowDays must be a whole number of days from ${min} to ${max}, got ${args.deletionWindowDays}`);
+  }
+  if (args.replicaRegions.includes(args.primaryRegion)) {
+    problems.push(`replicaRegions must not include the primary region ${args.primaryRegion}: a multi-region key has one key per region`);
+  }
+  const seen = new Set<string>();
+  for (const region of args.replicaRegions) {
+    if (seen.has(region)) problems.push(`replicaRegions lists ${region} twice`);
+    seen.add(region);
+  }
+  problems.push(...aliasProblems(args.aliasName));
+  return problems;
+}
+
+/** Why KMS would refuse an alias name. */
+export function aliasProblems(aliasName: string): string[] {
+  if (!aliasName.startsWith("alias/")) return [`aliasName must start with "alias/", got "${aliasName}"`];
+  const body = aliasName.slice("alias/".length);
+  const problems: string[] = [];
+  if (aliasName.startsWith("alias/aws/")) problems.push(`aliasName must not start with "alias/aws/" (reserved for AWS managed keys), got "${aliasName}"`);
+  if (!ALIAS_BODY.test(body)) problems.push(`aliasName may only hold letters, digits, "/", "_" and "-" after "alias/", got "${aliasName}"`);
+  if (aliasName.length > MAX_ALIAS_LENGTH) problems.push(`aliasName must be at most ${MAX_ALIAS_LENGTH} characters, got ${aliasName.length}`);
+  return problems;
+}
