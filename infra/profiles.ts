@@ -47,6 +47,13 @@ export interface EnvironmentProfile {
   readonly maxSpotPercentage: number;
   /** Deletion protection on the load balancers. */
   readonly loadBalancerDeletionProtection: boolean;
+  /** Days KMS waits before deleting the data key once its deletion is scheduled (7 to 30). */
+  readonly keyDeletionWindowDays: number;
+  /**
+   * Days a deleted secret can be restored (0, or 7 to 30). Dev deletes at once so that a destroyed
+   * stack can be recreated under the same secret names.
+   */
+  readonly secretRecoveryWindowDays: number;
   /** The web tier's sizing. */
   readonly web: TierProfile;
   /** The worker tier's sizing; dev may scale it to zero. */
@@ -64,6 +71,8 @@ export const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
     policyEnforcement: "advisory",
     maxSpotPercentage: 100,
     loadBalancerDeletionProtection: false,
+    keyDeletionWindowDays: 7,
+    secretRecoveryWindowDays: 0,
     web: { instanceTypes: ["t4g.small", "t4g.medium"], minSize: 1, maxSize: 2, spotPercentage: 100 },
     worker: { instanceTypes: ["t4g.small", "t4g.medium"], minSize: 0, maxSize: 2, spotPercentage: 100 },
   },
@@ -76,6 +85,8 @@ export const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
     policyEnforcement: "mandatory",
     maxSpotPercentage: 100,
     loadBalancerDeletionProtection: true,
+    keyDeletionWindowDays: 30,
+    secretRecoveryWindowDays: 7,
     web: { instanceTypes: ["m7g.large", "m6g.large"], minSize: 2, maxSize: 4, spotPercentage: 0 },
     worker: { instanceTypes: ["m7g.large", "m6g.large"], minSize: 1, maxSize: 4, spotPercentage: 0 },
   },
@@ -89,6 +100,9 @@ export const PROFILES: Readonly<Record<Environment, EnvironmentProfile>> = {
     policyEnforcement: "mandatory",
     maxSpotPercentage: 0,
     loadBalancerDeletionProtection: true,
+    // the longest windows: a key or secret deleted by mistake can be restored for a month
+    keyDeletionWindowDays: 30,
+    secretRecoveryWindowDays: 30,
     // DESIGN.md: the web tier keeps at least one instance per AZ, so losing an AZ leaves capacity
     web: { instanceTypes: ["m7g.large", "m6g.large"], minSize: "azCount", maxSize: 12, spotPercentage: 0 },
     worker: { instanceTypes: ["m7g.large", "m6g.large"], minSize: 2, maxSize: 12, spotPercentage: 0 },

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { MultiRegionKey } from "../../components/kms";
 import { aliasProblems, dataKeyProblems } from "../../components/kms/lib/keyRules";
 import { ReplicatedSecret } from "../../components/secrets";
+import { secretReaderStatements } from "../../components/secrets/lib/secretAccess";
 import { replicaSecretArn, replicatedSecretProblems, secretNameProblems } from "../../components/secrets/lib/secretRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
@@ -64,7 +65,7 @@ describe("MultiRegionKey and ReplicatedSecret components", () => {
     assert.equal(key.inputs.multiRegion, true);
     assert.equal(key.inputs.enableKeyRotation, true);
     assert.equal(key.inputs.deletionWindowInDays, 30);
-    const policy = JSON.parse(key.inputs.policy);
+    const policy = JSON.parse(key.inputs.policy as string);
     assert.deepEqual(policy.Statement[0].Principal, { AWS: "arn:aws:iam::123456789012:root" });
     assert.equal(policy.Statement[0].Action, "kms:*");
     assert.deepEqual(key.inputs.tags, { ...TAGS, Region: "eu-west-1" });
@@ -77,7 +78,7 @@ describe("MultiRegionKey and ReplicatedSecret components", () => {
       assert.equal(replica.region, region);
       assert.equal(replica.inputs.primaryKeyArn, primaryArn);
       assert.equal(replica.inputs.deletionWindowInDays, 30);
-      assert.ok(JSON.parse(replica.inputs.policy).Statement.length === 1);
+      assert.ok(JSON.parse(replica.inputs.policy as string).Statement.length === 1);
     }
     assert.deepEqual(ofType(resources, ALIAS).map((alias) => [alias.region, alias.inputs.name]).sort(), [
       ["ap-southeast-2", "alias/blueprint-prod/data"],
@@ -160,10 +161,27 @@ describe("data key and secret rules", () => {
       recordProgram(
         () => {
           new MultiRegionKey("bad", { primaryRegion: "eu-west-1", replicaRegions: [], description: "d", aliasName: "x", deletionWindowDays: 31 });
+          return {};
         },
         { stack: "test", config: { "aws:region": "us-east-1" } },
       ),
       /MultiRegionKey bad has invalid arguments:\n {2}- deletionWindowDays must be a whole number of days from 7 to 30, got 31\n {2}- aliasName must start with "alias\/", got "x"/,
     );
+  });
+});
+
+describe("secret reader statements", () => {
+  it("grant GetSecretValue on exactly the region's secrets and Decrypt only through that region's Secrets Manager", () => {
+    assert.deepEqual(secretReaderStatements(["arn:db", "arn:cache"], "arn:key", "eu-west-1"), [
+      { Sid: "ReadRegionSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: ["arn:db", "arn:cache"] },
+      {
+        Sid: "DecryptRegionSecrets",
+        Effect: "Allow",
+        Action: ["kms:Decrypt"],
+        Resource: ["arn:key"],
+        Condition: { StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" } },
+      },
+    ]);
+    assert.deepEqual(secretReaderStatements([], "arn:key", "eu-west-1"), []);
   });
 });

@@ -11,6 +11,8 @@ export interface IamStatement<T = string> {
   readonly Effect: "Allow";
   readonly Action: string[];
   readonly Resource: T[];
+  /** Narrows the grant, e.g. to calls made through one AWS service. @default - none */
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | string[]>>>>;
 }
 
 /**
