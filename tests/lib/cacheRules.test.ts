@@ -1,0 +1,388 @@
+import * as assert from "node:assert/strict";
+import fc from "fast-check";
+import { cacheAlarmSpecs } from "../../components/cache/lib/cacheAlarms";
+import {
+  globalDatastoreIdSuffix,
+  identifierProblems,
+  MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH,
+  memberClusterIds,
+  replicationGroupId,
+  slowLogGroupName,
+} from "../../components/cache/lib/cacheNames";
+import {
+  AUTH_TOKEN_SPECIALS,
+  authTokenProblems,
+  authTokenRules,
+  cacheSettingsProblems,
+  GLOBAL_DATASTORE_REGIONS,
+  partialCacheSettingsProblems,
+  type CacheSettings,
+  type CacheSettingsContext,
+} from "../../components/cache/lib/cacheRules";
+import { compareVersions, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS } from "../../components/cache/lib/engineVersions";
+import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "../../components/cache/lib/nodeTypes";
+import { parseDailyWindow, parseWeeklyWindow, windowsOverlap, type Window } from "../../components/cache/lib/windows";
+import { REGION_NAMES } from "../../components/lib/regions";
+import { physicalNamePrefix } from "../../components/lib/naming";
+import { alarmSpecProblems } from "../../components/observability/lib/alarms";
+
+const PROD: CacheSettings = {
+  mode: "global",
+  engine: "valkey",
+  engineVersion: "9.1",
+  nodeType: "cache.r7g.large",
+  replicasPerNodeGroup: 2,
+  automaticFailover: true,
+  multiAz: true,
+  port: 6379,
+  snapshotRetentionDays: 7,
+  snapshotWindow: "03:00-04:00",
+  maintenanceWindow: "sun:05:00-sun:06:00",
+  slowLogRetentionDays: 365,
+  alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
+};
+const CTX: CacheSettingsContext = { regions: ["us-east-1", "eu-west-1", "ap-southeast-2"], primaryRegion: "us-east-1", namePrefix: "blueprint-prod" };
+
+const problemsOf = (settings: Partial<CacheSettings>, ctx: CacheSettingsContext = CTX) =>
+  cacheSettingsProblems({ ...PROD, ...settings }, ctx).map((problem) => [problem.field, problem.message]);
+
+describe("cache settings rules", () => {
+  it("accept the prod settings, the dev settings and the edges of every range", () => {
+    assert.deepEqual(problemsOf({}), []);
+    const dev = { mode: "regional", nodeType: "cache.t4g.micro", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false } as const;
+    assert.deepEqual(problemsOf(dev, { ...CTX, regions: ["eu-west-1"] }), []);
+    assert.deepEqual(problemsOf({ replicasPerNodeGroup: 5, port: 1, snapshotRetentionDays: 35, slowLogRetentionDays: 1 }), []);
+    assert.deepEqual(problemsOf({ port: 65_535, snapshotRetentionDays: 0, alarms: { cpuPercent: 100, memoryPercent: 0.5, replicationLagSeconds: 86_400 } }), []);
+    assert.deepEqual(problemsOf({ engine: "redis", engineVersion: "5.0.6", nodeType: "cache.m6g.large" }), []);
+    assert.deepEqual(problemsOf({ mode: "none", nodeType: "cache.t3.small", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false }), []);
+  });
+
+  const cases: Array<{ name: string; settings: Partial<CacheSettings>; ctx?: CacheSettingsContext; expected: Array<[string, string]> }> = [
+    {
+      name: "a Global Datastore in more regions than AWS allows",
+      settings: {},
+      ctx: { ...CTX, regions: [...CTX.regions, "us-west-2"] },
+      expected: [
+        [
+          "mode",
+          'is "global" but the stack has 4 regions (us-east-1, eu-west-1, ap-southeast-2, us-west-2); a Global Datastore has one primary region and at most 2 secondary regions (run at most 3 regions, or use mode "regional")',
+        ],
+      ],
+    },
+    {
+      name: "a burstable node type in a Global Datastore",
+      settings: { nodeType: "cache.t4g.medium" },
+      expected: [
+        [
+          "nodeType",
+          'cache.t4g.medium cannot join a Global Datastore: burstable (T) nodes are not supported; use m8g, m7g, m6g, m5, r8g, r7g, r6g, r5, c8gn, c7gn at size large or above (mode "global")',
+        ],
+      ],
+    },
+    {
+      name: "a previous-generation node type in a Global Datastore",
+      settings: { nodeType: "cache.r4.large" },
+      expected: [
+        [
+          "nodeType",
+          'cache.r4.large cannot join a Global Datastore: previous-generation nodes are not supported; use m8g, m7g, m6g, m5, r8g, r7g, r6g, r5, c8gn, c7gn at size large or above (mode "global")',
+        ],
+      ],
+    },
+    {
+      name: "a Redis OSS version older than a Global Datastore needs",
+      settings: { engine: "redis", engineVersion: "4.0.10", nodeType: "cache.r5.large" },
+      expected: [["engineVersion", 'Redis OSS 4.0.10 cannot form a Global Datastore (mode "global"), which needs Redis OSS 5.0.6 or later']],
+    },
+    {
+      name: "an engine version ElastiCache does not offer",
+      settings: { engineVersion: "7.0" },
+      expected: [["engineVersion", 'Valkey "7.0" is not a version ElastiCache creates; choose one of 7.2, 8.0, 8.1, 8.2, 9.0, 9.1']],
+    },
+    {
+      name: "a node type too new for the Redis OSS version",
+      settings: { mode: "regional", engine: "redis", engineVersion: "6.0", nodeType: "cache.r7g.large" },
+      expected: [["nodeType", "cache.r7g.large needs Redis OSS 6.2 or later; the engine version is 6.0"]],
+    },
+    {
+      name: "a Graviton4 node type with Redis OSS",
+      settings: { engine: "redis", engineVersion: "7.1", nodeType: "cache.r8g.large" },
+      expected: [["nodeType", "cache.r8g.large runs Valkey only, not Redis OSS"]],
+    },
+    {
+      name: "a node type that is no node type",
+      settings: { nodeType: "r7g.large" },
+      expected: [["nodeType", '"r7g.large" is not an ElastiCache node type; write cache.<family>.<size>, e.g. cache.r7g.large']],
+    },
+    {
+      name: "a size the family does not have",
+      settings: { nodeType: "cache.r7g.24xlarge" },
+      expected: [["nodeType", "cache.r7g.24xlarge does not exist: the r7g family comes in large, xlarge, 2xlarge, 4xlarge, 8xlarge, 12xlarge, 16xlarge"]],
+    },
+    {
+      name: "T2, which AWS no longer creates",
+      settings: { mode: "regional", nodeType: "cache.t2.micro" },
+      expected: [["nodeType", "cache.t2.micro is a previous-generation node type AWS no longer creates; use cache.t4g"]],
+    },
+    {
+      name: "a data-tiering node",
+      settings: { nodeType: "cache.r6gd.xlarge" },
+      expected: [
+        [
+          "nodeType",
+          "cache.r6gd.xlarge is a data-tiering node, which needs dataTieringEnabled and keeps cold data on SSD; the blueprint does not offer data tiering (choose cache.r7g or cache.r6g)",
+        ],
+      ],
+    },
+    {
+      name: "failover and Multi-AZ without a replica",
+      settings: { replicasPerNodeGroup: 0 },
+      expected: [
+        ["automaticFailover", "is true but replicasPerNodeGroup is 0; failover promotes a replica, so it needs at least 1 (add a replica or set automaticFailover to false)"],
+        ["multiAz", "is true but replicasPerNodeGroup is 0; Multi-AZ needs a replica in another AZ (add a replica or set multiAz to false)"],
+      ],
+    },
+    {
+      name: "Multi-AZ without failover",
+      settings: { automaticFailover: false },
+      expected: [["multiAz", "is true but automaticFailover is false; ElastiCache enables Multi-AZ only with automatic failover"]],
+    },
+    {
+      name: "replicas, port and retention out of range",
+      settings: { replicasPerNodeGroup: 6, port: 70_000, snapshotRetentionDays: 36 },
+      expected: [
+        ["replicasPerNodeGroup", "must be a whole number from 0 to 5 (read replicas besides the primary node); got 6"],
+        ["port", "must be a whole number from 1 to 65535 (a TCP port); got 70000"],
+        ["snapshotRetentionDays", "must be a whole number from 0 to 35 (days; 0 turns automatic snapshots off); got 36"],
+      ],
+    },
+    {
+      name: "windows in the wrong format",
+      settings: { snapshotWindow: "3:00-4:00", maintenanceWindow: "sunday:05:00-sunday:06:00" },
+      expected: [
+        ["snapshotWindow", '"3:00-4:00" is not a daily window; write hh24:mi-hh24:mi in UTC, e.g. "03:00-04:00"'],
+        ["maintenanceWindow", '"sunday:05:00-sunday:06:00" is not a weekly window; write ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. "sun:05:00-sun:06:00"'],
+      ],
+    },
+    {
+      name: "windows shorter than an hour",
+      settings: { snapshotWindow: "03:00-03:59", maintenanceWindow: "sat:23:30-sun:00:15" },
+      expected: [
+        ["snapshotWindow", "03:00-03:59 lasts 59 minutes; ElastiCache needs a window of at least 60 minutes"],
+        ["maintenanceWindow", "sat:23:30-sun:00:15 lasts 45 minutes; ElastiCache needs a window of at least 60 minutes"],
+      ],
+    },
+    {
+      name: "a snapshot window that overlaps the maintenance window",
+      settings: { snapshotWindow: "05:30-06:30" },
+      expected: [
+        [
+          "snapshotWindow",
+          "05:30-06:30 overlaps the maintenance window sun:05:00-sun:06:00 (the snapshot window recurs daily); ElastiCache requires the two not to overlap (move one of them)",
+        ],
+      ],
+    },
+    {
+      name: "a slow-log retention CloudWatch Logs does not offer",
+      settings: { slowLogRetentionDays: 10 },
+      expected: [
+        [
+          "slowLogRetentionDays",
+          "must be one of CloudWatch Logs' retention periods (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 days); got 10",
+        ],
+      ],
+    },
+    {
+      name: "alarm thresholds out of range",
+      settings: { alarms: { cpuPercent: 0, memoryPercent: 101, replicationLagSeconds: 0.5 } },
+      expected: [
+        ["alarms.cpuPercent", "must be a percentage above 0 and at most 100; got 0"],
+        ["alarms.memoryPercent", "must be a percentage above 0 and at most 100; got 101"],
+        ["alarms.replicationLagSeconds", "must be a whole number from 1 to 86400 (seconds, at most a day); got 0.5"],
+      ],
+    },
+    {
+      name: "an unknown mode and engine",
+      settings: { mode: "cluster" as never, engine: "memcached" as never },
+      expected: [
+        ["mode", 'must be "global", "regional", "none"; got "cluster"'],
+        ["engine", 'must be "valkey" or "redis"; got "memcached"'],
+      ],
+    },
+    {
+      name: "names derived from a prefix that starts with a digit, once per rule",
+      settings: {},
+      ctx: { ...CTX, regions: ["us-east-1", "eu-west-1"], namePrefix: "9lives-prod" },
+      expected: [
+        ["", 'the replication group IDs "9lives-prod-us-east-1", "9lives-prod-eu-west-1" derived from the name prefix "9lives-prod" must begin with a letter (rename the project or stack)'],
+        ["", 'the Global Datastore ID suffix "9lives-prod-cache" derived from the name prefix "9lives-prod" must begin with a letter (rename the project or stack)'],
+      ],
+    },
+  ];
+  for (const c of cases) {
+    it(`rejects ${c.name}`, () => assert.deepEqual(problemsOf(c.settings, c.ctx), c.expected));
+  }
+
+  it("rejects a region without Global Datastores, and lets regional mode run anywhere", () => {
+    // every region of the blueprint's table offers Global Datastores today; a future one may not
+    assert.deepEqual(REGION_NAMES.filter((region) => !GLOBAL_DATASTORE_REGIONS.has(region)), []);
+    assert.deepEqual(problemsOf({}, { ...CTX, regions: ["us-east-1", "cn-north-1"] }), [
+      ["mode", 'is "global" but cn-north-1 does not offer Global Datastores (use mode "regional")'],
+    ]);
+    assert.deepEqual(problemsOf({ mode: "regional" }, { ...CTX, regions: ["us-east-1", "cn-north-1"] }), []);
+  });
+
+  it("checks only what is known when the profile is missing", () => {
+    assert.deepEqual(partialCacheSettingsProblems({ engine: "valkey", engineVersion: "9.1", replicasPerNodeGroup: 0 }, CTX), []);
+    // failover is not known, so replicas 0 is not an error yet; a written failover makes it one
+    assert.deepEqual(
+      partialCacheSettingsProblems({ replicasPerNodeGroup: 0, automaticFailover: true }, CTX).map((p) => p.field),
+      ["automaticFailover"],
+    );
+    // the Global Datastore node rules need the mode
+    assert.deepEqual(partialCacheSettingsProblems({ nodeType: "cache.t4g.micro" }, CTX), []);
+    assert.deepEqual(partialCacheSettingsProblems({ alarms: { memoryPercent: 0 } }, CTX).map((p) => p.field), ["alarms.memoryPercent"]);
+  });
+});
+
+describe("cache engine versions and node types", () => {
+  it("orders versions numerically, 6.x as 6.2", () => {
+    assert.ok(compareVersions("9.1", "9.0") > 0);
+    assert.ok(compareVersions("10.0", "9.1") > 0);
+    assert.ok(compareVersions("5.0.6", "5.0.10") < 0);
+    assert.equal(compareVersions("6.x", "6.2"), 0);
+    assert.equal(compareVersions("7.2", "7.2.0"), 0);
+  });
+
+  it("defaults to the newest version of each engine", () => {
+    for (const engine of ["valkey", "redis"] as const) {
+      const versions = ENGINE_VERSIONS[engine];
+      assert.equal(DEFAULT_ENGINE_VERSIONS[engine], versions[versions.length - 1]);
+    }
+  });
+
+  it("knows t4g.micro runs older Redis OSS than t4g.small", () => {
+    const micro = parseNodeType("cache.t4g.micro");
+    const small = parseNodeType("cache.t4g.small");
+    assert.ok(!("problem" in micro) && !("problem" in small));
+    assert.equal(nodeTypeEngineProblem(micro, "redis", "4.0.10"), undefined);
+    assert.equal(nodeTypeEngineProblem(small, "redis", "4.0.10"), "cache.t4g.small needs Redis OSS 5.0.6 or later; the engine version is 4.0.10");
+  });
+
+  it("accepts every documented Global Datastore family at size large", () => {
+    for (const family of ["m5", "m6g", "m7g", "r5", "r6g", "r7g", "c7gn"]) {
+      const parsed = parseNodeType(`cache.${family}.large`);
+      assert.ok(!("problem" in parsed), family);
+      assert.equal(globalDatastoreNodeTypeProblem(parsed), undefined, family);
+    }
+  });
+});
+
+describe("cache windows", () => {
+  it("reads windows that wrap past midnight and the end of the week", () => {
+    assert.deepEqual(parseDailyWindow("23:30-00:30"), { start: 1410, minutes: 60 });
+    assert.deepEqual(parseWeeklyWindow("sat:23:00-sun:01:00"), { start: 6 * 1440 + 1380, minutes: 120 });
+    assert.deepEqual(parseWeeklyWindow("SUN:05:00-SUN:06:00"), { start: 300, minutes: 60 });
+  });
+
+  it("finds an overlap on any day, across midnight, and not when the windows only touch", () => {
+    const maintenance = parseWeeklyWindow("wed:23:30-thu:00:40") as Window;
+    assert.equal(windowsOverlap(parseDailyWindow("00:30-01:30") as Window, maintenance), true);
+    assert.equal(windowsOverlap(parseDailyWindow("00:40-01:40") as Window, maintenance), false);
+    assert.equal(windowsOverlap(parseDailyWindow("22:30-23:30") as Window, maintenance), false);
+    assert.equal(windowsOverlap(parseDailyWindow("23:00-00:00") as Window, parseWeeklyWindow("sat:23:30-sun:00:30") as Window), true);
+  });
+
+  it("agrees with a minute-by-minute check (property)", () => {
+    const minute = fc.integer({ min: 0, max: 1439 });
+    fc.assert(
+      fc.property(minute, fc.integer({ min: 60, max: 1439 }), fc.integer({ min: 0, max: 10_079 }), fc.integer({ min: 60, max: 1440 }), (s, sl, m, ml) => {
+        const covered = new Set<number>();
+        for (let day = 0; day < 7; day++) for (let i = 0; i < sl; i++) covered.add((day * 1440 + s + i) % 10_080);
+        let brute = false;
+        for (let i = 0; i < ml && !brute; i++) brute = covered.has((m + i) % 10_080);
+        assert.equal(windowsOverlap({ start: s, minutes: sl }, { start: m, minutes: ml }), brute);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("cache names", () => {
+  it("names the group after the stack and the region, never the role", () => {
+    assert.equal(replicationGroupId("blueprint-prod", "eu-west-1"), "blueprint-prod-eu-west-1");
+    assert.equal(globalDatastoreIdSuffix("blueprint-prod"), "blueprint-prod-cache");
+    assert.deepEqual(memberClusterIds("blueprint-prod-eu-west-1", 3), ["blueprint-prod-eu-west-1-001", "blueprint-prod-eu-west-1-002", "blueprint-prod-eu-west-1-003"]);
+    assert.equal(slowLogGroupName("blueprint-prod-eu-west-1"), "/aws/elasticache/blueprint-prod-eu-west-1/slow-log");
+  });
+
+  it("states each identifier rule", () => {
+    assert.deepEqual(identifierProblems("a".repeat(41)), ["must be 1 to 40 characters, and is 41"]);
+    assert.deepEqual(identifierProblems("my--cache-"), ["must not contain two consecutive hyphens", "must not end with a hyphen"]);
+    assert.deepEqual(identifierProblems("-x_y"), ["may only contain letters, digits and hyphens", "must begin with a letter"]);
+    assert.deepEqual(identifierProblems(""), ["must be 1 to 40 characters, and is 0", "must begin with a letter"]);
+  });
+
+  it("keeps every derived ID valid and distinct for any project and stack that start with a letter (property)", () => {
+    const word = fc.stringMatching(/^[a-z][a-z0-9_. -]{0,60}$/);
+    fc.assert(
+      fc.property(word, word, fc.constantFrom(...REGION_NAMES), (project, stack, region) => {
+        const prefix = physicalNamePrefix(project, stack);
+        const id = replicationGroupId(prefix, region);
+        const suffix = globalDatastoreIdSuffix(prefix);
+        assert.deepEqual(identifierProblems(id), [], id);
+        assert.deepEqual(identifierProblems(suffix, MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH), [], suffix);
+        assert.ok(id.endsWith(`-${region}`), id);
+        assert.notEqual(replicationGroupId(`${prefix}x`, region), id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("cache AUTH token", () => {
+  it("generates only characters ElastiCache accepts, within its length limits", () => {
+    const rules = authTokenRules();
+    assert.ok(rules.length >= 16 && rules.length <= 128);
+    for (const char of rules.overrideSpecial) assert.ok(AUTH_TOKEN_SPECIALS.includes(char), char);
+    assert.deepEqual(authTokenProblems(`Ab1${rules.overrideSpecial}`.padEnd(rules.length, "x")), []);
+  });
+
+  it("names what ElastiCache refuses", () => {
+    assert.deepEqual(authTokenProblems("short@/"), [
+      "must be 16 to 128 characters, is 7",
+      'contains "@", "/"; the only special characters allowed are ! & # $ ^ < > -',
+    ]);
+  });
+});
+
+describe("cache alarms", () => {
+  const thresholds = PROD.alarms;
+  it("watches CPU and memory on a single node, adds replica lag with replicas and Global Datastore lag on a secondary", () => {
+    const single = cacheAlarmSpecs({ region: "eu-west-1", namePrefix: "p", replicationGroupId: "p-eu-west-1", nodeCount: 1, role: "standalone", thresholds });
+    assert.deepEqual(single.map((spec) => spec.key), ["cache-engine-cpu", "cache-memory"]);
+    const secondary = cacheAlarmSpecs({ region: "eu-west-1", namePrefix: "p", replicationGroupId: "p-eu-west-1", nodeCount: 3, role: "secondary", thresholds });
+    assert.deepEqual(secondary.map((spec) => spec.name), [
+      "p-eu-west-1-cache-engine-cpu",
+      "p-eu-west-1-cache-memory",
+      "p-eu-west-1-cache-replica-lag",
+      "p-eu-west-1-cache-global-replication-lag",
+    ]);
+    const lag = secondary[3]!;
+    assert.equal(lag.threshold, 10);
+    assert.deepEqual(
+      lag.metricQueries!.map((query) => [query.id, query.metric?.metricName, query.metric?.dimensions.CacheClusterId, query.expression]),
+      [
+        ["n1", "GlobalDatastoreReplicationLag", "p-eu-west-1-001", undefined],
+        ["n2", "GlobalDatastoreReplicationLag", "p-eu-west-1-002", undefined],
+        ["n3", "GlobalDatastoreReplicationLag", "p-eu-west-1-003", undefined],
+        ["highest", undefined, undefined, "MAX([n1, n2, n3])"],
+      ],
+    );
+  });
+
+  it("stays within CloudWatch's rules at the largest group (6 nodes)", () => {
+    const specs = cacheAlarmSpecs({ region: "ap-southeast-2", namePrefix: "p".repeat(40), replicationGroupId: "x", nodeCount: 6, role: "secondary", thresholds });
+    assert.deepEqual(specs.flatMap(alarmSpecProblems), []);
+  });
+});
