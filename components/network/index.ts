@@ -10,7 +10,7 @@ import { mustParseCidr } from "../lib/cidr";
 import type { NatStrategy } from "../lib/nat";
 import { tierCidrBlocks, type SubnetTier } from "../lib/subnetLayout";
 import { createFlowLogs } from "./flowLogs";
-import { DEFAULT_TIER_PORTS, type SecurityTier, type TierPorts } from "./lib/securityGroupRules";
+import { DEFAULT_TIER_PORTS, type AlbIngress, type AlbIngressOptions, type AlbOriginPort, type SecurityTier, type TierPorts } from "./lib/securityGroupRules";
 import { networkArgProblems } from "./lib/validate";
 import { createTierSecurityGroups } from "./securityGroups";
 
@@ -43,6 +43,26 @@ export interface NetworkArgs {
    */
   readonly ports?: TierPorts;
   /**
+   * Who reaches the load balancer: `internet` (443 and 80 from anywhere) or `cloudfront` (only
+   * CloudFront's origin-facing servers, through their AWS-managed prefix list, on `albOriginPort`).
+   * Switching replaces the alb group, whose description says which it is.
+   * @default "internet"
+   */
+  readonly albIngress?: AlbIngress;
+  /**
+   * With `albIngress: "cloudfront"`: the one port CloudFront connects on, 443 for an HTTPS origin
+   * or 80 for HTTP. One port only: the prefix list counts as 55 of the group's 60 rules.
+   * @default 443
+   */
+  readonly albOriginPort?: AlbOriginPort;
+  /**
+   * With `albIngress: "cloudfront"`: a second group, `albHealthCheckSecurityGroupId`, admitting
+   * Route 53 health checkers on `albOriginPort`; attach it to the load balancer with the alb group
+   * when Route 53 health-checks it (their prefix list, weight 25, cannot join the alb group).
+   * @default false
+   */
+  readonly albHealthCheckIngress?: boolean;
+  /**
    * Tags of every regional child; `Region` is expected among them.
    * @default {}
    */
@@ -60,6 +80,10 @@ export class Network extends pulumi.ComponentResource {
   public readonly isolatedSubnetIds: pulumi.Output<string[]>;
   /** Security group IDs per tier. */
   public readonly securityGroupIds: Readonly<Record<SecurityTier, pulumi.Output<string>>>;
+  /** Who reaches the load balancer. */
+  public readonly albIngress: AlbIngress;
+  /** The load balancer's group for Route 53 health checkers, with `albHealthCheckIngress`. */
+  public readonly albHealthCheckSecurityGroupId?: pulumi.Output<string>;
   /** DB subnet group (isolated subnets), for RDS and Aurora. */
   public readonly dbSubnetGroupName: pulumi.Output<string>;
   /** Cache subnet group (isolated subnets), for ElastiCache. */
@@ -73,7 +97,12 @@ export class Network extends pulumi.ComponentResource {
     const natGateways = args.natGateways ?? "OnePerAz";
     const flowLogRetentionDays = args.flowLogRetentionDays ?? 365;
     const ports = args.ports ?? DEFAULT_TIER_PORTS;
-    const problems = networkArgProblems({ ...args, natGateways, flowLogRetentionDays, ports });
+    const albIngress: AlbIngressOptions = {
+      mode: args.albIngress ?? "internet",
+      originPort: args.albOriginPort ?? 443,
+      healthCheckIngress: args.albHealthCheckIngress ?? false,
+    };
+    const problems = networkArgProblems({ ...args, natGateways, flowLogRetentionDays, ports, albIngress, albOriginPortGiven: args.albOriginPort !== undefined });
     if (problems.length > 0) {
       throw new Error(`Network ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
     }
@@ -142,7 +171,7 @@ export class Network extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const securityGroups = createTierSecurityGroups(name, { region, vpcId: vpc.vpcId, ports, tags }, this);
+    const securityGroups = createTierSecurityGroups(name, { region, vpcId: vpc.vpcId, ports, albIngress, tags }, this);
 
     this.region = region;
     this.vpcId = vpc.vpcId;
@@ -156,6 +185,8 @@ export class Network extends pulumi.ComponentResource {
       worker: securityGroups.groups.worker.id,
       data: securityGroups.groups.data.id,
     };
+    this.albIngress = albIngress.mode;
+    if (securityGroups.albHealthChecks) this.albHealthCheckSecurityGroupId = securityGroups.albHealthChecks.id;
     this.dbSubnetGroupName = dbSubnetGroup.name;
     this.cacheSubnetGroupName = cacheSubnetGroup.name;
     this.flowLogGroupName = flowLogs.logGroup.name;
@@ -167,6 +198,8 @@ export class Network extends pulumi.ComponentResource {
       privateSubnetIds: this.privateSubnetIds,
       isolatedSubnetIds: this.isolatedSubnetIds,
       securityGroupIds: this.securityGroupIds,
+      albIngress: this.albIngress,
+      ...(this.albHealthCheckSecurityGroupId ? { albHealthCheckSecurityGroupId: this.albHealthCheckSecurityGroupId } : {}),
       dbSubnetGroupName: this.dbSubnetGroupName,
       cacheSubnetGroupName: this.cacheSubnetGroupName,
       flowLogGroupName: this.flowLogGroupName,

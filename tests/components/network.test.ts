@@ -1,12 +1,19 @@
 import * as assert from "node:assert/strict";
-import { Network } from "../../components/network";
+import { Network, type NetworkArgs } from "../../components/network";
+import {
+  albIngressProblems,
+  INTERNET_INGRESS,
+  ruleQuotaProblems,
+  tierRules,
+  type TierRule,
+} from "../../components/network/lib/securityGroupRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { ofType as byType, one } from "./support";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 
-async function recordNetwork(natGateways: "None" | "Single" | "OnePerAz" = "OnePerAz"): Promise<PlannedResource[]> {
+async function recordNetwork(natGateways: "None" | "Single" | "OnePerAz" = "OnePerAz", extra: Partial<NetworkArgs> = {}): Promise<PlannedResource[]> {
   const { resources } = await recordProgram(
     () => {
       new Network("eu-west-1", {
@@ -16,6 +23,7 @@ async function recordNetwork(natGateways: "None" | "Single" | "OnePerAz" = "OneP
         natGateways,
         flowLogRetentionDays: 365,
         tags: TAGS,
+        ...extra,
       });
       return {};
     },
@@ -181,5 +189,126 @@ describe("Network component", () => {
         return true;
       },
     );
+  });
+});
+
+/** `group protocol/ports peer` of every rule of a type, sorted; prefix lists by ID. */
+function describeRules(resources: PlannedResource[], type: string): string[] {
+  const sgName = new Map(byType(resources, "aws:ec2/securityGroup:SecurityGroup").map((g) => [g.outputs.id, g.name.replace("eu-west-1-", "")]));
+  return byType(resources, type)
+    .map((r) => {
+      const i = r.inputs as any;
+      const peer = i.cidrIpv4 ?? i.prefixListId ?? sgName.get(i.referencedSecurityGroupId);
+      return `${sgName.get(i.securityGroupId)} ${i.ipProtocol}/${i.fromPort}-${i.toPort} ${peer}`;
+    })
+    .sort();
+}
+
+describe("Network behind CloudFront", () => {
+  let resources: PlannedResource[];
+  before(async () => {
+    resources = await recordNetwork("Single", { albIngress: "cloudfront", albOriginPort: 443, albHealthCheckIngress: true });
+  });
+
+  it("adds the health-check group and replaces the internet rules with one CloudFront rule", () => {
+    const counts: Record<string, number> = {};
+    for (const r of resources) counts[r.type] = (counts[r.type] ?? 0) + 1;
+    assert.equal(counts["aws:ec2/securityGroup:SecurityGroup"], 5);
+    assert.equal(counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"], 7);
+    assert.equal(counts["aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"], 7);
+  });
+
+  it("admits only CloudFront's origin-facing list on 443 to the alb group, and Route 53 checkers to the second group", () => {
+    const cloudfront = one(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "eu-west-1-alb-in-cloudfront").inputs.prefixListId;
+    const route53 = one(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "eu-west-1-alb-health-checks-in").inputs.prefixListId;
+    assert.match(String(cloudfront), /^pl-[0-9a-f]{8}$/);
+    assert.match(String(route53), /^pl-[0-9a-f]{8}$/);
+    assert.notEqual(cloudfront, route53);
+    assert.deepEqual(describeRules(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"), [
+      `alb tcp/443-443 ${cloudfront}`,
+      `alb-health-checks tcp/443-443 ${route53}`,
+      "app tcp/8080-8080 alb",
+      "data tcp/5432-5432 app",
+      "data tcp/5432-5432 worker",
+      "data tcp/6379-6379 app",
+      "data tcp/6379-6379 worker",
+    ]);
+    const groups = byType(resources, "aws:ec2/securityGroup:SecurityGroup");
+    assert.equal(groups.find((g) => g.name === "eu-west-1-alb")!.inputs.description, "Application load balancer: from CloudFront origin-facing servers only, out to the web tier only");
+    assert.equal(groups.find((g) => g.name === "eu-west-1-alb-health-checks")!.inputs.description, "Application load balancer: Route 53 health checkers only");
+  });
+
+  it("uses the real us-east-1 list ID there, and port 80 for an HTTP origin", async () => {
+    const { resources: east } = await recordProgram(
+      () => {
+        new Network("us-east-1", {
+          region: "us-east-1",
+          vpcCidr: "10.128.0.0/16",
+          availabilityZones: ["us-east-1a", "us-east-1b"],
+          albIngress: "cloudfront",
+          albOriginPort: 80,
+          tags: { ...TAGS, Region: "us-east-1" },
+        });
+        return {};
+      },
+      { stack: "test", config: { "aws:region": "us-east-1" } },
+    );
+    const rule = one(east, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "us-east-1-alb-in-cloudfront").inputs;
+    assert.deepEqual([rule.prefixListId, rule.fromPort, rule.toPort, rule.description], ["pl-3b927c52", 80, 80, "HTTP from CloudFront origin-facing servers"]);
+    assert.equal(byType(east, "aws:ec2/securityGroup:SecurityGroup").length, 4);
+  });
+
+  it("rejects a health-check group or origin port without CloudFront", () => {
+    assert.throws(
+      () => new Network("bad", { region: "eu-west-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], albOriginPort: 80, albHealthCheckIngress: true }),
+      (error: Error) => {
+        assert.equal(
+          error.message,
+          [
+            "Network bad has invalid arguments:",
+            "  - albHealthCheckIngress only applies with albIngress cloudfront: from the internet, health checkers already get in",
+            "  - albOriginPort only applies with albIngress cloudfront: from the internet, the load balancer takes 443 and 80",
+          ].join("\n"),
+        );
+        return true;
+      },
+    );
+  });
+});
+
+describe("security group rule quota", () => {
+  const cloudfront = (key: string, port: number): TierRule => ({ key, tier: "alb", direction: "ingress", port, peer: { prefixList: "cloudfront-origin-facing" }, description: "" });
+  const cidr = (key: string): TierRule => ({ key, tier: "alb", direction: "ingress", port: 443, peer: { cidrIpv4: "10.0.0.0/8" }, description: "" });
+
+  it("fits the CloudFront list once with five other rules in a group", () => {
+    assert.deepEqual(ruleQuotaProblems([cloudfront("cf", 443), ...[1, 2, 3, 4, 5].map((i) => cidr(`c${i}`))]), []);
+  });
+
+  it("rejects a second CloudFront reference, a sixth other rule, or Route 53's list in the same group", () => {
+    assert.deepEqual(ruleQuotaProblems([cloudfront("https", 443), cloudfront("http", 80)]), [
+      "the alb group's ingress rules count as 110 rules, above the 60 AWS allows per group; prefix lists count as their weight: cloudfront-origin-facing (55), cloudfront-origin-facing (55)",
+    ]);
+    assert.deepEqual(ruleQuotaProblems([cloudfront("cf", 443), ...[1, 2, 3, 4, 5, 6].map((i) => cidr(`c${i}`))]), [
+      "the alb group's ingress rules count as 61 rules, above the 60 AWS allows per group; prefix lists count as their weight: cloudfront-origin-facing (55)",
+    ]);
+    assert.deepEqual(ruleQuotaProblems([cloudfront("cf", 443), { ...cloudfront("r53", 443), peer: { prefixList: "route53-healthchecks" } }]), [
+      "the alb group's ingress rules count as 80 rules, above the 60 AWS allows per group; prefix lists count as their weight: cloudfront-origin-facing (55), route53-healthchecks (25)",
+    ]);
+  });
+
+  it("keeps every ingress layout the network builds within the quota", () => {
+    for (const originPort of [443, 80] as const) {
+      for (const healthCheckIngress of [false, true]) {
+        assert.deepEqual(ruleQuotaProblems(tierRules(undefined, { mode: "cloudfront", originPort, healthCheckIngress })), []);
+      }
+    }
+    assert.deepEqual(ruleQuotaProblems(tierRules(undefined, INTERNET_INGRESS)), []);
+  });
+
+  it("rejects unknown modes and ports", () => {
+    assert.deepEqual(albIngressProblems({ mode: "vpn" as never, originPort: 8443 as never, healthCheckIngress: false }), [
+      'albIngress must be one of internet, cloudfront, got "vpn"',
+      "albOriginPort must be 443 (HTTPS origin) or 80 (HTTP origin), got 8443",
+    ]);
   });
 });

@@ -6,7 +6,7 @@
 import { COMPUTE_BUILDERS, mockAmiParameter } from "./builders/compute";
 import { CACHE_BUILDERS } from "./builders/cache";
 import { DATABASE_BUILDERS } from "./builders/database";
-import { EDGE_BUILDERS } from "./builders/edge";
+import { EDGE_BUILDERS, mockManagedPrefixList } from "./builders/edge";
 import { MESSAGING_BUILDERS } from "./builders/messaging";
 import { ec2Resource, named, type Builder, type MockInput, type MockResult } from "./builders/kit";
 import { arn, hashHex, MOCK_ACCOUNT_ID } from "./mockIds";
@@ -102,6 +102,8 @@ export function mockInvoke(token: string, inputs: Record<string, unknown>, defau
       }
       return mockAmiParameter(name, typeof inputs.region === "string" ? inputs.region : defaultRegion);
     }
+    case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
+      return mockManagedPrefixList(inputs, typeof inputs.region === "string" ? inputs.region : defaultRegion);
     default: {
       const message = `The offline plan has no mock for the invoke ${token}; add one to mockInvoke in tools/plan/mockState.ts`;
       // the SDK reports a failed invoke by its gRPC `details`, not its message

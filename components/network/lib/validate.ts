@@ -7,8 +7,7 @@ import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import { NAT_STRATEGIES } from "../../lib/nat";
 import { regionInfo } from "../../lib/regions";
 import { azSlot, MAX_VPC_PREFIX, MIN_VPC_PREFIX } from "../../lib/subnetLayout";
-import { tierPortProblems, type TierPorts } from "./securityGroupRules";
-
+import { albIngressProblems, ruleQuotaProblems, tierPortProblems, tierRules, type AlbIngressOptions, type TierPorts } from "./securityGroupRules";
 
 /** The subset of NetworkArgs that is checked. */
 export interface NetworkArgsToValidate {
@@ -18,6 +17,10 @@ export interface NetworkArgsToValidate {
   readonly natGateways: string;
   readonly flowLogRetentionDays: number;
   readonly ports: TierPorts;
+  /** How the load balancer admits traffic. @default INTERNET_INGRESS */
+  readonly albIngress?: AlbIngressOptions;
+  /** Whether `albOriginPort` was written (it only applies behind CloudFront). */
+  readonly albOriginPortGiven?: boolean;
 }
 
 /** Every problem with the arguments, as complete sentences; empty when they are valid. */
@@ -49,5 +52,13 @@ export function networkArgProblems(args: NetworkArgsToValidate): string[] {
     problems.push(`flowLogRetentionDays must be a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")}), got ${args.flowLogRetentionDays}`);
   }
   problems.push(...tierPortProblems(args.ports));
+  if (args.albIngress !== undefined) {
+    const ingressProblems = albIngressProblems(args.albIngress);
+    if (args.albIngress.mode === "internet" && args.albOriginPortGiven === true) {
+      ingressProblems.push("albOriginPort only applies with albIngress cloudfront: from the internet, the load balancer takes 443 and 80");
+    }
+    problems.push(...ingressProblems);
+    if (ingressProblems.length === 0) problems.push(...ruleQuotaProblems(tierRules(args.ports, args.albIngress)));
+  }
   return problems;
 }

@@ -1,0 +1,354 @@
+/**
+ * CloudFront's rules as data: price classes, origin-group failover codes, timeouts, aliases and
+ * certificates, path patterns and physical names, checked offline so that a value CloudFront,
+ * ACM, WAF or S3 would reject at deploy time fails before anything is created.
+ *
+ * Values marked `[volatile]` are AWS limits or quotas that have changed over time; keep each in
+ * this one place.
+ */
+import { certificateNameCovers, dnsNameProblem, parseAcmCertificateArn } from "../../lib/dns";
+import { isLogRetention } from "../../lib/logRetention";
+import { bucketName } from "../../lib/naming";
+import { regionInfo, REGION_NAMES } from "../../lib/regions";
+import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+
+/**
+ * CloudFront price classes: which edge locations serve the distribution.
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html
+ */
+export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
+/** One of `PRICE_CLASSES`. */
+export type PriceClass = (typeof PRICE_CLASSES)[number];
+
+/**
+ * The only status codes an origin group may fail over on (`[volatile]`: the CloudFront API rejects
+ * any other code, 429 included).
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html
+ */
+export const FAILOVER_STATUS_CODES: readonly number[] = [400, 403, 404, 416, 500, 502, 503, 504];
+
+/** The region CloudFront takes its ACM certificates and its (scope CLOUDFRONT) web ACLs from. */
+export const CLOUDFRONT_CONTROL_REGION = "us-east-1";
+
+/** Route 53 hosted zone of every `*.cloudfront.net` name, for alias records. */
+export const CLOUDFRONT_HOSTED_ZONE_ID = "Z2FDTNDATAQYW2";
+
+/** The viewer TLS policy: TLS 1.2 with modern ciphers only (needs SNI, hence `sni-only`). */
+export const MINIMUM_VIEWER_TLS = "TLSv1.2_2021";
+
+/**
+ * CloudFront quotas per distribution (`[volatile]`; defaults of adjustable quotas; the behaviour
+ * quota has been raised over time, the lowest published value is used).
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
+ */
+export const DISTRIBUTION_QUOTAS = {
+  aliases: 100,
+  origins: 25,
+  originGroups: 10,
+  cacheBehaviors: 25,
+} as const;
+
+/**
+ * Ranges CloudFront accepts for a custom origin (`[volatile]`: the read timeout goes above 60 s
+ * only after a quota increase).
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
+ */
+export const ORIGIN_RANGES = {
+  readTimeoutSeconds: { min: 1, max: 60 },
+  connectionAttempts: { min: 1, max: 3 },
+  connectionTimeoutSeconds: { min: 1, max: 10 },
+} as const;
+
+/** Longest cache-behavior path pattern. */
+export const MAX_PATH_PATTERN_LENGTH = 255;
+/** Characters CloudFront accepts in a path pattern (`*` and `?` are wildcards). */
+const PATH_PATTERN = /^\/[A-Za-z0-9_\-.*$/~"'@:+&?]*$/;
+
+/**
+ * Longest origin access control name (unique per account).
+ * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginAccessControlConfig.html
+ */
+export const MAX_OAC_NAME_LENGTH = 64;
+/**
+ * CloudWatch Logs delivery source and destination names: 1 to 60 word characters or `-`.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutDeliverySource.html
+ */
+export const DELIVERY_NAME = { pattern: /^[\w-]{1,60}$/, maxLength: 60 } as const;
+
+/**
+ * HSTS `max-age` the response headers policy sends; a year is the floor browsers' preload lists
+ * accept, and the default.
+ */
+export const DEFAULT_HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+/** Requests CloudFront may only send through an origin group (failover is for reads). */
+export const READ_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
+/** Every method, for the behaviours that reach the primary region only. */
+export const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
+
+/** What the WAF does with a request a rule matches. */
+export const WAF_ACTIONS = ["block", "count"] as const;
+/** One of `WAF_ACTIONS`: `count` only records matches, to tune rules before blocking. */
+export type WafAction = (typeof WAF_ACTIONS)[number];
+
+/**
+ * Rate-based rule limits (`[volatile]`: the floor was lowered from 100 to 10 in 2024).
+ * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html
+ */
+export const RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
+/** Evaluation windows a rate-based rule accepts, in seconds. */
+export const RATE_LIMIT_WINDOWS = [60, 120, 300, 600] as const;
+
+/** The web ACL of the distribution. */
+export interface WafSettings {
+  /** Whether a web ACL protects the distribution. */
+  readonly enabled: boolean;
+  /** Requests one IP may send per evaluation window before it is limited. */
+  readonly rateLimit: number;
+  /** The rate limit's evaluation window: 60, 120, 300 or 600 seconds. */
+  readonly rateLimitWindowSeconds: number;
+  /** `block` matching requests, or only `count` them. */
+  readonly action: WafAction;
+}
+
+/** The distribution's settings, as the stack config resolves them. */
+export interface CdnSettings {
+  readonly priceClass: PriceClass;
+  readonly waf: WafSettings;
+  /** Days CloudFront access logs and WAF logs are kept (a CloudWatch Logs retention value). */
+  readonly logRetentionDays: number;
+  /** Path pattern served from the static bucket, e.g. `/static/*`. */
+  readonly staticPathPattern: string;
+  /** Read-only paths that fail over to the next region (GET, HEAD and OPTIONS only). */
+  readonly failoverPathPatterns: readonly string[];
+  /** Status codes of the primary origin that make CloudFront try the secondary. */
+  readonly failoverStatusCodes: readonly number[];
+  /** Seconds CloudFront waits for the load balancer's response. */
+  readonly originReadTimeoutSeconds: number;
+  /** Connection attempts per origin before CloudFront fails over (or gives up). */
+  readonly originConnectionAttempts: number;
+  /** Seconds per connection attempt. */
+  readonly originConnectionTimeoutSeconds: number;
+  /** HSTS `max-age` of every response, in seconds. */
+  readonly hstsMaxAgeSeconds: number;
+}
+
+const range = (field: string, value: number, min: number, max: number, unit: string): FieldProblem | undefined =>
+  Number.isInteger(value) && value >= min && value <= max
+    ? undefined
+    : { field, message: `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}` };
+
+/** Why a path pattern is invalid for a cache behavior, or undefined. */
+export function pathPatternProblem(pattern: string): string | undefined {
+  if (pattern.length > MAX_PATH_PATTERN_LENGTH) return `must be at most ${MAX_PATH_PATTERN_LENGTH} characters`;
+  if (!PATH_PATTERN.test(pattern)) {
+    return "must start with / and use only letters, digits and _ - . * $ / ~ \" ' @ : + & ? (CloudFront's path-pattern characters)";
+  }
+  if (pattern === "/*" || pattern === "*") return "must not match every path: that is the default behaviour";
+  return undefined;
+}
+
+/** Every problem of the distribution's settings; fields are key paths inside the settings. */
+export function cdnSettingsProblems(settings: CdnSettings): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!(PRICE_CLASSES as readonly string[]).includes(settings.priceClass)) {
+    problems.push({ field: "priceClass", message: `must be one of ${PRICE_CLASSES.join(", ")}` });
+  }
+  const waf = settings.waf;
+  const rate = range("waf.rateLimit", waf.rateLimit, RATE_LIMIT_RANGE.min, RATE_LIMIT_RANGE.max, "requests per window");
+  if (rate) problems.push(rate);
+  if (!(RATE_LIMIT_WINDOWS as readonly number[]).includes(waf.rateLimitWindowSeconds)) {
+    problems.push({ field: "waf.rateLimitWindowSeconds", message: `must be one of ${RATE_LIMIT_WINDOWS.join(", ")} seconds (WAF's evaluation windows)` });
+  }
+  if (!(WAF_ACTIONS as readonly string[]).includes(waf.action)) {
+    problems.push({ field: "waf.action", message: `must be one of ${WAF_ACTIONS.join(", ")}` });
+  }
+  if (!isLogRetention(settings.logRetentionDays)) {
+    problems.push({ field: "logRetentionDays", message: "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days" });
+  }
+  for (const problem of [
+    range("originReadTimeoutSeconds", settings.originReadTimeoutSeconds, ORIGIN_RANGES.readTimeoutSeconds.min, ORIGIN_RANGES.readTimeoutSeconds.max, "seconds"),
+    range("originConnectionAttempts", settings.originConnectionAttempts, ORIGIN_RANGES.connectionAttempts.min, ORIGIN_RANGES.connectionAttempts.max, ""),
+    range("originConnectionTimeoutSeconds", settings.originConnectionTimeoutSeconds, ORIGIN_RANGES.connectionTimeoutSeconds.min, ORIGIN_RANGES.connectionTimeoutSeconds.max, "seconds"),
+    range("hstsMaxAgeSeconds", settings.hstsMaxAgeSeconds, 0, 2_147_483_647, "seconds"),
+  ]) {
+    if (problem) problems.push(problem);
+  }
+  problems.push(...failoverCodeProblems(settings.failoverStatusCodes));
+  problems.push(...pathPatternProblems(settings.staticPathPattern, settings.failoverPathPatterns));
+  return problems;
+}
+
+/** Problems of the failover status codes: a non-empty set of codes AWS allows. */
+export function failoverCodeProblems(codes: readonly number[]): FieldProblem[] {
+  if (codes.length === 0) {
+    return [{ field: "failoverStatusCodes", message: `must list at least one code; origin groups fail over on some of ${FAILOVER_STATUS_CODES.join(", ")}` }];
+  }
+  const problems: FieldProblem[] = [];
+  const bad = codes.filter((code) => !FAILOVER_STATUS_CODES.includes(code));
+  if (bad.length > 0) {
+    problems.push({
+      field: "failoverStatusCodes",
+      message: `may only contain ${FAILOVER_STATUS_CODES.join(", ")} (CloudFront rejects other failover codes); ${bad.join(", ")} ${bad.length === 1 ? "is" : "are"} not allowed`,
+    });
+  }
+  if (new Set(codes).size !== codes.length) problems.push({ field: "failoverStatusCodes", message: "must not repeat a code" });
+  return problems;
+}
+
+/** Problems of the static and failover path patterns: syntax, duplicates, and the behaviour quota. */
+export function pathPatternProblems(staticPattern: string, failoverPatterns: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const staticProblem = pathPatternProblem(staticPattern);
+  if (staticProblem) problems.push({ field: "staticPathPattern", message: staticProblem });
+  const seen = new Set<string>([staticPattern]);
+  failoverPatterns.forEach((pattern, index) => {
+    const field = `failoverPathPatterns.${index}`;
+    const problem = pathPatternProblem(pattern);
+    if (problem) problems.push({ field, message: problem });
+    else if (seen.has(pattern)) {
+      problems.push({
+        field,
+        message: pattern === staticPattern ? "is also the staticPathPattern; a path can have only one behaviour" : "repeats an earlier pattern; a path can have only one behaviour",
+      });
+    }
+    seen.add(pattern);
+  });
+  const behaviours = 1 + failoverPatterns.length;
+  if (behaviours > DISTRIBUTION_QUOTAS.cacheBehaviors) {
+    problems.push({
+      field: "failoverPathPatterns",
+      message: `makes ${behaviours} cache behaviours with the static one; CloudFront allows ${DISTRIBUTION_QUOTAS.cacheBehaviors} per distribution by default`,
+    });
+  }
+  return problems;
+}
+
+/** Problems of the distribution's aliases: DNS names under the stack's domain, unique, within the quota. */
+export function aliasProblems(aliases: readonly string[], domain?: string): string[] {
+  const problems: string[] = [];
+  if (aliases.length > DISTRIBUTION_QUOTAS.aliases) {
+    problems.push(`aliases lists ${aliases.length} names; CloudFront allows ${DISTRIBUTION_QUOTAS.aliases} per distribution by default`);
+  }
+  const seen = new Set<string>();
+  for (const alias of aliases) {
+    const problem = dnsNameProblem(alias);
+    if (problem) problems.push(`alias ${JSON.stringify(alias)} ${problem}`);
+    else if (domain !== undefined && alias !== domain && !alias.endsWith(`.${domain}`)) {
+      problems.push(`alias ${alias} is not under the stack's domain ${domain}`);
+    }
+    if (seen.has(alias)) problems.push(`alias ${alias} is listed twice`);
+    seen.add(alias);
+  }
+  return problems;
+}
+
+/**
+ * Problems of an existing certificate for CloudFront: its ARN must be an ACM certificate of
+ * us-east-1, and, when the names it covers are declared, they must cover every alias.
+ */
+export function existingCertificateProblems(arn: string, aliases: readonly string[], coveredNames?: readonly string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const parsed = parseAcmCertificateArn(arn);
+  if (typeof parsed === "string") {
+    problems.push({ field: "certificateArn", message: parsed });
+  } else if (parsed.region !== CLOUDFRONT_CONTROL_REGION) {
+    problems.push({
+      field: "certificateArn",
+      message: `is a certificate in ${parsed.region}; CloudFront only uses ACM certificates from ${CLOUDFRONT_CONTROL_REGION}`,
+    });
+  }
+  if (coveredNames === undefined) return problems;
+  coveredNames.forEach((name, index) => {
+    const problem = dnsNameProblem(name.startsWith("*.") ? name.slice(2) : name);
+    if (problem) problems.push({ field: `certificateNames.${index}`, message: problem });
+  });
+  const uncovered = aliases.filter((alias) => !coveredNames.some((name) => certificateNameCovers(name, alias)));
+  if (uncovered.length > 0) {
+    problems.push({
+      field: "certificateNames",
+      message: `do not cover the alias${uncovered.length === 1 ? "" : "es"} ${uncovered.join(", ")}; CloudFront rejects a certificate that does not cover every alias (covered: ${coveredNames.join(", ") || "none"})`,
+    });
+  }
+  return problems;
+}
+
+/** Why the static replica region cannot be used with the primary, or undefined. */
+export function replicaRegionProblem(primaryRegion: string, replicaRegion: string): string | undefined {
+  if (!regionInfo(replicaRegion)) return `must be a known AWS region (${REGION_NAMES.slice(0, 4).join(", ")}, ...)`;
+  if (replicaRegion === primaryRegion) {
+    return `must differ from the primary region ${primaryRegion}: the replica is the static assets' failover origin`;
+  }
+  return undefined;
+}
+
+/**
+ * The static bucket's replica region when the stack file names none: the first other region of
+ * the stack, else the first region of the primary's continent that needs no opt-in.
+ */
+export function defaultReplicaRegion(primaryRegion: string, stackRegions: readonly string[]): string {
+  const other = stackRegions.find((region) => region !== primaryRegion);
+  if (other) return other;
+  const continent = regionInfo(primaryRegion)?.continent;
+  const neighbour = REGION_NAMES.find((name) => name !== primaryRegion && regionInfo(name)?.continent === continent && regionInfo(name)?.optIn === false);
+  return neighbour ?? (primaryRegion === "us-east-1" ? "us-east-2" : "us-east-1");
+}
+
+/** The physical names of the edge's account-unique resources. */
+export interface CdnNames {
+  /** Origin access control of the static buckets. */
+  readonly originAccessControl: string;
+  /** The response headers policy. */
+  readonly securityHeadersPolicy: string;
+  /** The web ACL and its metric. */
+  readonly webAcl: string;
+  /** WAF's log group: WAF only logs to groups named `aws-waf-logs-...`. */
+  readonly wafLogGroup: string;
+  /** CloudWatch Logs delivery source and destination of the access logs. */
+  readonly logDelivery: string;
+}
+
+/** The names derived from `<project>-<stack>`. */
+export function cdnNames(namePrefix: string): CdnNames {
+  return {
+    originAccessControl: `${namePrefix}-static`,
+    securityHeadersPolicy: `${namePrefix}-security-headers`,
+    webAcl: `${namePrefix}-edge`,
+    wafLogGroup: `aws-waf-logs-${namePrefix}`,
+    logDelivery: `${namePrefix}-cdn-access`,
+  };
+}
+
+/** Bucket purposes of the edge (see `bucketName`). */
+export const EDGE_BUCKET_PURPOSES = { static: "static", logs: "cdn-logs" } as const;
+
+/** A stand-in account for checking bucket-name lengths offline (every account ID has 12 digits). */
+const STAND_IN_ACCOUNT = "000000000000";
+
+/** Problems of the names the prefix produces: lengths and characters of every account-unique name. */
+export function cdnNameProblems(namePrefix: string, bucketRegions: readonly string[]): string[] {
+  const problems: string[] = [];
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(namePrefix)) {
+    problems.push(`namePrefix must be lowercase letters, digits and -, not starting or ending with -, got ${JSON.stringify(namePrefix)}`);
+    return problems;
+  }
+  const names = cdnNames(namePrefix);
+  if (names.originAccessControl.length > MAX_OAC_NAME_LENGTH) {
+    problems.push(`the origin access control name ${names.originAccessControl} is ${names.originAccessControl.length} characters; CloudFront allows ${MAX_OAC_NAME_LENGTH} (shorten namePrefix)`);
+  }
+  if (!DELIVERY_NAME.pattern.test(names.logDelivery)) {
+    problems.push(`the log delivery name ${names.logDelivery} is ${names.logDelivery.length} characters; CloudWatch Logs allows ${DELIVERY_NAME.maxLength} (shorten namePrefix)`);
+  }
+  const buckets: Array<[string, string]> = [
+    ...bucketRegions.map((region): [string, string] => [EDGE_BUCKET_PURPOSES.static, region]),
+    [EDGE_BUCKET_PURPOSES.logs, CLOUDFRONT_CONTROL_REGION],
+  ];
+  for (const [purpose, region] of buckets) {
+    try {
+      bucketName(namePrefix, purpose, region, STAND_IN_ACCOUNT);
+    } catch (error) {
+      problems.push(`the ${purpose} bucket of ${region} has no valid S3 name: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
