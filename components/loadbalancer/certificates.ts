@@ -44,7 +44,7 @@ export class ApiCertificates extends pulumi.ComponentResource {
           subjectAlternativeNames: [regionalOriginName(args.apiName, region)],
           validationMethod: "DNS",
           keyAlgorithm: "RSA_2048",
-          tags: { ...tags, Region: region, Name: `${args.apiName} (${region})` },
+          tags: { ...tags, Region: region, Name: `${args.apiName} ${region}` },
         },
         opt,
       ),

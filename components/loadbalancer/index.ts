@@ -27,6 +27,12 @@ export interface LoadBalancerArgs {
   readonly publicSubnetIds: pulumi.Input<string[]>;
   /** The network's alb security group. */
   readonly securityGroupId: pulumi.Input<string>;
+  /**
+   * More groups for the load balancer, e.g. the one that admits Route 53's health checkers (their
+   * prefix list cannot share a group with CloudFront's: together they exceed the rules-per-group quota).
+   * @default []
+   */
+  readonly additionalSecurityGroupIds?: readonly pulumi.Input<string>[];
   /** Prefix of physical names, `<project>-<stack>`. */
   readonly namePrefix: string;
   /**
@@ -45,6 +51,12 @@ export interface LoadBalancerArgs {
    * @default undefined
    */
   readonly originVerifySecret?: pulumi.Input<string>;
+  /**
+   * Exact paths answered to GET and HEAD without the origin header, for Route 53's health checkers,
+   * which cannot send custom headers. Only used with `originVerifySecret`.
+   * @default []
+   */
+  readonly unverifiedHealthPaths?: readonly string[];
   /** @default 60 */
   readonly idleTimeoutSeconds?: number;
   /** @default true */
@@ -121,7 +133,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         loadBalancerType: "application",
         internal: false,
         ipAddressType: "ipv4",
-        securityGroups: [args.securityGroupId],
+        securityGroups: [args.securityGroupId, ...(args.additionalSecurityGroupIds ?? [])],
         subnets: args.publicSubnetIds,
         dropInvalidHeaderFields: true,
         desyncMitigationMode: settings.desyncMitigationMode,
@@ -225,6 +237,22 @@ export class LoadBalancer extends pulumi.ComponentResource {
         },
         opt,
       );
+      const healthPaths = args.unverifiedHealthPaths ?? [];
+      if (healthPaths.length > 0) {
+        // ahead of the header rule; read-only methods on exact paths, so nothing else is reachable without it
+        new aws.lb.ListenerRule(
+          `${name}-health-checkers`,
+          {
+            region,
+            listenerArn: servingListener.arn,
+            priority: 5,
+            conditions: [{ pathPattern: { values: [...healthPaths] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }],
+            actions: forward,
+            tags,
+          },
+          opt,
+        );
+      }
     }
 
     this.arn = alb.arn;

@@ -174,6 +174,24 @@ describe("LoadBalancer component", () => {
       assert.deepEqual(rule.inputs.conditions, [{ httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["[secret]"] } }]);
       assert.ok(!JSON.stringify(resources).includes("s3cr3t-header-value"), "the header value never reaches the plan");
     });
+
+    it("lets Route 53's health checkers read the health path without the header, through their own group", async () => {
+      const resources = await record({
+        certificateArn: CERT,
+        originVerifySecret: "s3cr3t-header-value",
+        unverifiedHealthPaths: ["/health"],
+        additionalSecurityGroupIds: ["sg-0health000000000"],
+      });
+      assert.equal(countTypes(resources)["aws:lb/listenerRule:ListenerRule"], 2);
+      const https = one(resources, "aws:lb/listener:Listener", "eu-west-1-https");
+      const rule = one(resources, "aws:lb/listenerRule:ListenerRule", "eu-west-1-health-checkers");
+      assert.equal(rule.inputs.listenerArn, https.outputs.arn);
+      assert.equal(rule.inputs.priority, 5);
+      assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/health"] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }]);
+      const alb = one(resources, "aws:lb/loadBalancer:LoadBalancer");
+      assert.equal((alb.inputs.securityGroups as string[]).length, 2);
+      assert.equal((alb.inputs.securityGroups as string[])[1], "sg-0health000000000");
+    });
   });
 
   it("rejects invalid arguments before declaring anything, listing every problem", async () => {

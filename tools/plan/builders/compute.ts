@@ -113,7 +113,9 @@ export const COMPUTE_BUILDERS: Readonly<Record<string, Builder>> = {
   }),
   "aws:route53/record:Record": (input) => {
     const fqdn = String(input.inputs.name).replace(/\.$/, "");
-    return { id: `${String(input.inputs.zoneId)}_${fqdn}_${String(input.inputs.type)}`, outputs: { fqdn } };
+    // Route 53's ID: zone, name, type, and the set identifier of a routing-policy record
+    const set = typeof input.inputs.setIdentifier === "string" ? `_${input.inputs.setIdentifier}` : "";
+    return { id: `${String(input.inputs.zoneId)}_${fqdn}_${String(input.inputs.type)}${set}`, outputs: { fqdn } };
   },
   "aws:ec2/launchTemplate:LaunchTemplate": ec2Resource("lt", "launch-template", (input, id) => ({
     name: named(input),
