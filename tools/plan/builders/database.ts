@@ -1,7 +1,111 @@
 /**
- * Mocked states of the database resources.
+ * Mocked states of the database resources: Aurora global clusters, clusters and their instances,
+ * RDS DB instances and their parameter groups, shaped like the RDS API's answers (endpoints with the
+ * account's per-region DNS label, `cluster-…`/`db-…` resource IDs, ARNs with `cluster:`/`db:`).
+ * (The DB subnet group's mock is in ../mockState.ts.)
  */
-import type { Builder } from "./kit";
+import { arn, autoName, hashHex } from "../mockIds";
+import type { Builder, MockInput } from "./kit";
+
+const text = (input: MockInput, key: string): string | undefined =>
+  typeof input.inputs[key] === "string" ? (input.inputs[key] as string) : undefined;
+
+/**
+ * An RDS identifier: the explicit input, else Pulumi's auto-name. RDS stores identifiers in lower
+ * case, so the mock does too.
+ */
+const identifier = (input: MockInput, key: string): string => (text(input, key) ?? autoName(input.name, input.urn)).toLowerCase();
+
+/**
+ * The DNS label RDS puts in every endpoint of an account in a region (`<id>.<label>.<region>.rds.
+ * amazonaws.com`): twelve lowercase letters and digits, the same for all of the account's
+ * databases in that region.
+ */
+function endpointLabel(region: string): string {
+  return BigInt(`0x${hashHex(16, "rds-endpoint-label", region)}`).toString(36).slice(0, 12).padStart(12, "0");
+}
+
+/** An RDS resource ID such as `cluster-ABCDEFGHIJKLMNOPQRSTUVWXY2` or `db-…` (26 upper-case characters). */
+function resourceId(prefix: "cluster" | "db", urn: string): string {
+  const digits = BigInt(`0x${hashHex(32, "rds-resource-id", prefix, urn)}`).toString(36).toUpperCase();
+  return `${prefix}-${digits.padStart(26, "0").slice(0, 26)}`;
+}
+
+/** The engine's default port, when the input gives none. */
+function port(input: MockInput): number {
+  if (typeof input.inputs.port === "number") return input.inputs.port;
+  const engine = text(input, "engine") ?? "";
+  return engine.includes("postgres") ? 5432 : 3306;
+}
+
+const host = (id: string, region: string, kind = ""): string => `${id}.${kind}${endpointLabel(region)}.${region}.rds.amazonaws.com`;
 
 /** Builders keyed by Pulumi type token. */
-export const DATABASE_BUILDERS: Readonly<Record<string, Builder>> = {};
+export const DATABASE_BUILDERS: Readonly<Record<string, Builder>> = {
+  // A global cluster is global: its ARN has no region.
+  "aws:rds/globalCluster:GlobalCluster": (input) => {
+    const id = identifier(input, "globalClusterIdentifier");
+    return {
+      id,
+      outputs: {
+        globalClusterIdentifier: id,
+        arn: arn("rds", "", `global-cluster:${id}`),
+        globalClusterResourceId: resourceId("cluster", `${input.urn}#global`),
+      },
+    };
+  },
+  "aws:rds/cluster:Cluster": (input, region) => {
+    const id = identifier(input, "clusterIdentifier");
+    return {
+      id,
+      outputs: {
+        clusterIdentifier: id,
+        arn: arn("rds", region, `cluster:${id}`),
+        endpoint: host(id, region, "cluster-"),
+        readerEndpoint: host(id, region, "cluster-ro-"),
+        clusterResourceId: resourceId("cluster", input.urn),
+        port: port(input),
+      },
+    };
+  },
+  "aws:rds/clusterInstance:ClusterInstance": (input, region) => {
+    const id = identifier(input, "identifier");
+    return {
+      id,
+      outputs: {
+        identifier: id,
+        arn: arn("rds", region, `db:${id}`),
+        // a cluster instance's endpoint is its host name alone
+        endpoint: host(id, region),
+        port: port(input),
+        dbiResourceId: resourceId("db", input.urn),
+      },
+    };
+  },
+  // Since provider v5 the ID of a DB instance is its resource ID, not its identifier.
+  "aws:rds/instance:Instance": (input, region) => {
+    const id = identifier(input, "identifier");
+    const address = host(id, region);
+    const dbi = resourceId("db", input.urn);
+    const portNumber = port(input);
+    return {
+      id: dbi,
+      outputs: {
+        identifier: id,
+        arn: arn("rds", region, `db:${id}`),
+        address,
+        endpoint: `${address}:${portNumber}`,
+        port: portNumber,
+        resourceId: dbi,
+      },
+    };
+  },
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup": (input, region) => {
+    const name = identifier(input, "name");
+    return { id: name, outputs: { name, arn: arn("rds", region, `cluster-pg:${name}`) } };
+  },
+  "aws:rds/parameterGroup:ParameterGroup": (input, region) => {
+    const name = identifier(input, "name");
+    return { id: name, outputs: { name, arn: arn("rds", region, `pg:${name}`) } };
+  },
+};

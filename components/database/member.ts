@@ -1,0 +1,69 @@
+/**
+ * What RegionalDatabase hands its two builders (an Aurora cluster or an RDS instance) and what
+ * each gives back.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { DatabaseRole, DatabaseSettings } from "./lib/databaseRules";
+import type { RdsEngineName } from "./lib/engines";
+import type { RegionalDatabaseNames } from "./lib/naming";
+import type { DatabaseParameters } from "./lib/parameters";
+
+/** The inputs of one region's database member, validated. */
+export interface MemberArgs {
+  readonly region: string;
+  readonly role: DatabaseRole;
+  readonly settings: DatabaseSettings;
+  readonly engine: RdsEngineName;
+  /** Parameter group family, e.g. `aurora-postgresql16`. */
+  readonly family: string;
+  readonly names: RegionalDatabaseNames;
+  readonly parameters: DatabaseParameters;
+  readonly subnetGroupName: pulumi.Input<string>;
+  readonly securityGroupId: pulumi.Input<string>;
+  readonly kmsKeyArn: pulumi.Input<string>;
+  readonly availabilityZones: readonly string[];
+  /** A secret; primary only. */
+  readonly masterPassword?: pulumi.Output<string>;
+  readonly globalClusterIdentifier?: pulumi.Input<string>;
+  readonly sourceDbInstanceArn?: pulumi.Input<string>;
+  /** aurora-global secondaries: the primary region. */
+  readonly sourceRegion?: string;
+  readonly replicationSourceReady: readonly pulumi.Resource[];
+  /** Set when enhanced monitoring is on. */
+  readonly monitoringRole?: { readonly arn: pulumi.Input<string>; readonly ready: pulumi.Resource };
+  readonly protect: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** What a region's database member exposes. */
+export interface DatabaseMember {
+  /** Cluster or instance ARN. */
+  readonly arn: pulumi.Output<string>;
+  /** Cluster or instance identifier. */
+  readonly identifier: pulumi.Output<string>;
+  /** `cluster-…` or `db-…`: the resource ID of `rds-db:connect` permissions. */
+  readonly resourceId: pulumi.Output<string>;
+  readonly writerEndpoint: pulumi.Output<string>;
+  readonly readerEndpoint: pulumi.Output<string>;
+  /** What a secondary must wait for. */
+  readonly writer: pulumi.Resource;
+  /** Identifiers of the DB instances, in order (CPU alarms). */
+  readonly instanceIdentifiers: readonly pulumi.Output<string>[];
+  /** Aurora only: the cluster identifier (replication lag alarm). */
+  readonly clusterIdentifier?: pulumi.Output<string>;
+}
+
+/** Performance Insights inputs: on with the region's key, or off. */
+export function performanceInsightsInputs(settings: DatabaseSettings, kmsKeyArn: pulumi.Input<string>) {
+  const days = settings.performanceInsightsRetentionDays;
+  return days > 0
+    ? { performanceInsightsEnabled: true, performanceInsightsKmsKeyId: kmsKeyArn, performanceInsightsRetentionPeriod: days }
+    : { performanceInsightsEnabled: false };
+}
+
+/** Enhanced monitoring inputs: the interval, and the role when it is on. */
+export function monitoringInputs(settings: DatabaseSettings, role: MemberArgs["monitoringRole"]) {
+  return role === undefined
+    ? { monitoringInterval: 0 }
+    : { monitoringInterval: settings.monitoringIntervalSeconds, monitoringRoleArn: role.arn };
+}

@@ -1,0 +1,416 @@
+import * as assert from "node:assert/strict";
+import fc from "fast-check";
+import { databaseAlarmSpecs } from "../../components/database/lib/alarms";
+import { databaseNameProblem, masterUsernameProblem } from "../../components/database/lib/credentials";
+import {
+  databaseSettingsProblems,
+  defaultPort,
+  isPerformanceInsightsRetention,
+  masterPasswordRules,
+  MAX_GLOBAL_SECONDARY_REGIONS,
+  type DatabaseContext,
+  type DatabaseSettings,
+} from "../../components/database/lib/databaseRules";
+import { compareVersions, parseEngineVersion, parseInstanceClass } from "../../components/database/lib/engines";
+import { globalClusterIdentifier, regionalDatabaseNames } from "../../components/database/lib/naming";
+import { databaseParameters } from "../../components/database/lib/parameters";
+import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "../../components/database/lib/windows";
+
+const GLOBAL: DatabaseSettings = {
+  mode: "aurora-global",
+  service: "aurora",
+  engine: "postgresql",
+  engineVersion: "16.6",
+  instanceClass: "db.r7g.large",
+  instanceCount: 3,
+  secondaryInstanceCount: 2,
+  databaseName: "app",
+  masterUsername: "appowner",
+  port: 5432,
+  allocatedStorageGiB: 100,
+  maxAllocatedStorageGiB: 1000,
+  storageType: "gp3",
+  multiAz: true,
+  backupRetentionDays: 35,
+  preferredBackupWindow: "03:00-04:00",
+  preferredMaintenanceWindow: "sun:05:00-sun:06:00",
+  deletionProtection: true,
+  skipFinalSnapshot: false,
+  performanceInsightsRetentionDays: 7,
+  monitoringIntervalSeconds: 30,
+  iamAuthentication: true,
+  logExports: ["postgresql"],
+  alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+};
+const REPLICAS: DatabaseSettings = { ...GLOBAL, mode: "rds-replicas", service: "rds", instanceClass: "db.m7g.large", logExports: ["postgresql", "upgrade"] };
+const SINGLE: DatabaseSettings = { ...GLOBAL, mode: "single-region", instanceClass: "db.t4g.medium", instanceCount: 1 };
+
+const THREE: DatabaseContext = { regions: ["eu-west-1", "us-east-1", "ap-southeast-2"], primaryRegion: "eu-west-1", namePrefix: "blueprint-prod" };
+const ONE: DatabaseContext = { regions: ["eu-west-1"], primaryRegion: "eu-west-1", namePrefix: "blueprint-dev" };
+/** The primary and 11 secondaries: one more than an Aurora global database allows. */
+const TWELVE: DatabaseContext = {
+  regions: ["eu-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-northeast-1"],
+  primaryRegion: "eu-west-1",
+  namePrefix: "blueprint-prod",
+};
+
+const pairs = (settings: DatabaseSettings, ctx: DatabaseContext) => databaseSettingsProblems(settings, ctx).map((p) => [p.field, p.message]);
+
+describe("database settings rules", () => {
+  it("accepts every profile-like combination", () => {
+    assert.deepEqual(pairs(GLOBAL, THREE), []);
+    assert.deepEqual(pairs(GLOBAL, ONE), []);
+    assert.deepEqual(pairs(REPLICAS, THREE), []);
+    assert.deepEqual(pairs(SINGLE, ONE), []);
+    assert.deepEqual(pairs({ ...SINGLE, service: "rds", instanceClass: "db.t4g.micro", backupRetentionDays: 0 }, ONE), []);
+    assert.deepEqual(pairs({ ...GLOBAL, engine: "mysql", engineVersion: "8.0.mysql_aurora.3.08.0", masterUsername: "admin", logExports: ["error", "slowquery", "audit"] }, THREE), []);
+    // at the edges: 16 less 10 secondaries, the longest PI retention, a backup window past midnight
+    assert.deepEqual(pairs({ ...GLOBAL, instanceCount: 5, secondaryInstanceCount: 16 }, { ...TWELVE, regions: TWELVE.regions.slice(0, 11) }), []);
+    assert.deepEqual(pairs({ ...GLOBAL, performanceInsightsRetentionDays: 731, preferredBackupWindow: "23:30-00:15" }, THREE), []);
+  });
+
+  const cases: Array<{ name: string; settings: DatabaseSettings; ctx?: DatabaseContext; expected: Array<[string, string]> }> = [
+    {
+      name: "a burstable class on a global database",
+      settings: { ...GLOBAL, instanceClass: "db.t4g.medium" },
+      expected: [
+        [
+          "instanceClass",
+          "db.t4g.medium is a burstable class; an Aurora global database only runs memory-optimised classes (db.r5 and newer r classes, db.x2g), e.g. db.r7g.large; burstable classes are allowed in single-region mode only",
+        ],
+      ],
+    },
+    {
+      name: "more secondary regions than a global database allows",
+      settings: { ...GLOBAL, instanceCount: 2 },
+      ctx: TWELVE,
+      expected: [["mode", `is aurora-global with 11 secondary regions; an Aurora global database has at most ${MAX_GLOBAL_SECONDARY_REGIONS} (one primary and 10 secondaries)`]],
+    },
+    {
+      name: "single-region mode in a multi-region stack",
+      settings: SINGLE,
+      ctx: THREE,
+      expected: [
+        [
+          "mode",
+          "is single-region but the stack runs in 3 regions (eu-west-1, us-east-1, ap-southeast-2); the other regions' tiers could not reach a database in one region: use aurora-global (Aurora) or rds-replicas (RDS)",
+        ],
+      ],
+    },
+    {
+      name: "aurora-global on RDS",
+      settings: { ...GLOBAL, service: "rds", instanceClass: "db.r7g.large" },
+      expected: [["service", "is rds, but aurora-global is an Aurora global database; set service: aurora or mode: rds-replicas"]],
+    },
+    {
+      name: "rds-replicas on Aurora",
+      settings: { ...REPLICAS, service: "aurora", instanceClass: "db.r7g.large", logExports: ["postgresql"] },
+      expected: [["service", "is aurora, but rds-replicas replicates an RDS instance; set service: rds or mode: aurora-global"]],
+    },
+    {
+      name: "an engine version of the wrong form",
+      settings: { ...GLOBAL, engineVersion: "16" },
+      expected: [["engineVersion", 'must be a full aurora-postgresql version such as 16.6; got "16"']],
+    },
+    {
+      name: "a major out of standard support",
+      settings: { ...GLOBAL, engineVersion: "12.22" },
+      expected: [["engineVersion", "12.22 is aurora-postgresql 12, which is not in AWS standard support; use major 14, 15, 16, 17 (e.g. 16.6)"]],
+    },
+    {
+      name: "a version too old for a global database",
+      settings: { ...GLOBAL, engineVersion: "16.0", instanceClass: "db.r6g.large" },
+      expected: [["engineVersion", "16.0 cannot be part of an Aurora global database; aurora-postgresql 16 needs 16.1 or later"]],
+    },
+    {
+      name: "an Aurora MySQL version too old for a region's global database",
+      settings: { ...GLOBAL, engine: "mysql", engineVersion: "8.0.mysql_aurora.3.03.0", logExports: ["error"] },
+      ctx: { ...THREE, regions: ["eu-west-1", "ap-southeast-5"] },
+      expected: [["engineVersion", "8.0.mysql_aurora.3.03.0 cannot join an Aurora global database in ap-southeast-5, which needs aurora-mysql 3.04.0 or later"]],
+    },
+    {
+      name: "a region without global databases",
+      settings: GLOBAL,
+      ctx: { ...THREE, regions: ["eu-west-1", "ap-southeast-7"] },
+      expected: [["mode", "is aurora-global, but AWS offers no Aurora global database in ap-southeast-7; use rds-replicas or leave the region out"]],
+    },
+    {
+      name: "a class too new for the engine version",
+      settings: { ...GLOBAL, engineVersion: "14.3" },
+      expected: [["instanceClass", "db.r7g needs aurora-postgresql 14.5 or later in major 14; got 14.3"]],
+    },
+    {
+      name: "a general-purpose class on Aurora",
+      settings: { ...SINGLE, instanceClass: "db.m7g.large" },
+      ctx: ONE,
+      expected: [["instanceClass", "db.m7g.large is not an Aurora instance class the blueprint supports; use one of the families db.r5, db.r6g, db.r6i, db.r7g, db.r7i, db.r8g, db.x2g, db.t3, db.t4g"]],
+    },
+    {
+      name: "a burstable size Aurora does not run",
+      settings: { ...SINGLE, instanceClass: "db.t4g.small" },
+      ctx: ONE,
+      expected: [["instanceClass", "db.t4g.small is not offered by Aurora, which runs burstable classes in sizes medium and large only"]],
+    },
+    {
+      name: "a size a memory family does not have",
+      settings: { ...GLOBAL, instanceClass: "db.r7g.medium" },
+      expected: [["instanceClass", "db.r7g.medium does not exist: db.r7g starts at large"]],
+    },
+    {
+      name: "a class without the db. prefix",
+      settings: { ...GLOBAL, instanceClass: "r7g.large" },
+      expected: [["instanceClass", 'must look like db.<family>.<size>, e.g. db.r7g.large; got "r7g.large"']],
+    },
+    {
+      name: "more primary instances than the global database leaves room for",
+      settings: { ...GLOBAL, instanceCount: 15 },
+      expected: [["instanceCount", "must be a whole number from 1 to 14 instances (16 less one per secondary region: 2); got 15"]],
+    },
+    {
+      name: "a headless secondary cluster",
+      settings: { ...GLOBAL, secondaryInstanceCount: 0 },
+      expected: [
+        [
+          "secondaryInstanceCount",
+          "is 0, a headless secondary cluster: its region's tiers would have no local reader and a switchover to it would have no instance to promote; use 1 or more",
+        ],
+      ],
+    },
+    {
+      name: "a system database and a reserved user name",
+      settings: { ...GLOBAL, databaseName: "postgres", masterUsername: "admin" },
+      expected: [
+        ["databaseName", '"postgres" already exists on every new postgresql server; choose another name, e.g. app'],
+        ["masterUsername", '"admin" is a reserved word of aurora-postgresql; choose another name, e.g. appowner'],
+      ],
+    },
+    {
+      name: "names of the wrong form, and a user name too long for Aurora",
+      settings: { ...GLOBAL, databaseName: "1app", masterUsername: "application_owner" },
+      expected: [
+        ["databaseName", 'must be 1 to 63 letters, digits or underscores starting with a letter; got "1app"'],
+        ["masterUsername", 'must be 1 to 16 letters, digits or underscores starting with a letter (aurora-postgresql); got "application_owner"'],
+      ],
+    },
+    {
+      name: "a port below RDS's range and no backups on Aurora",
+      settings: { ...GLOBAL, port: 80, backupRetentionDays: 0 },
+      expected: [
+        ["port", "must be a whole number from 1150 to 65535; got 80"],
+        ["backupRetentionDays", "must be a whole number from 1 to 35 days; got 0 (Aurora always keeps backups)"],
+      ],
+    },
+    {
+      name: "no backups on a replica source",
+      settings: { ...REPLICAS, backupRetentionDays: 0 },
+      expected: [["backupRetentionDays", "must be a whole number from 1 to 35 days; got 0 (a read replica's source must keep backups)"]],
+    },
+    {
+      name: "windows of the wrong form",
+      settings: { ...GLOBAL, preferredBackupWindow: "3:00-04:00", preferredMaintenanceWindow: "sunday:05:00-sunday:06:00" },
+      expected: [
+        ["preferredBackupWindow", 'must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00; got "3:00-04:00"'],
+        ["preferredMaintenanceWindow", 'must be ddd:hh24:mi-ddd:hh24:mi in UTC with ddd one of mon, tue, wed, thu, fri, sat, sun, e.g. sun:05:00-sun:06:00; got "sunday:05:00-sunday:06:00"'],
+      ],
+    },
+    {
+      name: "windows shorter than 30 minutes",
+      settings: { ...GLOBAL, preferredBackupWindow: "03:00-03:20", preferredMaintenanceWindow: "sun:05:00-sun:05:29" },
+      expected: [
+        ["preferredBackupWindow", "must last at least 30 minutes; 03:00-03:20 lasts 20"],
+        ["preferredMaintenanceWindow", "must last at least 30 minutes; sun:05:00-sun:05:29 lasts 29"],
+      ],
+    },
+    {
+      name: "a backup window overlapping the maintenance window across midnight",
+      settings: { ...GLOBAL, preferredBackupWindow: "23:45-00:30", preferredMaintenanceWindow: "mon:00:00-mon:00:30" },
+      expected: [["preferredBackupWindow", "23:45-00:30 overlaps the maintenance window mon:00:00-mon:00:30; RDS requires the two windows apart"]],
+    },
+    {
+      name: "a Performance Insights retention AWS refuses, and an enhanced monitoring interval",
+      settings: { ...GLOBAL, performanceInsightsRetentionDays: 14, monitoringIntervalSeconds: 2 },
+      expected: [
+        ["performanceInsightsRetentionDays", "must be 0 (off), 7, a multiple of 31 up to 713 (months) or 731; got 14"],
+        ["monitoringIntervalSeconds", "must be one of 0, 1, 5, 10, 15, 30, 60 (0 = off); got 2"],
+      ],
+    },
+    {
+      name: "Performance Insights on a class Aurora MySQL has none on",
+      settings: { ...SINGLE, engine: "mysql", engineVersion: "8.0.mysql_aurora.3.08.0", instanceClass: "db.t3.medium", logExports: ["error"] },
+      ctx: ONE,
+      expected: [["performanceInsightsRetentionDays", "is 7, but aurora-mysql has no Performance Insights on db.t3.medium; set 0 or pick a larger class"]],
+    },
+    {
+      name: "logs the engine does not have, twice",
+      settings: { ...GLOBAL, logExports: ["postgresql", "slowquery", "postgresql"] },
+      expected: [
+        ["logExports.1", '"slowquery" is not a log aurora-postgresql exports; allowed: postgresql'],
+        ["logExports.2", '"postgresql" is listed twice'],
+      ],
+    },
+    {
+      name: "RDS for MySQL's audit log",
+      settings: { ...REPLICAS, engine: "mysql", engineVersion: "8.4.5", logExports: ["audit"] },
+      expected: [["logExports.0", '"audit" is not a log mysql exports; allowed: error, general, slowquery (RDS for MySQL\'s audit log needs an option group the blueprint does not create)']],
+    },
+    {
+      name: "an autoscaling ceiling under 10% headroom",
+      settings: { ...REPLICAS, allocatedStorageGiB: 100, maxAllocatedStorageGiB: 105 },
+      expected: [["maxAllocatedStorageGiB", "must be 0 (no autoscaling) or at least 110 GiB, 10% above allocatedStorageGiB (100), as RDS requires; got 105"]],
+    },
+    {
+      name: "too little storage",
+      settings: { ...REPLICAS, allocatedStorageGiB: 10, maxAllocatedStorageGiB: 0 },
+      expected: [["allocatedStorageGiB", "must be a whole number from 20 to 65536 GiB (gp3); got 10"]],
+    },
+    {
+      name: "alarm thresholds out of range",
+      settings: { ...GLOBAL, alarms: { cpuPercent: 0, replicaLagSeconds: 0 } },
+      expected: [
+        ["alarms.cpuPercent", "must be above 0 and at most 100 percent; got 0"],
+        ["alarms.replicaLagSeconds", "must be a whole number from 1 to 86400 seconds; got 0"],
+      ],
+    },
+    {
+      name: "derived identifiers that start with a digit",
+      settings: GLOBAL,
+      ctx: { ...THREE, regions: ["eu-west-1"], namePrefix: "1app-prod" },
+      expected: [
+        ["namePrefix", 'the identifier "1app-prod-eu-west-1" does not start with a lowercase letter (derived from the project and stack names)'],
+        ["namePrefix", 'the instance identifier "1app-prod-eu-west-1-3" does not start with a lowercase letter (derived from the project and stack names)'],
+        ["namePrefix", 'the final snapshot identifier "1app-prod-eu-west-1-final" does not start with a lowercase letter (derived from the project and stack names)'],
+        ["namePrefix", 'the cluster parameter group name "1app-prod-eu-west-1-aurora-postgresql16-cluster" does not start with a lowercase letter (derived from the project and stack names)'],
+        ["namePrefix", 'the parameter group name "1app-prod-eu-west-1-aurora-postgresql16" does not start with a lowercase letter (derived from the project and stack names)'],
+        ["namePrefix", 'the global cluster identifier "1app-prod-global" does not start with a lowercase letter (derived from the project and stack names)'],
+      ],
+    },
+    {
+      name: "unknown mode, service and engine",
+      settings: { ...GLOBAL, mode: "global" as never, service: "dynamo" as never, engine: "oracle" as never },
+      expected: [
+        ["mode", 'must be one of aurora-global, rds-replicas, single-region; got "global"'],
+        ["service", 'must be aurora or rds; got "dynamo"'],
+        ["engine", 'must be postgresql or mysql; got "oracle"'],
+      ],
+    },
+  ];
+  for (const c of cases) {
+    it(`rejects ${c.name}`, () => assert.deepEqual(pairs(c.settings, c.ctx ?? THREE), c.expected));
+  }
+
+  it("names identifiers and a role name over AWS's limits", () => {
+    const prefix = "a".repeat(54);
+    const suffix = " (derived from the project and stack names)";
+    assert.deepEqual(pairs(SINGLE, { ...ONE, namePrefix: prefix }), [
+      ["namePrefix", `the identifier "${prefix}-eu-west-1" is 64 characters long (1 to 63 allowed)${suffix}`],
+      ["namePrefix", `the instance identifier "${prefix}-eu-west-1-1" is 66 characters long (1 to 63 allowed)${suffix}`],
+      ["namePrefix", `the monitoring role name "${prefix}-eu-west-1-rds-mon" is 72 characters long (IAM allows 64)${suffix}`],
+    ]);
+  });
+});
+
+describe("database credentials", () => {
+  it("generates passwords every engine accepts: 32 characters, no / \" @ space or quote", () => {
+    assert.deepEqual(masterPasswordRules("postgresql", "aurora"), { length: 32, overrideSpecial: "!*()-_=+[]{}:,.~^", maxLength: 41 });
+    assert.deepEqual(masterPasswordRules("postgresql", "rds"), { length: 32, overrideSpecial: "!*()-_=+[]{}:,.~^", maxLength: 128 });
+    assert.equal(masterPasswordRules("mysql", "rds").maxLength, 41);
+    fc.assert(
+      fc.property(fc.constantFrom("postgresql" as const, "mysql" as const), fc.constantFrom("aurora" as const, "rds" as const), (engine, service) => {
+        const rules = masterPasswordRules(engine, service);
+        return rules.length >= 8 && rules.length <= rules.maxLength && !/[/"@ '\\`$]/.test(rules.overrideSpecial);
+      }),
+    );
+  });
+
+  it("knows each engine's port", () => {
+    assert.equal(defaultPort("postgresql"), 5432);
+    assert.equal(defaultPort("mysql"), 3306);
+  });
+
+  it("refuses reserved and prefixed user names per engine, and accepts admin on MySQL", () => {
+    assert.equal(masterUsernameProblem("admin", "mysql", "aurora-mysql"), undefined);
+    assert.equal(masterUsernameProblem("rdsadmin", "mysql", "mysql"), '"rdsadmin" is a reserved word of mysql; choose another name, e.g. appowner');
+    assert.equal(masterUsernameProblem("user", "postgresql", "postgres"), '"user" is a reserved word of postgres; choose another name, e.g. appowner');
+    assert.equal(masterUsernameProblem("pg_owner", "postgresql", "postgres"), '"pg_owner" starts with pg_, a prefix PostgreSQL and RDS reserve for their own roles');
+    assert.equal(masterUsernameProblem("a".repeat(32), "mysql", "mysql"), undefined);
+    assert.match(masterUsernameProblem("a".repeat(33), "mysql", "mysql")!, /must be 1 to 32 letters/);
+    assert.equal(databaseNameProblem("select", "mysql"), '"select" is a reserved word of mysql; choose another name, e.g. app');
+    assert.equal(databaseNameProblem("information_schema", "mysql"), '"information_schema" already exists on every new mysql server; choose another name, e.g. app');
+    assert.equal(databaseNameProblem("a".repeat(64), "mysql"), undefined);
+    assert.match(databaseNameProblem("a".repeat(64), "postgresql")!, /must be 1 to 63/);
+  });
+});
+
+describe("database engines, windows and names", () => {
+  it("parses versions into families and compares them numerically", () => {
+    assert.deepEqual(parseEngineVersion("aurora-mysql", "8.0.mysql_aurora.3.08.0"), { major: "8.0", comparable: "3.08.0", family: "aurora-mysql8.0" });
+    assert.deepEqual(parseEngineVersion("postgres", "17.2"), { major: "17", comparable: "17.2", family: "postgres17" });
+    assert.deepEqual(parseEngineVersion("mysql", "8.4.5"), { major: "8.4", comparable: "8.4.5", family: "mysql8.4" });
+    assert.ok(compareVersions("16.10", "16.6") > 0);
+    assert.ok(compareVersions("3.08.0", "3.10.1") < 0);
+    assert.equal(compareVersions("14.5", "14.5.0"), 0);
+  });
+
+  it("knows which classes each service offers", () => {
+    assert.deepEqual(parseInstanceClass("db.t4g.micro", "rds"), { family: "t4g", size: "micro", kind: "burstable" });
+    assert.deepEqual(parseInstanceClass("db.r8g.16xlarge", "aurora"), { family: "r8g", size: "16xlarge", kind: "memory" });
+    assert.deepEqual(parseInstanceClass("db.m7g.large", "rds"), { family: "m7g", size: "large", kind: "general" });
+  });
+
+  it("parses windows, including across midnight and the week's end", () => {
+    assert.equal((parseBackupWindow("23:30-00:15") as { minutes: number }).minutes, 45);
+    assert.equal((parseMaintenanceWindow("sun:23:30-mon:00:30") as { minutes: number }).minutes, 60);
+    const sunday = parseMaintenanceWindow("sun:23:30-mon:00:30") as any;
+    assert.ok(windowsOverlap(sunday, parseBackupWindow("00:00-00:45") as any));
+    assert.equal(windowsOverlap(parseMaintenanceWindow("sun:05:00-sun:06:00") as any, parseBackupWindow("03:00-04:00") as any), false);
+    // a window ending where the other starts does not overlap
+    assert.equal(windowsOverlap(parseMaintenanceWindow("sun:04:00-sun:05:00") as any, parseBackupWindow("03:00-04:00") as any), false);
+  });
+
+  it("names resources after the region, never the role", () => {
+    assert.deepEqual(regionalDatabaseNames("blueprint-prod", "eu-west-1", "aurora-mysql8.0", true, 2), {
+      identifier: "blueprint-prod-eu-west-1",
+      instances: ["blueprint-prod-eu-west-1-1", "blueprint-prod-eu-west-1-2"],
+      finalSnapshot: "blueprint-prod-eu-west-1-final",
+      clusterParameterGroup: "blueprint-prod-eu-west-1-aurora-mysql8-0-cluster",
+      parameterGroup: "blueprint-prod-eu-west-1-aurora-mysql8-0",
+      monitoringRole: "blueprint-prod-eu-west-1-rds-mon",
+      alarmPrefix: "blueprint-prod-eu-west-1-db",
+    });
+    assert.equal(globalClusterIdentifier("blueprint-prod"), "blueprint-prod-global");
+    // the longest prefix (40) and region name (14) still fit every limit
+    const longest = regionalDatabaseNames("a".repeat(40), "ap-southeast-2", "aurora-postgresql16", true, 16);
+    assert.ok(longest.instances.at(-1)!.length <= 63 && longest.monitoringRole.length <= 64, JSON.stringify(longest));
+  });
+
+  it("turns on the exported MySQL logs in the parameter groups", () => {
+    assert.deepEqual(
+      databaseParameters("aurora-mysql", ["error", "slowquery", "general", "audit"]).cluster.map((p) => `${p.name}=${p.value}`),
+      ["require_secure_transport=ON", "slow_query_log=1", "general_log=1", "server_audit_logging=1", "server_audit_events=CONNECT,QUERY_DCL,QUERY_DDL"],
+    );
+    assert.deepEqual(databaseParameters("postgres", ["postgresql"]), { cluster: [], instance: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }] });
+  });
+
+  it("accepts exactly AWS's Performance Insights retentions", () => {
+    const valid = Array.from({ length: 800 }, (_, days) => days).filter(isPerformanceInsightsRetention);
+    assert.deepEqual(valid, [0, 7, ...Array.from({ length: 23 }, (_, month) => 31 * (month + 1)), 731]);
+  });
+});
+
+describe("database alarm specs", () => {
+  const thresholds = { cpuPercent: 75, replicaLagSeconds: 30 };
+  it("alarm on CPU per instance, and on lag in a secondary region only, in the metric's unit", () => {
+    const aurora = databaseAlarmSpecs({ mode: "aurora-global", role: "secondary", alarmPrefix: "p-r-db", thresholds, instances: ["i-1", "i-2"], clusterIdentifier: "c" });
+    assert.deepEqual(
+      aurora.map((spec) => [spec.name, spec.metricName, spec.dimensions, spec.threshold]),
+      [
+        ["p-r-db-cpu-1", "CPUUtilization", { DBInstanceIdentifier: "i-1" }, 75],
+        ["p-r-db-cpu-2", "CPUUtilization", { DBInstanceIdentifier: "i-2" }, 75],
+        ["p-r-db-replication-lag", "AuroraGlobalDBReplicationLag", { DBClusterIdentifier: "c" }, 30_000],
+      ],
+    );
+    const replica = databaseAlarmSpecs({ mode: "rds-replicas", role: "secondary", alarmPrefix: "p-r-db", thresholds, instances: ["db"] });
+    assert.deepEqual(replica.map((spec) => [spec.name, spec.metricName, spec.threshold]), [["p-r-db-cpu", "CPUUtilization", 75], ["p-r-db-replication-lag", "ReplicaLag", 30]]);
+    assert.equal(databaseAlarmSpecs({ mode: "aurora-global", role: "primary", alarmPrefix: "p", thresholds, instances: ["a"], clusterIdentifier: "c" }).length, 1);
+  });
+});
