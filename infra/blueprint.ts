@@ -1,13 +1,22 @@
 /**
- * Composes the stack: one regional stamp per configured region (global parts join later), and the
- * stack outputs a platform engineer reads after `pulumi up`.
+ * Composes the stack: the stack-wide data tier (data key, replicated secrets, global cluster), one
+ * regional stamp per configured region (the primary's first, because the others replicate from
+ * it), the cache's Global Datastore, the CloudFront distribution in front of every region and the
+ * Route 53 records, and the stack outputs a platform engineer reads after `pulumi up`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { CacheGlobalDatastore, globalDatastoreIdSuffix } from "../components/cache";
+import { Cdn } from "../components/cdn";
+import { Dns } from "../components/dns";
+import { regionalOriginName } from "../components/lib/dns";
 import { physicalNamePrefix } from "../components/lib/naming";
 import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
-import { RegionalStamp } from "../components/region";
+import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import type { BlueprintConfig } from "./config";
+import { createSharedData, type SharedData } from "./dataTier";
+import { cdnAliases, cdnCertificate } from "./edgeConfig";
 
 /** Naming and tagging context of the stack. */
 export interface StackIdentity {
@@ -22,9 +31,15 @@ export interface Blueprint {
   readonly config: BlueprintConfig;
   /** Stamps in stack-file order. */
   readonly stamps: readonly RegionalStamp[];
+  /** The CloudFront distribution in front of every region. */
+  readonly cdn: Cdn;
+  /** The Route 53 health checks and records, when the domain has a hosted zone. */
+  readonly dns?: Dns;
+  /** The data key, secrets and global cluster. */
+  readonly data: SharedData;
 }
 
-/** Declares the load balancers' certificates (when the stack validates its own) and every region's stamp. */
+/** Declares the whole stack. */
 export function createBlueprint(config: BlueprintConfig, identity: StackIdentity): Blueprint {
   const tagContext = {
     project: identity.project,
@@ -33,31 +48,151 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     costCenter: config.costCenter,
     extra: config.tags,
   };
+  const globalTags = standardTags(tagContext);
   const namePrefix = physicalNamePrefix(identity.project, identity.stack);
-  const certificateArns = regionalCertificateArns(config, standardTags(tagContext));
-  const stamps = config.regions.map(
-    (region) =>
-      new RegionalStamp(region.name, {
-        region: region.name,
-        primary: region.primary,
-        primaryRegion: config.primaryRegion,
-        namePrefix,
-        loadBalancer: config.loadBalancer,
-        ...(certificateArns[region.name] !== undefined ? { certificateArn: certificateArns[region.name] } : {}),
-        web: { ...config.web, ...config.web.capacityByRegion[region.name]! },
-        worker: { ...config.worker, ...config.worker.capacityByRegion[region.name]! },
-        queues: config.queues,
-        alarms: config.alarms,
-        protect: config.protect,
-        vpcCidr: region.vpcCidr,
-        availabilityZones: region.availabilityZones,
-        natGateways: config.network.natGateways,
-        flowLogRetentionDays: config.network.flowLogRetentionDays,
-        stack: identity.stack,
-        tags: standardTags(tagContext, region.name),
+  const certificateArns = regionalCertificateArns(config, globalTags);
+  const data = createSharedData(config, namePrefix, globalTags);
+  const domain = config.domain;
+
+  // CloudFront proves itself to the load balancers with this header; only CloudFront and the
+  // load balancers ever see it (a Pulumi secret, never in the plan).
+  const originVerify = new random.RandomPassword("origin-verify", { length: 48, special: false });
+  const edge: StampEdge = {
+    albIngress: "cloudfront",
+    albOriginPort: domain ? 443 : 80,
+    albHealthCheckIngress: domain?.hostedZoneId !== undefined,
+    originVerifySecret: originVerify.result,
+  };
+
+  const database = config.database;
+  const cacheSettings = config.cache;
+  const stamp = (region: BlueprintConfig["regions"][number], dataTier: StampData) =>
+    new RegionalStamp(region.name, {
+      region: region.name,
+      primary: region.primary,
+      primaryRegion: config.primaryRegion,
+      namePrefix,
+      loadBalancer: config.loadBalancer,
+      ...(certificateArns[region.name] !== undefined ? { certificateArn: certificateArns[region.name] } : {}),
+      web: { ...config.web, ...config.web.capacityByRegion[region.name]! },
+      worker: { ...config.worker, ...config.worker.capacityByRegion[region.name]! },
+      queues: config.queues,
+      alarms: config.alarms,
+      protect: config.protect,
+      vpcCidr: region.vpcCidr,
+      availabilityZones: region.availabilityZones,
+      natGateways: config.network.natGateways,
+      flowLogRetentionDays: config.network.flowLogRetentionDays,
+      stack: identity.stack,
+      data: dataTier,
+      edge,
+      tags: standardTags(tagContext, region.name),
+    });
+  const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
+    cacheSettings.mode === "none" || !data.cacheAuthToken || !data.cacheSecretArns
+      ? {}
+      : {
+          cache: {
+            role,
+            settings: cacheSettings,
+            authToken: data.cacheAuthToken,
+            secretArn: data.cacheSecretArns[region]!,
+            ...(globalReplicationGroupId !== undefined ? { globalReplicationGroupId } : {}),
+          },
+        };
+
+  // The primary first: every other region's database and cache replicate from it.
+  const primaryRegion = config.regions.find((region) => region.primary)!;
+  const primaryStamp = stamp(primaryRegion, {
+    kmsKeyArn: data.keyArns[primaryRegion.name]!,
+    database: {
+      role: "primary",
+      settings: database,
+      masterPassword: data.masterPassword,
+      secretArn: data.databaseSecretArns[primaryRegion.name]!,
+      ...(data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
+    },
+    ...cacheOf(primaryRegion.name, cacheSettings.mode === "global" ? "primary" : "standalone"),
+  });
+  // Named without the primary's region, so a failover to another region renames nothing.
+  const datastore =
+    cacheSettings.mode === "global" && primaryStamp.cache
+      ? new CacheGlobalDatastore("cache-global", {
+          region: primaryRegion.name,
+          idSuffix: globalDatastoreIdSuffix(namePrefix),
+          primaryReplicationGroupId: primaryStamp.cache.replicationGroupId,
+          settings: cacheSettings,
+          protect: config.protect,
+        })
+      : undefined;
+  const secondaryDatabase = (region: string): StampData["database"] => {
+    const common = { role: "secondary" as const, settings: database, secretArn: data.databaseSecretArns[region]!, replicationSourceReady: [primaryStamp.database!.writer] };
+    switch (database.mode) {
+      case "aurora-global":
+        return { ...common, globalClusterIdentifier: data.globalClusterIdentifier!, sourceRegion: primaryRegion.name };
+      case "rds-replicas":
+        return { ...common, sourceDbInstanceArn: primaryStamp.database!.arn };
+      case "single-region":
+        // config validation allows single-region only in a one-region stack
+        return undefined;
+    }
+  };
+  const others = new Map(
+    config.regions
+      .filter((region) => !region.primary)
+      .map((region) => {
+        const member = secondaryDatabase(region.name);
+        return [
+          region.name,
+          stamp(region, {
+            kmsKeyArn: data.keyArns[region.name]!,
+            ...(member ? { database: member } : {}),
+            ...cacheOf(region.name, datastore ? "secondary" : "standalone", datastore?.globalReplicationGroupId),
+          }),
+        ] as const;
       }),
   );
-  return { config, stamps };
+  const stamps = config.regions.map((region) => (region.primary ? primaryStamp : others.get(region.name)!));
+  const primaryFirst = [primaryStamp, ...stamps.filter((s) => s !== primaryStamp)];
+
+  const certificate = cdnCertificate(config.cdn, domain);
+  const cdn = new Cdn("edge", {
+    namePrefix,
+    // with a domain, CloudFront reaches each load balancer by the regional name its certificate covers
+    origins: primaryFirst.map((s) => ({ region: s.region, domainName: domain ? regionalOriginName(domain.apiName, s.region) : s.loadBalancer.dnsName })),
+    originProtocol: domain ? "https" : "http",
+    originVerifySecret: originVerify.result,
+    aliases: cdnAliases(domain),
+    ...(certificate ? { certificate } : {}),
+    staticAssets: { primaryRegion: primaryRegion.name, replicaRegion: config.cdn.staticReplicaRegion },
+    settings: config.cdn,
+    protect: config.protect,
+    tags: globalTags,
+  });
+
+  const usEast1 = stamps.find((s) => s.region === "us-east-1");
+  const dns =
+    domain?.hostedZoneId !== undefined
+      ? new Dns("dns", {
+          hostedZoneId: domain.hostedZoneId,
+          apiName: domain.apiName,
+          appName: domain.appName,
+          namePrefix,
+          regions: primaryFirst.map((s) => ({
+            region: s.region,
+            albDnsName: s.loadBalancer.dnsName,
+            albZoneId: s.loadBalancer.zoneId,
+            healthCheckPath: config.web.healthCheck.path,
+            protocol: "HTTPS" as const,
+          })),
+          cdn: { domainName: cdn.domainName, hostedZoneId: cdn.hostedZoneId },
+          ...(usEast1 ? { alarmTopicArn: usEast1.observability.alarmTopicArn } : {}),
+          settings: config.dns,
+          tags: globalTags,
+        })
+      : undefined;
+
+  return { config, stamps, cdn, ...(dns ? { dns } : {}), data };
 }
 
 /**
@@ -109,13 +244,54 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
       ),
       alarmTopicArn: stamp.observability.alarmTopicArn,
       dashboardName: stamp.observability.dashboardName,
+      dataKeyArn: blueprint.data.keyArns[stamp.region],
+      ...(stamp.database
+        ? {
+            database: {
+              writerEndpoint: stamp.database.writerEndpoint,
+              readerEndpoint: stamp.database.readerEndpoint,
+              port: stamp.database.port,
+              secretArn: blueprint.data.databaseSecretArns[stamp.region],
+            },
+          }
+        : {}),
+      ...(stamp.cache
+        ? {
+            cache: {
+              primaryEndpoint: stamp.cache.primaryEndpoint,
+              readerEndpoint: stamp.cache.readerEndpoint,
+              port: stamp.cache.port,
+              secretArn: blueprint.data.cacheSecretArns?.[stamp.region],
+            },
+          }
+        : {}),
     };
   }
+  const { config, cdn, dns } = blueprint;
+  const domain = config.domain;
+  // Without a hosted zone the operator creates these records (CloudFront's origins need the regional names).
+  const recordsToCreate =
+    domain && domain.hostedZoneId === undefined
+      ? {
+          dnsRecordsToCreate: pulumi.output({
+            [domain.appName]: cdn.domainName,
+            ...Object.fromEntries(blueprint.stamps.map((stamp) => [regionalOriginName(domain.apiName, stamp.region), stamp.loadBalancer.dnsName])),
+          }),
+        }
+      : {};
   return {
     environment: blueprint.config.environment,
     primaryRegion: blueprint.config.primaryRegion,
     regionNames: blueprint.config.regions.map((region) => region.name),
-    ...(blueprint.config.domain ? { apiName: blueprint.config.domain.apiName } : {}),
+    appUrl: domain ? `https://${domain.appName}` : pulumi.interpolate`https://${cdn.domainName}`,
+    cdnDomainName: cdn.domainName,
+    cdnDistributionId: cdn.distributionId,
+    staticBucketName: cdn.staticBucketName,
+    ...(cdn.webAclArn ? { webAclArn: cdn.webAclArn } : {}),
+    ...(domain ? { apiName: domain.apiName } : {}),
+    loadBalancerDnsNames: pulumi.output(Object.fromEntries(blueprint.stamps.map((stamp) => [stamp.region, stamp.loadBalancer.dnsName]))),
+    ...(dns ? { healthCheckIds: pulumi.output(dns.healthCheckIds) } : {}),
+    ...recordsToCreate,
     regions: pulumi.output(regions),
   };
 }

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { core } from "zod";
+import { dnsNameProblem } from "../components/lib/dns";
 import { physicalNamePrefix } from "../components/lib/naming";
 import { resolveApp, type AppConfig } from "./appConfig";
 import { checkAppConfigRules, type NamingContext } from "./appConfigRules";
@@ -13,6 +14,11 @@ import { checkConfigRules } from "./configRules";
 import { alarmsSchema, domainSchema, healthCheckSchema, loadBalancerSchema, queueSchema, webSchema, workerSchema } from "./appConfigSchema";
 import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS, type RawStackConfig } from "./configSchema";
 import { PROFILES, type EnforcementLevel, type Environment, type NatStrategy } from "./profiles";
+import { CACHE_NESTED_KEYS, checkCache, resolveCache, type CacheConfig } from "./cacheConfig";
+import { checkDatabase, DATABASE_NESTED_KEYS, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
+import { CDN_NESTED_KEYS, checkCdn, checkDns, DNS_NESTED_KEYS, resolveCdn, resolveDns, type CdnConfig, type DnsConfig } from "./edgeConfig";
+import { resolveDomain, resolveWeb } from "./appConfig";
+import { sectionContext, type SectionContext } from "./sectionContext";
 
 export { ConfigError } from "./configIssues";
 export { CONFIG_NAMESPACE } from "./configSchema";
@@ -55,6 +61,14 @@ export interface BlueprintConfig extends AppConfig {
   readonly resilienceWaiver?: string;
   /** Extra tags from the stack file. */
   readonly tags: Readonly<Record<string, string>>;
+  /** The replicated database. */
+  readonly database: DatabaseConfig;
+  /** The cache. */
+  readonly cache: CacheConfig;
+  /** The CloudFront distribution, its static assets and WAF. */
+  readonly cdn: CdnConfig;
+  /** Route 53 health checks and records (used when the domain has a hosted zone). */
+  readonly dns: DnsConfig;
 }
 
 /** Naming used when a config is parsed outside a Pulumi program (tests, tools). */
@@ -72,15 +86,34 @@ export function parseConfig(raw: unknown, naming: NamingContext = DEFAULT_NAMING
   const issues: ConfigIssue[] = [
     ...(shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, raw))),
     ...checkConfigRules(raw),
-    ...(raw !== null && typeof raw === "object" && !Array.isArray(raw) ? checkAppConfigRules(raw as Record<string, unknown>, naming) : []),
+    ...(isRecord(raw) ? [...checkAppConfigRules(raw, naming), ...checkSections(raw, sectionContext(raw, naming.namePrefix))] : []),
   ];
   if (issues.length > 0 || !shape.success) {
     throw new ConfigError(dedupe(issues), raw);
   }
-  return applyProfile(shape.data);
+  return applyProfile(shape.data, naming);
 }
 
-function applyProfile(raw: RawStackConfig): BlueprintConfig {
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The rules of the data-tier and edge sections, each on its effective values. */
+function checkSections(raw: Record<string, unknown>, ctx: SectionContext): ConfigIssue[] {
+  // a domain whose name is already reported invalid would only repeat that problem in every name derived from it
+  const domain = resolveDomain(raw.domain);
+  const edge = {
+    ...(domain && dnsNameProblem(domain.name) === undefined ? { domain } : {}),
+    ...(ctx.environment ? { healthCheckPath: resolveWeb(raw.web, PROFILES[ctx.environment], []).healthCheck.path } : {}),
+  };
+  return [
+    ...checkDatabase(raw.database, ctx),
+    ...checkCache(raw.cache, ctx),
+    ...checkCdn(raw.cdn, ctx, edge),
+    ...checkDns(raw.dns, ctx, edge),
+  ];
+}
+
+function applyProfile(raw: RawStackConfig, naming: NamingContext): BlueprintConfig {
+  const ctx = { ...sectionContext(raw as unknown as Record<string, unknown>, naming.namePrefix), environment: raw.environment };
   const profile = PROFILES[raw.environment];
   const regions = raw.regions.map((region) => ({
     name: region.name,
@@ -107,6 +140,10 @@ function applyProfile(raw: RawStackConfig): BlueprintConfig {
     policyEnforcement: profile.policyEnforcement,
     ...(raw.resilienceWaiver ? { resilienceWaiver: raw.resilienceWaiver.reason.trim() } : {}),
     tags: { ...(raw.tags ?? {}) },
+    database: resolveDatabase(raw.database, ctx),
+    cache: resolveCache(raw.cache, ctx),
+    cdn: resolveCdn(raw.cdn, ctx),
+    dns: resolveDns(raw.dns, ctx),
   };
 }
 
@@ -175,6 +212,10 @@ const NESTED_KEYS: Readonly<Record<string, Readonly<Record<string, string[]>>>> 
   worker: { "": keysOf(workerSchema), spot: ["onDemandBaseCapacity", "spotPercentage"] },
   queues: { "": keysOf(queueSchema), deadLetter: ["type", "messageRetentionSeconds"] },
   alarms: { "": keysOf(alarmsSchema) },
+  database: DATABASE_NESTED_KEYS,
+  cache: CACHE_NESTED_KEYS,
+  cdn: CDN_NESTED_KEYS,
+  dns: DNS_NESTED_KEYS,
 };
 
 function keysOf(schema: { shape: Record<string, unknown> }): string[] {

@@ -9,6 +9,9 @@
 import { z } from "zod";
 import { REGION_NAMES } from "../components/lib/regions";
 import { alarmsSchema, domainSchema, loadBalancerSchema, queueSchema, webSchema, workerSchema } from "./appConfigSchema";
+import { cacheSchema } from "./cacheConfig";
+import { databaseSchema } from "./databaseConfig";
+import { cdnSchema, dnsSchema } from "./edgeConfig";
 import { ENVIRONMENTS, LOG_RETENTION_DAYS, NAT_STRATEGIES } from "./profiles";
 
 /** The config namespace: the Pulumi project name. */
@@ -79,6 +82,10 @@ export const stackConfigSchema = z
       .optional()
       .describe("The SQS queues every region gets, each with its dead-letter queue. Default: one standard queue named jobs."),
     alarms: alarmsSchema.optional(),
+    database: databaseSchema.optional(),
+    cache: cacheSchema.optional(),
+    cdn: cdnSchema.optional(),
+    dns: dnsSchema.optional(),
     protect: z.boolean().optional().describe("Pulumi protect on stateful resources. Default from the environment profile (prod true)."),
     tags: z
       .record(z.string(), z.string())

@@ -3,6 +3,7 @@
  * the environment, the regions and which one is primary, and the physical-name prefix. Built from
  * the raw stack file, so that a section's rules still run when another part of the file is broken.
  */
+import { regionInfo } from "../components/lib/regions";
 import { ENVIRONMENTS, type Environment } from "./profiles";
 
 type Raw = Record<string, unknown>;
@@ -22,7 +23,10 @@ export interface SectionRegion {
 export interface SectionContext {
   /** The environment, or undefined when the stack file's value is not a known one. */
   readonly environment?: Environment;
-  /** The usable regions, in stack-file order (entries without a name or AZ list are left out). */
+  /**
+   * The usable regions, in stack-file order. Entries without a name or AZ list, and unknown regions
+   * (reported by the region rules already), are left out so that one typo gives one error.
+   */
   readonly regions: readonly SectionRegion[];
   /** The primary region's code, when exactly one region is primary. */
   readonly primaryRegion?: string;
@@ -35,7 +39,7 @@ export function sectionContext(raw: Raw, namePrefix: string): SectionContext {
   const environment = typeof raw.environment === "string" && (ENVIRONMENTS as readonly string[]).includes(raw.environment) ? (raw.environment as Environment) : undefined;
   const entries = Array.isArray(raw.regions) ? raw.regions : [];
   const regions = entries.flatMap((region): SectionRegion[] =>
-    isObject(region) && typeof region.name === "string" && Array.isArray(region.availabilityZones)
+    isObject(region) && typeof region.name === "string" && regionInfo(region.name) !== undefined && Array.isArray(region.availabilityZones)
       ? [{ name: region.name, azCount: region.availabilityZones.length, primary: region.primary === true || entries.length === 1 }]
       : [],
   );

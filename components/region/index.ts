@@ -1,7 +1,8 @@
 /**
  * The regional stamp: everything one region runs, built the same way in every region: the network,
- * the load balancer, the queues, the web and worker tiers, and their alarms and dashboard. The
- * data tier joins it when it lands.
+ * the load balancer, the queues, the region's database member and cache, the web and worker tiers
+ * (which learn the region's endpoints and may read exactly the region's copies of the secrets), and
+ * their alarms and dashboard.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeTier } from "../compute";
@@ -13,6 +14,10 @@ import { Network } from "../network";
 import { DEFAULT_TIER_PORTS } from "../network/lib/securityGroupRules";
 import { RegionalObservability, type AlarmThresholds } from "../observability";
 import { RegionalQueues, type QueueSpec } from "../queue";
+import { RegionalCache, type RegionalCacheArgs } from "../cache";
+import { RegionalDatabase, type RegionalDatabaseArgs } from "../database";
+import type { AlbIngress, AlbOriginPort } from "../network/lib/securityGroupRules";
+import { secretReaderStatements } from "../secrets/lib/secretAccess";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
 import type { Architecture, OperatingSystem } from "../compute/lib/images";
 
@@ -29,6 +34,37 @@ export interface StampTier {
   readonly spotPercentage: number;
   readonly instanceRefreshMinHealthyPercent: number;
   readonly userData?: string;
+}
+
+/** What the stamp fills in itself for its data components. */
+type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
+
+/** The region's database member, and the ARN of the region's copy of its credentials. */
+export type StampDatabase = Omit<RegionalDatabaseArgs, StampFilled> & { readonly secretArn: pulumi.Input<string> };
+
+/** The region's cache, and the ARN of the region's copy of its AUTH token. */
+export type StampCache = Omit<RegionalCacheArgs, StampFilled> & { readonly secretArn: pulumi.Input<string> };
+
+/** The region's data tier. */
+export interface StampData {
+  /** The region's data key (the multi-region key's primary or replica). */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** The region's database member; none in the regions of a single-region database. @default undefined */
+  readonly database?: StampDatabase;
+  /** The region's cache; none when the stack's cache mode is `none`. @default undefined */
+  readonly cache?: StampCache;
+}
+
+/** How the load balancer is reached. */
+export interface StampEdge {
+  /** Who may connect to the load balancer: anyone, or only CloudFront. */
+  readonly albIngress: AlbIngress;
+  /** The port CloudFront connects on. */
+  readonly albOriginPort: AlbOriginPort;
+  /** Admit Route 53's health checkers through a second group (when the stack has a hosted zone). */
+  readonly albHealthCheckIngress: boolean;
+  /** CloudFront's secret origin header value; the load balancer refuses requests without it. */
+  readonly originVerifySecret?: pulumi.Input<string>;
 }
 
 /** Arguments of a regional stamp. */
@@ -73,6 +109,10 @@ export interface RegionalStampArgs {
    * key); without it, `pulumi destroy` may also empty the log bucket.
    */
   readonly protect: boolean;
+  /** The region's data tier. */
+  readonly data: StampData;
+  /** How the load balancer is reached. @default internet-facing, no origin header */
+  readonly edge?: StampEdge;
   /** Tags of the region's resources, including `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -87,6 +127,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly web: ComputeTier;
   public readonly worker: ComputeTier;
   public readonly observability: RegionalObservability;
+  /** The region's database member, when it has one. */
+  public readonly database?: RegionalDatabase;
+  /** The region's cache, when the stack has one. */
+  public readonly cache?: RegionalCache;
 
   constructor(name: string, args: RegionalStampArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:region:RegionalStamp", name, {}, opts);
@@ -105,6 +149,14 @@ export class RegionalStamp extends pulumi.ComponentResource {
         natGateways: args.natGateways,
         flowLogRetentionDays: args.flowLogRetentionDays,
         flowLogGroupName: `/blueprint/${args.stack}/${region}/vpc-flow-logs`,
+        ports: {
+          ...DEFAULT_TIER_PORTS,
+          ...(args.data.database ? { database: args.data.database.settings.port } : {}),
+          ...(args.data.cache ? { cache: args.data.cache.settings.port } : {}),
+        },
+        ...(args.edge
+          ? { albIngress: args.edge.albIngress, albOriginPort: args.edge.albOriginPort, albHealthCheckIngress: args.edge.albHealthCheckIngress }
+          : {}),
         tags,
       },
       opt,
@@ -122,6 +174,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
         ...(args.certificateArn !== undefined ? { certificateArn: args.certificateArn } : {}),
         ...args.loadBalancer,
         healthCheck: args.web.healthCheck,
+        ...(args.edge?.originVerifySecret !== undefined ? { originVerifySecret: args.edge.originVerifySecret } : {}),
+        ...(network.albHealthCheckSecurityGroupId
+          ? { additionalSecurityGroupIds: [network.albHealthCheckSecurityGroupId], unverifiedHealthPaths: [args.web.healthCheck.path] }
+          : {}),
         forceDestroyLogs: !args.protect,
         protectLogs: args.protect,
         tags,
@@ -133,7 +189,35 @@ export class RegionalStamp extends pulumi.ComponentResource {
     const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, { parent: this, protect: args.protect });
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name]! }));
 
-    // Endpoints only: the bootstrap refuses anything that looks like a secret.
+    // The data components alarm on the region's topic, which the observability component declares
+    // last (it watches the tiers); the deferred output closes that loop without reordering.
+    const [alarmTopicArn, resolveAlarmTopic] = pulumi.deferredOutput<string>();
+    const dataOpts = (settings: { readonly secretArn: unknown }) => {
+      const { secretArn: _secretArn, ...rest } = settings;
+      return rest;
+    };
+    const placement = {
+      region,
+      namePrefix: args.namePrefix,
+      securityGroupId: network.securityGroupIds.data,
+      kmsKeyArn: args.data.kmsKeyArn,
+      availabilityZones: args.availabilityZones,
+      alarmTopicArn,
+      protect: args.protect,
+      tags,
+    };
+    const database = args.data.database
+      ? new RegionalDatabase(
+          name,
+          { ...(dataOpts(args.data.database) as Omit<StampDatabase, "secretArn">), ...placement, subnetGroupName: network.dbSubnetGroupName },
+          opt,
+        )
+      : undefined;
+    const cache = args.data.cache
+      ? new RegionalCache(name, { ...(dataOpts(args.data.cache) as Omit<StampCache, "secretArn">), ...placement, subnetGroupName: network.cacheSubnetGroupName }, opt)
+      : undefined;
+
+    // Endpoints and ARNs only: the bootstrap refuses anything that looks like a secret.
     const environment: Record<string, pulumi.Input<string>> = {
       BLUEPRINT_STACK: args.stack,
       BLUEPRINT_REGION: region,
@@ -141,6 +225,26 @@ export class RegionalStamp extends pulumi.ComponentResource {
       BLUEPRINT_APP_PORT: String(appPort),
     };
     for (const { spec, outputs } of queueList) environment[`BLUEPRINT_QUEUE_${envSuffix(spec.name)}_URL`] = outputs.url;
+    if (database && args.data.database) {
+      environment.BLUEPRINT_DB_WRITER_ENDPOINT = database.writerEndpoint;
+      environment.BLUEPRINT_DB_READER_ENDPOINT = database.readerEndpoint;
+      environment.BLUEPRINT_DB_PORT = String(database.port);
+      environment.BLUEPRINT_DB_NAME = args.data.database.settings.databaseName;
+      environment.BLUEPRINT_DB_SECRET_ARN = args.data.database.secretArn;
+    }
+    if (cache && args.data.cache) {
+      environment.BLUEPRINT_CACHE_ENDPOINT = cache.primaryEndpoint;
+      environment.BLUEPRINT_CACHE_READER_ENDPOINT = cache.readerEndpoint;
+      environment.BLUEPRINT_CACHE_PORT = String(cache.port);
+      environment.BLUEPRINT_CACHE_TLS = "true";
+      environment.BLUEPRINT_CACHE_SECRET_ARN = args.data.cache.secretArn;
+    }
+    // exactly the region's copies of the secrets, decrypted only through the region's Secrets Manager
+    const secretStatements = secretReaderStatements(
+      [args.data.database?.secretArn, args.data.cache?.secretArn].filter((arn): arn is pulumi.Input<string> => arn !== undefined),
+      args.data.kmsKeyArn,
+      region,
+    );
 
     const tier = (settings: StampTier) => ({
       instanceTypes: settings.instanceTypes,
@@ -166,7 +270,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: queueProducerStatements(queues.queueArns),
+        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements],
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -194,7 +298,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: queueConsumerStatements(queues.queueArns),
+        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements],
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),
@@ -225,7 +329,11 @@ export class RegionalStamp extends pulumi.ComponentResource {
       opt,
     );
 
+    resolveAlarmTopic(observability.alarmTopicArn);
+
     this.network = network;
+    this.database = database;
+    this.cache = cache;
     this.loadBalancer = loadBalancer;
     this.queues = queues;
     this.web = web;

@@ -19,9 +19,13 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, ...config }: BlueprintConfig = parseConfig(prodConfig());
-    // the application tier's defaults are asserted in appConfig.test.ts
+    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, dns, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    // the application tier's defaults are asserted in appConfig.test.ts, the data tier's and the
+    // edge's in their own config tests; here only the modes the prod profile picks
     assert.ok(loadBalancer && web && worker && queues && alarms);
+    assert.deepEqual([database.mode, database.service, cache.mode, cdn.waf.enabled, cdn.priceClass], ["aurora-global", "aurora", "global", true, "PriceClass_All"]);
+    assert.equal(database.instanceCount, 3, "prod's primary cluster has one instance per AZ of the primary region");
+    assert.equal(dns.healthCheck.intervalSeconds, 10);
     assert.deepEqual(
       { ...config, regions: config.regions.map((r) => r.name) },
       {
@@ -78,7 +82,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:network, blueprint:resilienceWaiver, blueprint:domain, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:protect, blueprint:tags",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:network, blueprint:resilienceWaiver, blueprint:domain, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:dns, blueprint:protect, blueprint:tags",
       ],
     },
     {
@@ -270,6 +274,10 @@ describe("parseConfig", () => {
               vpcCidr: `10.${index * 4}.0.0/${prefix}`,
               availabilityZones: regionInfo(name)!.azLetters.slice(0, 3).map((l) => `${name}${l}`),
             })),
+            // a Global Datastore spans at most three regions; dev's single-region database, one
+            ...(regions.length > 3 ? { cache: { mode: "regional" } } : {}),
+            // and ap-southeast-7 has no Aurora global database
+            ...(environment === "dev" || regions.includes("ap-southeast-7") ? { database: { mode: "rds-replicas" } } : {}),
           };
           const config = parseConfig(raw);
           assert.equal(config.primaryRegion, regions[primary]);

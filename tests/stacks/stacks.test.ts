@@ -14,7 +14,8 @@ const NETWORK_PER_REGION: Record<string, number> = {
   "aws:rds/subnetGroup:SubnetGroup": 1,
   "aws:elasticache/subnetGroup:SubnetGroup": 1,
   "aws:ec2/securityGroup:SecurityGroup": 4,
-  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 7,
+  // the alb group admits only CloudFront's origin-facing prefix list, on the origin port
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 6,
   "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 7,
 };
 const GLOBAL_TYPES = new Set([
@@ -23,7 +24,26 @@ const GLOBAL_TYPES = new Set([
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
   "aws:route53/record:Record",
+  "aws:route53/healthCheck:HealthCheck",
+  "aws:cloudfront/distribution:Distribution",
+  "aws:cloudfront/originAccessControl:OriginAccessControl",
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+  "aws:cloudfront/cachePolicy:CachePolicy",
+  "aws:cloudfront/originRequestPolicy:OriginRequestPolicy",
+  "random:index/randomPassword:RandomPassword",
 ]);
+
+/** Component types of the application tier inside a stamp (the data tier is counted separately). */
+const APP_COMPONENTS = ["blueprint:network:Network", "blueprint:loadbalancer:LoadBalancer", "blueprint:compute:ComputeTier", "blueprint:queue:RegionalQueues", "blueprint:observability:RegionalObservability"];
+
+/** True when a resource belongs to a region's stamp, below one of the given component types. */
+function inStamp(plan: PlanFile, r: { parent: string | null }, componentTypes: readonly string[]): boolean {
+  const byUrn = new Map(plan.resources.map((resource) => [resource.urn, resource]));
+  const ancestors: string[] = [];
+  for (let parent = r.parent; parent !== null; parent = byUrn.get(parent)?.parent ?? null) ancestors.push(byUrn.get(parent)!.type);
+  // [..., component, stamp, stack]
+  return ancestors.at(-2) === "blueprint:region:RegionalStamp" && componentTypes.includes(ancestors.at(-3) ?? "");
+}
 
 /** Types whose AWS resources take no tags (the provider has no `tags` input for them). */
 const UNTAGGABLE = new Set([
@@ -45,6 +65,16 @@ const UNTAGGABLE = new Set([
   "aws:cloudwatch/dashboard:Dashboard",
   "aws:acm/certificateValidation:CertificateValidation",
   "aws:route53/record:Record",
+  "random:index/randomPassword:RandomPassword",
+  "aws:secretsmanager/secretVersion:SecretVersion",
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+  "aws:cloudfront/originAccessControl:OriginAccessControl",
+  "aws:cloudfront/cachePolicy:CachePolicy",
+  "aws:cloudfront/originRequestPolicy:OriginRequestPolicy",
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+  "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+  "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
 ]);
 
 /** What a stack file asks of the application tier. */
@@ -75,6 +105,8 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
     "aws:lb/loadBalancer:LoadBalancer": 1,
     "aws:lb/targetGroup:TargetGroup": 1,
     "aws:lb/listener:Listener": shape.https ? 2 : 1,
+    // CloudFront's origin header; with a hosted zone, also Route 53's health checkers' path
+    "aws:lb/listenerRule:ListenerRule": shape.hostedZone ? 2 : 1,
     "aws:s3/bucket:Bucket": 1,
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": 1,
@@ -99,22 +131,30 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
   };
   if (shape.email) counts["aws:sns/topicSubscription:TopicSubscription"] = 1;
   if (shape.hostedZone) {
+    // the health checkers' group and its one ingress rule (their prefix list cannot join CloudFront's group)
+    counts["aws:ec2/securityGroup:SecurityGroup"]! += 1;
+    counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"]! += 1;
     counts["aws:acm/certificate:Certificate"] = 1;
     counts["aws:acm/certificateValidation:CertificateValidation"] = 1;
   }
   return counts;
 }
 
-/** Exact global resources: per region the flow-log, web and worker roles; validation records. */
-function expectedGlobal(shape: StackShape, regions: number): Record<string, number> {
+/** Exact global resources of the application tier: per region the flow-log, web and worker roles and profiles. */
+function expectedGlobalAppTier(regions: number): Record<string, number> {
   return {
     "aws:iam/role:Role": 3 * regions,
     "aws:iam/rolePolicy:RolePolicy": 3 * regions,
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 2 * regions,
     "aws:iam/instanceProfile:InstanceProfile": 2 * regions,
-    // one record for the shared API name, one per regional origin name
-    ...(shape.hostedZone ? { "aws:route53/record:Record": 1 + regions } : {}),
   };
+}
+
+/** One plan per stack for the read-only tests below (planning prod takes a second). */
+const plans = new Map<string, Promise<PlanFile>>();
+function plannedOnce(stack: string): Promise<PlanFile> {
+  if (!plans.has(stack)) plans.set(stack, planStack(stack));
+  return plans.get(stack)!;
 }
 
 describe("every stack in stacks/, planned end to end", () => {
@@ -128,7 +168,7 @@ describe("every stack in stacks/, planned end to end", () => {
     describe(stack, () => {
       let plan: PlanFile;
       before(async () => {
-        plan = await planStack(stack);
+        plan = await plannedOnce(stack);
       });
 
       it("follows the plan-file contract", () => {
@@ -151,23 +191,30 @@ describe("every stack in stacks/, planned end to end", () => {
         assert.equal(plan.resources.filter((r) => r.parent === null).map((r) => r.type).join(), "pulumi:pulumi:Stack");
       });
 
-      it("sets region on every regional resource and places each in a configured region", () => {
+      it("sets region on every regional resource and places each in a configured region (the edge's in us-east-1 and the static replica's region)", () => {
+        const replica = plan.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.name === "edge-static-replica")!.region!;
         for (const r of plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:"))) {
           if (GLOBAL_TYPES.has(r.type)) assert.equal(r.region, null, r.urn);
+          else if (r.urn.includes("blueprint:cdn:Cdn$")) assert.ok(["us-east-1", replica, plan.primaryRegion].includes(r.region ?? ""), `${r.urn} has region ${r.region}`);
           else assert.ok(plan.regions.includes(r.region ?? ""), `${r.urn} has region ${r.region}`);
         }
       });
 
-      it("builds the same stamp in every region: network, load balancer, tiers, queues, alarms", () => {
+      it("builds the same application tier in every region: network, load balancer, tiers, queues, alarms", () => {
         const shape = stackShape(stack);
+        const appTier = plan.resources.filter((r) => (r.custom || r.type.startsWith("awsx:")) && inStamp(plan, r, APP_COMPONENTS));
         for (const region of plan.regions) {
           const counts: Record<string, number> = {};
-          for (const r of plan.resources.filter((r) => r.region === region)) counts[r.type] = (counts[r.type] ?? 0) + 1;
-          assert.deepEqual(counts, expectedPerRegion(shape), region);
+          for (const r of appTier.filter((r) => r.region === region)) counts[r.type] = (counts[r.type] ?? 0) + 1;
+          // regional certificates are the stack's, not the stamp's
+          const expected = expectedPerRegion(shape);
+          delete expected["aws:acm/certificate:Certificate"];
+          delete expected["aws:acm/certificateValidation:CertificateValidation"];
+          assert.deepEqual(counts, expected, region);
         }
         const global: Record<string, number> = {};
-        for (const r of plan.resources.filter((r) => r.custom && r.region === null)) global[r.type] = (global[r.type] ?? 0) + 1;
-        assert.deepEqual(global, expectedGlobal(shape, plan.regions.length));
+        for (const r of appTier.filter((r) => r.region === null)) global[r.type] = (global[r.type] ?? 0) + 1;
+        assert.deepEqual(global, expectedGlobalAppTier(plan.regions.length));
       });
 
       it("exports the per-region outputs", () => {
@@ -186,7 +233,8 @@ describe("every stack in stacks/, planned end to end", () => {
         for (const r of plan.resources.filter((r) => r.custom && !UNTAGGABLE.has(r.type))) {
           const tags = r.inputs.tags as Record<string, string>;
           for (const key of ["Environment", "Project", "Owner", "CostCenter", "ManagedBy"]) assert.ok(tags?.[key], `${r.urn} lacks ${key}`);
-          if (r.region) assert.equal(tags.Region, r.region);
+          // a global cluster spans regions: it carries no Region tag, so a switchover leaves no stale one
+          if (r.region && r.type !== "aws:rds/globalCluster:GlobalCluster") assert.equal(tags.Region, r.region, r.urn);
         }
         // auto-scaling groups take tags as a list, propagated to the instances they launch
         for (const r of plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group")) {
@@ -206,11 +254,28 @@ describe("every stack in stacks/, planned end to end", () => {
         }
       });
 
-      it("protects exactly the stateful resources when the profile says so: queues, log buckets, alarm keys", () => {
-        const protectedTypes = new Set(["aws:sqs/queue:Queue", "aws:sqs/queuePolicy:QueuePolicy", "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy", "aws:s3/bucket:Bucket", "aws:kms/key:Key"]);
+      it("protects exactly the stateful resources when the profile says so: queues, buckets, keys, secrets, databases, caches", () => {
+        const protectedTypes = new Set([
+          "aws:sqs/queue:Queue",
+          "aws:sqs/queuePolicy:QueuePolicy",
+          "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
+          "aws:s3/bucket:Bucket",
+          "aws:kms/key:Key",
+          "aws:kms/replicaKey:ReplicaKey",
+          "aws:kms/alias:Alias",
+          "aws:secretsmanager/secret:Secret",
+          "aws:secretsmanager/secretVersion:SecretVersion",
+          "aws:rds/globalCluster:GlobalCluster",
+          "aws:rds/cluster:Cluster",
+          "aws:rds/instance:Instance",
+          "aws:elasticache/replicationGroup:ReplicationGroup",
+          "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+        ]);
         const expected = stack === "prod";
         for (const r of plan.resources.filter((r) => r.custom)) {
-          assert.equal(r.protect, expected && protectedTypes.has(r.type), r.urn);
+          // the data key's aliases share its protection; the alarm key's alias never had it
+          const stateful = protectedTypes.has(r.type) && (r.type !== "aws:kms/alias:Alias" || r.urn.includes("blueprint:kms:MultiRegionKey$"));
+          assert.equal(r.protect, expected && stateful, r.urn);
         }
       });
 
@@ -220,8 +285,83 @@ describe("every stack in stacks/, planned end to end", () => {
     });
   }
 
+  it("dev runs one Aurora cluster with one instance and one cache group, in its only region", async () => {
+    const plan = await plannedOnce("dev");
+    const count = (type: string) => plan.resources.filter((r) => r.type === type).map((r) => r.region);
+    assert.deepEqual(count("aws:rds/cluster:Cluster"), ["us-east-1"]);
+    assert.deepEqual(count("aws:rds/clusterInstance:ClusterInstance"), ["us-east-1"]);
+    assert.deepEqual(count("aws:rds/globalCluster:GlobalCluster"), []);
+    assert.deepEqual(count("aws:elasticache/replicationGroup:ReplicationGroup"), ["us-east-1"]);
+    assert.deepEqual(count("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"), []);
+    assert.deepEqual(count("aws:kms/key:Key").length, 2, "the data key and the alarm key");
+    assert.deepEqual(count("aws:kms/replicaKey:ReplicaKey"), []);
+  });
+
+  it("prod replicates the data tier into every region, each member under its own region's key", async () => {
+    const plan = await plannedOnce("prod");
+    const ofType = (type: string) => plan.resources.filter((r) => r.type === type);
+    const regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
+    const global = ofType("aws:rds/globalCluster:GlobalCluster");
+    assert.deepEqual(global.map((r) => r.region), ["us-east-1"]);
+    const clusters = ofType("aws:rds/cluster:Cluster");
+    assert.deepEqual(clusters.map((r) => r.region).sort(), [...regions].sort());
+    for (const cluster of clusters) assert.equal(cluster.inputs.globalClusterIdentifier, global[0]!.outputs.id ?? global[0]!.inputs.globalClusterIdentifier);
+    // three instances in the primary (one per AZ), two in each secondary
+    const instances = ofType("aws:rds/clusterInstance:ClusterInstance");
+    assert.deepEqual(regions.map((region) => instances.filter((r) => r.region === region).length), [3, 2, 2]);
+    assert.deepEqual(ofType("aws:elasticache/replicationGroup:ReplicationGroup").map((r) => r.region).sort(), [...regions].sort());
+    assert.deepEqual(ofType("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup").map((r) => r.region), ["us-east-1"]);
+    const dataKey = ofType("aws:kms/key:Key").find((r) => r.inputs.multiRegion === true)!;
+    assert.equal(dataKey.region, "us-east-1");
+    const keyArns = new Map([[dataKey.region!, dataKey.outputs.arn as string], ...ofType("aws:kms/replicaKey:ReplicaKey").map((r) => [r.region!, r.outputs.arn as string] as const)]);
+    assert.deepEqual([...keyArns.keys()].sort(), [...regions].sort());
+    for (const r of [...clusters, ...ofType("aws:elasticache/replicationGroup:ReplicationGroup")]) {
+      const key = (r.inputs.kmsKeyId ?? r.inputs.kmsKeyArn) as string;
+      assert.equal(key, keyArns.get(r.region!), `${r.urn} uses its own region's key`);
+    }
+    const secrets = ofType("aws:secretsmanager/secret:Secret");
+    assert.equal(secrets.length, 2, "database credentials and cache AUTH token");
+    for (const secret of secrets) {
+      assert.equal(secret.region, "us-east-1");
+      assert.deepEqual(secret.inputs.replicas, [
+        { region: "eu-west-1", kmsKeyId: keyArns.get("eu-west-1") },
+        { region: "ap-southeast-2", kmsKeyId: keyArns.get("ap-southeast-2") },
+      ]);
+    }
+  });
+
+  it("prod's instances learn their own region's endpoints and may read only their own region's secrets", async () => {
+    const plan = await plannedOnce("prod");
+    for (const region of ["eu-west-1", "ap-southeast-2"]) {
+      const template = plan.resources.find((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate" && r.name === `${region}-web`)!;
+      const userData = Buffer.from(template.inputs.userData as string, "base64").toString("utf8");
+      const cluster = plan.resources.find((r) => r.type === "aws:rds/cluster:Cluster" && r.region === region)!;
+      assert.ok(userData.includes(`BLUEPRINT_DB_WRITER_ENDPOINT=${cluster.outputs.endpoint}`), region);
+      assert.ok(userData.includes(`BLUEPRINT_DB_READER_ENDPOINT=${cluster.outputs.readerEndpoint}`), region);
+      assert.match(userData, new RegExp(`BLUEPRINT_DB_SECRET_ARN=arn:aws:secretsmanager:${region}:`));
+      assert.match(userData, new RegExp(`BLUEPRINT_CACHE_SECRET_ARN=arn:aws:secretsmanager:${region}:`));
+      const policy = plan.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${region}-web-access`)!;
+      const statements = JSON.parse(policy.inputs.policy as string).Statement as Array<{ Sid: string; Resource: string[] }>;
+      const read = statements.find((s) => s.Sid === "ReadRegionSecrets")!;
+      assert.equal(read.Resource.length, 2);
+      for (const arn of read.Resource) assert.ok(arn.startsWith(`arn:aws:secretsmanager:${region}:`), arn);
+    }
+  });
+
+  it("places CloudFront's certificate and web ACL in us-east-1 with failover origins per region", async () => {
+    const plan = await plannedOnce("prod");
+    const distribution = plan.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
+    assert.equal((distribution.inputs.origins as unknown[]).length, 5, "one per region plus the static bucket and its replica");
+    assert.equal((distribution.inputs.originGroups as unknown[]).length, 2, "the load balancers' and the static bucket's");
+    for (const type of ["aws:acm/certificate:Certificate", "aws:wafv2/webAcl:WebAcl"]) {
+      const edge = plan.resources.filter((r) => r.type === type && r.urn.includes("blueprint:cdn:Cdn$"));
+      assert.ok(edge.length >= 1 && edge.every((r) => r.region === "us-east-1"), type);
+    }
+    assert.equal(plan.resources.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length, 3);
+  });
+
   it("prod runs three regions on three continents with three AZs, a NAT per AZ and protection", async () => {
-    const plan = await planStack("prod");
+    const plan = await plannedOnce("prod");
     assert.deepEqual(plan.regions, ["us-east-1", "eu-west-1", "ap-southeast-2"]);
     for (const vpc of plan.resources.filter((r) => r.type === "awsx:ec2:Vpc")) {
       assert.equal((vpc.inputs.availabilityZoneNames as string[]).length, 3);

@@ -1,0 +1,112 @@
+/**
+ * The stack-wide part of the data tier, declared before the regional stamps: the multi-region data
+ * key, the generated credentials in secrets replicated to every region, and the Aurora global
+ * cluster. The stamps then add each region's database member and cache, encrypted with their own
+ * region's key, and read their own region's copy of each secret.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import { authTokenRules } from "../components/cache/lib/cacheRules";
+import { DatabaseGlobalCluster, globalClusterIdentifier, masterPasswordRules } from "../components/database";
+import { MultiRegionKey } from "../components/kms";
+import { ReplicatedSecret } from "../components/secrets";
+import type { BlueprintConfig } from "./config";
+import { PROFILES } from "./profiles";
+
+/** What the stamps need from the stack-wide data tier. */
+export interface SharedData {
+  /** The data key of each region. */
+  readonly keyArns: Readonly<Record<string, pulumi.Output<string>>>;
+  /** The database's master password (a secret), for the primary member. */
+  readonly masterPassword: pulumi.Output<string>;
+  /** Each region's copy of the database credentials secret. */
+  readonly databaseSecretArns: Readonly<Record<string, pulumi.Output<string>>>;
+  /** The cache's AUTH token (a secret), when the stack has a cache. */
+  readonly cacheAuthToken?: pulumi.Output<string>;
+  /** Each region's copy of the cache AUTH secret, when the stack has a cache. */
+  readonly cacheSecretArns?: Readonly<Record<string, pulumi.Output<string>>>;
+  /** The Aurora global cluster's identifier (aurora-global only). */
+  readonly globalClusterIdentifier?: pulumi.Output<string>;
+}
+
+/** Declares the data key, the credentials and the global cluster. */
+export function createSharedData(config: BlueprintConfig, namePrefix: string, tags: Record<string, string>): SharedData {
+  const profile = PROFILES[config.environment];
+  const primaryRegion = config.primaryRegion;
+  const replicaRegions = config.regions.map((region) => region.name).filter((name) => name !== primaryRegion);
+  // deleting a key or a secret by mistake loses every region's data at once: protect them with the stack's stateful resources
+  const opts = { protect: config.protect };
+
+  const key = new MultiRegionKey(
+    "data-key",
+    {
+      primaryRegion,
+      replicaRegions,
+      description: `Encrypts the data tier of ${namePrefix} (databases, caches, secrets, Performance Insights)`,
+      aliasName: `alias/${namePrefix}/data`,
+      deletionWindowDays: profile.keyDeletionWindowDays,
+      tags,
+    },
+    opts,
+  );
+  const replicated = (name: string, secretName: string, description: string, secretString: pulumi.Input<string>) =>
+    new ReplicatedSecret(
+      name,
+      {
+        name: secretName,
+        description,
+        primaryRegion,
+        replicaRegions,
+        kmsKeyArns: key.keyArns,
+        secretString,
+        recoveryWindowDays: profile.secretRecoveryWindowDays,
+        tags,
+      },
+      opts,
+    );
+
+  const database = config.database;
+  const passwordRules = masterPasswordRules(database.engine, database.service);
+  // Never change these arguments: the members ignore the password after creation (rotate in AWS).
+  const password = new random.RandomPassword("database-master-password", {
+    length: passwordRules.length,
+    special: true,
+    overrideSpecial: passwordRules.overrideSpecial,
+    minLower: 1,
+    minUpper: 1,
+    minNumeric: 1,
+  });
+  const databaseSecret = replicated(
+    "database-credentials",
+    `${namePrefix}/database/master`,
+    "Master credentials of the blueprint's database (engine, username, password, port, dbname)",
+    pulumi.jsonStringify({
+      engine: database.engine,
+      username: database.masterUsername,
+      password: password.result,
+      port: database.port,
+      dbname: database.databaseName,
+    }),
+  );
+
+  let cache: Pick<SharedData, "cacheAuthToken" | "cacheSecretArns"> = {};
+  if (config.cache.mode !== "none") {
+    const tokenRules = authTokenRules();
+    const token = new random.RandomPassword("cache-auth-token", { ...tokenRules });
+    const cacheSecret = replicated("cache-auth", `${namePrefix}/cache/auth`, "AUTH token of the blueprint's cache", pulumi.jsonStringify({ authToken: token.result }));
+    cache = { cacheAuthToken: token.result, cacheSecretArns: cacheSecret.arns };
+  }
+
+  const globalCluster =
+    database.mode === "aurora-global"
+      ? new DatabaseGlobalCluster("database", { region: primaryRegion, identifier: globalClusterIdentifier(namePrefix), settings: database, protect: config.protect, tags })
+      : undefined;
+
+  return {
+    keyArns: key.keyArns,
+    masterPassword: password.result,
+    databaseSecretArns: databaseSecret.arns,
+    ...cache,
+    ...(globalCluster ? { globalClusterIdentifier: globalCluster.identifier } : {}),
+  };
+}
