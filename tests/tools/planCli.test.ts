@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePlanArgs } from "../../tools/plan/args";
-import { EXIT_MANDATORY_VIOLATIONS, main } from "../../tools/plan/cli";
+import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../tools/plan/cli";
 import { SECRET_PLACEHOLDER } from "../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../tools/plan/stackFile";
 import type { Program } from "../../tools/plan/runProgram";
@@ -49,15 +49,27 @@ describe("npm run plan", () => {
       quiet: false,
       outDir: "x",
       stacksDir: "stacks",
+      failOnDataLoss: false,
+    });
+    assert.deepEqual(parsePlanArgs(["--all", "--base", "base-plans", "--fail-on-data-loss"]), {
+      stacks: [],
+      all: true,
+      help: false,
+      quiet: false,
+      outDir: "plan",
+      stacksDir: "stacks",
+      base: "base-plans",
+      failOnDataLoss: true,
     });
     assert.throws(
-      () => parsePlanArgs(["--all", "dev", "--bogus", "--out-dir"]),
+      () => parsePlanArgs(["--all", "dev", "--bogus", "--out-dir", "--fail-on-data-loss"]),
       (e: Error) =>
         e.message ===
         [
-          "unknown option --bogus; allowed: --all, --quiet, --help, --out-dir, --stacks-dir",
+          "unknown option --bogus; allowed: --all, --quiet, --fail-on-data-loss, --help, --out-dir, --stacks-dir, --base",
           "--out-dir needs a value (a directory)",
           "--all plans every stack; do not also name stacks (got dev)",
+          "--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against",
         ].join("\n"),
     );
   });
@@ -101,7 +113,7 @@ describe("npm run plan", () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["dev", "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /^Stack dev \(dev\): 68 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(58\)\n/);
+    assert.match(result.out, /^Stack dev \(dev\): 116 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(91\)\n/);
     assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
     assert.match(result.out, /\n {2}global \(10\)\n/);
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
@@ -163,6 +175,56 @@ describe("npm run plan", () => {
     const both = await run(["weak", "broken", "--quiet", "--stacks-dir", dir, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
     assert.equal(both.code, 1);
     assert.match(both.err, /\nPlanning failed for broken\.$/);
+  });
+
+  it("writes the pull-request report next to the plan, opening with the diagram", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["dev", "--quiet", "--out-dir", outDir]);
+    assert.equal(result.code, 0, result.err);
+    const report = readFileSync(join(outDir, "dev.md"), "utf8").split("\n");
+    assert.equal(report[0], "## Offline plan of stack `dev` (dev)");
+    assert.deepEqual(report.slice(4, 6), ["```mermaid", "flowchart TB"]);
+    assert.ok(report.some((line) => line.startsWith("**Estimated from-scratch `pulumi up`: ")));
+  });
+
+  it(`adds the diff against --base to the report, and exits ${EXIT_DATA_LOSS} with --fail-on-data-loss when a stateful resource would go`, async () => {
+    const baseDir = mkdtempSync(join(tmpdir(), "base-"));
+    const first = await run(["dev", "--quiet", "--out-dir", baseDir]);
+    assert.equal(first.code, 0, first.err);
+    // The base had one more queue than the head will have: the head deletes it.
+    const base = JSON.parse(readFileSync(join(baseDir, "dev.json"), "utf8"));
+    const queue = base.resources.find((r: { type: string }) => r.type === "aws:sqs/queue:Queue");
+    base.resources.push({ ...queue, urn: `${queue.urn}-old`, name: `${queue.name}-old` });
+    writeFileSync(join(baseDir, "dev.json"), JSON.stringify(base));
+
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["dev", "--quiet", "--out-dir", outDir, "--base", baseDir, "--fail-on-data-loss"]);
+    assert.equal(result.code, 5);
+    assert.match(result.out, new RegExp(`\\ndev: against the base plan ${join(baseDir, "dev.json")}: 0 added, 1 removed, 0 changed, 1 stateful resource\\(s\\) deleted or replaced$`));
+    const lines = result.err.split("\n");
+    assert.match(lines[0]!, new RegExp(`^dev: data loss: queue ${queue.name}-old \\(aws:sqs/queue:Queue, us-east-1\\) would be deleted: its URN is gone from the head plan`));
+    assert.equal(lines[1], "Stateful resources would be deleted or replaced in dev (--fail-on-data-loss); see the diff in plan/<stack>.md.");
+    assert.match(readFileSync(join(outDir, "dev.md"), "utf8"), /\n### Changes against the base plan .*dev\.json\n\n\*\*0 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]/);
+
+    // Without the flag the data loss is reported, not fatal; a base directory without the stack's plan means "all new".
+    assert.equal((await run(["dev", "--quiet", "--out-dir", outDir, "--base", baseDir])).code, 0);
+    const empty = mkdtempSync(join(tmpdir(), "base-"));
+    assert.equal((await run(["dev", "--quiet", "--out-dir", outDir, "--base", empty])).code, 0);
+    assert.match(readFileSync(join(outDir, "dev.md"), "utf8"), /No base plan of this stack \(.*dev\.json does not exist\): every resource is new\./);
+  });
+
+  it("rejects a missing --base, and one base file for several stacks", async () => {
+    const missing = await run(["dev", "--base", "/nonexistent/base"]);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.err, "--base /nonexistent/base: no such directory or file; give a directory of <stack>.json base plans or one plan file");
+    const file = join(mkdtempSync(join(tmpdir(), "base-")), "dev.json");
+    writeFileSync(file, "{}");
+    const several = await run(["dev", "prod", "--base", file]);
+    assert.equal(several.code, 2);
+    assert.match(several.err, new RegExp(`^--base ${file} is one plan file, but 2 stacks are planned; give a directory of <stack>.json base plans\\n\\nUsage:`));
+    const invalid = await run(["dev", "--quiet", "--base", file, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
+    assert.equal(invalid.code, 1);
+    assert.match(invalid.err, new RegExp(`^--base ${file}: is not a plan file \\(version must be 1, got undefined; stack must be a string; resources must be a list\\)\\nPlanning failed for dev\\.$`));
   });
 
   it("plans every stack with --all", async () => {

@@ -1,8 +1,8 @@
 /**
- * Command-line arguments of `npm run plan`.
+ * Command-line arguments of `npm run plan` and of its `diff` subcommand.
  */
 
-/** Parsed arguments. */
+/** Parsed arguments of the plan command. */
 export interface PlanArgs {
   /** Stacks to plan, in order. */
   readonly stacks: string[];
@@ -14,6 +14,23 @@ export interface PlanArgs {
   readonly stacksDir: string;
   /** Print only the one-line result per stack. @default false */
   readonly quiet: boolean;
+  /** Base plans to diff against: a directory of `<stack>.json` files or one plan file. @default no diff */
+  readonly base?: string;
+  /** Exit 5 when the diff against the base would delete or replace a stateful resource. @default false */
+  readonly failOnDataLoss: boolean;
+  readonly help: boolean;
+}
+
+/** Parsed arguments of `npm run plan -- diff`. */
+export interface DiffArgs {
+  /** The base plan file (before the change). */
+  readonly base: string;
+  /** The head plan file (after the change). */
+  readonly head: string;
+  /** Exit 5 when a stateful resource would be deleted or replaced. @default false */
+  readonly failOnDataLoss: boolean;
+  /** Also write the diff as Markdown to this file. @default none */
+  readonly markdown?: string;
   readonly help: boolean;
 }
 
@@ -25,50 +42,115 @@ export class UsageError extends Error {
   }
 }
 
-/** Usage text. */
+/** Exit codes, shared by the plan command and `diff`. */
+export const EXIT_CODES = {
+  /** Planned (or compared). */
+  ok: 0,
+  /** A stack failed (bad config, unknown stack, program error) or a plan file is missing or invalid. */
+  failed: 1,
+  /** Bad arguments. */
+  usage: 2,
+  /** An unexpected failure: a bug in the tool. */
+  crash: 3,
+  /** Every stack planned but one has a mandatory policy violation (its plan file is still written). */
+  mandatoryViolations: 4,
+  /** With --fail-on-data-loss: a stateful resource would be deleted or replaced. */
+  dataLoss: 5,
+} as const;
+
+/** Usage text of the plan command. */
 export const USAGE = `Usage: npm run plan -- <stack> [<stack> ...] | --all [options]
+       npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]
 
 Plans stacks offline (no AWS credentials, no Pulumi CLI): runs the program under a recording
-mock monitor, writes plan/<stack>.json and prints a summary.
+mock monitor, writes plan/<stack>.json and the pull-request report plan/<stack>.md, and prints
+a summary. \`diff\` compares two plan files (npm run plan -- diff --help).
 
 Options:
-  --all               plan every stacks/Pulumi.<stack>.yaml
-  --out-dir <dir>     where to write plan files (default: plan)
-  --stacks-dir <dir>  where to read stack files (default: stacks)
-  --quiet             one line per stack
-  --help              this text`;
+  --all                  plan every stacks/Pulumi.<stack>.yaml
+  --out-dir <dir>        where to write plan files and reports (default: plan)
+  --stacks-dir <dir>     where to read stack files (default: stacks)
+  --base <dir|file>      diff each stack against <dir>/<stack>.json (or one plan file when one
+                         stack is planned) and add the diff to the report
+  --fail-on-data-loss    with --base: exit 5 when a stateful resource would be deleted or replaced
+  --quiet                one line per stack
+  --help                 this text
 
-const VALUE_FLAGS = new Set(["--out-dir", "--stacks-dir"]);
-const BOOLEAN_FLAGS = new Set(["--all", "--quiet", "--help"]);
+Exit codes: 0 planned; 1 a stack failed (bad stack file, unknown stack, program error) or a base
+plan is invalid; 2 bad arguments; 3 unexpected failure (a bug); 4 a mandatory policy violation
+(plans still written); 5 data loss with --fail-on-data-loss. 1 wins over 4, and 4 over 5.`;
 
-/** Parses argv (without node and script). Collects every problem before throwing. */
-export function parsePlanArgs(argv: readonly string[]): PlanArgs {
+/** Usage text of the diff subcommand. */
+export const DIFF_USAGE = `Usage: npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]
+
+Compares two plan files of a stack: resources added, removed and changed (by URN) with their
+changed inputs (secrets masked), and every stateful resource (database, global cluster, cache,
+global datastore, bucket, queue, KMS key, secret) that would be deleted (its URN is gone and no
+alias keeps it) or replaced (an input changed that AWS applies only by replacement).
+
+Options:
+  --fail-on-data-loss    exit 5 when a stateful resource would be deleted or replaced
+  --markdown <file>      also write the diff as Markdown (for a pull-request comment)
+  --help                 this text
+
+Exit codes: 0 compared; 1 a plan file is missing or invalid; 2 bad arguments; 3 unexpected
+failure (a bug); 5 data loss with --fail-on-data-loss.`;
+
+interface Parsed {
+  readonly positional: string[];
+  readonly values: Record<string, string>;
+  readonly flags: Set<string>;
+  readonly problems: string[];
+}
+
+/** Splits argv into positionals, `--flag value` / `--flag=value` pairs and boolean flags. */
+function scan(argv: readonly string[], valueFlags: ReadonlyMap<string, string>, booleanFlags: ReadonlySet<string>): Parsed {
   const problems: string[] = [];
-  const stacks: string[] = [];
+  const positional: string[] = [];
   const values: Record<string, string> = {};
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = argv[i]!;
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (VALUE_FLAGS.has(flag)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith("--")) problems.push(`${flag} needs a value (a directory)`);
+    if (valueFlags.has(flag)) {
+      // A following option is not this flag's value: leave it to be parsed on its own.
+      const next = argv[i + 1];
+      const value = inline ?? (next !== undefined && !next.startsWith("--") ? argv[++i] : undefined);
+      if (value === undefined || value.length === 0) problems.push(`${flag} needs a value (${valueFlags.get(flag)})`);
       else values[flag] = value;
-    } else if (BOOLEAN_FLAGS.has(flag)) {
+    } else if (booleanFlags.has(flag)) {
       if (inline !== undefined) problems.push(`${flag} takes no value, got "${inline}"`);
       flags.add(flag);
     } else if (arg.startsWith("-")) {
-      problems.push(`unknown option ${arg}; allowed: ${[...BOOLEAN_FLAGS, ...VALUE_FLAGS].join(", ")}`);
-    } else if (!/^[A-Za-z0-9_.-]+$/.test(arg)) {
-      problems.push(`stack name "${arg}" may only contain letters, digits, "-", "_" and "."`);
+      problems.push(`unknown option ${arg}; allowed: ${[...booleanFlags, ...valueFlags.keys()].join(", ")}`);
     } else {
-      stacks.push(arg);
+      positional.push(arg);
     }
+  }
+  return { positional, values, flags, problems };
+}
+
+const PLAN_VALUE_FLAGS = new Map([
+  ["--out-dir", "a directory"],
+  ["--stacks-dir", "a directory"],
+  ["--base", "a directory of base plans or one plan file"],
+]);
+const PLAN_BOOLEAN_FLAGS = new Set(["--all", "--quiet", "--fail-on-data-loss", "--help"]);
+
+/** Parses the plan command's argv (without node and script). Collects every problem before throwing. */
+export function parsePlanArgs(argv: readonly string[]): PlanArgs {
+  const { positional, values, flags, problems } = scan(argv, PLAN_VALUE_FLAGS, PLAN_BOOLEAN_FLAGS);
+  const stacks: string[] = [];
+  for (const arg of positional) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(arg)) problems.push(`stack name "${arg}" may only contain letters, digits, "-", "_" and "."`);
+    else stacks.push(arg);
   }
   const all = flags.has("--all");
   const help = flags.has("--help");
+  const failOnDataLoss = flags.has("--fail-on-data-loss");
   if (!help && all && stacks.length > 0) problems.push(`--all plans every stack; do not also name stacks (got ${stacks.join(", ")})`);
   if (!help && !all && stacks.length === 0) problems.push("name a stack (e.g. dev) or pass --all");
+  if (!help && failOnDataLoss && values["--base"] === undefined) problems.push("--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against");
   if (problems.length > 0) throw new UsageError(problems.join("\n"));
   return {
     stacks,
@@ -77,5 +159,29 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     quiet: flags.has("--quiet"),
     outDir: values["--out-dir"] ?? "plan",
     stacksDir: values["--stacks-dir"] ?? "stacks",
+    ...(values["--base"] !== undefined ? { base: values["--base"] } : {}),
+    failOnDataLoss,
+  };
+}
+
+const DIFF_VALUE_FLAGS = new Map([["--markdown", "a file to write"]]);
+const DIFF_BOOLEAN_FLAGS = new Set(["--fail-on-data-loss", "--help"]);
+
+/** Parses the diff subcommand's argv (after `diff`). Collects every problem before throwing. */
+export function parseDiffArgs(argv: readonly string[]): DiffArgs {
+  const { positional, values, flags, problems } = scan(argv, DIFF_VALUE_FLAGS, DIFF_BOOLEAN_FLAGS);
+  const help = flags.has("--help");
+  if (!help && positional.length !== 2) {
+    problems.push(
+      `diff needs exactly two plan files, <base.json> then <head.json>; got ${positional.length}${positional.length > 0 ? ` (${positional.join(", ")})` : ""}`,
+    );
+  }
+  if (problems.length > 0) throw new UsageError(problems.join("\n"));
+  return {
+    base: positional[0] ?? "",
+    head: positional[1] ?? "",
+    failOnDataLoss: flags.has("--fail-on-data-loss"),
+    ...(values["--markdown"] !== undefined ? { markdown: values["--markdown"] } : {}),
+    help,
   };
 }

@@ -1,19 +1,31 @@
 /**
- * `npm run plan -- <stack> | --all`: the offline plan. Exit codes: 0 planned, 1 a stack failed
- * (bad config, unknown stack, program error), 2 bad arguments, 3 an unexpected failure (a bug in
- * the tool), 4 every stack planned but one has a mandatory policy violation (its plan file is
- * still written). A failed stack (1) takes precedence over a violation (4).
+ * `npm run plan -- <stack> | --all`: the offline plan, writing plan/<stack>.json and the
+ * pull-request report plan/<stack>.md; `npm run plan -- diff <base.json> <head.json>`: the plan
+ * diff. Exit codes (EXIT_CODES in args.ts): 0 planned or compared, 1 a stack failed (bad config,
+ * unknown stack, program error) or a plan file is missing or invalid, 2 bad arguments, 3 an
+ * unexpected failure (a bug in the tool), 4 every stack planned but one has a mandatory policy
+ * violation (its plan file is still written), 5 with --fail-on-data-loss a stateful resource would
+ * be deleted or replaced. 1 takes precedence over 4, and 4 over 5.
  */
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
-import { parsePlanArgs, UsageError, USAGE } from "./args";
+import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE, type PlanArgs } from "./args";
+import { formatDiffMarkdown, formatDiffText, dataLossLine } from "./diff/formatDiff";
+import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
+import { diffPlans } from "./diff/planDiff";
+import type { PlanFile } from "./planFile";
 import { planStack, writePlan } from "./planStack";
+import { PolicyConfigError } from "./policyRunner";
+import { planReport, type BaseComparison } from "./report/planReport";
 import { ProgramError, type Program } from "./runProgram";
 import { listStacks, StackFileError } from "./stackFile";
-import { PolicyConfigError } from "./policyRunner";
 import { formatSummary, mandatoryViolations } from "./summary";
 
 /** Exit code when every stack planned but at least one has a mandatory policy violation. */
-export const EXIT_MANDATORY_VIOLATIONS = 4;
+export const EXIT_MANDATORY_VIOLATIONS = EXIT_CODES.mandatoryViolations;
+/** Exit code when --fail-on-data-loss is given and a stateful resource would be deleted or replaced. */
+export const EXIT_DATA_LOSS = EXIT_CODES.dataLoss;
 
 /** What tests may swap in `main`. */
 export interface MainOptions {
@@ -21,36 +33,45 @@ export interface MainOptions {
   readonly program?: Program;
 }
 
+type Writer = (line: string) => void;
+
 /** Runs the CLI and returns its exit code; output goes to the given writers. */
-export async function main(
-  argv: readonly string[],
-  out: (line: string) => void = console.log,
-  err: (line: string) => void = console.error,
-  options: MainOptions = {},
-): Promise<number> {
-  let args;
+export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = console.error, options: MainOptions = {}): Promise<number> {
+  if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
+  let args: PlanArgs;
   try {
     args = parsePlanArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     err(`${error.message}\n\n${USAGE}`);
-    return 2;
+    return EXIT_CODES.usage;
   }
   if (args.help) {
     out(USAGE);
-    return 0;
+    return EXIT_CODES.ok;
   }
   const stacks = args.all ? listStacks(args.stacksDir) : args.stacks;
   if (stacks.length === 0) {
     err(`No stack files in ${args.stacksDir}/ (expected Pulumi.<stack>.yaml).`);
-    return 1;
+    return EXIT_CODES.failed;
+  }
+  if (args.base !== undefined && !existsSync(args.base)) {
+    err(`--base ${args.base}: no such directory or file; give a directory of <stack>.json base plans or one plan file`);
+    return EXIT_CODES.failed;
+  }
+  if (args.base !== undefined && isPlanFile(args.base) && stacks.length > 1) {
+    err(`--base ${args.base} is one plan file, but ${stacks.length} stacks are planned; give a directory of <stack>.json base plans\n\n${USAGE}`);
+    return EXIT_CODES.usage;
   }
   const failed: string[] = [];
   const violating: string[] = [];
+  const losing: string[] = [];
   for (const stack of stacks) {
     try {
       const plan = await planStack(stack, { stacksDir: args.stacksDir, ...(options.program ? { program: options.program } : {}) });
       const path = writePlan(plan, args.outDir);
+      const base = args.base !== undefined ? compareWithBase(plan, args.base) : undefined;
+      writeFileSync(join(args.outDir, `${plan.stack}.md`), planReport(plan, base ? { base } : {}));
       const mandatory = mandatoryViolations(plan);
       out(
         args.quiet
@@ -61,10 +82,18 @@ export async function main(
         violating.push(stack);
         for (const v of mandatory) err(`${stack}: mandatory policy violation ${v.policy}: ${v.message}${v.urn ? ` (${v.urn})` : ""}`);
       }
+      if (base && "diff" in base) {
+        const { added, removed, changed, dataLoss } = base.diff;
+        out(
+          `${stack}: against ${base.baseLabel}: ${added.length} added, ${removed.length} removed, ${changed.length} changed, ${dataLoss.length} stateful resource(s) deleted or replaced`,
+        );
+        for (const finding of base.diff.dataLoss) err(`${stack}: data loss: ${dataLossLine(finding)}`);
+        if (base.diff.dataLoss.length > 0) losing.push(stack);
+      }
     } catch (error) {
       if (error instanceof ConfigError) {
         err(`${args.stacksDir}/Pulumi.${stack}.yaml: ${error.message}`);
-      } else if (error instanceof StackFileError || error instanceof ProgramError || error instanceof PolicyConfigError) {
+      } else if (error instanceof StackFileError || error instanceof ProgramError || error instanceof PolicyConfigError || error instanceof PlanFileError) {
         err(error.message);
       } else {
         throw error;
@@ -74,13 +103,80 @@ export async function main(
   }
   if (failed.length > 0) {
     err(`Planning failed for ${failed.join(", ")}.`);
-    return 1;
+    return EXIT_CODES.failed;
   }
   if (violating.length > 0) {
     err(`Mandatory policy violations in ${violating.join(", ")}; see the summary and plan/<stack>.json.`);
-    return EXIT_MANDATORY_VIOLATIONS;
+    return EXIT_CODES.mandatoryViolations;
   }
-  return 0;
+  if (args.failOnDataLoss && losing.length > 0) {
+    err(`Stateful resources would be deleted or replaced in ${losing.join(", ")} (--fail-on-data-loss); see the diff in plan/<stack>.md.`);
+    return EXIT_CODES.dataLoss;
+  }
+  return EXIT_CODES.ok;
+}
+
+function isPlanFile(path: string): boolean {
+  return existsSync(path) && !statSync(path).isDirectory();
+}
+
+/** The diff of a fresh plan against its base: `<dir>/<stack>.json`, or the one base file. */
+function compareWithBase(plan: PlanFile, base: string): BaseComparison {
+  const basePath = isPlanFile(base) ? base : join(base, `${plan.stack}.json`);
+  if (!existsSync(basePath)) return { missing: `${basePath} does not exist` };
+  const basePlan = loadPlanFile(basePath, "--base");
+  return { diff: diffPlans(basePlan, plan), baseLabel: `the base plan ${basePath}` };
+}
+
+/** `npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]`. */
+export async function diffMain(argv: readonly string[], out: Writer = console.log, err: Writer = console.error): Promise<number> {
+  let args;
+  try {
+    args = parseDiffArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`${error.message}\n\n${DIFF_USAGE}`);
+    return EXIT_CODES.usage;
+  }
+  if (args.help) {
+    out(DIFF_USAGE);
+    return EXIT_CODES.ok;
+  }
+  let base: PlanFile;
+  let head: PlanFile;
+  try {
+    const problems: string[] = [];
+    const load = (path: string, role: string) => {
+      try {
+        return loadPlanFile(path, role);
+      } catch (error) {
+        if (!(error instanceof PlanFileError)) throw error;
+        problems.push(error.message);
+        return undefined;
+      }
+    };
+    const loadedBase = load(args.base, "base plan");
+    const loadedHead = load(args.head, "head plan");
+    if (!loadedBase || !loadedHead) throw new PlanFileError(problems.join("\n"));
+    [base, head] = [loadedBase, loadedHead];
+  } catch (error) {
+    if (!(error instanceof PlanFileError)) throw error;
+    err(error.message);
+    return EXIT_CODES.failed;
+  }
+  const diff = diffPlans(base, head);
+  out(formatDiffText(diff, args.base, args.head));
+  if (args.markdown !== undefined) {
+    mkdirSync(dirname(args.markdown), { recursive: true });
+    writeFileSync(args.markdown, `${formatDiffMarkdown(diff, `the base plan \`${args.base}\``).join("\n")}\n`);
+    out(`Markdown written to ${args.markdown}`);
+  }
+  if (args.failOnDataLoss && diff.dataLoss.length > 0) {
+    for (const finding of diff.dataLoss) err(`data loss: ${dataLossLine(finding)}`);
+    err(`${diff.dataLoss.length} stateful resource(s) would be deleted or replaced (--fail-on-data-loss).`);
+    return EXIT_CODES.dataLoss;
+  }
+  return EXIT_CODES.ok;
 }
 
 if (require.main === module) {
@@ -89,7 +185,7 @@ if (require.main === module) {
     (error: unknown) => {
       // An unexpected failure is a bug in the tool: keep its stack trace.
       console.error(error);
-      process.exit(3);
+      process.exit(EXIT_CODES.crash);
     },
   );
 }

@@ -1,0 +1,80 @@
+/**
+ * The plan diff as terminal text (what `npm run plan -- diff` prints) and as Markdown (the
+ * `--markdown` file and the diff section of plan/<stack>.md).
+ */
+import { code, shortJson, table } from "../report/markdown";
+import type { DataLossFinding, PlanDiff, ResourceChange } from "./planDiff";
+
+/** Changed inputs listed per resource before the rest is counted. */
+const MAX_INPUTS_PER_RESOURCE = 20;
+
+const where = (resource: { region: string | null }) => resource.region ?? "global";
+
+/** One data-loss line, naming the resource and the reason. */
+export function dataLossLine(finding: DataLossFinding): string {
+  const verb = finding.action === "delete" ? "would be deleted" : "would be replaced";
+  return `${finding.label} ${finding.name} (${finding.type}, ${where(finding)}) ${verb}: ${finding.reason}${finding.protected ? " [protected: pulumi up refuses until it is unprotected]" : ""}`;
+}
+
+/** The terminal text of a diff. */
+export function formatDiffText(diff: PlanDiff, basePath: string, headPath: string): string {
+  const lines = [
+    `Diff of stack ${diff.headStack}: ${basePath} -> ${headPath}`,
+    `  ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed`,
+  ];
+  for (const resource of diff.added) lines.push(`  + ${resource.type} ${resource.name} (${where(resource)})`);
+  for (const resource of diff.removed) lines.push(`  - ${resource.type} ${resource.name} (${where(resource)})`);
+  for (const resource of diff.changed) {
+    lines.push(`  ~ ${resource.type} ${resource.name} (${where(resource)})`);
+    for (const input of resource.inputs.slice(0, MAX_INPUTS_PER_RESOURCE)) lines.push(`      ${input.path}: ${shortJson(input.before)} -> ${shortJson(input.after)}`);
+    if (resource.inputs.length > MAX_INPUTS_PER_RESOURCE) lines.push(`      ... and ${resource.inputs.length - MAX_INPUTS_PER_RESOURCE} more`);
+  }
+  if (diff.dataLoss.length === 0) {
+    lines.push("  no stateful resource would be deleted or replaced");
+  } else {
+    lines.push(`  DATA LOSS: ${diff.dataLoss.length} stateful resource(s) would be deleted or replaced:`);
+    for (const finding of diff.dataLoss) lines.push(`    ${dataLossLine(finding)}`);
+  }
+  return lines.join("\n");
+}
+
+function resourceRows(resources: readonly ResourceChange[]): string[][] {
+  return resources.map((resource) => [code(resource.name), code(resource.type), where(resource)]);
+}
+
+/** The Markdown section of a diff (starts with a level-3 heading). */
+export function formatDiffMarkdown(diff: PlanDiff, baseLabel: string): string[] {
+  const lines = [`### Changes against ${baseLabel}`, ""];
+  lines.push(`**${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed.**`, "");
+  if (diff.dataLoss.length > 0) {
+    lines.push("> [!CAUTION]", `> **${diff.dataLoss.length} stateful resource(s) would be deleted or replaced.**`, "");
+    lines.push(
+      ...table(
+        ["action", "resource", "type", "region", "why", "loses"],
+        diff.dataLoss.map((finding) => [
+          finding.action + (finding.protected ? " (protected)" : ""),
+          code(finding.name),
+          code(finding.type),
+          where(finding),
+          finding.reason,
+          finding.loses,
+        ]),
+      ),
+      "",
+    );
+  } else {
+    lines.push("No stateful resource would be deleted or replaced.", "");
+  }
+  const details = (title: string, body: string[]) => ["<details>", `<summary>${title}</summary>`, "", ...body, "", "</details>", ""];
+  if (diff.added.length > 0) lines.push(...details(`Added (${diff.added.length})`, table(["resource", "type", "region"], resourceRows(diff.added))));
+  if (diff.removed.length > 0) lines.push(...details(`Removed (${diff.removed.length})`, table(["resource", "type", "region"], resourceRows(diff.removed))));
+  if (diff.changed.length > 0) {
+    const rows = diff.changed.flatMap((resource) => {
+      const shown = resource.inputs.slice(0, MAX_INPUTS_PER_RESOURCE).map((input) => [code(resource.name), code(input.path), code(shortJson(input.before, 80)), code(shortJson(input.after, 80))]);
+      const more = resource.inputs.length - shown.length;
+      return more > 0 ? [...shown, [code(resource.name), `… ${more} more`, "", ""]] : shown.length > 0 ? shown : [[code(resource.name), "(URN only)", "", ""]];
+    });
+    lines.push(...details(`Changed (${diff.changed.length})`, table(["resource", "input", "before", "after"], rows)));
+  }
+  return lines.map((line) => line.replace(/\s+$/, ""));
+}

@@ -1,0 +1,186 @@
+/**
+ * Compares two plan files of the same stack: resources added, removed and changed (by URN, with
+ * the changed inputs, secrets masked), and every stateful resource that the update would delete or
+ * replace:
+ *
+ * 1. **Deleted**: its URN is gone from the head plan and no head resource lists it as an alias. A
+ *    rename, a new parent or a new type changes the URN, and Pulumi deletes the old resource and
+ *    creates a new one unless an alias ties them. Plan files do not record aliases today, so every
+ *    URN change counts as delete and create; when a resource carries `aliases` (URN strings), they
+ *    are honoured.
+ * 2. **Replaced**: its URN stays but an input changed that AWS can only apply by replacement (the
+ *    table in replacementRules.ts).
+ */
+import { SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER, type PlanFile, type PlannedResource } from "../planFile";
+import { STATEFUL_TYPES } from "./replacementRules";
+
+/** One changed input, values masked where secret. */
+export interface ChangedInput {
+  /** Dotted path, e.g. `engine`, `tags.Owner`. */
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** A resource that differs between the plans. */
+export interface ResourceChange {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly region: string | null;
+  /** Changed inputs (for `changed` only). */
+  readonly inputs: readonly ChangedInput[];
+}
+
+/** What would happen to a stateful resource. */
+export type DataLossAction = "delete" | "replace";
+
+/** A stateful resource that would be deleted or replaced. */
+export interface DataLossFinding {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly region: string | null;
+  /** What it is, e.g. `database cluster`. */
+  readonly label: string;
+  readonly action: DataLossAction;
+  /** Why, in one sentence: the input and its values, or the URN change. */
+  readonly reason: string;
+  /** What is lost. */
+  readonly loses: string;
+  /** The base plan had `protect`: `pulumi up` refuses until it is unprotected. */
+  readonly protected: boolean;
+}
+
+/** The comparison. */
+export interface PlanDiff {
+  readonly baseStack: string;
+  readonly headStack: string;
+  readonly added: readonly ResourceChange[];
+  readonly removed: readonly ResourceChange[];
+  readonly changed: readonly ResourceChange[];
+  readonly dataLoss: readonly DataLossFinding[];
+}
+
+/** Input names whose values are masked in the diff even when the plan recorded them in clear. */
+const SENSITIVE_INPUT = /(password|passwd|secretstring|authtoken|privatekey|apikey|token)$/i;
+
+/** A value safe to print: secrets stay `[secret]`, sensitive keys are masked. */
+export function maskValue(path: string, value: unknown): unknown {
+  const leaf = path.split(".").pop() ?? path;
+  if (value !== undefined && SENSITIVE_INPUT.test(leaf)) return SECRET_PLACEHOLDER;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => maskValue(path, item));
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key, maskValue(`${path}.${key}`, inner)]));
+}
+
+/** Structural equality of plain JSON values. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameValue(item, (b as unknown[])[i]));
+  const ka = Object.keys(a as object).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const kb = Object.keys(b as object).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return ka.length === kb.length && ka.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** The changed leaves of two input maps (objects are walked, arrays compared whole). */
+export function changedInputs(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ""): ChangedInput[] {
+  const changes: ChangedInput[] = [];
+  for (const key of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const a = before[key];
+    const b = after[key];
+    if (sameValue(a, b)) continue;
+    if (isRecord(a) && isRecord(b)) changes.push(...changedInputs(a, b, path));
+    else changes.push({ path, before: maskValue(path, a), after: maskValue(path, b) });
+  }
+  return changes;
+}
+
+function summary(resource: PlannedResource, inputs: ChangedInput[] = []): ResourceChange {
+  return { urn: resource.urn, type: resource.type, name: resource.name, region: resource.region, inputs };
+}
+
+/** URNs a resource says it was known as before (only when the plan records them). */
+function aliasesOf(resource: PlannedResource): string[] {
+  const aliases = (resource as PlannedResource & { aliases?: unknown }).aliases;
+  if (!Array.isArray(aliases)) return [];
+  return aliases.flatMap((alias) => (typeof alias === "string" ? [alias] : isRecord(alias) && typeof alias.urn === "string" ? [alias.urn] : []));
+}
+
+const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
+
+/** The replacement findings of one stateful resource whose URN stays. */
+function replacementReasons(before: PlannedResource, after: PlannedResource): string[] {
+  const stateful = STATEFUL_TYPES[before.type];
+  if (!stateful) return [];
+  const reasons: string[] = [];
+  for (const rule of stateful.replacedBy) {
+    const a = before.inputs[rule.input];
+    const b = after.inputs[rule.input];
+    if (sameValue(a, b)) continue;
+    // Both secret: the plan cannot tell whether the value changed.
+    if (a === SECRET_PLACEHOLDER && b === SECRET_PLACEHOLDER) continue;
+    if (rule.when && !rule.when(before, after)) continue;
+    const unknown = a === UNKNOWN_PLACEHOLDER || b === UNKNOWN_PLACEHOLDER ? " (known only at deploy time, so it may change)" : "";
+    reasons.push(
+      `input ${rule.input} changes from ${show(maskValue(rule.input, a))} to ${show(maskValue(rule.input, b))}${unknown}, which AWS applies only by replacing the ${stateful.label}${rule.condition ? ` (when ${rule.condition})` : ""}`,
+    );
+  }
+  return reasons;
+}
+
+/** Compares a base plan with a head plan. */
+export function diffPlans(base: Pick<PlanFile, "stack" | "resources">, head: Pick<PlanFile, "stack" | "resources">): PlanDiff {
+  const baseByUrn = new Map(base.resources.map((resource) => [resource.urn, resource]));
+  const headByUrn = new Map(head.resources.map((resource) => [resource.urn, resource]));
+  // Base URNs a head resource claims as its former identity.
+  const aliasedTo = new Map<string, PlannedResource>();
+  for (const resource of head.resources) for (const alias of aliasesOf(resource)) if (baseByUrn.has(alias) && !headByUrn.has(alias)) aliasedTo.set(alias, resource);
+
+  const added = head.resources.filter((resource) => !baseByUrn.has(resource.urn) && !aliasesOf(resource).some((alias) => aliasedTo.get(alias) === resource));
+  const removed = base.resources.filter((resource) => !headByUrn.has(resource.urn) && !aliasedTo.has(resource.urn));
+  const changed: ResourceChange[] = [];
+  const dataLoss: DataLossFinding[] = [];
+
+  for (const before of base.resources) {
+    const after = headByUrn.get(before.urn) ?? aliasedTo.get(before.urn);
+    if (!after) continue;
+    const inputs = changedInputs(before.inputs, after.inputs);
+    if (inputs.length > 0 || after.urn !== before.urn) changed.push(summary(after, inputs));
+    const stateful = STATEFUL_TYPES[before.type];
+    if (!stateful) continue;
+    const reasons = after.type === before.type ? replacementReasons(before, after) : [`its type changes to ${after.type}`];
+    if (reasons.length > 0) {
+      dataLoss.push({ ...findingOf(before, stateful.label, stateful.loses), action: "replace", reason: reasons.join("; ") });
+    }
+  }
+
+  for (const before of removed) {
+    const stateful = STATEFUL_TYPES[before.type];
+    if (!stateful) continue;
+    // Point at a likely successor, so the reviewer knows an alias would keep the data.
+    const successor = added.find((candidate) => candidate.type === before.type && candidate.region === before.region);
+    const reason = successor
+      ? `its URN is gone from the head plan and no resource lists it as an alias; ${successor.urn} is new: if that is the same ${stateful.label} renamed or moved, add an alias to keep it`
+      : "its URN is gone from the head plan and no resource lists it as an alias";
+    dataLoss.push({ ...findingOf(before, stateful.label, stateful.loses), action: "delete", reason });
+  }
+
+  return {
+    baseStack: base.stack,
+    headStack: head.stack,
+    added: added.map((resource) => summary(resource)),
+    removed: removed.map((resource) => summary(resource)),
+    changed,
+    dataLoss,
+  };
+}
+
+function findingOf(resource: PlannedResource, label: string, loses: string): Omit<DataLossFinding, "action" | "reason"> {
+  return { urn: resource.urn, type: resource.type, name: resource.name, region: resource.region, label, loses, protected: resource.protect };
+}

@@ -1,0 +1,142 @@
+/**
+ * `plan/<stack>.md`: the plan as a pull-request comment. It opens with the architecture diagram
+ * (Mermaid, drawn from the recorded graph) and the deploy critical-path estimate, then the diff
+ * against a base plan when one is given, resources per region and type, policy results by
+ * enforcement level and the stack outputs (secrets stay `[secret]`, as in the plan file).
+ */
+import { formatDiffMarkdown } from "../diff/formatDiff";
+import type { PlanDiff } from "../diff/planDiff";
+import type { PlanFile, PlannedViolation } from "../planFile";
+import { countByRegionAndType } from "../summary";
+import { criticalPath, formatDuration, type CriticalPath } from "./criticalPath";
+import { diagramModel } from "./diagramModel";
+import { code, shortJson, table } from "./markdown";
+import { renderMermaid } from "./mermaid";
+
+/** The base-plan part of a report. */
+export type BaseComparison =
+  | { readonly diff: PlanDiff; readonly baseLabel: string }
+  /** A base was asked for but has no plan of this stack (a new stack). */
+  | { readonly missing: string };
+
+/** Options of `planReport`. */
+export interface PlanReportOptions {
+  /** The diff against the base plan. @default no diff section */
+  readonly base?: BaseComparison;
+}
+
+/** The estimate paragraph and the chain that sets it. */
+export function criticalPathSection(estimate: CriticalPath): string[] {
+  const lines = [
+    `**Estimated from-scratch \`pulumi up\`: ${formatDuration(estimate.totalSeconds)}** (critical path). ` +
+      `Created one after another, the resources would take ${formatDuration(estimate.serialSeconds)}; ` +
+      `parallel creation saves ${formatDuration(estimate.savedSeconds)}. ` +
+      "Creation times are estimates per resource type (see the README's table); regions deploy in parallel.",
+    "",
+  ];
+  if (estimate.steps.length > 0) {
+    lines.push(
+      ...table(
+        ["#", "critical path", "type", "region", "takes", "done after"],
+        estimate.steps.map((step, index) => [
+          String(index + 1),
+          code(step.name),
+          code(step.type),
+          step.region ?? "global",
+          formatDuration(step.seconds),
+          formatDuration(step.finishSeconds),
+        ]),
+        ["r", "l", "l", "l", "r", "r"],
+      ),
+    );
+  }
+  return lines;
+}
+
+function resourcesSection(plan: PlanFile): string[] {
+  const counts = countByRegionAndType(plan);
+  // The stack's regions in stack order, then any other region, then global.
+  const regions = [...counts.keys()].sort((a, b) => rank(plan, a) - rank(plan, b));
+  const types = [...new Set([...counts.values()].flatMap((perType) => [...perType.keys()]))].sort();
+  const rows = types.map((type) => {
+    const perRegion = regions.map((region) => counts.get(region)?.get(type) ?? 0);
+    return [code(type), ...perRegion.map((n) => (n === 0 ? "" : String(n))), String(perRegion.reduce((a, b) => a + b, 0))];
+  });
+  const totals = regions.map((region) => [...(counts.get(region)?.values() ?? [])].reduce((a, b) => a + b, 0));
+  rows.push(["**total**", ...totals.map((n) => `**${n}**`), `**${totals.reduce((a, b) => a + b, 0)}**`]);
+  return [
+    "### Resources per region and type",
+    "",
+    "<details>",
+    `<summary>${types.length} types in ${regions.length} location(s)</summary>`,
+    "",
+    ...table(["type", ...regions, "total"], rows, ["l", ...regions.map(() => "r" as const), "r"]),
+    "",
+    "</details>",
+  ];
+}
+
+function rank(plan: PlanFile, location: string): number {
+  const index = plan.regions.indexOf(location);
+  return location === "global" ? Number.MAX_SAFE_INTEGER : index >= 0 ? index : plan.regions.length;
+}
+
+/** The `type::name` end of a URN. */
+function shortUrn(urn: string): string {
+  const parts = urn.split("::");
+  return `${parts[parts.length - 2]?.split("$").pop() ?? ""}::${parts[parts.length - 1]}`;
+}
+
+function policiesSection(violations: readonly PlannedViolation[]): string[] {
+  const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
+  const advisory = violations.filter((v) => v.enforcementLevel === "advisory");
+  const lines = ["### Policies", "", `**${mandatory.length} mandatory, ${advisory.length} advisory violation(s).**`, ""];
+  const group = (title: string, list: readonly PlannedViolation[], open: boolean) => {
+    if (list.length === 0) return;
+    lines.push(
+      open ? "<details open>" : "<details>",
+      `<summary>${title} (${list.length})</summary>`,
+      "",
+      ...table(
+        ["policy", "resource", "message"],
+        list.map((v) => [code(v.policy), v.urn ? code(shortUrn(v.urn)) : "stack", v.message]),
+      ),
+      "",
+      "</details>",
+      "",
+    );
+  };
+  group("Mandatory: these fail `pulumi preview`", mandatory, true);
+  group("Advisory", advisory, false);
+  return lines;
+}
+
+function outputsSection(outputs: Record<string, unknown>): string[] {
+  const rows = Object.entries(outputs).map(([key, value]) => [code(key), code(shortJson(value, 160))]);
+  return ["### Stack outputs", "", ...(rows.length > 0 ? table(["output", "value"], rows) : ["(none)"])];
+}
+
+/** The whole report. */
+export function planReport(plan: PlanFile, options: PlanReportOptions = {}): string {
+  const declared = plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:")).length;
+  const mandatory = plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+  const regions = plan.regions.map((region) => (region === plan.primaryRegion ? `${region} (primary)` : region)).join(", ");
+  const lines = [
+    `## Offline plan of stack \`${plan.stack}\` (${plan.environment})`,
+    "",
+    `${declared} resources in ${plan.regions.length} region(s): ${regions}. ` +
+      `Policies: ${mandatory} mandatory, ${plan.policies.violations.length - mandatory} advisory violation(s).`,
+    "",
+    "```mermaid",
+    renderMermaid(diagramModel(plan)),
+    "```",
+    "",
+    ...criticalPathSection(criticalPath(plan)),
+    "",
+  ];
+  const base = options.base;
+  if (base && "diff" in base) lines.push(...formatDiffMarkdown(base.diff, base.baseLabel), "");
+  else if (base) lines.push("### Changes against the base plan", "", `No base plan of this stack (${base.missing}): every resource is new.`, "");
+  lines.push(...resourcesSection(plan), "", ...policiesSection(plan.policies.violations), ...outputsSection(plan.outputs), "");
+  return lines.join("\n");
+}
