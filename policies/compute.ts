@@ -1,11 +1,14 @@
 /**
  * Compute policies: launch templates (IMDSv2, no public IP, encrypted volumes, no secrets in user
- * data, detailed monitoring) and auto-scaling groups (launch templates, ELB health checks,
- * cooldown, subnets in several AZs, capacity, tags).
+ * data, detailed monitoring, customer-managed EBS keys) and auto-scaling groups (launch templates,
+ * ELB health checks, cooldown, AZs resolved through their subnets, capacity, tags).
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { resourcePolicy, type BlueprintPolicy } from "./lib/define";
+import { resourcePolicy, stackPolicy, type BlueprintPolicy } from "./lib/define";
+import { ofType, stringsProp } from "./lib/graph";
+import { describePlacement } from "./lib/placement";
+import { placeSubnets, subnetZoneIndex } from "./lib/vpc";
 
 /** Launch template booleans are strings in aws v7 (`"true"`); accept both forms. */
 function isTrue(value: unknown): boolean {
@@ -90,6 +93,24 @@ export const launchTemplateDisallowUnencryptedBlockDevice = resourcePolicy({
     }
     for (const mapping of mappings) {
       if (!isTrue(mapping.ebs?.encrypted)) reportViolation(`The EBS volume ${mapping.deviceName ?? "(no device name)"} is not encrypted.`);
+    }
+  }),
+});
+
+/** EBS volumes use a customer-managed key. */
+export const launchTemplateConfigureCustomerManagedKey = resourcePolicy({
+  name: "aws-ec2-launchtemplate-configure-customer-managed-key",
+  description: "Checks that the EBS volumes a launch template declares are encrypted with a customer-managed KMS key rather than the account's default aws/ebs key.",
+  severity: "low",
+  service: "compute",
+  remediationSteps:
+    "Set `ebs.kmsKeyId` to the region's KMS key ARN on every block device mapping, and let the key policy grant the Auto Scaling service-linked role (AWSServiceRoleForAutoScaling) kms:CreateGrant, Decrypt and GenerateDataKey*, or instances fail to launch.",
+  ids: { trivy: ["AVD-AWS-0027"], compliancePolicies: ["aws-ec2-launchtemplate-configure-customer-managed-key"], wellArchitected: ["SEC08-BP01"] },
+  validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, reportViolation) => {
+    for (const mapping of (template.blockDeviceMappings ?? []).filter((m) => m.ebs !== undefined)) {
+      const key = mapping.ebs?.kmsKeyId;
+      if (key === undefined || key === "") reportViolation(`The EBS volume ${mapping.deviceName ?? "(no device name)"} uses the account's default EBS key, not a customer-managed one.`);
+      else if (key === "alias/aws/ebs") reportViolation(`The EBS volume ${mapping.deviceName ?? "(no device name)"} uses the AWS-managed key alias/aws/ebs.`);
     }
   }),
 });
@@ -220,27 +241,35 @@ export const autoScalingGroupConfigureCooldown = resourcePolicy({
   }),
 });
 
-/** Groups span several AZs. */
-export const autoScalingGroupConfigureMultiAz = resourcePolicy({
+/** Groups span several AZs, resolved through their subnets. */
+export const autoScalingGroupConfigureMultiAz = stackPolicy({
   name: "aws-autoscaling-group-configure-multi-az",
-  description: "Checks that auto-scaling groups launch into at least two subnets (one per AZ in the blueprint's layout).",
+  description:
+    "Checks that every auto-scaling group launches into at least two availability zones, resolving its subnets to AZs through the stack's subnets (awsx VPC outputs or aws:ec2/subnet resources).",
   severity: "high",
   service: "compute",
-  remediationSteps: "Pass the private subnets of every AZ of the region as `vpcZoneIdentifiers`.",
+  remediationSteps: "Pass the private subnets of every AZ of the region as `vpcZoneIdentifiers` (two subnets of one AZ count once).",
   ids: { wellArchitected: ["REL10-BP01"] },
   configSchema: {
     properties: {
-      minimumSubnets: { type: "integer", minimum: 1, default: 2, description: "Fewest subnets an auto-scaling group launches into." },
+      minimumAvailabilityZones: { type: "integer", minimum: 1, default: 2, description: "Fewest AZs an auto-scaling group launches into." },
     },
   },
-  validateResource: validateResourceOfType(aws.autoscaling.Group, (group, args, reportViolation) => {
-    const { minimumSubnets } = args.getConfig<{ minimumSubnets: number }>();
-    const subnets = new Set(group.vpcZoneIdentifiers ?? []).size;
-    const zones = new Set(group.availabilityZones ?? []).size;
-    if (Math.max(subnets, zones) < minimumSubnets) {
-      reportViolation(`The auto-scaling group launches into ${Math.max(subnets, zones)} subnet(s)/AZ(s); at least ${minimumSubnets} are required.`);
+  validateStack: (args, reportViolation) => {
+    const groups = ofType(args.resources, "aws:autoscaling/group:Group");
+    if (groups.length === 0) args.notApplicable("The stack has no auto-scaling group.");
+    const { minimumAvailabilityZones } = args.getConfig<{ minimumAvailabilityZones: number }>();
+    const index = subnetZoneIndex(args.resources);
+    for (const group of groups) {
+      const placement = placeSubnets(stringsProp(group, "vpcZoneIdentifiers"), index);
+      const zones = [...new Set([...placement.zones, ...stringsProp(group, "availabilityZones")])].sort();
+      // A subnet the stack does not describe may be in any AZ: count it as one more, so only a proven shortfall is reported.
+      const count = zones.length + placement.unresolved.length;
+      if (count < minimumAvailabilityZones) {
+        reportViolation(`Auto-scaling group ${group.name} launches into ${describePlacement(zones, placement.unresolved)}; at least ${minimumAvailabilityZones} AZs are required.`, group.urn);
+      }
     }
-  }),
+  },
 });
 
 /** Capacity bounds are consistent and meet the environment's floor. */
@@ -306,6 +335,7 @@ export const COMPUTE_POLICIES: readonly BlueprintPolicy[] = [
   launchTemplateRequireImdsv2,
   launchTemplateDisallowPublicIp,
   launchTemplateDisallowUnencryptedBlockDevice,
+  launchTemplateConfigureCustomerManagedKey,
   launchTemplateDisallowSecretsInUserData,
   launchTemplateEnableDetailedMonitoring,
   autoScalingGroupRequireLaunchTemplate,

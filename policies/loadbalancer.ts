@@ -1,12 +1,18 @@
 /**
  * Load balancer policies: the ALB itself (access logs, deletion protection, header hygiene,
- * subnets), its listeners (HTTPS only or a redirect, TLS 1.2+ policies, ACM certificates) and
- * target groups (health checks, encrypted hop). `aws.lb` and its `aws.alb` aliases share one check.
+ * AZs resolved through its subnets), its listeners (HTTPS only or a redirect, TLS 1.2+ policies,
+ * ACM certificates), target groups (health checks, encrypted hop), and, with a CDN in front, access
+ * only through CloudFront. `aws.lb` and its `aws.alb` aliases share one check.
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
-import { onType, resourcePolicy, validateResourceOfTypes, type BlueprintPolicy } from "./lib/define";
+import type { PolicyResource, ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
+import { onType, resourcePolicy, stackPolicy, validateResourceOfTypes, type BlueprintPolicy } from "./lib/define";
+import { known, ofType, stringsProp } from "./lib/graph";
+import { groupsOfLoadBalancer, isInternetFacing, listenersOf, loadBalancers, rulesOfListener, stackIngressRules } from "./lib/loadBalancers";
+import { describePlacement } from "./lib/placement";
+import { coversPort, publicCidrs } from "./lib/securityGroupRules";
+import { placeSubnets, subnetZoneIndex } from "./lib/vpc";
 
 type LoadBalancerProps = pulumi.Unwrap<aws.lb.LoadBalancerArgs>;
 type ListenerProps = { protocol?: string; port?: number; sslPolicy?: string; certificateArn?: string; defaultActions?: unknown };
@@ -92,24 +98,38 @@ export const loadBalancerConfigureHeaderHygiene = resourcePolicy({
   }),
 });
 
-/** Load balancers span several AZs. */
-export const loadBalancerConfigureMultiAz = resourcePolicy({
+/** Load balancers span several AZs, resolved through their subnets. */
+export const loadBalancerConfigureMultiAz = stackPolicy({
   name: "aws-lb-loadbalancer-configure-multi-az",
-  description: "Checks that load balancers are placed in at least two subnets (one per AZ in the blueprint's layout).",
+  description:
+    "Checks that every load balancer is placed in subnets of at least two availability zones, resolving its subnets to AZs through the stack's subnets (awsx VPC outputs or aws:ec2/subnet resources).",
   severity: "high",
   service: "loadbalancer",
-  remediationSteps: "Pass the public subnets of every AZ of the region as `subnets`.",
+  remediationSteps: "Pass the public subnets of every AZ of the region as `subnets` (two subnets of one AZ count once).",
   ids: { wellArchitected: ["REL10-BP01", "REL02-BP01"] },
   configSchema: {
     properties: {
-      minimumSubnets: { type: "integer", minimum: 1, default: 2, description: "Fewest subnets a load balancer is placed in." },
+      minimumAvailabilityZones: { type: "integer", minimum: 1, default: 2, description: "Fewest AZs a load balancer is placed in." },
     },
   },
-  validateResource: onLoadBalancers((lb, args, reportViolation) => {
-    const { minimumSubnets } = args.getConfig<{ minimumSubnets: number }>();
-    const count = Math.max(new Set(lb.subnets ?? []).size, (lb.subnetMappings ?? []).length);
-    if (count < minimumSubnets) reportViolation(`The load balancer is placed in ${count} subnet(s); at least ${minimumSubnets} are required.`);
-  }),
+  validateStack: (args, reportViolation) => {
+    const balancers = loadBalancers(args.resources);
+    if (balancers.length === 0) args.notApplicable("The stack has no load balancer.");
+    const { minimumAvailabilityZones } = args.getConfig<{ minimumAvailabilityZones: number }>();
+    const index = subnetZoneIndex(args.resources);
+    for (const balancer of balancers) {
+      const mappings = balancer.props.subnetMappings;
+      const mapped = Array.isArray(mappings) ? (mappings as Array<{ subnetId?: unknown }>).map((m) => m.subnetId).filter((id): id is string => typeof id === "string") : [];
+      const placement = placeSubnets([...stringsProp(balancer, "subnets"), ...mapped], index);
+      // A subnet the stack does not describe may be in any AZ: count it as one more, so only a proven shortfall is reported.
+      if (placement.zones.length + placement.unresolved.length < minimumAvailabilityZones) {
+        reportViolation(
+          `Load balancer ${balancer.name} is placed in ${describePlacement(placement.zones, placement.unresolved)}; at least ${minimumAvailabilityZones} AZs are required.`,
+          balancer.urn,
+        );
+      }
+    }
+  },
 });
 
 /** True when every default action redirects to HTTPS. */
@@ -240,6 +260,66 @@ export const targetGroupDisallowPlainHttp = resourcePolicy({
   }),
 });
 
+const DISTRIBUTION_TYPE = "aws:cloudfront/distribution:Distribution";
+
+/** True when one of the actions forwards requests to a target group. */
+function forwards(actions: unknown): boolean {
+  return Array.isArray(actions) && actions.some((action: { type?: string }) => action.type === "forward");
+}
+
+/** True when the rule only matches requests carrying a named HTTP header with at least one value (CloudFront's secret origin header). */
+function requiresHeader(rule: PolicyResource): boolean {
+  const conditions = rule.props.conditions;
+  if (!Array.isArray(conditions)) return false;
+  return conditions.some((condition: { httpHeader?: { httpHeaderName?: unknown; values?: unknown } }) => {
+    const header = condition.httpHeader;
+    if (header === undefined || typeof header.httpHeaderName !== "string" || header.httpHeaderName === "") return false;
+    // the value is a secret; under preview it may not be known yet, which still means "a value is required"
+    const values = known(() => header.values);
+    return values === undefined || (Array.isArray(values) && values.length > 0);
+  });
+}
+
+/** With a CDN in front, the load balancers serve only CloudFront. */
+export const loadBalancerRestrictAccessToCloudFront = stackPolicy({
+  name: "aws-lb-loadbalancer-restrict-access-to-cloudfront",
+  description:
+    "Checks that every internet-facing load balancer of a stack with a CloudFront distribution is either reachable only through prefix lists and security groups (no 0.0.0.0/0 or ::/0 ingress) or forwards only requests that carry CloudFront's origin header, so nobody can bypass CloudFront and its web ACL.",
+  severity: "high",
+  service: "loadbalancer",
+  remediationSteps:
+    "Pass the CDN's origin-verify secret to the LoadBalancer component (`originVerifySecret`): the serving listener then answers 403 by default and a listener rule forwards only requests with the X-Origin-Verify header; or admit only CloudFront's origin-facing prefix list in the load balancer's security group.",
+  ids: { wellArchitected: ["SEC05-BP01", "SEC05-BP02"] },
+  validateStack: (args, reportViolation) => {
+    if (ofType(args.resources, DISTRIBUTION_TYPE).length === 0) args.notApplicable("The stack has no CloudFront distribution.");
+    const balancers = loadBalancers(args.resources).filter(isInternetFacing);
+    if (balancers.length === 0) args.notApplicable("The stack has no internet-facing load balancer.");
+    const rules = stackIngressRules(args.resources);
+    for (const balancer of balancers) {
+      const groups = groupsOfLoadBalancer(balancer, args.resources);
+      const open = rules.filter((rule) => rule.group !== undefined && groups.includes(rule.group) && publicCidrs(rule.rule).length > 0);
+      if (open.length === 0) continue;
+      for (const listener of listenersOf(balancer, args.resources)) {
+        const port = listener.props.port;
+        if (typeof port === "number" && !open.some((rule) => coversPort(rule.rule, port))) continue;
+        const actions = listener.props.defaultActions;
+        if (redirectsToHttps(actions)) continue;
+        if (forwards(actions)) {
+          reportViolation(
+            `Load balancer ${balancer.name} is open to the internet and its listener ${listener.name} (port ${port ?? "(unset)"}) forwards every request, so clients can bypass CloudFront.`,
+            listener.urn,
+          );
+        }
+        for (const rule of rulesOfListener(listener, args.resources)) {
+          if (forwards(rule.props.actions) && !requiresHeader(rule)) {
+            reportViolation(`Listener rule ${rule.name} of load balancer ${balancer.name} forwards requests without requiring CloudFront's origin header.`, rule.urn);
+          }
+        }
+      }
+    }
+  },
+});
+
 /** The load balancer policies, in pack order. */
 export const LOADBALANCER_POLICIES: readonly BlueprintPolicy[] = [
   loadBalancerEnableAccessLogs,
@@ -251,4 +331,5 @@ export const LOADBALANCER_POLICIES: readonly BlueprintPolicy[] = [
   listenerRequireAcmCertificate,
   targetGroupConfigureHealthCheck,
   targetGroupDisallowPlainHttp,
+  loadBalancerRestrictAccessToCloudFront,
 ];

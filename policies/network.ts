@@ -1,12 +1,13 @@
 /**
  * Network policies: security groups and their rules, the VPC's default security group, flow logs,
- * and the VPC-level checks (flow logs and a locked default group per VPC, AZ spread, NAT per AZ).
+ * the VPC-level checks (flow logs and a locked default group per VPC, AZ spread, NAT per AZ), and
+ * internet ingress only on the groups of internet-facing load balancers.
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, type BlueprintPolicy } from "./lib/define";
 import { resilienceWaiver, stackEnvironment, ENVIRONMENTS } from "./lib/environment";
-import { ofType } from "./lib/graph";
+import { ofType, ofTypes } from "./lib/graph";
 import {
   coversAllPorts,
   coversPort,
@@ -15,6 +16,7 @@ import {
   publicCidrs,
   validateSecurityGroupRules,
 } from "./lib/securityGroupRules";
+import { groupsOfLoadBalancer, internetPeers, isInternetFacing, loadBalancers, SECURITY_GROUP_TYPES, stackIngressRules } from "./lib/loadBalancers";
 import { findVpcs, natGatewayZones, privateSubnetZones, refersToVpc, vpcAvailabilityZones } from "./lib/vpc";
 
 /** Descriptions AWS or the providers fill in when none is given; they say nothing. */
@@ -355,6 +357,38 @@ export const vpcConfigureNatPerAz = stackPolicy({
   },
 });
 
+/** Only the internet-facing load balancers' groups take traffic from the internet. */
+export const securityGroupRestrictPublicIngressToLoadBalancers = stackPolicy({
+  name: "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers",
+  description:
+    "Checks that ingress from the internet (0.0.0.0/0, ::/0, or an AWS-managed prefix list such as CloudFront's origin-facing list) is only allowed on security groups attached to an internet-facing load balancer.",
+  severity: "high",
+  service: "network",
+  remediationSteps:
+    "Admit the app, worker and data tiers from the upstream tier's security group (referencedSecurityGroupId), never from a CIDR or prefix list; only the internet-facing load balancer's group takes traffic from the internet or from CloudFront.",
+  ids: { cdkNag: ["AwsSolutions-EC23", "AwsSolutions-RDS8"], wellArchitected: ["SEC05-BP01", "SEC05-BP02"] },
+  validateStack: (args, reportViolation) => {
+    const rules = stackIngressRules(args.resources);
+    if (rules.length === 0 && ofTypes(args.resources, SECURITY_GROUP_TYPES).length === 0) args.notApplicable("The stack has no security group.");
+    const front = new Set(
+      loadBalancers(args.resources)
+        .filter(isInternetFacing)
+        .flatMap((loadBalancer) => groupsOfLoadBalancer(loadBalancer, args.resources))
+        .map((group) => group.urn),
+    );
+    for (const { carrier, rule, group, groupId } of rules) {
+      const peers = internetPeers(rule, args.resources);
+      if (peers.length === 0 || (group !== undefined && front.has(group.urn))) continue;
+      const where = carrier === group ? `its ${rule.where}` : `rule ${carrier.name}`;
+      const label = group ? `Security group ${group.name}` : `Security group ${groupId ?? "(unknown)"}`;
+      reportViolation(
+        `${label} admits ${peers.join(", ")} (${describePorts(rule)}) through ${where}, but no internet-facing load balancer of the stack uses it.`,
+        carrier.urn,
+      );
+    }
+  },
+});
+
 /** The network policies, in pack order. */
 export const NETWORK_POLICIES: readonly BlueprintPolicy[] = [
   defaultSecurityGroupDisallowRules,
@@ -369,4 +403,5 @@ export const NETWORK_POLICIES: readonly BlueprintPolicy[] = [
   vpcRequireLockedDefaultSecurityGroup,
   vpcConfigureMultiAz,
   vpcConfigureNatPerAz,
+  securityGroupRestrictPublicIngressToLoadBalancers,
 ];

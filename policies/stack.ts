@@ -1,27 +1,92 @@
 /**
  * Multi-region stack policies: how many regions prod runs in, VPC address space across regions,
- * the same regional stamp everywhere, and the guard that the pack runs with the right
- * environment's config.
+ * the same regional stamp everywhere, a database and a cache member in every region, alarms for
+ * every load balancer, dead-letter queue, database and cache in its own region, region-local KMS
+ * keys, CloudFront's certificate and web ACL in us-east-1, origin failover, no data path from one
+ * region's compute into another region's queues or caches, and the guard that the pack runs with
+ * the right environment's config.
  */
-import type { PolicyResource } from "@pulumi/policy";
-import { stackPolicy, type BlueprintPolicy } from "./lib/define";
+import type { PolicyResource, ReportViolation } from "@pulumi/policy";
+import { alarmDependsOn, alarmMetrics, alarmNotifies, METRIC_ALARM_TYPE, type AlarmMetric } from "./lib/alarms";
 import { overlaps, parseIpv4Cidr, type Ipv4Range } from "./lib/cidr";
-import { environmentSources, isEnvironment, resilienceWaiver, stackEnvironment, ENVIRONMENT_TAG, ENVIRONMENTS } from "./lib/environment";
-import { regionOf } from "./lib/region";
+import { behaviors, originRegion, DISTRIBUTION_TYPE, type DistributionProps } from "./lib/cloudfront";
+import { launchTemplateDataPath, launchTemplates } from "./lib/dataPath";
+import { stackPolicy, type BlueprintPolicy } from "./lib/define";
+import { environmentSources, isEnvironment, resilienceWaiver, stackEnvironment, ENVIRONMENT_TAG, ENVIRONMENTS, STACK_TYPE } from "./lib/environment";
+import { descendsFrom, identifiers, known, ofType, refersTo } from "./lib/graph";
+import { keyReferences, referencedKeyRegions } from "./lib/kmsReferences";
+import { loadBalancers } from "./lib/loadBalancers";
+import { deadLetterQueues } from "./lib/queues";
+import { arnRegion, regionOf, workloadRegions } from "./lib/region";
 import { findVpcs, vpcCidrs } from "./lib/vpc";
 
-/** Types whose presence in a region means the workload runs there. */
-const WORKLOAD_ANCHOR_TYPES = new Set([
-  "awsx:ec2:Vpc",
-  "aws:ec2/vpc:Vpc",
-  "aws:lb/loadBalancer:LoadBalancer",
-  "aws:alb/loadBalancer:LoadBalancer",
-  "aws:autoscaling/group:Group",
+const GLOBAL_CLUSTER_TYPE = "aws:rds/globalCluster:GlobalCluster";
+const CLUSTER_TYPE = "aws:rds/cluster:Cluster";
+const CLUSTER_INSTANCE_TYPE = "aws:rds/clusterInstance:ClusterInstance";
+const INSTANCE_TYPE = "aws:rds/instance:Instance";
+const REPLICATION_GROUP_TYPE = "aws:elasticache/replicationGroup:ReplicationGroup";
+const GLOBAL_REPLICATION_GROUP_TYPE = "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";
+const WEB_ACL_TYPE = "aws:wafv2/webAcl:WebAcl";
+
+/** The only region CloudFront takes certificates and CLOUDFRONT-scope web ACLs from. */
+const CLOUDFRONT_REGION = "us-east-1";
+
+/**
+ * Types a stack declares in one region by design: a global database or datastore lives in the
+ * primary region, a secret there replicates itself, CloudFront's standard logging v2 is in
+ * us-east-1, and bucket replication is configured on the source side only.
+ */
+const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
+  GLOBAL_CLUSTER_TYPE,
+  GLOBAL_REPLICATION_GROUP_TYPE,
+  "aws:secretsmanager/secret:Secret",
+  "aws:secretsmanager/secretVersion:SecretVersion",
+  "aws:secretsmanager/secretPolicy:SecretPolicy",
+  "aws:secretsmanager/secretRotation:SecretRotation",
+  "aws:cloudwatch/logDeliverySource:LogDeliverySource",
+  "aws:cloudwatch/logDelivery:LogDelivery",
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+  "aws:cloudwatch/logDeliveryDestinationPolicy:LogDeliveryDestinationPolicy",
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
 ]);
+
+/** Types that are the same piece of the stamp (a multi-region key's primary in one region, its replicas in the others). */
+const SAME_PIECE: Readonly<Record<string, string>> = { "aws:kms/replicaKey:ReplicaKey": "aws:kms/key:Key" };
+
+/** True for a set, non-empty string. */
+function given(value: unknown): value is string {
+  return typeof value === "string" && value !== "";
+}
 
 /** True for resources that make up a regional stamp: AWS resources and awsx components, not providers or blueprint components. */
 function isStampResource(resource: PolicyResource): boolean {
   return resource.type.startsWith("aws:") || resource.type.startsWith("awsx:");
+}
+
+/**
+ * URNs of the regional resources that serve CloudFront, which live in us-east-1 (or, for a
+ * failover origin, one other region) whatever the stack's regions: CLOUDFRONT-scope web ACLs,
+ * the distribution's certificate (and its validation), what depends on those or on a
+ * distribution (logging configurations, log delivery sources), and everything the component
+ * that declares the distribution declares.
+ */
+function cloudFrontResources(resources: readonly PolicyResource[]): Set<string> {
+  const distributions = ofType(resources, DISTRIBUTION_TYPE);
+  const acls = ofType(resources, WEB_ACL_TYPE).filter((acl) => known(() => acl.props.scope) === "CLOUDFRONT");
+  const edge = new Set<string>(acls.map((acl) => acl.urn));
+  const viaCertificate = distributions.flatMap((distribution) => [...(distribution.propertyDependencies.viewerCertificate ?? []), ...(distribution.propertyDependencies.webAclId ?? [])]);
+  for (const dep of viaCertificate) {
+    edge.add(dep.urn);
+    for (const inner of Object.values(dep.propertyDependencies).flat()) if (inner.type.startsWith("aws:acm/")) edge.add(inner.urn);
+  }
+  const anchors = new Set([...distributions.map((d) => d.urn), ...acls.map((acl) => acl.urn)]);
+  // the component that declares a distribution (components/cdn) declares only edge resources
+  const owners = distributions.map((d) => d.parent).filter((parent): parent is PolicyResource => parent !== undefined && parent.type !== STACK_TYPE);
+  for (const resource of resources) {
+    if (Object.values(resource.propertyDependencies).flat().some((dep) => anchors.has(dep.urn))) edge.add(resource.urn);
+    if (owners.some((owner) => descendsFrom(resource, owner))) edge.add(resource.urn);
+  }
+  return edge;
 }
 
 /** Prod runs in several regions. */
@@ -57,15 +122,10 @@ export const stackRequireMinimumRegions = stackPolicy({
     }
     const waiver = resilienceWaiver(args.stackTags);
     if (waiver) args.notApplicable(`Resilience waiver: ${waiver}`);
-    const regions = new Set(
-      args.resources
-        .filter((resource) => WORKLOAD_ANCHOR_TYPES.has(resource.type))
-        .map((resource) => regionOf(resource))
-        .filter((region): region is string => region !== undefined),
-    );
-    if (regions.size < config.minimumRegions) {
+    const regions = workloadRegions(args.resources);
+    if (regions.length < config.minimumRegions) {
       reportViolation(
-        `The ${environment ?? "(unknown environment)"} stack runs in ${regions.size} region(s) (${[...regions].sort().join(", ") || "none"}); at least ${config.minimumRegions} are required.`,
+        `The ${environment ?? "(unknown environment)"} stack runs in ${regions.length} region(s) (${regions.join(", ") || "none"}); at least ${config.minimumRegions} are required.`,
       );
     }
   },
@@ -104,7 +164,8 @@ export const stackDisallowOverlappingVpcCidrs = stackPolicy({
 /** Every region runs the same kinds of resources. */
 export const stackRequireIdenticalRegionalStamps = stackPolicy({
   name: "stack-require-identical-regional-stamps",
-  description: "Checks that every region of the stack declares the same resource types, so that a failover region is not missing a piece the primary has.",
+  description:
+    "Checks that every region of the stack declares the same resource types (apart from the pieces a multi-region stack keeps in one region: global clusters and datastores, replicated secrets, CloudFront's us-east-1 resources), so that a failover region is not missing a piece the primary has.",
   severity: "high",
   service: "stack",
   remediationSteps:
@@ -122,13 +183,19 @@ export const stackRequireIdenticalRegionalStamps = stackPolicy({
   },
   validateStack: (args, reportViolation) => {
     const { ignoreTypes } = args.getConfig<{ ignoreTypes: string[] }>();
+    const edge = cloudFrontResources(args.resources);
+    // The stack's regions are those with a VPC: us-east-1's CloudFront certificate, WAF and Route 53
+    // health-check alarms, or a static bucket's replica region, do not make a region of the stack.
+    const stampRegions = new Set(
+      args.resources.filter((r) => r.type === "awsx:ec2:Vpc" || r.type === "aws:ec2/vpc:Vpc").flatMap((r) => regionOf(r) ?? []),
+    );
     const typesByRegion = new Map<string, Set<string>>();
     for (const resource of args.resources) {
-      if (!isStampResource(resource) || ignoreTypes.includes(resource.type)) continue;
+      if (!isStampResource(resource) || ignoreTypes.includes(resource.type) || SINGLE_REGION_TYPES.has(resource.type) || edge.has(resource.urn)) continue;
       const region = regionOf(resource);
-      if (region === undefined) continue;
+      if (region === undefined || (stampRegions.size > 0 && !stampRegions.has(region))) continue;
       const types = typesByRegion.get(region) ?? new Set<string>();
-      types.add(resource.type);
+      types.add(SAME_PIECE[resource.type] ?? resource.type);
       typesByRegion.set(region, types);
     }
     if (typesByRegion.size < 2) args.notApplicable("The stack has regional resources in fewer than two regions.");
@@ -189,10 +256,344 @@ export const stackRequireMatchingPolicyConfig = stackPolicy({
   },
 });
 
+/** Reports, per workload region, a count of members other than one. */
+function checkOnePerRegion(
+  members: readonly PolicyResource[],
+  regions: readonly string[],
+  what: { readonly one: string; readonly many: string },
+  reportViolation: ReportViolation,
+): void {
+  for (const region of regions) {
+    const here = members.filter((member) => regionOf(member) === region);
+    if (here.length === 0) reportViolation(`Region ${region} has no ${what.one}.`);
+    else if (here.length > 1) reportViolation(`Region ${region} has ${here.length} ${what.many} (${here.map((m) => m.name).join(", ")}); one per region is expected.`);
+  }
+}
+
+/** A database member in every region, as the mode the resources show requires. */
+export const stackRequireDatabaseInEveryRegion = stackPolicy({
+  name: "stack-require-database-in-every-region",
+  description:
+    "Checks that the database has a member in every region the workload runs in, in the mode its resources show: aurora-global (one cluster per region, all members of the one global cluster), rds-replicas (one instance per region, the others read replicas of the primary) or single-region (exactly one database).",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Let components/database create one member per region of blueprint:regions: a cluster with globalClusterIdentifier set (aurora-global) or a read replica whose replicateSourceDb is the primary's ARN (rds-replicas); a single-region database is one cluster or instance only.",
+  ids: { wellArchitected: ["REL10-BP01", "REL13-BP02", "REL09-BP03"] },
+  validateStack: (args, reportViolation) => {
+    const globals = ofType(args.resources, GLOBAL_CLUSTER_TYPE);
+    const clusters = ofType(args.resources, CLUSTER_TYPE);
+    const instances = ofType(args.resources, INSTANCE_TYPE);
+    if (globals.length + clusters.length + instances.length === 0) args.notApplicable("The stack declares no database.");
+    const regions = workloadRegions(args.resources);
+
+    if (globals.length > 0) {
+      if (globals.length > 1) reportViolation(`The stack has ${globals.length} global clusters (${globals.map((g) => g.name).join(", ")}); aurora-global mode has one.`);
+      const global = globals[0];
+      const members = clusters.filter((cluster) => globals.some((g) => refersTo(cluster, "globalClusterIdentifier", g, ["id", "globalClusterIdentifier"])));
+      for (const cluster of clusters.filter((c) => !members.includes(c))) {
+        reportViolation(`Aurora cluster ${cluster.name} (${regionOf(cluster) ?? "unknown region"}) is not a member of global cluster ${global.name}.`, cluster.urn);
+      }
+      checkOnePerRegion(members, regions, { one: `member cluster of global cluster ${global.name}`, many: `member clusters of global cluster ${global.name}` }, reportViolation);
+      return;
+    }
+
+    const replicas = instances.filter((instance) => given(known(() => instance.props.replicateSourceDb)));
+    if (replicas.length > 0) {
+      const primaries = instances.filter((instance) => !replicas.includes(instance));
+      if (primaries.length !== 1) {
+        reportViolation(`rds-replicas mode has one primary instance; the stack has ${primaries.length}${primaries.length > 0 ? ` (${primaries.map((p) => p.name).join(", ")})` : ""}.`);
+      }
+      for (const replica of replicas) {
+        if (!primaries.some((primary) => refersTo(replica, "replicateSourceDb", primary, ["arn", "identifier", "id"]))) {
+          reportViolation(`Read replica ${replica.name} does not replicate the primary instance${primaries.length === 1 ? ` ${primaries[0].name}` : ""}.`, replica.urn);
+        }
+      }
+      checkOnePerRegion(instances, regions, { one: "database instance (the primary or a read replica of it)", many: "database instances" }, reportViolation);
+      return;
+    }
+
+    const databases = [...clusters, ...instances];
+    if (databases.length > 1) {
+      reportViolation(
+        `The stack has ${databases.length} independent databases (${databases.map((d) => d.name).join(", ")}) with neither a global cluster nor read replicas; single-region mode has exactly one.`,
+      );
+    }
+  },
+});
+
+/** A cache member in every region, as the mode the resources show requires. */
+export const stackRequireCacheInEveryRegion = stackPolicy({
+  name: "stack-require-cache-in-every-region",
+  description:
+    "Checks that the cache has a member in every region the workload runs in, in the mode its resources show: global (one replication group per region, all members of the one global datastore) or regional (one replication group per region); a stack without cache resources is not checked.",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Let components/cache create one replication group per region of blueprint:regions: the primary named by the GlobalReplicationGroup's primaryReplicationGroupId and secondaries with globalReplicationGroupId set (global), or an independent group per region (regional). A global datastore takes at most two secondaries.",
+  ids: { wellArchitected: ["REL10-BP01", "REL13-BP02"] },
+  validateStack: (args, reportViolation) => {
+    const globals = ofType(args.resources, GLOBAL_REPLICATION_GROUP_TYPE);
+    const groups = ofType(args.resources, REPLICATION_GROUP_TYPE);
+    if (globals.length + groups.length === 0) args.notApplicable("The stack declares no cache.");
+    const regions = workloadRegions(args.resources);
+    if (globals.length > 0) {
+      if (globals.length > 1) reportViolation(`The stack has ${globals.length} global datastores (${globals.map((g) => g.name).join(", ")}); global mode has one.`);
+      const global = globals[0];
+      const primaries = groups.filter((group) => globals.some((g) => refersTo(g, "primaryReplicationGroupId", group, ["id", "replicationGroupId"])));
+      if (primaries.length === 0) reportViolation(`Global datastore ${global.name}'s primary replication group is not a replication group of the stack.`, global.urn);
+      const secondaries = groups.filter((group) => globals.some((g) => refersTo(group, "globalReplicationGroupId", g, ["id", "globalReplicationGroupId"])));
+      const members = [...new Set([...primaries, ...secondaries])];
+      for (const group of groups.filter((g) => !members.includes(g))) {
+        reportViolation(`Replication group ${group.name} (${regionOf(group) ?? "unknown region"}) is not a member of global datastore ${global.name}.`, group.urn);
+      }
+      checkOnePerRegion(members, regions, { one: `member of global datastore ${global.name}`, many: `members of global datastore ${global.name}` }, reportViolation);
+      return;
+    }
+    checkOnePerRegion(groups, regions, { one: "cache replication group", many: "cache replication groups" }, reportViolation);
+  },
+});
+
+/** A watched resource and how an alarm names it. */
+interface Watched {
+  readonly resource: PolicyResource;
+  readonly kind: string;
+  /** Resources whose alarms also count (a cluster's instances). */
+  readonly related: readonly PolicyResource[];
+  readonly matches: (metric: AlarmMetric) => boolean;
+}
+
+function dimensionIn(metric: AlarmMetric, namespaces: readonly string[], dimension: string, ids: readonly string[]): boolean {
+  if (metric.namespace !== undefined && !namespaces.includes(metric.namespace)) return false;
+  const value = metric.dimensions[dimension];
+  return value !== undefined && ids.includes(value);
+}
+
+function watchedResources(resources: readonly PolicyResource[]): Watched[] {
+  const watched: Watched[] = [];
+  for (const balancer of loadBalancers(resources)) {
+    const ids = identifiers(balancer, ["arnSuffix"]);
+    watched.push({ resource: balancer, kind: "load balancer", related: [], matches: (m) => dimensionIn(m, ["AWS/ApplicationELB", "AWS/NetworkELB"], "LoadBalancer", ids) });
+  }
+  for (const queue of deadLetterQueues(resources)) {
+    const ids = identifiers(queue, ["name"]);
+    watched.push({ resource: queue, kind: "dead-letter queue", related: [], matches: (m) => dimensionIn(m, ["AWS/SQS"], "QueueName", ids) });
+  }
+  const clusterInstances = ofType(resources, CLUSTER_INSTANCE_TYPE);
+  for (const cluster of ofType(resources, CLUSTER_TYPE)) {
+    const ids = identifiers(cluster, ["clusterIdentifier", "id"]);
+    const members = clusterInstances.filter((instance) => refersTo(instance, "clusterIdentifier", cluster, ["id", "clusterIdentifier"]));
+    const memberIds = members.flatMap((member) => identifiers(member, ["identifier", "id"]));
+    watched.push({
+      resource: cluster,
+      kind: "database",
+      related: members,
+      matches: (m) => dimensionIn(m, ["AWS/RDS"], "DBClusterIdentifier", ids) || dimensionIn(m, ["AWS/RDS"], "DBInstanceIdentifier", memberIds),
+    });
+  }
+  for (const instance of ofType(resources, INSTANCE_TYPE)) {
+    const ids = identifiers(instance, ["identifier", "id"]);
+    watched.push({ resource: instance, kind: "database", related: [], matches: (m) => dimensionIn(m, ["AWS/RDS"], "DBInstanceIdentifier", ids) });
+  }
+  for (const group of ofType(resources, REPLICATION_GROUP_TYPE)) {
+    const ids = identifiers(group, ["replicationGroupId", "id"]);
+    watched.push({
+      resource: group,
+      kind: "cache",
+      related: [],
+      matches: (m) => {
+        if (dimensionIn(m, ["AWS/ElastiCache"], "ReplicationGroupId", ids)) return true;
+        // member clusters are named <replicationGroupId>-001, -002, … (or -0001-001 with shards)
+        const member = m.dimensions.CacheClusterId;
+        return (m.namespace === undefined || m.namespace === "AWS/ElastiCache") && member !== undefined && ids.some((id) => member.startsWith(`${id}-`));
+      },
+    });
+  }
+  return watched;
+}
+
+/** Every load balancer, dead-letter queue, database and cache has an alarm that notifies someone, in its own region. */
+export const stackRequireAlarmCoverage = stackPolicy({
+  name: "stack-require-alarm-coverage",
+  description:
+    "Checks that every load balancer, dead-letter queue, database (Aurora cluster or RDS instance) and cache replication group has at least one CloudWatch alarm in its own region, on its own metrics, with an enabled alarm action.",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Create the alarms next to the resource (same region; CloudWatch alarms only see their own region's metrics) with the region's alarm topic as alarmActions: 5xx/unhealthy hosts per load balancer (AWS/ApplicationELB LoadBalancer), messages visible per DLQ (AWS/SQS QueueName), CPU/replica lag per database (AWS/RDS DBClusterIdentifier or DBInstanceIdentifier), CPU/memory/replication lag per cache (AWS/ElastiCache ReplicationGroupId or CacheClusterId).",
+  ids: { wellArchitected: ["REL06-BP01", "REL06-BP03", "REL11-BP06", "REL05-BP04"] },
+  validateStack: (args, reportViolation) => {
+    const watched = watchedResources(args.resources);
+    if (watched.length === 0) args.notApplicable("The stack has no load balancer, dead-letter queue, database or cache.");
+    // read each alarm once: the proxied props are slow to walk
+    const alarms = ofType(args.resources, METRIC_ALARM_TYPE).map((alarm) => ({ alarm, metrics: alarmMetrics(alarm), region: regionOf(alarm) }));
+    for (const { resource, kind, related, matches } of watched) {
+      const region = regionOf(resource);
+      const watching = alarms.filter(({ alarm, metrics }) => alarmDependsOn(alarm, [resource, ...related]) || metrics.some(matches));
+      const local = watching.filter((entry) => entry.region === region).map((entry) => entry.alarm);
+      const name = `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${resource.name} (${region ?? "unknown region"})`;
+      if (local.length === 0) {
+        const elsewhere = watching.map((entry) => `${entry.alarm.name} in ${entry.region ?? "an unknown region"}`);
+        reportViolation(
+          `${name} has no CloudWatch alarm in its region${elsewhere.length > 0 ? `; ${elsewhere.join(", ")} cannot see its metrics` : ""}.`,
+          resource.urn,
+        );
+      } else if (!local.some(alarmNotifies)) {
+        reportViolation(`${name} has alarm(s) ${local.map((alarm) => alarm.name).join(", ")} but none with an enabled alarm action.`, resource.urn);
+      }
+    }
+  },
+});
+
+/** Every key a regional resource uses is in that resource's region. */
+export const stackRequireRegionalKmsKeys = stackPolicy({
+  name: "stack-require-regional-kms-keys",
+  description:
+    "Checks that every KMS key a regional resource encrypts with (kmsKeyId, kmsKeyArn, kmsMasterKeyId, Performance Insights, EBS and S3 default keys, each secret replica's key) is in that resource's region (or the replica's), so losing one region's KMS does not take another region's data with it.",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Pass each region its own key: the multi-region data key's ARN for that region (components/kms MultiRegionKey keyArns[region]: the primary or the replica key), never the primary region's ARN.",
+  ids: { wellArchitected: ["REL09-BP02", "REL10-BP01"] },
+  validateStack: (args, reportViolation) => {
+    let references = 0;
+    for (const resource of args.resources) {
+      for (const reference of keyReferences(resource)) {
+        references++;
+        const wrong = referencedKeyRegions(reference).find((key) => key.region !== reference.expectedRegion);
+        if (wrong) {
+          reportViolation(
+            `${resource.type.split(":").pop()} ${resource.name} encrypts ${reference.path} with KMS key ${wrong.key} of ${wrong.region}; it needs a key of ${reference.expectedRegion}.`,
+            resource.urn,
+          );
+        }
+      }
+    }
+    if (references === 0) args.notApplicable("No regional resource names a KMS key.");
+  },
+});
+
+/** CloudFront's certificate and web ACL are in us-east-1. */
+export const stackRequireEdgeResourcesInUsEast1 = stackPolicy({
+  name: "stack-require-edge-resources-in-us-east-1",
+  description:
+    "Checks that every CloudFront distribution's ACM certificate and WAF web ACL are in us-east-1 and that the web ACL has CLOUDFRONT scope, the only places CloudFront takes them from, whatever the stack's regions.",
+  severity: "critical",
+  service: "stack",
+  remediationSteps:
+    'Create the CDN\'s aws.acm.Certificate and aws.wafv2.WebAcl (scope "CLOUDFRONT") with `region: "us-east-1"`; give the distribution that certificate\'s validated ARN and the web ACL\'s ARN.',
+  ids: { checkov: ["CKV_AWS_68"], cdkNag: ["AwsSolutions-CFR2"], wellArchitected: ["REL02-BP01"] },
+  validateStack: (args, reportViolation) => {
+    const distributions = ofType(args.resources, DISTRIBUTION_TYPE);
+    const acls = ofType(args.resources, WEB_ACL_TYPE);
+    if (distributions.length === 0) args.notApplicable("The stack has no CloudFront distribution.");
+    for (const distribution of distributions) {
+      const certificate = known(() => (distribution.props.viewerCertificate as { acmCertificateArn?: unknown } | undefined)?.acmCertificateArn);
+      const certificateRegions = [
+        ...(given(certificate) && arnRegion(certificate) !== undefined ? [{ what: certificate, region: arnRegion(certificate)! }] : []),
+        ...(distribution.propertyDependencies.viewerCertificate ?? [])
+          .filter((dep) => dep.type.startsWith("aws:acm/"))
+          .map((dep) => ({ what: dep.name, region: regionOf(dep) })),
+      ];
+      const wrongCertificate = certificateRegions.find((entry) => entry.region !== undefined && entry.region !== CLOUDFRONT_REGION);
+      if (wrongCertificate) {
+        reportViolation(`Distribution ${distribution.name}'s certificate ${wrongCertificate.what} is in ${wrongCertificate.region}; CloudFront only uses ACM certificates from ${CLOUDFRONT_REGION}.`, distribution.urn);
+      }
+      const aclArn = known(() => distribution.props.webAclId);
+      if (given(aclArn) && aclArn.startsWith("arn:")) {
+        const region = arnRegion(aclArn);
+        if (/:regional\//.test(aclArn) || (region !== undefined && region !== CLOUDFRONT_REGION)) {
+          reportViolation(`Distribution ${distribution.name}'s web ACL ${aclArn} is not a CLOUDFRONT-scope web ACL of ${CLOUDFRONT_REGION}.`, distribution.urn);
+        }
+      }
+      for (const acl of acls.filter((candidate) => (distribution.propertyDependencies.webAclId ?? []).some((dep) => dep.urn === candidate.urn))) {
+        if (known(() => acl.props.scope) !== "CLOUDFRONT") reportViolation(`Web ACL ${acl.name}, which distribution ${distribution.name} uses, has scope ${String(known(() => acl.props.scope) ?? "unset")}; CloudFront needs CLOUDFRONT.`, acl.urn);
+      }
+    }
+    for (const acl of acls.filter((candidate) => known(() => candidate.props.scope) === "CLOUDFRONT")) {
+      const region = regionOf(acl);
+      if (region !== undefined && region !== CLOUDFRONT_REGION) reportViolation(`CLOUDFRONT-scope web ACL ${acl.name} is in ${region}; it must be created in ${CLOUDFRONT_REGION}.`, acl.urn);
+    }
+  },
+});
+
+/** CloudFront fails over to another region's origin. */
+export const stackRequireOriginFailover = stackPolicy({
+  name: "stack-require-origin-failover",
+  description:
+    "Checks that every CloudFront distribution of a stack running in two or more regions has origin groups of at least two origins in different regions, with failover status codes, used by a cache behavior.",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Give the distribution an origin group per origin kind (the primary region's origin first, another region's as failover) with failoverCriteria.statusCodes [500, 502, 503, 504] and point the cache behaviors (GET/HEAD ones: CloudFront fails over only for those) at the group.",
+  ids: { checkov: ["CKV_AWS_310"], wellArchitected: ["REL10-BP01", "REL11-BP02"] },
+  validateStack: (args, reportViolation) => {
+    const distributions = ofType(args.resources, DISTRIBUTION_TYPE);
+    if (distributions.length === 0) args.notApplicable("The stack has no CloudFront distribution.");
+    if (workloadRegions(args.resources).length < 2) args.notApplicable("The stack runs in fewer than two regions.");
+    for (const distribution of distributions) {
+      const props = distribution.props as DistributionProps;
+      const groups = props.originGroups ?? [];
+      if (groups.length === 0) {
+        reportViolation(`Distribution ${distribution.name} has no origin group, so it cannot fail over to another region's origin.`, distribution.urn);
+        continue;
+      }
+      for (const group of groups) {
+        const memberIds = (group.members ?? []).map((member) => member.originId);
+        if (memberIds.length < 2) reportViolation(`Origin group ${group.originId} of distribution ${distribution.name} has ${memberIds.length} member(s); it needs a primary and a failover origin.`, distribution.urn);
+        if ((group.failoverCriteria?.statusCodes ?? []).length === 0) reportViolation(`Origin group ${group.originId} of distribution ${distribution.name} fails over on no status code.`, distribution.urn);
+        const origins = (props.origins ?? []).filter((origin) => memberIds.includes(origin.originId));
+        const regions = origins.map((origin) => originRegion(origin, args.resources));
+        const knownRegions = regions.filter((region): region is string => region !== undefined);
+        if (memberIds.length >= 2 && knownRegions.length === regions.length && knownRegions.length === memberIds.length && new Set(knownRegions).size < 2) {
+          reportViolation(`Origin group ${group.originId} of distribution ${distribution.name} has all its origins in ${knownRegions[0]}.`, distribution.urn);
+        }
+      }
+      if (!behaviors(props).some((behavior) => groups.some((group) => group.originId === behavior.targetOriginId))) {
+        reportViolation(`No cache behavior of distribution ${distribution.name} uses an origin group.`, distribution.urn);
+      }
+    }
+  },
+});
+
+/** One region's compute does not reach into another region's queues or caches. */
+export const stackDisallowCrossRegionDataPath = stackPolicy({
+  name: "stack-disallow-cross-region-data-path",
+  description:
+    "Checks that no launch template (its user data or other settings) and no policy of its instance role refers to a queue or cache of another region, so each region's compute keeps working when another region fails.",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Give each region's tiers their own region's queue URLs, cache endpoints and ARNs (the RegionalStamp passes its region's), and scope the instance role's policy to them; replicate data between regions with the data tier's own replication instead.",
+  ids: { wellArchitected: ["REL10-BP03", "REL10-BP01"] },
+  validateStack: (args, reportViolation) => {
+    const templates = launchTemplates(args.resources);
+    if (templates.length === 0) args.notApplicable("The stack has no launch template.");
+    for (const template of templates) {
+      const region = regionOf(template);
+      const seen = new Set<string>();
+      for (const reference of launchTemplateDataPath(template, args.resources)) {
+        if (reference.region === region) continue;
+        const message = `Launch template ${template.name} (${region ?? "unknown region"}) reaches ${reference.kind} ${reference.label} of ${reference.region} through ${reference.via}; a region's compute must only use its own region's queues and caches.`;
+        if (seen.has(message)) continue;
+        seen.add(message);
+        reportViolation(message, template.urn);
+      }
+    }
+  },
+});
+
 /** The multi-region stack policies, in pack order. */
 export const STACK_POLICIES: readonly BlueprintPolicy[] = [
   stackRequireMinimumRegions,
   stackDisallowOverlappingVpcCidrs,
   stackRequireIdenticalRegionalStamps,
   stackRequireMatchingPolicyConfig,
+  stackRequireDatabaseInEveryRegion,
+  stackRequireCacheInEveryRegion,
+  stackRequireAlarmCoverage,
+  stackRequireRegionalKmsKeys,
+  stackRequireEdgeResourcesInUsEast1,
+  stackRequireOriginFailover,
+  stackDisallowCrossRegionDataPath,
 ];

@@ -1,11 +1,15 @@
 /**
- * S3 policies (the load balancers' access-log buckets today, the CDN origin later): public access
- * blocked, ACLs disabled, versioning, SSL-only bucket policies without public grants.
+ * S3 policies (the load balancers' access-log buckets and the CDN's static-asset buckets): public
+ * access blocked, ACLs disabled, versioning, SSL-only bucket policies without public grants, and
+ * versioned cross-region replication for every bucket a multi-region CDN serves.
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, type BlueprintPolicy } from "./lib/define";
-import { dependsThrough, matchableStringProp, ofType } from "./lib/graph";
+import type { PolicyResource } from "@pulumi/policy";
+import { BUCKET_TYPES, DISTRIBUTION_TYPE, originBuckets } from "./lib/cloudfront";
+import { dependsThrough, identifiers, known, matchableStringProp, ofType, ofTypes, refersTo } from "./lib/graph";
+import { regionOf, workloadRegions } from "./lib/region";
 import { admitsAnyPrincipal, deniesInsecureTransport, parseIamDocument, statementLabel } from "./lib/iamDocument";
 
 const PUBLIC_ACCESS_SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
@@ -107,6 +111,69 @@ export const bucketPolicyRequireSecureTransport = resourcePolicy({
   }),
 });
 
+const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
+const REPLICATION_TYPE = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+
+/** The buckets a replication configuration copies to: by destination ARN or name, else (unknown) by its dependencies. */
+function replicationTargets(config: PolicyResource, buckets: readonly PolicyResource[]): PolicyResource[] {
+  const rules = config.props.rules;
+  const enabled = Array.isArray(rules) ? (rules as Array<{ status?: unknown; destination?: { bucket?: unknown } }>).filter((rule) => rule.status === "Enabled") : [];
+  const targets = new Set<PolicyResource>();
+  for (const rule of enabled) {
+    const destination = known(() => rule.destination?.bucket);
+    if (typeof destination === "string") {
+      const name = destination.replace(/^arn:aws[a-z-]*:s3:::/, "");
+      for (const bucket of buckets) if (identifiers(bucket, ["arn", "id", "bucket"]).some((id) => id === destination || id === name)) targets.add(bucket);
+    } else {
+      for (const dep of config.propertyDependencies.rules ?? []) {
+        const bucket = buckets.find((candidate) => candidate.urn === dep.urn);
+        if (bucket) targets.add(bucket);
+      }
+    }
+  }
+  return [...targets];
+}
+
+/** The CDN's buckets keep versions and a copy in another region. */
+export const bucketEnableCrossRegionReplication = stackPolicy({
+  name: "aws-s3-bucket-enable-cross-region-replication",
+  description:
+    "Checks that every S3 bucket a CloudFront distribution serves in a stack running in two or more regions has versioning enabled and replicates to, or is replicated from, a bucket in another region.",
+  severity: "high",
+  service: "storage",
+  remediationSteps:
+    'Declare aws.s3.BucketVersioning (status "Enabled") for each static-asset bucket and an aws.s3.BucketReplicationConfig on the primary region\'s bucket with an Enabled rule per other region\'s bucket (both sides versioned), so the origin group\'s failover bucket holds the same objects.',
+  ids: { checkov: ["CKV_AWS_144", "CKV_AWS_21"], compliancePolicies: ["aws-s3-bucket-enable-replication-configuration"], wellArchitected: ["REL09-BP01", "REL13-BP02"] },
+  validateStack: (args, reportViolation) => {
+    const distributions = ofType(args.resources, DISTRIBUTION_TYPE);
+    if (distributions.length === 0) args.notApplicable("The stack has no CloudFront distribution.");
+    if (workloadRegions(args.resources).length < 2) args.notApplicable("The stack runs in fewer than two regions.");
+    const buckets = ofTypes(args.resources, BUCKET_TYPES);
+    const origins = [...new Set(distributions.flatMap((distribution) => originBuckets(distribution, args.resources)))];
+    if (origins.length === 0) args.notApplicable("No CloudFront origin is an S3 bucket of the stack.");
+    const versionings = ofTypes(args.resources, VERSIONING_TYPES);
+    const replications = ofType(args.resources, REPLICATION_TYPE).map((config) => ({
+      source: buckets.find((bucket) => refersTo(config, "bucket", bucket, ["id", "bucket"])),
+      targets: replicationTargets(config, buckets),
+    }));
+    for (const bucket of origins) {
+      const versioned = versionings.some(
+        (versioning) =>
+          refersTo(versioning, "bucket", bucket, ["id", "bucket"]) &&
+          (versioning.props.versioningConfiguration as { status?: unknown } | undefined)?.status === "Enabled",
+      );
+      if (!versioned) reportViolation(`Bucket ${bucket.name} serves CloudFront but has no enabled versioning (replication needs it).`, bucket.urn);
+      const region = regionOf(bucket);
+      const elsewhere = (other: PolicyResource) => regionOf(other) !== region;
+      const replicated = replications.some(
+        ({ source, targets }) =>
+          (source === bucket && targets.some(elsewhere)) || (source !== undefined && elsewhere(source) && targets.includes(bucket)),
+      );
+      if (!replicated) reportViolation(`Bucket ${bucket.name} (${region ?? "unknown region"}) serves CloudFront but neither replicates to nor is replicated from a bucket in another region.`, bucket.urn);
+    }
+  },
+});
+
 /** The storage policies, in pack order. */
 export const STORAGE_POLICIES: readonly BlueprintPolicy[] = [
   bucketPublicAccessBlockEnableAll,
@@ -114,4 +181,5 @@ export const STORAGE_POLICIES: readonly BlueprintPolicy[] = [
   bucketOwnershipControlsDisableAcls,
   bucketVersioningEnable,
   bucketPolicyRequireSecureTransport,
+  bucketEnableCrossRegionReplication,
 ];

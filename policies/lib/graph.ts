@@ -49,3 +49,45 @@ export function stringsProp(resource: PolicyResource, prop: string): string[] {
   const value = resource.props[prop];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
+
+/**
+ * Runs `read` and returns its result, or undefined when it reads a value unknown during preview.
+ * For look-ups that may skip what they cannot know (matching, optional settings); checks that must
+ * not pass on an unknown value let the error through instead.
+ */
+export function known<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof UnknownValueError) return undefined;
+    throw err;
+  }
+}
+
+/** The known string values of `props` on `resource` (IDs, ARNs, names a reference may carry). */
+export function identifiers(resource: PolicyResource, props: readonly string[]): string[] {
+  return props.map((prop) => matchableStringProp(resource, prop)).filter((value): value is string => value !== undefined && value !== "");
+}
+
+/**
+ * True when `resource`'s property `prop` refers to `target`: through its property dependencies,
+ * else because its known value is one of the target's `targetProps` values.
+ */
+export function refersTo(resource: PolicyResource, prop: string, target: PolicyResource, targetProps: readonly string[] = ["id", "arn"]): boolean {
+  if (dependsThrough(resource, prop, [target])) return true;
+  const value = matchableStringProp(resource, prop);
+  return value !== undefined && identifiers(target, targetProps).includes(value);
+}
+
+/** Like `refersTo` for a list property (`securityGroups`, `subnetIds`): one of its known items is the target. */
+export function listRefersTo(resource: PolicyResource, prop: string, target: PolicyResource, targetProps: readonly string[] = ["id", "arn"]): boolean {
+  if (dependsThrough(resource, prop, [target])) return true;
+  const ids = identifiers(target, targetProps);
+  const values = known(() => stringsProp(resource, prop)) ?? [];
+  return values.some((value) => ids.includes(value));
+}
+
+/** Resources of any of these type tokens. */
+export function ofTypes(resources: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {
+  return resources.filter((resource) => types.includes(resource.type));
+}

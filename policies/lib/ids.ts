@@ -20,6 +20,8 @@ export interface PolicyIds {
   readonly compliancePolicies?: readonly string[];
   /** Rules of this blueprint with no outside equivalent, named after the DESIGN.md section they enforce. */
   readonly blueprint?: readonly string[];
+  /** AWS Security Hub (CSPM) control IDs: `RDS.24`. */
+  readonly securityHub?: readonly string[];
 }
 
 /** The tag prefix of each ID source. */
@@ -31,6 +33,7 @@ export const ID_SOURCES: Readonly<Record<keyof PolicyIds, string>> = {
   awsguard: "awsguard",
   compliancePolicies: "compliance-policies",
   blueprint: "blueprint",
+  securityHub: "security-hub",
 };
 
 /** What a well-formed ID of each source looks like. */
@@ -42,6 +45,7 @@ export const ID_PATTERNS: Readonly<Record<keyof PolicyIds, RegExp>> = {
   awsguard: /^[a-z0-9]+(-[a-z0-9]+)*$/,
   compliancePolicies: /^aws-[a-z0-9]+(-[a-z0-9]+)*$/,
   blueprint: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  securityHub: /^[A-Za-z0-9]+\.\d+$/,
 };
 
 /** The `tags` entries of a set of IDs, in a fixed source order. */

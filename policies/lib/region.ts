@@ -38,3 +38,33 @@ export function regionOf(resource: RegionalResource): string | undefined {
   if (typeof fromProvider === "string" && fromProvider.length > 0) return fromProvider;
   return undefined;
 }
+
+/** Types whose presence in a region means the workload runs there (a VPC, a load balancer, an auto-scaling group). */
+export const WORKLOAD_ANCHOR_TYPES: ReadonlySet<string> = new Set([
+  "awsx:ec2:Vpc",
+  "aws:ec2/vpc:Vpc",
+  "aws:lb/loadBalancer:LoadBalancer",
+  "aws:alb/loadBalancer:LoadBalancer",
+  "aws:autoscaling/group:Group",
+]);
+
+/** The regions the workload runs in, sorted: the regions of its VPCs, load balancers and auto-scaling groups. */
+export function workloadRegions(resources: readonly RegionalResource[]): string[] {
+  const regions = new Set(
+    resources
+      .filter((resource) => WORKLOAD_ANCHOR_TYPES.has(resource.type))
+      .map((resource) => regionOf(resource))
+      .filter((region): region is string => region !== undefined),
+  );
+  return [...regions].sort();
+}
+
+/**
+ * The region an ARN names (`arn:aws:kms:eu-west-1:…` → `eu-west-1`); undefined for anything that
+ * is not an ARN and for ARNs of global resources (an empty region field).
+ */
+export function arnRegion(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const match = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):/.exec(value);
+  return match && match[1] !== "" ? match[1] : undefined;
+}

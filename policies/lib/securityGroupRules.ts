@@ -17,6 +17,8 @@ export interface SecurityGroupRule {
   readonly toPort?: number;
   /** IPv4 and IPv6 CIDRs the rule admits (peers that are groups or prefix lists are not listed). */
   readonly cidrs: readonly string[];
+  /** Prefix lists the rule admits (`pl-…`), such as CloudFront's origin-facing list. */
+  readonly prefixListIds: readonly string[];
   readonly description?: string;
   /** Where the rule was declared, for messages: `ingress[0]` or `rule`. */
   readonly where: string;
@@ -29,6 +31,7 @@ interface InlineRule {
   readonly toPort?: number;
   readonly cidrBlocks?: readonly string[];
   readonly ipv6CidrBlocks?: readonly string[];
+  readonly prefixListIds?: readonly string[];
   readonly description?: string;
 }
 
@@ -39,7 +42,8 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
-function inlineRules(direction: "ingress" | "egress", rules: unknown): SecurityGroupRule[] {
+/** The inline `ingress`/`egress` blocks of a group (or a legacy rule resource's own props) as rules. */
+export function inlineRules(direction: "ingress" | "egress", rules: unknown): SecurityGroupRule[] {
   if (!Array.isArray(rules)) return [];
   return (rules as InlineRule[]).map((rule, index) => ({
     direction,
@@ -47,14 +51,16 @@ function inlineRules(direction: "ingress" | "egress", rules: unknown): SecurityG
     fromPort: rule.fromPort,
     toPort: rule.toPort,
     cidrs: [...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)],
+    prefixListIds: strings(rule.prefixListIds),
     description: rule.description,
     where: `${direction}[${index}]`,
   }));
 }
 
-function ruleResource(
+/** An `aws.vpc.SecurityGroupIngressRule`/`EgressRule` resource's props as a rule. */
+export function ruleResource(
   direction: "ingress" | "egress",
-  props: { ipProtocol?: string; fromPort?: number; toPort?: number; cidrIpv4?: string; cidrIpv6?: string; description?: string },
+  props: { ipProtocol?: string; fromPort?: number; toPort?: number; cidrIpv4?: string; cidrIpv6?: string; prefixListId?: string; description?: string },
 ): SecurityGroupRule {
   return {
     direction,
@@ -62,6 +68,7 @@ function ruleResource(
     fromPort: props.fromPort,
     toPort: props.toPort,
     cidrs: [props.cidrIpv4, props.cidrIpv6].filter((cidr): cidr is string => typeof cidr === "string"),
+    prefixListIds: typeof props.prefixListId === "string" ? [props.prefixListId] : [],
     description: props.description,
     where: "rule",
   };

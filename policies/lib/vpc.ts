@@ -5,7 +5,7 @@
  * (`subnetDetails`, `natGatewayDetails`, see tools/plan/mockAwsxVpc.ts). These helpers read either.
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { dependsThrough, descendsFrom, matchableStringProp, ofType, stringProp, stringsProp } from "./graph";
+import { dependsThrough, descendsFrom, known, matchableStringProp, ofType, stringProp, stringsProp } from "./graph";
 
 /** Type token of the awsx VPC component. */
 export const AWSX_VPC_TYPE = "awsx:ec2:Vpc";
@@ -140,4 +140,46 @@ export function natGatewayZones(vpc: Vpc, resources: readonly PolicyResource[]):
           )
         : [];
   return [...new Set(zones.filter((zone): zone is string => zone !== undefined))].sort();
+}
+
+/**
+ * Subnet ID → AZ for every subnet the stack declares: `aws:ec2/subnet:Subnet` resources (the
+ * CLI's view of awsx's children) and the offline plan's `subnetDetails` of each awsx VPC.
+ * Subnets whose ID or AZ is not known yet are left out.
+ */
+export function subnetZoneIndex(resources: readonly PolicyResource[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const subnet of ofType(resources, SUBNET_TYPE)) {
+    const id = matchableStringProp(subnet, "id");
+    const zone = matchableStringProp(subnet, "availabilityZone");
+    if (id !== undefined && zone !== undefined) index.set(id, zone);
+  }
+  for (const component of ofType(resources, AWSX_VPC_TYPE)) {
+    const details = known(() => component.props.subnetDetails);
+    if (!Array.isArray(details)) continue;
+    for (const detail of details as Array<Record<string, unknown>>) {
+      const id = known(() => detail.id);
+      const zone = known(() => detail.availabilityZone);
+      if (typeof id === "string" && typeof zone === "string" && !index.has(id)) index.set(id, zone);
+    }
+  }
+  return index;
+}
+
+/** Where a list of subnets lands: the AZs known for them, and the subnets the stack does not describe. */
+export interface SubnetPlacement {
+  readonly zones: readonly string[];
+  readonly unresolved: readonly string[];
+}
+
+/** Resolves subnet IDs to AZs through `subnetZoneIndex`. */
+export function placeSubnets(subnetIds: readonly string[], index: ReadonlyMap<string, string>): SubnetPlacement {
+  const zones = new Set<string>();
+  const unresolved: string[] = [];
+  for (const id of new Set(subnetIds)) {
+    const zone = index.get(id);
+    if (zone === undefined) unresolved.push(id);
+    else zones.add(zone);
+  }
+  return { zones: [...zones].sort(), unresolved };
 }

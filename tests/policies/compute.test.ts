@@ -6,13 +6,15 @@ import {
   autoScalingGroupConfigureMultiAz,
   autoScalingGroupEnableTagPropagation,
   autoScalingGroupRequireLaunchTemplate,
+  launchTemplateConfigureCustomerManagedKey,
   launchTemplateDisallowPublicIp,
   launchTemplateDisallowSecretsInUserData,
   launchTemplateDisallowUnencryptedBlockDevice,
   launchTemplateEnableDetailedMonitoring,
   launchTemplateRequireImdsv2,
 } from "../../policies/compute";
-import { describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { prodNetwork } from "./fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
 
 const userData = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
@@ -89,6 +91,18 @@ describe("compute policies", () => {
   });
 
   describeResourcePolicy({
+    policy: launchTemplateConfigureCustomerManagedKey,
+    resourceClass: aws.ec2.LaunchTemplate,
+    compliant: { ...launchTemplate, blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/mrk-1", volumeSize: 20 } }] },
+    alsoCompliant: [{ name: "no EBS volume declared (the unencrypted-volume policy covers it)", mutate: (p) => delete p.blockDeviceMappings }],
+    violations: [
+      { name: "the account's default EBS key (as components/compute declares it)", mutate: (p) => delete p.blockDeviceMappings[0].ebs.kmsKeyId, expect: [/The EBS volume \/dev\/xvda uses the account's default EBS key, not a customer-managed one/] },
+      { name: "alias/aws/ebs", mutate: (p) => (p.blockDeviceMappings[0].ebs.kmsKeyId = "alias/aws/ebs"), expect: [/uses the AWS-managed key alias\/aws\/ebs/] },
+    ],
+    unknown: (p) => (p.blockDeviceMappings[0].ebs.kmsKeyId = UNKNOWN_SENTINELS.string),
+  });
+
+  describeResourcePolicy({
     policy: launchTemplateDisallowSecretsInUserData,
     resourceClass: aws.ec2.LaunchTemplate,
     compliant: launchTemplate,
@@ -155,16 +169,45 @@ describe("compute policies", () => {
     unknown: (p) => (p.defaultCooldown = UNKNOWN_SENTINELS.number),
   });
 
-  describeResourcePolicy({
-    policy: autoScalingGroupConfigureMultiAz,
-    resourceClass: aws.autoscaling.Group,
-    compliant: webGroup,
-    alsoCompliant: [{ name: "two availability zones (EC2-Classic style)", mutate: (p) => { delete p.vpcZoneIdentifiers; p.availabilityZones = ["us-east-1a", "us-east-1b"]; } }],
-    violations: [
-      { name: "one subnet", mutate: (p) => (p.vpcZoneIdentifiers = subnets.slice(0, 1)), expect: [/launches into 1 subnet\(s\)\/AZ\(s\); at least 2/] },
-      { name: "fewer than a raised minimum", config: { minimumSubnets: 4 }, mutate: () => undefined, expect: [/launches into 3 .* at least 4/] },
-    ],
-    unknown: (p) => (p.vpcZoneIdentifiers = UNKNOWN_SENTINELS.array),
+  describe(autoScalingGroupConfigureMultiAz.name, () => {
+    /** The prod network in one shape plus the web tier's group launching into `pick`ed subnets of us-east-1. */
+    const withGroup = (shape: "offline" | "cli", pick: (subnets: { private: string[]; isolated: string[] }) => string[], extra: Record<string, unknown> = {}) => {
+      const { graph } = prodNetwork(shape);
+      const vpc = graph.resources.find((r) => r.type === "awsx:ec2:Vpc" && r.name === "us-east-1-vpc")!;
+      const ids = { private: vpc.props.privateSubnetIds as string[], isolated: vpc.props.isolatedSubnetIds as string[] };
+      const group = graph.add("aws:autoscaling/group:Group", "us-east-1-web", { ...webGroup, vpcZoneIdentifiers: pick(ids), ...extra }, { propertyDependencies: { vpcZoneIdentifiers: [vpc.urn] } });
+      return { graph, group };
+    };
+    it("passes a group in the private subnets of three AZs, resolved through awsx's outputs (offline) or subnet resources (CLI)", async () => {
+      assertPasses(await checkStack(autoScalingGroupConfigureMultiAz, withGroup("offline", (s) => s.private).graph.resources));
+      assertPasses(await checkStack(autoScalingGroupConfigureMultiAz, withGroup("cli", (s) => s.private).graph.resources, { config: { minimumAvailabilityZones: 3 } }));
+    });
+    it("passes explicit availability zones, and a subnet outside the stack counted as another AZ", async () => {
+      assertPasses(await checkStack(autoScalingGroupConfigureMultiAz, withGroup("offline", () => [], { availabilityZones: ["us-east-1a", "us-east-1b"] }).graph.resources));
+      assertPasses(await checkStack(autoScalingGroupConfigureMultiAz, withGroup("offline", (s) => [s.private[0], "subnet-0elsewhere000000"]).graph.resources));
+    });
+    it("reports two subnets of one AZ, which the subnet count alone would have passed", async () => {
+      const { graph, group } = withGroup("cli", (s) => [s.private[0], s.isolated[0]]);
+      const outcome = await checkStack(autoScalingGroupConfigureMultiAz, graph.resources);
+      assertViolations(outcome, [/Auto-scaling group us-east-1-web launches into 1 AZ\(s\) \(us-east-1a\); at least 2 AZs are required/]);
+      assertViolations({ violations: outcome.violations.filter((v) => v.urn === group) }, [/us-east-1a/]);
+    });
+    it("reports a single subnet the stack does not describe, and a raised minimum", async () => {
+      assertViolations(await checkStack(autoScalingGroupConfigureMultiAz, withGroup("offline", () => ["subnet-0aaaaaaaaaaaaaaaa"]).graph.resources), [
+        /launches into 0 AZ\(s\) \(none known\) and 1 subnet\(s\) the stack does not describe \(subnet-0aaaaaaaaaaaaaaaa\); at least 2 AZs/,
+      ]);
+      assertViolations(await checkStack(autoScalingGroupConfigureMultiAz, withGroup("offline", (s) => s.private).graph.resources, { config: { minimumAvailabilityZones: 4 } }), [
+        /launches into 3 AZ\(s\) \(us-east-1a, us-east-1b, us-east-1c\); at least 4 AZs are required/,
+      ]);
+    });
+    it("does not apply without auto-scaling groups", async () => {
+      assertNotApplicable(await checkStack(autoScalingGroupConfigureMultiAz, prodNetwork().graph.resources), /no auto-scaling group/);
+    });
+    it("cannot run while the group's subnets are unknown", async () => {
+      const { graph, group } = withGroup("offline", (s) => s.private);
+      graph.get(group).props.vpcZoneIdentifiers = UNKNOWN_SENTINELS.array;
+      assertUnknown(await checkStack(autoScalingGroupConfigureMultiAz, graph.resources));
+    });
   });
 
   describeResourcePolicy({

@@ -7,10 +7,12 @@ import {
   loadBalancerConfigureMultiAz,
   loadBalancerEnableAccessLogs,
   loadBalancerEnableDeletionProtection,
+  loadBalancerRestrictAccessToCloudFront,
   targetGroupConfigureHealthCheck,
   targetGroupDisallowPlainHttp,
 } from "../../policies/loadbalancer";
-import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { prodNetwork } from "./fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkResource, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
 
 /** The prod ALB as components/loadbalancer declares it. */
 const alb = {
@@ -95,16 +97,96 @@ describe("load balancer policies", () => {
     });
   });
 
-  describeResourcePolicy({
-    policy: loadBalancerConfigureMultiAz,
-    resourceClass: aws.lb.LoadBalancer,
-    compliant: alb,
-    alsoCompliant: [{ name: "two subnet mappings", mutate: (p) => { delete p.subnets; p.subnetMappings = [{ subnetId: "a" }, { subnetId: "b" }]; } }],
-    violations: [
-      { name: "one subnet", mutate: (p) => (p.subnets = ["subnet-1"]), expect: [/placed in 1 subnet\(s\); at least 2 are required/] },
-      { name: "no subnets", mutate: (p) => delete p.subnets, expect: [/placed in 0 subnet\(s\)/] },
-    ],
-    unknown: (p) => (p.subnets = UNKNOWN_SENTINELS.array),
+  describe(loadBalancerConfigureMultiAz.name, () => {
+    /** The prod network plus us-east-1's load balancer in the `pick`ed public subnets. */
+    const withBalancer = (shape: "offline" | "cli", pick: (subnets: string[]) => Record<string, unknown>, type = "aws:lb/loadBalancer:LoadBalancer") => {
+      const { graph } = prodNetwork(shape);
+      const vpc = graph.resources.find((r) => r.type === "awsx:ec2:Vpc" && r.name === "us-east-1-vpc")!;
+      const balancer = graph.add(type, "us-east-1-alb", { ...alb, subnets: undefined, ...pick(vpc.props.publicSubnetIds as string[]) }, { propertyDependencies: { subnets: [vpc.urn] } });
+      return { graph, balancer };
+    };
+    it("passes a load balancer in the public subnets of three AZs (offline and CLI shapes, both modules)", async () => {
+      assertPasses(await checkStack(loadBalancerConfigureMultiAz, withBalancer("offline", (s) => ({ subnets: s })).graph.resources));
+      assertPasses(await checkStack(loadBalancerConfigureMultiAz, withBalancer("cli", (s) => ({ subnets: s }), "aws:alb/loadBalancer:LoadBalancer").graph.resources, { config: { minimumAvailabilityZones: 3 } }));
+    });
+    it("resolves subnet mappings too", async () => {
+      assertPasses(await checkStack(loadBalancerConfigureMultiAz, withBalancer("offline", (s) => ({ subnetMappings: s.slice(0, 2).map((subnetId) => ({ subnetId })) })).graph.resources));
+    });
+    it("reports one AZ, no subnets, and subnets the stack does not describe that cannot make up the minimum", async () => {
+      const { graph, balancer } = withBalancer("offline", (s) => ({ subnets: [s[0], s[0]] }));
+      const outcome = await checkStack(loadBalancerConfigureMultiAz, graph.resources);
+      assertViolations(outcome, [/Load balancer us-east-1-alb is placed in 1 AZ\(s\) \(us-east-1a\); at least 2 AZs are required/]);
+      assertViolations({ violations: outcome.violations.filter((v) => v.urn === balancer) }, [/us-east-1a/]);
+      assertViolations(await checkStack(loadBalancerConfigureMultiAz, withBalancer("cli", () => ({})).graph.resources), [/placed in 0 AZ\(s\) \(none known\); at least 2/]);
+      assertViolations(await checkStack(loadBalancerConfigureMultiAz, withBalancer("offline", (s) => ({ subnets: [s[0], "subnet-1"] })).graph.resources, { config: { minimumAvailabilityZones: 3 } }), [
+        /placed in 1 AZ\(s\) \(us-east-1a\) and 1 subnet\(s\) the stack does not describe \(subnet-1\); at least 3/,
+      ]);
+    });
+    it("does not apply without load balancers", async () => {
+      assertNotApplicable(await checkStack(loadBalancerConfigureMultiAz, prodNetwork().graph.resources), /no load balancer/);
+    });
+    it("cannot run while the subnets are unknown", async () => {
+      const { graph, balancer } = withBalancer("offline", (s) => ({ subnets: s }));
+      graph.get(balancer).props.subnets = UNKNOWN_SENTINELS.array;
+      assertUnknown(await checkStack(loadBalancerConfigureMultiAz, graph.resources));
+    });
+  });
+
+  describe(loadBalancerRestrictAccessToCloudFront.name, () => {
+    const forward = { type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1" };
+    const forbidden = { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } };
+    /** One region's edge-facing load balancer, as components/loadbalancer and components/network declare it. */
+    const edge = (options: { open?: boolean; prefixList?: boolean; serving?: "forward" | "origin-only"; healthRule?: boolean; cdn?: boolean; internal?: boolean; type?: string } = {}) => {
+      const graph = new StackGraph();
+      if (options.cdn !== false) graph.add("aws:cloudfront/distribution:Distribution", "edge", { arn: "arn:aws:cloudfront::123456789012:distribution/E1" });
+      const group = graph.add("aws:ec2/securityGroup:SecurityGroup", "us-east-1-alb", { region: "us-east-1", id: "sg-0a5db5bb5c7bf23c2", description: "Load balancer" });
+      const rule = (name: string, props: Record<string, unknown>) =>
+        graph.add("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", name, { region: "us-east-1", securityGroupId: "sg-0a5db5bb5c7bf23c2", ipProtocol: "tcp", description: name, ...props }, { propertyDependencies: { securityGroupId: [group] } });
+      if (options.open !== false) {
+        rule("alb-in-https", { cidrIpv4: "0.0.0.0/0", fromPort: 443, toPort: 443 });
+        rule("alb-in-http", { cidrIpv4: "0.0.0.0/0", fromPort: 80, toPort: 80 });
+      }
+      if (options.prefixList) rule("alb-in-cloudfront", { prefixListId: "pl-3b927c52", fromPort: 443, toPort: 443 });
+      const type = options.type ?? "aws:lb";
+      const balancer = graph.add(`${type}/loadBalancer:LoadBalancer`, "us-east-1-alb", { ...alb, internal: options.internal ?? false, arn: "arn:alb" }, { propertyDependencies: { securityGroups: [group] } });
+      const https = graph.add(`${type}/listener:Listener`, "us-east-1-https", { ...httpsListener, loadBalancerArn: "arn:alb", arn: "arn:https", defaultActions: [options.serving === "forward" ? forward : forbidden] }, { propertyDependencies: { loadBalancerArn: [balancer] } });
+      graph.add(`${type}/listener:Listener`, "us-east-1-http", { region: "us-east-1", port: 80, protocol: "HTTP", loadBalancerArn: "arn:alb", defaultActions: [redirect] }, { propertyDependencies: { loadBalancerArn: [balancer] } });
+      if (options.serving !== "forward") {
+        graph.add(`${type}/listenerRule:ListenerRule`, "us-east-1-from-cloudfront", { region: "us-east-1", listenerArn: "arn:https", priority: 10, conditions: [{ httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["[secret]"] } }], actions: [forward] }, { propertyDependencies: { listenerArn: [https] } });
+      }
+      const health = options.healthRule
+        ? graph.add(`${type}/listenerRule:ListenerRule`, "us-east-1-health-checkers", { region: "us-east-1", listenerArn: "arn:https", priority: 5, conditions: [{ pathPattern: { values: ["/health"] } }], actions: [forward] }, { propertyDependencies: { listenerArn: [https] } })
+        : undefined;
+      return { graph, https, health };
+    };
+    it("passes a load balancer open to the internet that only forwards requests with CloudFront's header (both modules)", async () => {
+      assertPasses(await checkStack(loadBalancerRestrictAccessToCloudFront, edge().graph.resources));
+      assertPasses(await checkStack(loadBalancerRestrictAccessToCloudFront, edge({ type: "aws:alb" }).graph.resources));
+    });
+    it("passes a load balancer that admits only CloudFront's prefix list, whatever its listeners do", async () => {
+      assertPasses(await checkStack(loadBalancerRestrictAccessToCloudFront, edge({ open: false, prefixList: true, serving: "forward", healthRule: true }).graph.resources));
+    });
+    it("reports a listener that forwards every request while the group is open to the internet", async () => {
+      const { graph, https } = edge({ serving: "forward" });
+      const outcome = await checkStack(loadBalancerRestrictAccessToCloudFront, graph.resources);
+      assertViolations(outcome, [/Load balancer us-east-1-alb is open to the internet and its listener us-east-1-https \(port 443\) forwards every request, so clients can bypass CloudFront/]);
+      assertViolations({ violations: outcome.violations.filter((v) => v.urn === https) }, [/bypass/]);
+    });
+    it("reports a listener rule that forwards without the header", async () => {
+      const { graph, health } = edge({ healthRule: true });
+      const outcome = await checkStack(loadBalancerRestrictAccessToCloudFront, graph.resources);
+      assertViolations(outcome, [/Listener rule us-east-1-health-checkers of load balancer us-east-1-alb forwards requests without requiring CloudFront's origin header/]);
+      assertViolations({ violations: outcome.violations.filter((v) => v.urn === health) }, [/health-checkers/]);
+    });
+    it("does not apply without a distribution, nor to internal load balancers", async () => {
+      assertNotApplicable(await checkStack(loadBalancerRestrictAccessToCloudFront, edge({ cdn: false, serving: "forward" }).graph.resources), /no CloudFront distribution/);
+      assertNotApplicable(await checkStack(loadBalancerRestrictAccessToCloudFront, edge({ internal: true, serving: "forward" }).graph.resources), /no internet-facing load balancer/);
+    });
+    it("cannot run while a listener's actions are unknown", async () => {
+      const { graph, https } = edge();
+      graph.get(https).props.defaultActions = UNKNOWN_SENTINELS.array;
+      assertUnknown(await checkStack(loadBalancerRestrictAccessToCloudFront, graph.resources));
+    });
   });
 
   describeResourcePolicy({

@@ -8,6 +8,7 @@ import {
   securityGroupMissingDescription,
   securityGroupMissingRuleDescription,
   securityGroupRestrictPublicEgress,
+  securityGroupRestrictPublicIngressToLoadBalancers,
   vpcConfigureMultiAz,
   vpcConfigureNatPerAz,
   vpcEnableFlowLogs,
@@ -318,6 +319,64 @@ describe("network policies", () => {
       const { graph } = prodNetwork("cli");
       graph.resources.find((r) => r.type === "aws:ec2/natGateway:NatGateway")!.props.subnetId = UNKNOWN_SENTINELS.string;
       assertUnknown(await checkStack(vpcConfigureNatPerAz, graph.resources));
+    });
+  });
+
+  describe(securityGroupRestrictPublicIngressToLoadBalancers.name, () => {
+    /** One region's tier groups, as components/network declares them, and the internet-facing ALB using the alb group. */
+    const tiers = (options: { internal?: boolean } = {}) => {
+      const graph = new StackGraph();
+      const group = (tier: string) => graph.add("aws:ec2/securityGroup:SecurityGroup", `us-east-1-${tier}`, { ...tierGroup, id: `sg-${tier}`, description: `${tier} tier` });
+      const groups = { alb: group("alb"), app: group("app"), data: group("data") };
+      const rule = (name: string, tier: keyof typeof groups, props: Record<string, unknown>) =>
+        graph.add(
+          "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+          name,
+          { region: "us-east-1", securityGroupId: `sg-${tier}`, ipProtocol: "tcp", fromPort: 443, toPort: 443, description: name, ...props },
+          { propertyDependencies: { securityGroupId: [groups[tier]] } },
+        );
+      rule("us-east-1-alb-in-https", "alb", { cidrIpv4: "0.0.0.0/0" });
+      rule("us-east-1-app-in-alb", "app", { fromPort: 8080, toPort: 8080, referencedSecurityGroupId: "sg-alb" });
+      graph.add("aws:lb/loadBalancer:LoadBalancer", "us-east-1-alb", { region: "us-east-1", internal: options.internal ?? false, securityGroups: ["sg-alb"] }, { propertyDependencies: { securityGroups: [groups.alb] } });
+      return { graph, groups, rule };
+    };
+    it("passes internet ingress on the internet-facing load balancer's group, CloudFront's prefix list included", async () => {
+      const { graph, rule } = tiers();
+      rule("us-east-1-alb-in-cloudfront", "alb", { prefixListId: "pl-3b927c52" });
+      assertPasses(await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, graph.resources));
+    });
+    it("passes a customer-managed prefix list of the stack on another tier", async () => {
+      const { graph, rule } = tiers();
+      graph.add("aws:ec2/managedPrefixList:ManagedPrefixList", "office", { region: "us-east-1", id: "pl-0office", addressFamily: "IPv4" });
+      rule("us-east-1-app-in-office", "app", { prefixListId: "pl-0office" });
+      assertPasses(await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, graph.resources));
+    });
+    it("reports internet ingress on a tier group, by CIDR, inline block or AWS-managed prefix list", async () => {
+      const { graph, groups, rule } = tiers();
+      const db = rule("us-east-1-data-in-anywhere", "data", { fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0" });
+      graph.get(groups.app).props.ingress = [inline({ cidrBlocks: [], ipv6CidrBlocks: ["::/0"] })];
+      rule("us-east-1-app-in-cloudfront", "app", { fromPort: 8080, toPort: 8080, prefixListId: "pl-3b927c52" });
+      const outcome = await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, graph.resources);
+      assertViolations(outcome, [
+        /Security group us-east-1-app admits ::\/0 \(tcp 443\) through its ingress\[0\], but no internet-facing load balancer of the stack uses it/,
+        /Security group us-east-1-data admits 0\.0\.0\.0\/0 \(tcp 5432\) through rule us-east-1-data-in-anywhere/,
+        /Security group us-east-1-app admits prefix list pl-3b927c52 \(tcp 8080\) through rule us-east-1-app-in-cloudfront/,
+      ]);
+      assertViolations({ violations: outcome.violations.filter((v) => v.urn === db) }, [/5432/]);
+    });
+    it("reports an internal load balancer's group and a group outside the stack", async () => {
+      assertViolations(await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, tiers({ internal: true }).graph.resources), [/Security group us-east-1-alb admits 0\.0\.0\.0\/0 \(tcp 443\)/]);
+      const graph = new StackGraph();
+      graph.add("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ssh", { ...albHttpsIngress, securityGroupId: "sg-0aaaaaaaaaaaaaaaa", fromPort: 22, toPort: 22 });
+      assertViolations(await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, graph.resources), [/Security group sg-0aaaaaaaaaaaaaaaa admits 0\.0\.0\.0\/0 \(tcp 22\) through rule ssh/]);
+    });
+    it("does not apply to a stack without security groups", async () => {
+      assertNotApplicable(await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, prodNetwork().graph.resources.filter((r) => !r.type.includes("ecurityGroup"))), /no security group/);
+    });
+    it("cannot run while a rule's CIDR is unknown", async () => {
+      const { graph, rule } = tiers();
+      graph.get(rule("us-east-1-app-in-x", "app", {})).props.cidrIpv4 = UNKNOWN_SENTINELS.string;
+      assertUnknown(await checkStack(securityGroupRestrictPublicIngressToLoadBalancers, graph.resources));
     });
   });
 });

@@ -32,16 +32,20 @@ function resource(type: string, name: string, inputs: Record<string, unknown>, e
 const stackResource = resource("pulumi:pulumi:Stack", "blueprint-t", {}, { custom: false, parent: null });
 
 describe("policy runner (the pack inside the plan)", () => {
-  it("reports the four mistakes of the violating prod variant as mandatory, and nothing else", async () => {
-    // SSH from anywhere breaks two rules: an admin port, and a port that is not a public listener
+  it("reports the five mistakes of the violating prod variant as mandatory, and nothing else", async () => {
+    // SSH from anywhere breaks three rules: an admin port, a port that is not a public listener, and
+    // internet ingress on a group no internet-facing load balancer uses; the far DLQ also has no alarm.
     const plan = await planStack("prod", { program: violatingProgram });
     const mandatory = plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory");
     assert.deepEqual([...new Set(mandatory.map((v) => v.policy))].sort(), [
       "aws-autoscaling-group-configure-multi-az",
       "aws-ec2-securitygroup-disallow-public-admin-ingress",
       "aws-ec2-securitygroup-disallow-public-ingress",
+      "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers",
+      "aws-rds-database-disallow-public-access",
       "aws-sqs-queue-configure-dead-letter-queue",
       "aws-sqs-queue-enable-encryption",
+      "stack-require-alarm-coverage",
     ]);
     const byPolicy = (name: string) => mandatory.filter((v) => v.policy === name).map((v) => `${v.urn?.split("::").pop()}: ${v.message}`);
     assert.deepEqual(byPolicy("aws-sqs-queue-enable-encryption"), ["plain: The queue turns server-side encryption off."]);
@@ -49,20 +53,27 @@ describe("policy runner (the pack inside the plan)", () => {
       "plain: Queue plain has no dead-letter queue and is not one.",
       "near: Queue near (us-east-1) redrives to a dead-letter queue in eu-west-1; SQS needs it in the same region.",
     ]);
-    assert.deepEqual(byPolicy("aws-autoscaling-group-configure-multi-az"), ["single-az: The auto-scaling group launches into 1 subnet(s)/AZ(s); at least 2 are required."]);
+    assert.deepEqual(byPolicy("aws-autoscaling-group-configure-multi-az"), [
+      "single-az: Auto-scaling group single-az launches into 0 AZ(s) (none known) and 1 subnet(s) the stack does not describe (subnet-0aaaaaaaaaaaaaaaa); at least 2 AZs are required.",
+    ]);
     assert.deepEqual(byPolicy("aws-ec2-securitygroup-disallow-public-admin-ingress"), [
       "ssh: The ingress rule opens administration port(s) 22 (tcp 22) to 0.0.0.0/0.",
     ]);
     assert.deepEqual(byPolicy("aws-ec2-securitygroup-disallow-public-ingress"), [
       "ssh: The ingress rule opens tcp 22 to 0.0.0.0/0; only ports 443, 80 may be public.",
     ]);
+    assert.deepEqual(byPolicy("aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers"), [
+      "ssh: Security group sg-0aaaaaaaaaaaaaaaa admits 0.0.0.0/0 (tcp 22) through rule ssh, but no internet-facing load balancer of the stack uses it.",
+    ]);
+    assert.deepEqual(byPolicy("stack-require-alarm-coverage"), ["far-dlq: Dead-letter queue far-dlq (eu-west-1) has no CloudWatch alarm in its region."]);
+    assert.deepEqual(byPolicy("aws-rds-database-disallow-public-access"), ["public-reader: The cluster instance is publicly accessible."]);
   });
 
   it("reports the same mistakes as advisory in dev", async () => {
     const plan = await planStack("dev", { program: violatingProgram });
     assert.deepEqual(plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
     const advisory = new Set(plan.policies.violations.map((v) => v.policy));
-    for (const name of ["aws-sqs-queue-enable-encryption", "aws-autoscaling-group-configure-multi-az", "aws-ec2-securitygroup-disallow-public-admin-ingress"]) {
+    for (const name of ["aws-sqs-queue-enable-encryption", "aws-autoscaling-group-configure-multi-az", "aws-ec2-securitygroup-disallow-public-admin-ingress", "aws-rds-database-disallow-public-access"]) {
       assert.ok(advisory.has(name), name);
     }
   });

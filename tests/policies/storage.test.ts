@@ -1,12 +1,14 @@
 import * as aws from "@pulumi/aws";
 import {
+  bucketEnableCrossRegionReplication,
   bucketOwnershipControlsDisableAcls,
   bucketPolicyRequireSecureTransport,
   bucketPublicAccessBlockEnableAll,
   bucketRequirePublicAccessBlock,
   bucketVersioningEnable,
 } from "../../policies/storage";
-import { assertNotApplicable, assertPasses, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+import { edgeStack } from "./fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
 
 const bucketName = "blueprint-prod-alb-logs-us-east-1-123456789012";
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
@@ -105,5 +107,51 @@ describe("storage policies", () => {
       { name: "a policy that is not JSON", mutate: (p) => (p.policy = "["), expect: [/The bucket policy is not valid JSON/] },
     ],
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
+  });
+
+  describe(bucketEnableCrossRegionReplication.name, () => {
+    it("passes versioned static buckets, the primary replicating to the other region", async () => {
+      assertPasses(await checkStack(bucketEnableCrossRegionReplication, edgeStack().graph.resources));
+    });
+    it("matches the replica by its ARN when the rules have no property dependencies", async () => {
+      const { graph, replication } = edgeStack();
+      graph.get(replication).propertyDependencies = { bucket: graph.get(replication).propertyDependencies!.bucket };
+      assertPasses(await checkStack(bucketEnableCrossRegionReplication, graph.resources));
+    });
+    it("reports origin buckets without replication, and without enabled versioning", async () => {
+      const { graph, replication, versionings, buckets } = edgeStack();
+      graph.remove(replication);
+      graph.get(versionings.replica).props.versioningConfiguration = { status: "Suspended" };
+      const outcome = await checkStack(bucketEnableCrossRegionReplication, graph.resources);
+      assertViolations(outcome, [
+        /Bucket edge-static \(us-east-1\) serves CloudFront but neither replicates to nor is replicated from a bucket in another region/,
+        /Bucket edge-static-replica serves CloudFront but has no enabled versioning \(replication needs it\)/,
+        /Bucket edge-static-replica \(eu-west-1\) serves CloudFront but neither replicates/,
+      ]);
+      assertViolations({ violations: outcome.violations.filter((v) => v.urn === buckets.primary) }, [/edge-static \(us-east-1\)/]);
+    });
+    it("reports a replication rule that is disabled, or that copies within the region", async () => {
+      const disabled = edgeStack();
+      (disabled.graph.get(disabled.replication).props.rules as Array<{ status: string }>)[0].status = "Disabled";
+      assertViolations(await checkStack(bucketEnableCrossRegionReplication, disabled.graph.resources), [/edge-static \(us-east-1\) serves CloudFront but neither/, /edge-static-replica \(eu-west-1\) serves CloudFront but neither/]);
+      const sameRegion = edgeStack();
+      sameRegion.graph.get(sameRegion.buckets.replica).props.region = "us-east-1";
+      assertViolations(await checkStack(bucketEnableCrossRegionReplication, sameRegion.graph.resources), [/edge-static \(us-east-1\) serves CloudFront but neither/, /edge-static-replica \(us-east-1\) serves CloudFront but neither/]);
+    });
+    it("does not apply without a CDN, in one region, or when no origin is a bucket of the stack", async () => {
+      assertNotApplicable(await checkStack(bucketEnableCrossRegionReplication, []), /no CloudFront distribution/);
+      const single = edgeStack();
+      single.graph.remove(...single.graph.resources.filter((r) => r.type === "awsx:ec2:Vpc" && r.props.region === "eu-west-1").map((r) => r.urn), single.albs["eu-west-1"]);
+      assertNotApplicable(await checkStack(bucketEnableCrossRegionReplication, single.graph.resources), /fewer than two regions/);
+      const foreign = edgeStack();
+      foreign.graph.remove(foreign.buckets.primary, foreign.buckets.replica);
+      assertNotApplicable(await checkStack(bucketEnableCrossRegionReplication, foreign.graph.resources), /No CloudFront origin is an S3 bucket of the stack/);
+    });
+    it("finds origin buckets through the distribution's dependencies while their domain names are unknown, and cannot run on an unknown region", async () => {
+      const { graph, distribution, buckets } = edgeStack();
+      for (const origin of graph.get(distribution).props.origins as Array<{ domainName: string; originAccessControlId?: string }>) if (origin.originAccessControlId) origin.domainName = UNKNOWN_SENTINELS.string;
+      graph.get(buckets.replica).props.region = UNKNOWN_SENTINELS.string;
+      assertUnknown(await checkStack(bucketEnableCrossRegionReplication, graph.resources));
+    });
   });
 });

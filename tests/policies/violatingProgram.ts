@@ -6,8 +6,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { loadDefaultProgram, type Program } from "../../tools/plan/runProgram";
 
 /**
- * The real blueprint plus four mistakes: an unencrypted queue (with no DLQ), a queue whose DLQ is
- * in another region, a single-AZ auto-scaling group and SSH open to the internet.
+ * The real blueprint plus five mistakes: an unencrypted queue (with no DLQ), a queue whose DLQ is
+ * in another region, a single-AZ auto-scaling group, SSH open to the internet, and a publicly
+ * accessible database instance (a reader of the primary region's cluster, compliant otherwise).
  */
 export const violatingProgram: Program = async () => {
   const outputs = await loadDefaultProgram()();
@@ -35,6 +36,17 @@ export const violatingProgram: Program = async () => {
     toPort: 22,
     cidrIpv4: "0.0.0.0/0",
     description: "SSH for debugging",
+  });
+  new aws.rds.ClusterInstance("public-reader", {
+    region,
+    clusterIdentifier: `blueprint-${pulumi.getStack()}-${region}`,
+    engine: "aurora-postgresql",
+    instanceClass: "db.r7g.large",
+    publiclyAccessible: true,
+    monitoringInterval: 60,
+    monitoringRoleArn: "arn:aws:iam::123456789012:role/rds-monitoring",
+    performanceInsightsEnabled: true,
+    performanceInsightsKmsKeyId: `arn:aws:kms:${region}:123456789012:key/mrk-0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
   });
   return outputs;
 };

@@ -115,11 +115,12 @@ describe("npm run plan", () => {
     assert.equal(result.code, 0, result.err);
     assert.match(result.out, /^Stack dev \(dev\): 116 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(91\)\n/);
     assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
-    assert.match(result.out, /\n {2}global \(10\)\n/);
+    // the static assets' replica bucket lives in dev's partner region; CloudFront, IAM and random are global
+    assert.match(result.out, /\n {2}us-east-2 \(7\)\n[^]*\n {2}global \(18\)\n/);
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
     const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
     assert.equal(plan.stack, "dev");
-    assert.equal(plan.resources.length, 76, "68 AWS resources plus the stack and seven components");
+    assert.equal(plan.resources.length, 130, "115 AWS resources and the awsx VPC, plus the stack and 13 components");
   });
 
   it("plans a stack with a secure: value without writing its ciphertext or placeholder", async () => {
@@ -146,18 +147,23 @@ describe("npm run plan", () => {
     assert.equal(lines.at(-1), "Mandatory policy violations in prod; see the summary and plan/<stack>.json.");
     const named = lines.slice(0, -1).map((line) => /^prod: mandatory policy violation ([a-z0-9-]+): .* \((urn:pulumi:prod::blueprint::[^)]+)\)$/.exec(line));
     assert.ok(named.every((match) => match !== null), result.err);
+    // the issue's four mistakes (unencrypted queue, public database, single-AZ group, DLQ in another
+    // region) plus what the same variant's SSH rule and far DLQ also break
     assert.deepEqual(named.map((match) => `${match![1]} ${match![2].split("::").pop()}`), [
       "aws-ec2-securitygroup-disallow-public-admin-ingress ssh",
       "aws-ec2-securitygroup-disallow-public-ingress ssh",
+      "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers ssh",
+      "aws-rds-database-disallow-public-access public-reader",
       "aws-autoscaling-group-configure-multi-az single-az",
       "aws-sqs-queue-enable-encryption plain",
       "aws-sqs-queue-configure-dead-letter-queue plain",
       "aws-sqs-queue-configure-dead-letter-queue near",
+      "stack-require-alarm-coverage far-dlq",
     ]);
-    assert.match(result.out, /\n {2}policies: 6 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
+    assert.match(result.out, /\n {2}policies: 9 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
     assert.match(result.out, /\n {4}advisory:\n {6}aws-cloudwatch-loggroup-enable-kms-encryption: /);
     const plan = JSON.parse(readFileSync(join(outDir, "prod.json"), "utf8"));
-    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 6);
+    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 9);
   });
 
   it(`exits ${EXIT_MANDATORY_VIOLATIONS} for a prod stack file below prod's thresholds, and 1 wins over it`, async () => {

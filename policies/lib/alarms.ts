@@ -1,0 +1,57 @@
+/**
+ * CloudWatch metric alarms as coverage checks read them: which metrics (namespace and dimensions)
+ * an alarm watches, directly or through metric-math queries, and whether it notifies anyone.
+ */
+import type { PolicyResource } from "@pulumi/policy";
+import { dependsThrough, known } from "./graph";
+
+export const METRIC_ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+/** One metric an alarm reads; a dimension value is undefined while unknown. */
+export interface AlarmMetric {
+  readonly namespace?: string;
+  readonly dimensions: Readonly<Record<string, string | undefined>>;
+}
+
+function dimensionsOf(value: unknown): Record<string, string | undefined> {
+  if (value === null || typeof value !== "object") return {};
+  const dimensions: Record<string, string | undefined> = {};
+  for (const key of Object.keys(value as object)) {
+    const item = known(() => (value as Record<string, unknown>)[key]);
+    dimensions[key] = typeof item === "string" ? item : undefined;
+  }
+  return dimensions;
+}
+
+/** The metrics an alarm watches: its own metric, and each metric of its metric queries. */
+export function alarmMetrics(alarm: PolicyResource): AlarmMetric[] {
+  const metrics: AlarmMetric[] = [];
+  const namespace = known(() => alarm.props.namespace);
+  const dimensions = known(() => alarm.props.dimensions);
+  if (namespace !== undefined || dimensions !== undefined) {
+    metrics.push({ ...(typeof namespace === "string" ? { namespace } : {}), dimensions: dimensionsOf(dimensions) });
+  }
+  const queries = known(() => alarm.props.metricQueries);
+  if (Array.isArray(queries)) {
+    for (const query of queries as Array<{ metric?: { namespace?: unknown; dimensions?: unknown } }>) {
+      const metric = known(() => query.metric);
+      if (metric === undefined || metric === null) continue;
+      const ns = known(() => metric.namespace);
+      metrics.push({ ...(typeof ns === "string" ? { namespace: ns } : {}), dimensions: dimensionsOf(known(() => metric.dimensions)) });
+    }
+  }
+  return metrics;
+}
+
+/** True when the alarm's metric or metric queries depend on one of `targets` (how preview matches while names are unknown). */
+export function alarmDependsOn(alarm: PolicyResource, targets: readonly PolicyResource[]): boolean {
+  return dependsThrough(alarm, "dimensions", targets) || dependsThrough(alarm, "metricQueries", targets);
+}
+
+/** True unless the alarm's actions are disabled or it has no alarm action (unknown ARNs count as actions). */
+export function alarmNotifies(alarm: PolicyResource): boolean {
+  if (known(() => alarm.props.actionsEnabled) === false) return false;
+  const actions = known(() => alarm.props.alarmActions);
+  if (actions === undefined) return true;
+  return Array.isArray(actions) && actions.length > 0;
+}

@@ -1,0 +1,98 @@
+/**
+ * The pack's promise to a team that forks a stack: any valid config, in any environment, mode and
+ * region mix, plans with zero mandatory violations. Configs are generated, parsed (so only valid ones
+ * are planned), planned under the recording mocks and checked by the whole pack.
+ */
+import * as assert from "node:assert/strict";
+import * as fc from "fast-check";
+import { regionInfo, REGIONS } from "../../components/lib/regions";
+import { parseConfig } from "../../infra/config";
+import { physicalNamePrefix } from "../../components/lib/naming";
+import { policyContext } from "../../tools/plan/planStack";
+import { runPolicies } from "../../tools/plan/policyRunner";
+import { runProgram } from "../../tools/plan/runProgram";
+import type { StackFile } from "../../tools/plan/stackFile";
+
+/** Regions with at least three AZs that offer every service the blueprint uses in every mode. */
+const CANDIDATE_REGIONS = [...REGIONS.values()].filter((r) => r.azLetters.length >= 3 && !r.optIn && r.name !== "ap-southeast-7").map((r) => r.name);
+
+interface Shape {
+  readonly environment: "dev" | "staging" | "prod";
+  readonly regions: readonly string[];
+  readonly primary: number;
+  readonly azCount: number;
+  readonly domain: "none" | "zone";
+  readonly database: "aurora-global" | "rds-replicas" | "single-region";
+  readonly cache: "global" | "regional" | "none";
+  readonly queues: readonly ("standard" | "fifo")[];
+}
+
+const shapes: fc.Arbitrary<Shape> = fc
+  .record({
+    environment: fc.constantFrom("dev" as const, "staging" as const, "prod" as const),
+    regions: fc.uniqueArray(fc.constantFrom(...CANDIDATE_REGIONS), { minLength: 1, maxLength: 4 }),
+    primary: fc.nat(),
+    azCount: fc.constantFrom(2, 3),
+    domain: fc.constantFrom("none" as const, "zone" as const),
+    database: fc.constantFrom("aurora-global" as const, "rds-replicas" as const, "single-region" as const),
+    cache: fc.constantFrom("global" as const, "regional" as const, "none" as const),
+    queues: fc.array(fc.constantFrom("standard" as const, "fifo" as const), { minLength: 1, maxLength: 2 }),
+  })
+  // what the profiles and AWS require; everything else is the generator's to vary
+  .map((shape) => ({
+    ...shape,
+    regions: shape.environment === "prod" && shape.regions.length < 2 ? [...shape.regions, shape.regions[0] === "eu-west-1" ? "us-east-1" : "eu-west-1"] : shape.regions,
+    azCount: shape.environment === "prod" ? 3 : shape.azCount,
+    // staging and prod serve HTTPS under a domain (plain HTTP is the dev exception)
+    domain: shape.environment === "dev" ? shape.domain : ("zone" as const),
+  }))
+  .map((shape) => ({
+    ...shape,
+    database: shape.regions.length > 1 && shape.database === "single-region" ? ("aurora-global" as const) : shape.database,
+    cache: shape.regions.length > 3 && shape.cache === "global" ? ("regional" as const) : shape.cache,
+  }));
+
+/** The stack file of a shape, in the form Pulumi hands it to the program. */
+function stackFile(shape: Shape, index: number): StackFile {
+  const primary = shape.primary % shape.regions.length;
+  const regions = shape.regions.map((name, i) => ({
+    name,
+    ...(i === primary ? { primary: true } : {}),
+    vpcCidr: `10.${16 * i}.0.0/16`,
+    availabilityZones: regionInfo(name)!.azLetters.slice(0, shape.azCount).map((letter) => `${name}${letter}`),
+  }));
+  const raw: Record<string, unknown> = {
+    environment: shape.environment,
+    owner: "property-team",
+    costCenter: "CC-42",
+    regions,
+    queues: shape.queues.map((type, i) => ({ name: `q${i}`, type })),
+    database: { mode: shape.database, ...(shape.database === "rds-replicas" ? { instanceClass: "db.m7g.large" } : {}), ...(shape.database === "aurora-global" ? { instanceClass: "db.r7g.large" } : {}) },
+    cache: { mode: shape.cache, ...(shape.cache === "global" ? { nodeType: "cache.r7g.large", replicasPerNodeGroup: 1, automaticFailover: true, multiAz: true } : {}) },
+    ...(shape.domain === "zone" ? { domain: { name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" } } : {}),
+    ...(shape.environment === "prod" && shape.regions.length < 3 ? {} : {}),
+  };
+  const stack = `gen${index}`;
+  // only configs the parser accepts are planned: the property is about valid configs
+  parseConfig(raw, { namePrefix: physicalNamePrefix("blueprint", stack) });
+  const config: Record<string, string> = { "aws:region": regions[primary]!.name };
+  for (const [key, value] of Object.entries(raw)) config[`blueprint:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
+  return { stack, path: "(generated)", config, secretKeys: [] };
+}
+
+describe("generated stacks", () => {
+  it("property: any valid generated config plans with zero mandatory policy violations", async () => {
+    let index = 0;
+    await fc.assert(
+      fc.asyncProperty(shapes, async (shape) => {
+        const file = stackFile(shape, index++);
+        const run = await runProgram(file);
+        const { violations } = await runPolicies(run.plan, policyContext(run, file));
+        const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy}: ${v.message} [${v.urn}]`);
+        assert.deepEqual(mandatory, [], JSON.stringify(shape));
+      }),
+      // each run plans a whole stack (0.3 to 1.5 s); the shapes' variety comes from the seed across CI runs
+      { numRuns: 8 },
+    );
+  });
+});
