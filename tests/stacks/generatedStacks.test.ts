@@ -96,3 +96,34 @@ describe("generated stacks", () => {
     );
   });
 });
+
+describe("a stack whose regions exclude us-east-1", () => {
+  it("still places CloudFront's certificate and web ACL, and the health-check alarms, in us-east-1", async () => {
+    const regions = [
+      { name: "eu-west-1", primary: true, vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
+      { name: "ap-southeast-2", vpcCidr: "10.1.0.0/16", availabilityZones: ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"] },
+    ];
+    const file: StackFile = {
+      stack: "europe",
+      path: "(generated)",
+      config: {
+        "aws:region": "eu-west-1",
+        "blueprint:environment": "prod",
+        "blueprint:owner": "o",
+        "blueprint:costCenter": "c",
+        "blueprint:regions": JSON.stringify(regions),
+        "blueprint:domain": JSON.stringify({ name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" }),
+      },
+      secretKeys: [],
+    };
+    const run = await runProgram(file);
+    const inRegion = (type: string) => run.plan.resources.filter((r) => r.type === type && r.urn.includes("blueprint:cdn:Cdn$")).map((r) => r.region);
+    assert.deepEqual(inRegion("aws:acm/certificate:Certificate"), ["us-east-1"]);
+    assert.deepEqual(inRegion("aws:wafv2/webAcl:WebAcl"), ["us-east-1"]);
+    const healthAlarms = run.plan.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.urn.includes("blueprint:dns:Dns$"));
+    assert.equal(healthAlarms.length, 2);
+    assert.ok(healthAlarms.every((r) => r.region === "us-east-1"));
+    const { violations } = await runPolicies(run.plan, policyContext(run, file));
+    assert.deepEqual(violations.filter((v) => v.enforcementLevel === "mandatory"), []);
+  });
+});
