@@ -86,6 +86,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       stack: identity.stack,
       data: dataTier,
       edge,
+      chaos: config.chaos,
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -244,6 +245,7 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
       ),
       alarmTopicArn: stamp.observability.alarmTopicArn,
       dashboardName: stamp.observability.dashboardName,
+      ...(stamp.chaos ? { experimentTemplateIds: stamp.chaos.experimentTemplateIds } : {}),
       dataKeyArn: blueprint.data.keyArns[stamp.region],
       ...(stamp.database
         ? {

@@ -15,6 +15,7 @@ import { alarmsSchema, domainSchema, healthCheckSchema, loadBalancerSchema, queu
 import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS, type RawStackConfig } from "./configSchema";
 import { PROFILES, type EnforcementLevel, type Environment, type NatStrategy } from "./profiles";
 import { CACHE_NESTED_KEYS, checkCache, resolveCache, type CacheConfig } from "./cacheConfig";
+import { CHAOS_NESTED_KEYS, checkChaos, resolveChaos, type ChaosConfig, type ChaosStackFacts } from "./chaosConfig";
 import { checkDatabase, DATABASE_NESTED_KEYS, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
 import { CDN_NESTED_KEYS, checkCdn, checkDns, DNS_NESTED_KEYS, resolveCdn, resolveDns, type CdnConfig, type DnsConfig } from "./edgeConfig";
 import { resolveDomain, resolveWeb } from "./appConfig";
@@ -69,6 +70,8 @@ export interface BlueprintConfig extends AppConfig {
   readonly cdn: CdnConfig;
   /** Route 53 health checks and records (used when the domain has a hosted zone). */
   readonly dns: DnsConfig;
+  /** FIS experiment templates per region (off unless the stack enables them). */
+  readonly chaos: ChaosConfig;
 }
 
 /** Naming used when a config is parsed outside a Pulumi program (tests, tools). */
@@ -109,7 +112,23 @@ function checkSections(raw: Record<string, unknown>, ctx: SectionContext): Confi
     ...checkCache(raw.cache, ctx),
     ...checkCdn(raw.cdn, ctx, edge),
     ...checkDns(raw.dns, ctx, edge),
+    ...checkChaos(raw.chaos, ctx, chaosFacts(raw, ctx)),
   ];
+}
+
+/** What the chaos rules need to know of the data tier and the web tier, after defaults. */
+function chaosFacts(raw: Record<string, unknown>, ctx: SectionContext): ChaosStackFacts {
+  if (!ctx.environment) return {};
+  const withEnvironment = { ...ctx, environment: ctx.environment };
+  const database = resolveDatabase(raw.database, withEnvironment);
+  const cache = resolveCache(raw.cache, withEnvironment);
+  const web = resolveWeb(raw.web, PROFILES[ctx.environment], ctx.regions);
+  const minSizes = Object.values(web.capacityByRegion).map((capacity) => capacity.minSize);
+  return {
+    database: { service: database.service, instanceCount: database.instanceCount, multiAz: database.multiAz, mode: database.mode },
+    cache: { mode: cache.mode, replicasPerNodeGroup: cache.replicasPerNodeGroup, automaticFailover: cache.automaticFailover, multiAz: cache.multiAz },
+    ...(minSizes.length > 0 ? { web: { minSize: Math.min(...minSizes) } } : {}),
+  };
 }
 
 function applyProfile(raw: RawStackConfig, naming: NamingContext): BlueprintConfig {
@@ -144,6 +163,7 @@ function applyProfile(raw: RawStackConfig, naming: NamingContext): BlueprintConf
     cache: resolveCache(raw.cache, ctx),
     cdn: resolveCdn(raw.cdn, ctx),
     dns: resolveDns(raw.dns, ctx),
+    chaos: resolveChaos(raw.chaos, ctx, chaosFacts(raw as unknown as Record<string, unknown>, ctx)),
   };
 }
 
@@ -216,6 +236,7 @@ const NESTED_KEYS: Readonly<Record<string, Readonly<Record<string, string[]>>>> 
   cache: CACHE_NESTED_KEYS,
   cdn: CDN_NESTED_KEYS,
   dns: DNS_NESTED_KEYS,
+  chaos: CHAOS_NESTED_KEYS,
 };
 
 function keysOf(schema: { shape: Record<string, unknown> }): string[] {

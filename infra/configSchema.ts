@@ -10,6 +10,7 @@ import { z } from "zod";
 import { REGION_NAMES } from "../components/lib/regions";
 import { alarmsSchema, domainSchema, loadBalancerSchema, queueSchema, webSchema, workerSchema } from "./appConfigSchema";
 import { cacheSchema } from "./cacheConfig";
+import { chaosSchema } from "./chaosConfig";
 import { databaseSchema } from "./databaseConfig";
 import { cdnSchema, dnsSchema } from "./edgeConfig";
 import { ENVIRONMENTS, LOG_RETENTION_DAYS, NAT_STRATEGIES } from "./profiles";
@@ -86,6 +87,7 @@ export const stackConfigSchema = z
     cache: cacheSchema.optional(),
     cdn: cdnSchema.optional(),
     dns: dnsSchema.optional(),
+    chaos: chaosSchema.optional(),
     protect: z.boolean().optional().describe("Pulumi protect on stateful resources. Default from the environment profile (prod true)."),
     tags: z
       .record(z.string(), z.string())

@@ -95,7 +95,17 @@ export const rolePolicyDisallowWildcardResources = resourcePolicy({
       wildcardResourceActions: {
         type: "array",
         items: { type: "string" },
-        default: ["logs:DescribeLogGroups", "cloudwatch:PutMetricData", "ec2:DescribeTags", "xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+        // FIS experiments: instance look-ups, tag look-ups and vended log delivery have no resource-level permissions
+        default: [
+          "logs:DescribeLogGroups",
+          "cloudwatch:PutMetricData",
+          "ec2:DescribeTags",
+          "xray:PutTraceSegments",
+          "xray:PutTelemetryRecords",
+          "ec2:DescribeInstances",
+          "tag:GetResources",
+          "logs:CreateLogDelivery",
+        ],
         description: "Actions that AWS only grants on `*` (no resource-level permissions); compared case-insensitively.",
       },
     },

@@ -77,6 +77,8 @@ export class RegionalObservability extends pulumi.ComponentResource {
   public readonly alarmKeyArn: pulumi.Output<string>;
   /** Names of the alarms this component declares. */
   public readonly alarmNames: pulumi.Output<string>[];
+  /** The alarms' ARNs by key (`alb-5xx-rate`, `target-response-p99`, …), e.g. for FIS stop conditions. */
+  public readonly alarmArns: Readonly<Record<string, pulumi.Output<string>>>;
   public readonly dashboardName: pulumi.Output<string>;
 
   constructor(name: string, args: ObservabilityArgs, opts: pulumi.ComponentResourceOptions = {}) {
@@ -182,6 +184,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
     this.alarmTopicArn = topic.arn;
     this.alarmKeyArn = key.arn;
     this.alarmNames = alarms.map((alarm) => alarm.name);
+    this.alarmArns = Object.fromEntries(specs.map((spec, i) => [spec.key, alarms[i]!.arn]));
     this.dashboardName = dashboard.dashboardName;
 
     this.registerOutputs({

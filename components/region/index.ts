@@ -14,7 +14,8 @@ import { Network } from "../network";
 import { DEFAULT_TIER_PORTS } from "../network/lib/securityGroupRules";
 import { RegionalObservability, type AlarmThresholds } from "../observability";
 import { RegionalQueues, type QueueSpec } from "../queue";
-import { RegionalCache, type RegionalCacheArgs } from "../cache";
+import { RegionalCache, replicationGroupId, type RegionalCacheArgs } from "../cache";
+import { cacheChaosTargetTags, databaseFailoverRunsIn, RegionalChaos, type ChaosSettings } from "../chaos";
 import { RegionalDatabase, type RegionalDatabaseArgs } from "../database";
 import type { AlbIngress, AlbOriginPort } from "../network/lib/securityGroupRules";
 import { secretReaderStatements } from "../secrets/lib/secretAccess";
@@ -113,6 +114,8 @@ export interface RegionalStampArgs {
   readonly data: StampData;
   /** How the load balancer is reached. @default internet-facing, no origin header */
   readonly edge?: StampEdge;
+  /** FIS experiments in this region. @default none */
+  readonly chaos?: ChaosSettings;
   /** Tags of the region's resources, including `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -131,6 +134,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly database?: RegionalDatabase;
   /** The region's cache, when the stack has one. */
   public readonly cache?: RegionalCache;
+  /** The region's FIS experiment templates, when the stack enables chaos experiments. */
+  public readonly chaos?: RegionalChaos;
 
   constructor(name: string, args: RegionalStampArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:region:RegionalStamp", name, {}, opts);
@@ -213,8 +218,19 @@ export class RegionalStamp extends pulumi.ComponentResource {
           opt,
         )
       : undefined;
+    // FIS finds replication groups by tag only, so a cache the experiments may fail over carries one
+    const cacheChaos = args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache");
     const cache = args.data.cache
-      ? new RegionalCache(name, { ...(dataOpts(args.data.cache) as Omit<StampCache, "secretArn">), ...placement, subnetGroupName: network.cacheSubnetGroupName }, opt)
+      ? new RegionalCache(
+          name,
+          {
+            ...(dataOpts(args.data.cache) as Omit<StampCache, "secretArn">),
+            ...placement,
+            ...(cacheChaos ? { tags: { ...tags, ...cacheChaosTargetTags(replicationGroupId(args.namePrefix, region)) } } : {}),
+            subnetGroupName: network.cacheSubnetGroupName,
+          },
+          opt,
+        )
       : undefined;
 
     // Endpoints and ARNs only: the bootstrap refuses anything that looks like a secret.
@@ -331,9 +347,32 @@ export class RegionalStamp extends pulumi.ComponentResource {
 
     resolveAlarmTopic(observability.alarmTopicArn);
 
+    const chaosDatabase = args.data.database;
+    const chaos =
+      args.chaos?.enabled === true
+        ? new RegionalChaos(
+            name,
+            {
+              region,
+              namePrefix: args.namePrefix,
+              settings: args.chaos,
+              webAutoScalingGroupName: web.autoScalingGroupName,
+              ...(database && chaosDatabase && databaseFailoverRunsIn(chaosDatabase.settings.service, chaosDatabase.role)
+                ? { database: { kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const), arn: database.arn } }
+                : {}),
+              ...(cache ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0]! } } : {}),
+              // the customer-facing alarms stop an experiment; unhealthy hosts is what terminating instances is meant to trip
+              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"]!, observability.alarmArns["target-response-p99"]!],
+              tags,
+            },
+            opt,
+          )
+        : undefined;
+
     this.network = network;
     this.database = database;
     this.cache = cache;
+    this.chaos = chaos;
     this.loadBalancer = loadBalancer;
     this.queues = queues;
     this.web = web;

@@ -19,7 +19,8 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, dns, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, dns, chaos, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    assert.equal(chaos.enabled, false, "chaos experiments are off unless a stack enables them");
     // the application tier's defaults are asserted in appConfig.test.ts, the data tier's and the
     // edge's in their own config tests; here only the modes the prod profile picks
     assert.ok(loadBalancer && web && worker && queues && alarms);
@@ -82,7 +83,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:network, blueprint:resilienceWaiver, blueprint:domain, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:dns, blueprint:protect, blueprint:tags",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:network, blueprint:resilienceWaiver, blueprint:domain, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:dns, blueprint:chaos, blueprint:protect, blueprint:tags",
       ],
     },
     {

@@ -360,6 +360,27 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.equal(plan.resources.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length, 3);
   });
 
+  it("staging enables FIS experiments per region, stopped by the region's own alarms; dev and prod have none", async () => {
+    const staging = await plannedOnce("staging");
+    const templates = staging.resources.filter((r) => r.type === "aws:fis/experimentTemplate:ExperimentTemplate");
+    assert.deepEqual(templates.map((r) => r.name).sort(), [
+      "eu-west-1-chaos-failover-cache",
+      "eu-west-1-chaos-terminate-web-instances",
+      // the writer fails over in the primary region only: a global database's secondaries are read-only
+      "us-east-1-chaos-failover-database",
+      "us-east-1-chaos-failover-cache",
+      "us-east-1-chaos-terminate-web-instances",
+    ].sort());
+    for (const template of templates) {
+      const stops = template.inputs.stopConditions as Array<{ source: string; value: string }>;
+      assert.deepEqual(stops.map((stop) => stop.value.split(":alarm:")[1]), [`blueprint-staging-${template.region}-alb-5xx-rate`, `blueprint-staging-${template.region}-target-response-p99`]);
+      assert.ok(stops.every((stop) => stop.source === "aws:cloudwatch:alarm" && stop.value.startsWith(`arn:aws:cloudwatch:${template.region}:`)));
+    }
+    for (const stack of ["dev", "prod"]) {
+      assert.equal((await plannedOnce(stack)).resources.filter((r) => r.type.startsWith("aws:fis/")).length, 0, stack);
+    }
+  });
+
   it("prod runs three regions on three continents with three AZs, a NAT per AZ and protection", async () => {
     const plan = await plannedOnce("prod");
     assert.deepEqual(plan.regions, ["us-east-1", "eu-west-1", "ap-southeast-2"]);

@@ -5,6 +5,7 @@
  */
 import { COMPUTE_BUILDERS, mockAmiParameter } from "./builders/compute";
 import { CACHE_BUILDERS } from "./builders/cache";
+import { CHAOS_BUILDERS } from "./builders/chaos";
 import { DATABASE_BUILDERS } from "./builders/database";
 import { EDGE_BUILDERS, mockManagedPrefixList } from "./builders/edge";
 import { MESSAGING_BUILDERS } from "./builders/messaging";
@@ -59,6 +60,7 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
   ...EDGE_BUILDERS,
   ...DATABASE_BUILDERS,
   ...CACHE_BUILDERS,
+  ...CHAOS_BUILDERS,
 };
 
 /** The region a resource is created in: its `region` input, else the stack's default region. */

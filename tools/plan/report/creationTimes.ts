@@ -56,6 +56,7 @@ export const CREATION_TIMES: Readonly<Record<string, CreationTime>> = {
     basis: "AWS Route 53 docs: changes propagate to all authoritative servers within 60 s (the provider waits for INSYNC)",
   },
   "aws:route53/healthCheck:HealthCheck": { seconds: 10, basis: "experience: seconds (API-only)" },
+  "aws:fis/experimentTemplate:ExperimentTemplate": { seconds: 5, basis: "experience: seconds (API-only; nothing runs until an experiment is started)" },
   "aws:acm/certificate:Certificate": { seconds: 10, basis: "experience: the request returns at once; validation is a separate resource" },
   "aws:acm/certificateValidation:CertificateValidation": {
     seconds: 180,
