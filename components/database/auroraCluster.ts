@@ -137,9 +137,10 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
           parent,
           // Not protected: an instance holds no data (the cluster volume does), and after a
           // switchover the old primary's extra instances must be removable by `pulumi up`.
-          // Instances after the first wait for it, so that the first (in the first AZ) becomes the
-          // writer; all of them wait for the monitoring role's policy.
-          dependsOn: [...(first ? [first] : []), ...(args.monitoringRole ? [args.monitoringRole.ready] : [])],
+          // In the writer's cluster, instances after the first wait for it, so that the first (in the
+          // first AZ) becomes the writer; a secondary cluster has no writer, so its readers are
+          // created together. All of them wait for the monitoring role's policy.
+          dependsOn: [...(first && args.role === "primary" ? [first] : []), ...(args.monitoringRole ? [args.monitoringRole.ready] : [])],
         },
       ),
     );

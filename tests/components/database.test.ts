@@ -225,7 +225,7 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
     assert.equal(everything(resources, outputs).includes(PASSWORD), false);
   });
 
-  it("makes the secondary cluster wait for the primary's writer, and instances after the first wait for it", () => {
+  it("makes the secondary cluster wait for the primary's writer, the writer's readers wait for it, and a secondary's readers start together", () => {
     const writer = one(resources, CLUSTER_INSTANCE, "db-eu-west-1-1");
     const secondary = one(resources, CLUSTER, "db-us-east-1");
     assert.ok(secondary.dependencies.includes(writer.urn));
@@ -233,6 +233,9 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
     for (const name of ["db-eu-west-1-2", "db-eu-west-1-3"]) assert.ok(one(resources, CLUSTER_INSTANCE, name).dependencies.includes(writer.urn), name);
     assert.equal(writer.inputs.promotionTier, 0);
     assert.equal(one(resources, CLUSTER_INSTANCE, "db-eu-west-1-2").inputs.promotionTier, 1);
+    // a secondary cluster has no writer: its second reader does not wait for its first
+    const firstSecondary = one(resources, CLUSTER_INSTANCE, "db-us-east-1-1");
+    assert.equal(one(resources, CLUSTER_INSTANCE, "db-us-east-1-2").dependencies.includes(firstSecondary.urn), false);
   });
 
   it("spreads instances round-robin over the region's AZs with identifiers named after the region", () => {
