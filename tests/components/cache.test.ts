@@ -4,6 +4,7 @@ import { CacheGlobalDatastore, GLOBAL_MEMBER_IGNORED_CHANGES, RegionalCache, typ
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "./support";
+import { PROD_CACHE_SETTINGS } from "../support/settings";
 
 const ACCOUNT = "123456789012";
 const KEY = (region: string) => `arn:aws:kms:${region}:${ACCOUNT}:key/mrk-${region.replace(/-/g, "")}`;
@@ -12,21 +13,7 @@ const TAGS = (region: string) => ({ Environment: "prod", Project: "blueprint", O
 const ZONES = (region: string) => [`${region}a`, `${region}b`, `${region}c`];
 const TOKEN = "Token-with-64-characters-0123456789-abcdefghijklmnopqrstuvwxyz!^";
 
-const PROD: CacheSettings = {
-  mode: "global",
-  engine: "valkey",
-  engineVersion: "9.1",
-  nodeType: "cache.r7g.large",
-  replicasPerNodeGroup: 2,
-  automaticFailover: true,
-  multiAz: true,
-  port: 6379,
-  snapshotRetentionDays: 7,
-  snapshotWindow: "03:00-04:00",
-  maintenanceWindow: "sun:05:00-sun:06:00",
-  slowLogRetentionDays: 365,
-  alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
-};
+const PROD: CacheSettings = PROD_CACHE_SETTINGS;
 const DEV: CacheSettings = {
   ...PROD,
   mode: "regional",

@@ -4,21 +4,11 @@ import type { CdnSettings } from "../../components/cdn/lib/cdnRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "./support";
+import { PROD_CDN_SETTINGS } from "../support/settings";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 const SECRET = "s3cr3t-origin-verify-value";
-const SETTINGS: CdnSettings = {
-  priceClass: "PriceClass_All",
-  waf: { enabled: true, rateLimit: 2000, rateLimitWindowSeconds: 300, action: "block" },
-  logRetentionDays: 365,
-  staticPathPattern: "/static/*",
-  failoverPathPatterns: ["/read/*"],
-  failoverStatusCodes: [500, 502, 503, 504],
-  originReadTimeoutSeconds: 30,
-  originConnectionAttempts: 2,
-  originConnectionTimeoutSeconds: 5,
-  hstsMaxAgeSeconds: 31_536_000,
-};
+const SETTINGS: CdnSettings = PROD_CDN_SETTINGS;
 const US_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 
 const origin = (region: string) => ({ region, domainName: `${region}.api.example.com` });

@@ -12,6 +12,7 @@ import {
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "./support";
+import { GLOBAL_DATABASE_SETTINGS } from "../support/settings";
 
 const PREFIX = "blueprint-prod";
 const ACCOUNT = "123456789012";
@@ -33,32 +34,7 @@ const ROLE = "aws:iam/role:Role";
 const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
-const GLOBAL_SETTINGS: DatabaseSettings = {
-  mode: "aurora-global",
-  service: "aurora",
-  engine: "postgresql",
-  engineVersion: "16.6",
-  instanceClass: "db.r7g.large",
-  instanceCount: 3,
-  secondaryInstanceCount: 2,
-  databaseName: "app",
-  masterUsername: "appowner",
-  port: 5432,
-  allocatedStorageGiB: 100,
-  maxAllocatedStorageGiB: 1000,
-  storageType: "gp3",
-  multiAz: true,
-  backupRetentionDays: 35,
-  preferredBackupWindow: "03:00-04:00",
-  preferredMaintenanceWindow: "sun:05:00-sun:06:00",
-  deletionProtection: true,
-  skipFinalSnapshot: false,
-  performanceInsightsRetentionDays: 7,
-  monitoringIntervalSeconds: 30,
-  iamAuthentication: true,
-  logExports: ["postgresql"],
-  alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
-};
+const GLOBAL_SETTINGS: DatabaseSettings = GLOBAL_DATABASE_SETTINGS;
 const REPLICA_SETTINGS: DatabaseSettings = { ...GLOBAL_SETTINGS, mode: "rds-replicas", service: "rds", instanceClass: "db.m7g.large", logExports: ["postgresql", "upgrade"] };
 
 function args(region: string, role: "primary" | "secondary", settings: DatabaseSettings, extra: Partial<RegionalDatabaseArgs> = {}): RegionalDatabaseArgs {

@@ -25,22 +25,9 @@ import { parseDailyWindow, parseWeeklyWindow, windowsOverlap, type Window } from
 import { REGION_NAMES } from "../../components/lib/regions";
 import { physicalNamePrefix } from "../../components/lib/naming";
 import { alarmSpecProblems } from "../../components/observability/lib/alarms";
+import { PROD_CACHE_SETTINGS } from "../support/settings";
 
-const PROD: CacheSettings = {
-  mode: "global",
-  engine: "valkey",
-  engineVersion: "9.1",
-  nodeType: "cache.r7g.large",
-  replicasPerNodeGroup: 2,
-  automaticFailover: true,
-  multiAz: true,
-  port: 6379,
-  snapshotRetentionDays: 7,
-  snapshotWindow: "03:00-04:00",
-  maintenanceWindow: "sun:05:00-sun:06:00",
-  slowLogRetentionDays: 365,
-  alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
-};
+const PROD: CacheSettings = PROD_CACHE_SETTINGS;
 const CTX: CacheSettingsContext = { regions: ["us-east-1", "eu-west-1", "ap-southeast-2"], primaryRegion: "us-east-1", namePrefix: "blueprint-prod" };
 
 const problemsOf = (settings: Partial<CacheSettings>, ctx: CacheSettingsContext = CTX) =>

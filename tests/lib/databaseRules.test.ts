@@ -15,33 +15,9 @@ import { compareVersions, parseEngineVersion, parseInstanceClass } from "../../c
 import { globalClusterIdentifier, regionalDatabaseNames } from "../../components/database/lib/naming";
 import { databaseParameters } from "../../components/database/lib/parameters";
 import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "../../components/database/lib/windows";
+import { GLOBAL_DATABASE_SETTINGS } from "../support/settings";
 
-const GLOBAL: DatabaseSettings = {
-  mode: "aurora-global",
-  service: "aurora",
-  engine: "postgresql",
-  engineVersion: "16.6",
-  instanceClass: "db.r7g.large",
-  instanceCount: 3,
-  secondaryInstanceCount: 2,
-  databaseName: "app",
-  masterUsername: "appowner",
-  port: 5432,
-  allocatedStorageGiB: 100,
-  maxAllocatedStorageGiB: 1000,
-  storageType: "gp3",
-  multiAz: true,
-  backupRetentionDays: 35,
-  preferredBackupWindow: "03:00-04:00",
-  preferredMaintenanceWindow: "sun:05:00-sun:06:00",
-  deletionProtection: true,
-  skipFinalSnapshot: false,
-  performanceInsightsRetentionDays: 7,
-  monitoringIntervalSeconds: 30,
-  iamAuthentication: true,
-  logExports: ["postgresql"],
-  alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
-};
+const GLOBAL: DatabaseSettings = GLOBAL_DATABASE_SETTINGS;
 const REPLICAS: DatabaseSettings = { ...GLOBAL, mode: "rds-replicas", service: "rds", instanceClass: "db.m7g.large", logExports: ["postgresql", "upgrade"] };
 const SINGLE: DatabaseSettings = { ...GLOBAL, mode: "single-region", instanceClass: "db.t4g.medium", instanceCount: 1 };
 

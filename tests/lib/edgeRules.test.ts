@@ -27,19 +27,9 @@ import { cdnArgProblems } from "../../components/cdn/lib/validate";
 import { MANAGED_RULE_GROUPS, wafCapacity, wafProblems, wafRules } from "../../components/cdn/lib/waf";
 import { dnsArgProblems, dnsSettingsProblems, healthAlarmSpec, resourcePathProblem, type DnsSettings } from "../../components/dns/lib/dnsRules";
 import { REGION_NAMES } from "../../components/lib/regions";
+import { PROD_CDN_SETTINGS } from "../support/settings";
 
-const SETTINGS: CdnSettings = {
-  priceClass: "PriceClass_All",
-  waf: { enabled: true, rateLimit: 2000, rateLimitWindowSeconds: 300, action: "block" },
-  logRetentionDays: 365,
-  staticPathPattern: "/static/*",
-  failoverPathPatterns: ["/read/*"],
-  failoverStatusCodes: [500, 502, 503, 504],
-  originReadTimeoutSeconds: 30,
-  originConnectionAttempts: 2,
-  originConnectionTimeoutSeconds: 5,
-  hstsMaxAgeSeconds: 31_536_000,
-};
+const SETTINGS: CdnSettings = PROD_CDN_SETTINGS;
 const US_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 const EU_CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 

@@ -38,6 +38,8 @@ function generatedStack(count: number): StackFile {
     "blueprint:environment": "staging",
     "blueprint:owner": "bench",
     "blueprint:costCenter": "bench",
+    // a Global Datastore spans at most three regions; beyond, each region gets its own cache
+    "blueprint:cache": JSON.stringify({ mode: count > 3 ? "regional" : "global" }),
     "blueprint:regions": JSON.stringify(
       regions.map((r, i) => ({
         name: r.name,

@@ -1,0 +1,66 @@
+/**
+ * Settings shared by the component tests and the rules tests: the prod profile's database, cache
+ * and CDN settings, written out so that a changed default shows up as a test change.
+ */
+import type { CacheSettings } from "../../components/cache/lib/cacheRules";
+import type { CdnSettings } from "../../components/cdn/lib/cdnRules";
+import type { DatabaseSettings } from "../../components/database/lib/databaseRules";
+
+/** An aurora-global database as prod runs it. */
+export const GLOBAL_DATABASE_SETTINGS: DatabaseSettings = {
+  mode: "aurora-global",
+  service: "aurora",
+  engine: "postgresql",
+  engineVersion: "16.6",
+  instanceClass: "db.r7g.large",
+  instanceCount: 3,
+  secondaryInstanceCount: 2,
+  databaseName: "app",
+  masterUsername: "appowner",
+  port: 5432,
+  allocatedStorageGiB: 100,
+  maxAllocatedStorageGiB: 1000,
+  storageType: "gp3",
+  multiAz: true,
+  backupRetentionDays: 35,
+  preferredBackupWindow: "03:00-04:00",
+  preferredMaintenanceWindow: "sun:05:00-sun:06:00",
+  deletionProtection: true,
+  skipFinalSnapshot: false,
+  performanceInsightsRetentionDays: 7,
+  monitoringIntervalSeconds: 30,
+  iamAuthentication: true,
+  logExports: ["postgresql"],
+  alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+};
+
+/** A global cache as prod runs it. */
+export const PROD_CACHE_SETTINGS: CacheSettings = {
+  mode: "global",
+  engine: "valkey",
+  engineVersion: "9.1",
+  nodeType: "cache.r7g.large",
+  replicasPerNodeGroup: 2,
+  automaticFailover: true,
+  multiAz: true,
+  port: 6379,
+  snapshotRetentionDays: 7,
+  snapshotWindow: "03:00-04:00",
+  maintenanceWindow: "sun:05:00-sun:06:00",
+  slowLogRetentionDays: 365,
+  alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
+};
+
+/** The CDN as prod runs it. */
+export const PROD_CDN_SETTINGS: CdnSettings = {
+  priceClass: "PriceClass_All",
+  waf: { enabled: true, rateLimit: 2000, rateLimitWindowSeconds: 300, action: "block" },
+  logRetentionDays: 365,
+  staticPathPattern: "/static/*",
+  failoverPathPatterns: ["/read/*"],
+  failoverStatusCodes: [500, 502, 503, 504],
+  originReadTimeoutSeconds: 30,
+  originConnectionAttempts: 2,
+  originConnectionTimeoutSeconds: 5,
+  hstsMaxAgeSeconds: 31_536_000,
+};
