@@ -247,6 +247,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
       environment.BLUEPRINT_DB_PORT = String(database.port);
       environment.BLUEPRINT_DB_NAME = args.data.database.settings.databaseName;
       environment.BLUEPRINT_DB_SECRET_ARN = args.data.database.secretArn;
+      // a secondary member is read-only: writes reach the primary region through CloudFront's default behaviour
+      environment.BLUEPRINT_DB_ROLE = args.data.database.role;
     }
     if (cache && args.data.cache) {
       environment.BLUEPRINT_CACHE_ENDPOINT = cache.primaryEndpoint;
@@ -254,6 +256,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
       environment.BLUEPRINT_CACHE_PORT = String(cache.port);
       environment.BLUEPRINT_CACHE_TLS = "true";
       environment.BLUEPRINT_CACHE_SECRET_ARN = args.data.cache.secretArn;
+      // a Global Datastore's secondary is read-only too
+      environment.BLUEPRINT_CACHE_ROLE = args.data.cache.role;
     }
     // exactly the region's copies of the secrets, decrypted only through the region's Secrets Manager
     const secretStatements = secretReaderStatements(

@@ -340,6 +340,7 @@ describe("every stack in stacks/, planned end to end", () => {
       assert.ok(userData.includes(`BLUEPRINT_DB_READER_ENDPOINT=${cluster.outputs.readerEndpoint}`), region);
       assert.match(userData, new RegExp(`BLUEPRINT_DB_SECRET_ARN=arn:aws:secretsmanager:${region}:`));
       assert.match(userData, new RegExp(`BLUEPRINT_CACHE_SECRET_ARN=arn:aws:secretsmanager:${region}:`));
+      assert.ok(userData.includes("BLUEPRINT_DB_ROLE=secondary") && userData.includes("BLUEPRINT_CACHE_ROLE=secondary"), region);
       const policy = plan.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${region}-web-access`)!;
       const statements = JSON.parse(policy.inputs.policy as string).Statement as Array<{ Sid: string; Resource: string[] }>;
       const read = statements.find((s) => s.Sid === "ReadRegionSecrets")!;
