@@ -11,12 +11,12 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AlarmSpec } from "../observability/lib/alarms";
 import { cacheAlarmSpecs, type CacheRole } from "./lib/cacheAlarms";
 import { replicationGroupId, slowLogGroupName } from "./lib/cacheNames";
 import { ENGINE_LABELS } from "./lib/engineVersions";
 import type { CacheSettings } from "./lib/cacheRules";
 import { regionalCacheArgProblems } from "./lib/validate";
+import { metricAlarmInputs } from "../observability/metricAlarmInputs";
 
 export { CacheGlobalDatastore, type CacheGlobalDatastoreArgs } from "./globalDatastore";
 export {
@@ -207,7 +207,7 @@ export class RegionalCache extends pulumi.ComponentResource {
       (spec) =>
         new aws.cloudwatch.MetricAlarm(
           `${name}-${spec.key}`,
-          { region, ...alarmInputs(spec), actionsEnabled: true, alarmActions: [args.alarmTopicArn], okActions: [args.alarmTopicArn], tags },
+          { region, ...metricAlarmInputs(spec), actionsEnabled: true, alarmActions: [args.alarmTopicArn], okActions: [args.alarmTopicArn], tags },
           opt,
         ),
     );
@@ -236,24 +236,4 @@ export class RegionalCache extends pulumi.ComponentResource {
 /** The AZ of each node, round-robin over the zones: the primary in the first, replicas in the next ones. */
 export function spreadOverZones(zones: readonly string[], nodeCount: number): string[] {
   return Array.from({ length: nodeCount }, (_, i) => zones[i % zones.length]!);
-}
-
-/** The MetricAlarm inputs of a metric-math spec (the cache alarms all use metric math). */
-function alarmInputs(spec: AlarmSpec<string>): aws.cloudwatch.MetricAlarmArgs {
-  return {
-    name: spec.name,
-    alarmDescription: spec.description,
-    comparisonOperator: spec.comparisonOperator,
-    threshold: spec.threshold,
-    evaluationPeriods: spec.evaluationPeriods,
-    datapointsToAlarm: spec.datapointsToAlarm,
-    treatMissingData: spec.treatMissingData,
-    metricQueries: (spec.metricQueries ?? []).map((query) => ({
-      id: query.id,
-      label: query.label,
-      returnData: query.returnData,
-      expression: query.expression,
-      metric: query.metric && { ...query.metric, dimensions: { ...query.metric.dimensions } },
-    })),
-  };
 }

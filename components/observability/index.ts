@@ -5,7 +5,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { regionalAlarmSpecs, type AlarmSpec, type AlarmThresholds } from "./lib/alarms";
+import { regionalAlarmSpecs, type AlarmThresholds } from "./lib/alarms";
+import { metricAlarmInputs } from "./metricAlarmInputs";
 import { dashboardBody } from "./lib/dashboard";
 import { alarmKeyPolicy, alarmTopicPolicy } from "./lib/policies";
 import { observabilityArgProblems, observabilityNames } from "./lib/validate";
@@ -150,7 +151,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
       (spec) =>
         new aws.cloudwatch.MetricAlarm(
           `${name}-${spec.key}`,
-          { region, ...alarmInputs(spec), actionsEnabled: true, alarmActions: [topic.arn], okActions: [topic.arn], tags },
+          { region, ...metricAlarmInputs(spec), actionsEnabled: true, alarmActions: [topic.arn], okActions: [topic.arn], tags },
           { parent: this, dependsOn: [topicPolicy] },
         ),
     );
@@ -194,36 +195,4 @@ export class RegionalObservability extends pulumi.ComponentResource {
       dashboardName: this.dashboardName,
     });
   }
-}
-
-/** The MetricAlarm inputs of a spec: a single metric, or metric math. */
-function alarmInputs(spec: AlarmSpec<pulumi.Input<string>>): aws.cloudwatch.MetricAlarmArgs {
-  return {
-    name: spec.name,
-    alarmDescription: spec.description,
-    comparisonOperator: spec.comparisonOperator,
-    threshold: spec.threshold,
-    evaluationPeriods: spec.evaluationPeriods,
-    datapointsToAlarm: spec.datapointsToAlarm,
-    treatMissingData: spec.treatMissingData,
-    evaluateLowSampleCountPercentiles: spec.evaluateLowSampleCountPercentiles,
-    ...(spec.metric
-      ? {
-          namespace: spec.metric.namespace,
-          metricName: spec.metric.metricName,
-          dimensions: { ...spec.metric.dimensions },
-          period: spec.metric.period,
-          statistic: spec.metric.statistic,
-          extendedStatistic: spec.metric.extendedStatistic,
-        }
-      : {
-          metricQueries: (spec.metricQueries ?? []).map((query) => ({
-            id: query.id,
-            label: query.label,
-            returnData: query.returnData,
-            expression: query.expression,
-            metric: query.metric && { ...query.metric, dimensions: { ...query.metric.dimensions } },
-          })),
-        }),
-  };
 }

@@ -10,6 +10,8 @@
  * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html
  * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html
  */
+import type { IntegerRange } from "../../lib/ranges";
+export type { IntegerRange } from "../../lib/ranges";
 import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
 import type { CacheAlarmThresholds } from "./cacheAlarms";
@@ -74,11 +76,6 @@ export interface CacheSettingsContext {
   readonly namePrefix: string;
 }
 
-/** An inclusive integer range. */
-export interface IntegerRange {
-  readonly min: number;
-  readonly max: number;
-}
 
 /** Replicas per node group (shard): a primary plus up to 5 read replicas. */
 export const REPLICAS_PER_NODE_GROUP: IntegerRange = { min: 0, max: 5 };

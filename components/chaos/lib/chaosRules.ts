@@ -12,6 +12,8 @@
  * @see https://docs.aws.amazon.com/fis/latest/userguide/targets.html
  * @see https://docs.aws.amazon.com/fis/latest/userguide/fis-quotas.html
  */
+import type { IntegerRange } from "../../lib/ranges";
+export type { IntegerRange } from "../../lib/ranges";
 import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
 
@@ -45,11 +47,6 @@ export interface ChaosSettings {
   readonly logRetentionDays: number;
 }
 
-/** An inclusive integer range. */
-export interface IntegerRange {
-  readonly min: number;
-  readonly max: number;
-}
 
 /** `PERCENT(n)` selection modes accept 1 to 100. */
 export const TERMINATE_PERCENTAGE: IntegerRange = { min: 1, max: 100 };

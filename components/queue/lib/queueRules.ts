@@ -8,6 +8,8 @@
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
  */
+import type { IntegerRange } from "../../lib/ranges";
+export type { IntegerRange } from "../../lib/ranges";
 import { regionInfo } from "../../lib/regions";
 
 /** Every queue kind; the kind is fixed at creation (changing it replaces the queue). */
@@ -51,13 +53,6 @@ export const MAX_QUEUE_NAME_LENGTH = 80;
 /** Characters SQS accepts in a queue name (before `.fifo`). */
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-/** An inclusive integer range with a human reading of its maximum. */
-export interface IntegerRange {
-  readonly min: number;
-  readonly max: number;
-  /** Shown after the maximum in messages, e.g. "12 hours". */
-  readonly reading?: string;
-}
 
 /**
  * The numeric attributes of a queue and their AWS ranges.
