@@ -197,10 +197,6 @@ export class RegionalStamp extends pulumi.ComponentResource {
     // The data components alarm on the region's topic, which the observability component declares
     // last (it watches the tiers); the deferred output closes that loop without reordering.
     const [alarmTopicArn, resolveAlarmTopic] = pulumi.deferredOutput<string>();
-    const dataOpts = (settings: { readonly secretArn: unknown }) => {
-      const { secretArn: _secretArn, ...rest } = settings;
-      return rest;
-    };
     const placement = {
       region,
       namePrefix: args.namePrefix,
@@ -214,7 +210,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
     const database = args.data.database
       ? new RegionalDatabase(
           name,
-          { ...(dataOpts(args.data.database) as Omit<StampDatabase, "secretArn">), ...placement, subnetGroupName: network.dbSubnetGroupName },
+          { ...withoutSecretArn(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName },
           opt,
         )
       : undefined;
@@ -224,7 +220,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
       ? new RegionalCache(
           name,
           {
-            ...(dataOpts(args.data.cache) as Omit<StampCache, "secretArn">),
+            ...withoutSecretArn(args.data.cache),
             ...placement,
             ...(cacheChaos ? { tags: { ...tags, ...cacheChaosTargetTags(replicationGroupId(args.namePrefix, region)) } } : {}),
             subnetGroupName: network.cacheSubnetGroupName,
@@ -390,4 +386,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
       alarmTopicArn: observability.alarmTopicArn,
     });
   }
+}
+
+/** A data component's own arguments: the secret's ARN is for the tiers, not for the component. */
+function withoutSecretArn<T extends { readonly secretArn: unknown }>(value: T): Omit<T, "secretArn"> {
+  const { secretArn: _secretArn, ...rest } = value;
+  return rest;
 }
