@@ -51,7 +51,7 @@ export const cacheSchema = z
     engineVersion: z
       .string()
       .optional()
-      .describe("Valkey 7.2, 8.0, 8.1, 8.2, 9.0 or 9.1; Redis OSS 4.0.10, 5.0.6, 6.0, 6.2, 7.0 or 7.1. A Global Datastore needs Valkey 7.2+ or Redis OSS 5.0.6+. Default: the newest (Valkey 9.1, Redis OSS 7.1)."),
+      .describe("Valkey 7.2, 8.0, 8.1, 8.2, 9.0 or 9.1; Redis OSS 6.0, 6.2, 6.x, 7.0 or 7.1 (4.0.10 and 5.0.6 exist but cannot deliver the slow log every group sends to CloudWatch Logs). Default: the newest (Valkey 9.1, Redis OSS 7.1)."),
     nodeType: z
       .string()
       .optional()

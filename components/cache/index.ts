@@ -13,7 +13,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { cacheAlarmSpecs, type CacheRole } from "./lib/cacheAlarms";
 import { replicationGroupId, slowLogGroupName } from "./lib/cacheNames";
-import { ENGINE_LABELS } from "./lib/engineVersions";
+import { ENGINE_LABELS, takesTransitEncryptionMode } from "./lib/engineVersions";
 import type { CacheSettings } from "./lib/cacheRules";
 import { regionalCacheArgProblems } from "./lib/validate";
 import { metricAlarmInputs } from "../observability/metricAlarmInputs";
@@ -176,8 +176,9 @@ export class RegionalCache extends pulumi.ComponentResource {
           nodeType: settings.nodeType,
           clusterMode: "disabled",
           transitEncryptionEnabled: true,
-          // "preferred" would still accept plain-text connections
-          transitEncryptionMode: "required",
+          // "preferred" would still accept plain-text connections. Redis OSS before 7.0.5 refuses
+          // the mode at creation; its TLS has no mode and already refuses plain text.
+          ...(takesTransitEncryptionMode(settings.engine, settings.engineVersion) ? { transitEncryptionMode: "required" } : {}),
           atRestEncryptionEnabled: true,
           authToken: pulumi.secret(args.authToken),
         };

@@ -170,6 +170,7 @@ export class RegionalDatabase extends pulumi.ComponentResource {
       thresholds: settings.alarms,
       instances: member.instanceIdentifiers,
       ...(member.clusterIdentifier ? { clusterIdentifier: member.clusterIdentifier } : {}),
+      ...(args.sourceRegion !== undefined ? { sourceRegion: args.sourceRegion } : {}),
     });
     const alarms = declareAlarms(name, specs, { region, topicArn: args.alarmTopicArn, tags: args.tags }, { parent: this });
 

@@ -45,6 +45,13 @@ export function rdsInstance(parent: pulumi.Resource, name: string, args: MemberA
         password: args.masterPassword,
       };
   const backups = !replica || args.engine === "mysql" ? { backupRetentionPeriod: settings.backupRetentionDays, backupWindow: settings.preferredBackupWindow } : {};
+  // RDS takes no final snapshot of a read replica and refuses a delete that names one
+  // ("FinalDBSnapshotIdentifier can not be specified when deleting a replica instance"), which the
+  // provider sends whenever skipFinalSnapshot is false (terraform-provider-aws#4276): a replica
+  // skips it, so that removing a region or destroying the stack does not fail. Its data is the
+  // source's, whose final snapshot the settings keep.
+  const finalSnapshot =
+    replica || settings.skipFinalSnapshot ? { skipFinalSnapshot: true } : { skipFinalSnapshot: false, finalSnapshotIdentifier: names.finalSnapshot };
 
   const instance = new aws.rds.Instance(
     name,
@@ -69,8 +76,7 @@ export function rdsInstance(parent: pulumi.Resource, name: string, args: MemberA
       maintenanceWindow: settings.preferredMaintenanceWindow,
       copyTagsToSnapshot: true,
       deletionProtection: settings.deletionProtection,
-      skipFinalSnapshot: settings.skipFinalSnapshot,
-      ...(settings.skipFinalSnapshot ? {} : { finalSnapshotIdentifier: names.finalSnapshot }),
+      ...finalSnapshot,
       // keep automated backups after deletion, so a deleted instance can still be restored
       deleteAutomatedBackups: false,
       // minor versions carry security fixes (engineVersion drift is ignored)

@@ -306,6 +306,24 @@ describe("cache components: an independent group per region", () => {
     assert.deepEqual([group.ignoreChanges, group.protect], [[], false]);
   });
 
+  it("sends the transit encryption mode only to engines that take it (Redis OSS from 7.0.5; its 6.x TLS has no mode)", async () => {
+    const modeOf = async (engineVersion: string) => {
+      const { resources: recorded } = await recordProgram(
+        () => {
+          new RegionalCache("cache-eu-west-1", cacheArgs("eu-west-1", "standalone", { ...DEV, engine: "redis", engineVersion }));
+          return {};
+        },
+        { stack: "test" },
+      );
+      const group = one(recorded, GROUP);
+      return [group.inputs.engineVersion, group.inputs.transitEncryptionEnabled, "transitEncryptionMode" in group.inputs ? group.inputs.transitEncryptionMode : "unset"];
+    };
+    // "Transit encryption mode is not supported for engine version 6.2.6. Please use engine version 7.0.5 or higher."
+    assert.deepEqual(await modeOf("6.2"), ["6.2", true, "unset"]);
+    assert.deepEqual(await modeOf("6.x"), ["6.x", true, "unset"]);
+    assert.deepEqual(await modeOf("7.0"), ["7.0", true, "required"]);
+  });
+
   it("keeps the token secret even when the caller passes a plain string", async () => {
     const { resources: plain } = await recordProgram(
       () => {

@@ -256,7 +256,7 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
     const lag = one(resources, ALARM, "db-us-east-1-replication-lag");
     assert.equal(lag.region, "us-east-1");
     assert.equal(lag.inputs.metricName, "AuroraGlobalDBReplicationLag");
-    assert.deepEqual(lag.inputs.dimensions, { DBClusterIdentifier: "blueprint-prod-us-east-1" });
+    assert.deepEqual(lag.inputs.dimensions, { DBClusterIdentifier: "blueprint-prod-us-east-1", SourceRegion: "eu-west-1" });
     assert.equal(lag.inputs.threshold, 60_000);
     assert.deepEqual(lag.inputs.alarmActions, [TOPIC("us-east-1")]);
     assert.deepEqual(lag.inputs.okActions, [TOPIC("us-east-1")]);
@@ -331,6 +331,16 @@ describe("Database components: rds-replicas (source eu-west-1, cross-region repl
     for (const key of ["username", "password", "dbName", "engine", "engineVersion", "backupRetentionPeriod"]) assert.equal(key in replica.inputs, false, key);
     assert.ok(replica.dependencies.includes(source.urn));
     assert.deepEqual(replica.ignoreChanges, [...RDS_INSTANCE_IGNORED_CHANGES]);
+  });
+
+  it("keeps the source's final snapshot but names none on the replica, whose delete RDS would refuse otherwise", () => {
+    const source = one(resources, INSTANCE, "db-eu-west-1");
+    const replica = one(resources, INSTANCE, "db-us-east-1");
+    assert.equal(source.inputs.skipFinalSnapshot, false);
+    assert.equal(source.inputs.finalSnapshotIdentifier, "blueprint-prod-eu-west-1-final");
+    // "FinalDBSnapshotIdentifier can not be specified when deleting a replica instance"
+    assert.equal(replica.inputs.skipFinalSnapshot, true);
+    assert.equal("finalSnapshotIdentifier" in replica.inputs, false);
   });
 
   it("forces TLS in each region's parameter group and alarms on the replica's lag in seconds", () => {
@@ -442,8 +452,25 @@ describe("Database components: argument validation", () => {
         assert.match(error.message, /masterPassword must not be given to a secondary: its credentials come from the primary by replication/);
         assert.match(error.message, /replicationSourceReady must list the primary's writer/);
         assert.match(error.message, /sourceRegion must be the primary region on an aurora-global secondary \(RDS presigns the request that joins the encrypted global database there\), got undefined/);
-        assert.match(error.message, /kmsKeyArn must be an ARN in us-east-1 \(RDS cannot encrypt with a key of another region\)/);
+        assert.match(error.message, /kmsKeyArn must be an ARN in us-east-1 \(RDS cannot encrypt with a key of another region, and an alias ARN would replace the database on every update\)/);
         assert.equal(error.message.includes(PASSWORD), false);
+        return true;
+      },
+    );
+  });
+
+  it("rejects an alias ARN of the region's key: RDS reports the key ARN, and kmsKeyId forces replacement", async () => {
+    const alias = `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/blueprint-prod/data`;
+    await assert.rejects(
+      record(() => new RegionalDatabase("db-eu-west-1", args("eu-west-1", "primary", GLOBAL_SETTINGS, { masterPassword: PASSWORD, globalClusterIdentifier: "g", kmsKeyArn: alias }))),
+      (error: Error) => {
+        assert.equal(
+          error.message,
+          [
+            "The program failed for stack test: RegionalDatabase db-eu-west-1 has invalid arguments:",
+            `  - kmsKeyArn must be an ARN in eu-west-1 (RDS cannot encrypt with a key of another region, and an alias ARN would replace the database on every update), got "${alias}"`,
+          ].join("\n"),
+        );
         return true;
       },
     );

@@ -40,7 +40,8 @@ describe("cache settings rules", () => {
     assert.deepEqual(problemsOf(dev, { ...CTX, regions: ["eu-west-1"] }), []);
     assert.deepEqual(problemsOf({ replicasPerNodeGroup: 5, port: 1, snapshotRetentionDays: 35, slowLogRetentionDays: 1 }), []);
     assert.deepEqual(problemsOf({ port: 65_535, snapshotRetentionDays: 0, alarms: { cpuPercent: 100, memoryPercent: 0.5, replicationLagSeconds: 86_400 } }), []);
-    assert.deepEqual(problemsOf({ engine: "redis", engineVersion: "5.0.6", nodeType: "cache.m6g.large" }), []);
+    // the oldest Redis OSS that delivers the slow log (every group does)
+    assert.deepEqual(problemsOf({ engine: "redis", engineVersion: "6.0", nodeType: "cache.m6g.large" }), []);
     assert.deepEqual(problemsOf({ mode: "none", nodeType: "cache.t3.small", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false }), []);
   });
 
@@ -79,7 +80,23 @@ describe("cache settings rules", () => {
     {
       name: "a Redis OSS version older than a Global Datastore needs",
       settings: { engine: "redis", engineVersion: "4.0.10", nodeType: "cache.r5.large" },
-      expected: [["engineVersion", 'Redis OSS 4.0.10 cannot form a Global Datastore (mode "global"), which needs Redis OSS 5.0.6 or later']],
+      expected: [
+        [
+          "engineVersion",
+          "Redis OSS 4.0.10 cannot deliver its slow log to CloudWatch Logs, which every replication group of the blueprint does; ElastiCache delivers logs from Redis OSS 6.0 on (choose 6.0 or later)",
+        ],
+        ["engineVersion", 'Redis OSS 4.0.10 cannot form a Global Datastore (mode "global"), which needs Redis OSS 5.0.6 or later'],
+      ],
+    },
+    {
+      name: "a Redis OSS version without slow-log delivery, in any mode",
+      settings: { mode: "regional", engine: "redis", engineVersion: "5.0.6", nodeType: "cache.m6g.large" },
+      expected: [
+        [
+          "engineVersion",
+          "Redis OSS 5.0.6 cannot deliver its slow log to CloudWatch Logs, which every replication group of the blueprint does; ElastiCache delivers logs from Redis OSS 6.0 on (choose 6.0 or later)",
+        ],
+      ],
     },
     {
       name: "an engine version ElastiCache does not offer",

@@ -16,7 +16,7 @@ import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
 import type { CacheAlarmThresholds } from "./cacheAlarms";
 import { globalDatastoreIdSuffix, identifierProblems, MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH, replicationGroupId } from "./cacheNames";
-import { atLeast, CACHE_ENGINES, ENGINE_LABELS, ENGINE_VERSIONS, isCacheEngine, type CacheEngine } from "./engineVersions";
+import { atLeast, CACHE_ENGINES, ENGINE_LABELS, ENGINE_VERSIONS, isCacheEngine, SLOW_LOG_MIN_VERSIONS, type CacheEngine } from "./engineVersions";
 import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "./nodeTypes";
 import { parseDailyWindow, parseWeeklyWindow, windowsOverlap } from "./windows";
 
@@ -262,6 +262,22 @@ const RULES: readonly Rule[] = [
         ];
       }
       return [];
+    },
+  },
+  {
+    needs: ["engine", "engineVersion"],
+    check: (s) => {
+      if (s.mode === "none" || !isCacheEngine(s.engine) || !ENGINE_VERSIONS[s.engine].includes(s.engineVersion!)) return [];
+      const minimum = SLOW_LOG_MIN_VERSIONS[s.engine];
+      if (atLeast(s.engineVersion!, minimum)) return [];
+      return [
+        {
+          field: "engineVersion",
+          message:
+            `${ENGINE_LABELS[s.engine]} ${s.engineVersion} cannot deliver its slow log to CloudWatch Logs, which every replication group ` +
+            `of the blueprint does; ElastiCache delivers logs from ${ENGINE_LABELS[s.engine]} ${minimum} on (choose ${minimum} or later)`,
+        },
+      ];
     },
   },
   {

@@ -61,3 +61,26 @@ export function compareVersions(a: string, b: string): number {
 
 /** True when `version` is `minimum` or newer. */
 export const atLeast = (version: string, minimum: string): boolean => compareVersions(version, minimum) >= 0;
+
+/**
+ * Oldest engine versions that deliver the slow log to CloudWatch Logs, which every replication
+ * group of the blueprint does: "Slow Log is supported for Valkey 7.x and above, and Redis OSS ...
+ * using engine version 6.0 onward". An older Redis OSS group fails at CreateReplicationGroup.
+ * `[volatile]`
+ *
+ * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html
+ */
+export const SLOW_LOG_MIN_VERSIONS: Readonly<Record<CacheEngine, string>> = { valkey: "7.2", redis: "6.0" };
+
+/**
+ * Oldest engine versions that take `TransitEncryptionMode`. Redis OSS needs 7.0.5 ("Transit
+ * encryption mode is not supported for engine version 6.2.6. Please use engine version 7.0.5 or
+ * higher."); the blueprint's `7.0` creates the newest 7.0 patch, which is later than 7.0.5. Older
+ * versions only know TLS as on or off, and on means every connection uses it. `[volatile]`
+ *
+ * @see https://github.com/cloudposse/terraform-aws-elasticache-redis/pull/231 (the error above)
+ */
+export const TRANSIT_ENCRYPTION_MODE_MIN_VERSIONS: Readonly<Record<CacheEngine, string>> = { valkey: "7.2", redis: "7.0" };
+
+/** Whether CreateReplicationGroup accepts `TransitEncryptionMode` for this engine version. */
+export const takesTransitEncryptionMode = (engine: CacheEngine, version: string): boolean => atLeast(version, TRANSIT_ENCRYPTION_MODE_MIN_VERSIONS[engine]);

@@ -43,6 +43,8 @@ export interface DatabaseAlarmInput<T> {
   readonly instances: readonly T[];
   /** The Aurora cluster's identifier; undefined for RDS. */
   readonly clusterIdentifier?: T;
+  /** An Aurora global secondary's primary region, the metric's `SourceRegion` dimension. @default undefined */
+  readonly sourceRegion?: string;
 }
 
 /** CPU is judged over 15 minutes so that a short burst (a vacuum, a backup) does not page anyone. */
@@ -99,12 +101,14 @@ function lagSpec<T>(input: DatabaseAlarmInput<T>): DatabaseAlarmSpec<T> | undefi
   };
   switch (input.mode) {
     case "aurora-global":
-      if (input.clusterIdentifier === undefined) return undefined;
+      if (input.clusterIdentifier === undefined || input.sourceRegion === undefined) return undefined;
       return {
         ...common,
         description: `Aurora global database replication to this region lags more than ${thresholds.replicaLagSeconds} s`,
         metricName: "AuroraGlobalDBReplicationLag",
-        dimensions: { DBClusterIdentifier: input.clusterIdentifier },
+        // RDS publishes the global lag per (cluster, source region) pair, as the console groups it
+        // (Neptune's global databases document the same pair); an alarm on the cluster alone sees no data
+        dimensions: { DBClusterIdentifier: input.clusterIdentifier, SourceRegion: input.sourceRegion as T },
         // the metric is in milliseconds
         threshold: thresholds.replicaLagSeconds * 1000,
       };

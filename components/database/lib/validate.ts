@@ -24,8 +24,12 @@ export interface RegionalDatabaseArgsToValidate {
   readonly replicationSourceReady?: readonly unknown[];
 }
 
-/** A KMS key or alias ARN; group 1 is the region. */
-const KMS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:(?:key\/[A-Za-z0-9-]+|alias\/[A-Za-z0-9/_-]+)$/;
+/**
+ * A KMS key ARN; group 1 is the region. Not an alias ARN: RDS accepts one, but reports the key's
+ * ARN, and `kmsKeyId` forces replacement, so every later `pulumi up` would replace the database
+ * (terraform-provider-aws#1477, #25713).
+ */
+const KMS_ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):\d{12}:key\/[A-Za-z0-9-]+$/;
 /** An SNS topic ARN; group 1 is the region. */
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:([a-z0-9-]+):\d{12}:[A-Za-z0-9_-]+$/;
 
@@ -54,7 +58,7 @@ export function regionalDatabaseArgProblems(args: RegionalDatabaseArgsToValidate
 
   problems.push(...roleProblems(args));
   for (const [field, value, pattern, service] of [
-    ["kmsKeyArn", args.kmsKeyArn, KMS_ARN, "RDS cannot encrypt with a key of another region"],
+    ["kmsKeyArn", args.kmsKeyArn, KMS_ARN, "RDS cannot encrypt with a key of another region, and an alias ARN would replace the database on every update"],
     ["alarmTopicArn", args.alarmTopicArn, TOPIC_ARN, "alarms can only notify a topic of their own region"],
   ] as const) {
     if (typeof value !== "string") continue;
