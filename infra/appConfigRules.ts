@@ -3,7 +3,7 @@
  * auto-scaling groups, queues, certificates and alarms, checked on the effective values (stack
  * file plus profile defaults) so that deploy-time failures become offline errors.
  */
-import { instanceTypeArchitecture, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB } from "../components/compute/lib/images";
+import { instanceTypeArchitecture, MAX_INSTANCE_TYPES, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB } from "../components/compute/lib/images";
 import { envSuffix, userDataProblems } from "../components/compute/lib/userData";
 import { dnsNameProblem, hostedZoneIdProblem, labelProblem, parseAcmCertificateArn } from "../components/lib/dns";
 import { healthCheckProblems, rangeProblem, type FieldProblem } from "../components/loadbalancer/lib/listenerRules";
@@ -146,8 +146,13 @@ function checkTier(raw: Raw, key: "web" | "worker", tier: TierConfig, environmen
   const rawTier = isObject(raw[key]) ? (raw[key] as Raw) : {};
   const waived = isObject(raw.resilienceWaiver);
 
-  if (tier.instanceTypes.length === 0 || tier.instanceTypes.length > 20) {
-    issues.push({ path: [key, "instanceTypes"], message: `lists ${tier.instanceTypes.length} types; list 1 to 20 (the mixed-instances policy's limit)` });
+  if (tier.instanceTypes.length === 0 || tier.instanceTypes.length > MAX_INSTANCE_TYPES) {
+    issues.push({
+      path: [key, "instanceTypes"],
+      message: `lists ${tier.instanceTypes.length} types; list 1 to ${MAX_INSTANCE_TYPES} (an auto-scaling group's limit)`,
+      // the count says it; the whole list would bury it
+      showValue: false,
+    });
   }
   const seen = new Set<string>();
   tier.instanceTypes.forEach((instanceType, index) => {

@@ -31,9 +31,11 @@ export interface ComputeTierArgs {
   readonly architecture?: Architecture;
   /** @default "al2023" */
   readonly os?: OperatingSystem;
+  /** Fewest instances; 0 lets a worker scale to zero (the web tier needs 1 or more). */
   readonly minSize: number;
+  /** Most instances; at least 1. */
   readonly maxSize: number;
-  /** @default minSize */
+  /** Instances at creation, between minSize and maxSize; the autoscaler owns it afterwards. @default minSize */
   readonly desiredCapacity?: number;
   /** @default 20 */
   readonly rootVolumeGiB?: number;

@@ -3,6 +3,11 @@ import fc from "fast-check";
 import { problems } from "./configSupport";
 import { parseConfig } from "../../infra/config";
 
+/** 45 distinct arm64 type names (nine Graviton families, five sizes each). */
+const MANY_GRAVITON_TYPES = ["m6g", "m7g", "m8g", "c6g", "c7g", "c8g", "r6g", "r7g", "r8g"].flatMap((family) =>
+  ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"].map((size) => `${family}.${size}`),
+);
+
 /** A valid prod config; tests change one thing at a time. */
 function prodConfig(): Record<string, any> {
   return {
@@ -107,6 +112,7 @@ describe("application-tier config", () => {
       ["prod web below the AZ count", (raw) => (raw.web = { minSize: 2 }), "blueprint:web.minSize: is 2, below us-east-1's 3 AZs; prod keeps an instance per AZ (or set resilienceWaiver.reason)"],
       ["a worker at zero outside dev", (raw) => (raw.worker = { minSize: 0 }), "blueprint:worker.minSize: may only be 0 in dev; prod keeps a worker running so queues drain without a cold start (got 0)"],
       ["an x86 type on an arm64 tier", (raw) => (raw.web = { instanceTypes: ["m7g.large", "m7i.large"] }), "blueprint:web.instanceTypes[1]: runs x86_64 but the tier's architecture is arm64; every type must run the tier's AMI (set web.architecture or pick arm64 types) (got \"m7i.large\")"],
+      ["more instance types than an auto-scaling group takes", (raw) => (raw.worker = { instanceTypes: MANY_GRAVITON_TYPES.slice(0, 41) }), "blueprint:worker.instanceTypes: lists 41 types; list 1 to 40 (an auto-scaling group's limit)"],
       ["a made-up instance type", (raw) => (raw.worker = { instanceTypes: ["large"] }), "blueprint:worker.instanceTypes[0]: is not an EC2 instance type name such as m7g.large or t3.small (got \"large\")"],
       ["Spot in prod", (raw) => (raw.web = { spot: { spotPercentage: 50 } }), "blueprint:web.spot.spotPercentage: is above prod's limit of 0; prod runs on demand so a Spot reclaim never removes capacity (got 50)"],
       ["a root volume below the image", (raw) => (raw.web = { rootVolumeGiB: 4 }), "blueprint:web.rootVolumeGiB: must be a whole number from 8 to 16384 GiB (got 4)"],

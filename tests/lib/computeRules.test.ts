@@ -55,6 +55,10 @@ describe("worker scaling expressions", () => {
 });
 
 describe("computeArgProblems", () => {
+  /** 40 distinct Graviton types: the most one group takes. */
+  const FORTY_GRAVITON_TYPES: readonly string[] = ["m6g", "m7g", "m8g", "c6g", "c7g", "c8g", "r6g", "r7g"].flatMap((family) =>
+    ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge"].map((size) => `${family}.${size}`),
+  );
   const web = {
     instanceTypes: ["m7g.large", "c7g.large"] as readonly string[],
     architecture: "arm64" as const,
@@ -88,14 +92,20 @@ describe("computeArgProblems", () => {
       [],
     );
     assert.deepEqual(
-      computeArgProblems({ ...web, instanceTypes: Array(20).fill("m7g.large"), rootVolumeGiB: 16384, onDemandBaseCapacity: 1000, spotPercentage: 100, instanceRefreshMinHealthyPercent: 100 }),
+      computeArgProblems({ ...web, instanceTypes: FORTY_GRAVITON_TYPES, rootVolumeGiB: 16384, onDemandBaseCapacity: 1000, spotPercentage: 100, instanceRefreshMinHealthyPercent: 100 }),
       [],
     );
   });
 
   const cases: Array<{ name: string; args: Parameters<typeof computeArgProblems>[0]; expected: string[] }> = [
-    { name: "no instance types", args: { ...web, instanceTypes: [] }, expected: ["instanceTypes must list 1 to 20 types"] },
-    { name: "21 instance types", args: { ...web, instanceTypes: Array(21).fill("m7g.large") }, expected: ["instanceTypes must list 1 to 20 types"] },
+    { name: "no instance types", args: { ...web, instanceTypes: [] }, expected: ["instanceTypes must list 1 to 40 types, got 0"] },
+    // 40 is the API's limit on overrides (its 20 is on launch templates)
+    { name: "41 instance types", args: { ...web, instanceTypes: [...FORTY_GRAVITON_TYPES, "x2gd.large"] }, expected: ["instanceTypes must list 1 to 40 types, got 41"] },
+    {
+      name: "an instance type listed twice",
+      args: { ...web, instanceTypes: ["m7g.large", "c7g.large", "m7g.large"] },
+      expected: ["instanceTypes: m7g.large is listed twice"],
+    },
     {
       name: "an instance type of the other architecture",
       args: { ...web, instanceTypes: ["m7g.large", "m7i.large"] },

@@ -241,6 +241,31 @@ describe("dashboard body", () => {
     assert.deepEqual(properties(2).annotations, { horizontal: [{ label: "p99 alarm", value: 2 }] });
   });
 
+  it("graphs in-service instances and CPU per tier by group name, web then worker, with the tier as label", () => {
+    const { widgets } = dashboardDocument(DASHBOARD);
+    const properties = (i: number) => widgets[i].properties as { title: string; stat: string; period: number; metrics: unknown[][] };
+    assert.deepEqual(properties(3), {
+      ...properties(3),
+      title: "In-service instances",
+      stat: "Maximum",
+      period: 60,
+      metrics: [
+        ["AWS/AutoScaling", "GroupInServiceInstances", "AutoScalingGroupName", "web-asg", { label: "web" }],
+        ["AWS/AutoScaling", "GroupInServiceInstances", "AutoScalingGroupName", "worker-asg", { label: "worker" }],
+      ],
+    });
+    assert.deepEqual(properties(4), {
+      ...properties(4),
+      title: "CPU utilisation (%)",
+      stat: "Average",
+      period: 300,
+      metrics: [
+        ["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "web-asg", { label: "web" }],
+        ["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", "worker-asg", { label: "worker" }],
+      ],
+    });
+  });
+
   it("leaves the queue row out when there is no queue (a graph needs at least one metric)", () => {
     const body = dashboardBody({ ...DASHBOARD, queues: [] });
     assert.equal(JSON.parse(body).widgets.length, 6);

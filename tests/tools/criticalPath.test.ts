@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { REGIONS } from "../../components/lib/regions";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { CREATION_TIMES, creationSeconds, DEFAULT_CREATION_SECONDS } from "../../tools/plan/report/creationTimes";
@@ -149,6 +150,14 @@ describe("deploy critical path", () => {
     assert.equal(creationSeconds("aws:ec2/eip:Eip", true), DEFAULT_CREATION_SECONDS);
     assert.equal(creationSeconds("blueprint:network:Network", false), 0);
     assert.equal(creationSeconds("awsx:ec2:Vpc", false), 180);
+  });
+
+  it("is the table the README documents, row for row (a new estimate needs its README row)", () => {
+    const readme = readFileSync("README.md", "utf8").split("\n");
+    for (const [type, row] of Object.entries(CREATION_TIMES)) {
+      const line = `| \`${type}\` | ${formatDuration(row.seconds)} | ${row.basis} |`;
+      assert.ok(readme.includes(line), `README.md lacks the row ${line}`);
+    }
   });
 
   it("formats durations for people", () => {

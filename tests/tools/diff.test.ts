@@ -156,6 +156,15 @@ describe("plan diff", () => {
     );
     for (const [type, stateful] of Object.entries(STATEFUL_TYPES)) assert.ok(stateful.replacedBy.some((rule) => rule.input === "region"), `${type} is replaced by a region change`);
   });
+
+  it("is the table the README documents, row for row (a changed rule needs its README row)", () => {
+    const readme = readFileSync("README.md", "utf8").split("\n");
+    for (const [type, stateful] of Object.entries(STATEFUL_TYPES)) {
+      const inputs = stateful.replacedBy.map((rule) => `\`${rule.input}\`${rule.condition ? ` (${rule.condition})` : ""}`).join(", ");
+      const line = `| \`${type}\` | ${stateful.label} | ${inputs} | ${stateful.loses} |`;
+      assert.ok(readme.includes(line), `README.md lacks the row ${line}`);
+    }
+  });
 });
 
 describe("npm run plan -- diff", () => {

@@ -2,9 +2,9 @@ import * as assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parsePlanArgs } from "../../tools/plan/args";
+import { DIFF_USAGE, parsePlanArgs, USAGE } from "../../tools/plan/args";
 import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../tools/plan/cli";
-import { SECRET_PLACEHOLDER } from "../../tools/plan/planFile";
+import { SECRET_PLACEHOLDER, type PlanFile } from "../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../tools/plan/stackFile";
 import type { Program } from "../../tools/plan/runProgram";
 import { violatingProgram } from "../policies/violatingProgram";
@@ -78,6 +78,13 @@ describe("npm run plan", () => {
     const result = await run([]);
     assert.equal(result.code, 2);
     assert.match(result.err, /^name a stack \(e\.g\. dev\) or pass --all\n\nUsage: npm run plan/);
+  });
+
+  it("prints the usage and exits 0 on --help, for the plan command and for diff", async () => {
+    const plan = await run(["--help"]);
+    assert.deepEqual([plan.code, plan.out, plan.err], [0, USAGE, ""]);
+    const diff = await run(["diff", "--help"]);
+    assert.deepEqual([diff.code, diff.out, diff.err], [0, DIFF_USAGE, ""]);
   });
 
   it("names the known stacks when a stack does not exist", async () => {
@@ -189,6 +196,12 @@ describe("npm run plan", () => {
     assert.equal(result.code, 0, result.err);
     const report = readFileSync(join(outDir, "dev.md"), "utf8").split("\n");
     assert.equal(report[0], "## Offline plan of stack `dev` (dev)");
+    // the one-line result counts what the report and the summary count: resources declared in AWS
+    const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8")) as PlanFile;
+    const declared = plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:")).length;
+    assert.ok(declared < plan.resources.length, "components and the stack are registrations, not AWS resources");
+    assert.match(result.out, new RegExp(`^dev: ${declared} resources, 0 mandatory / \\d+ advisory policy violation\\(s\\) -> `));
+    assert.match(report[2], new RegExp(`^${declared} resources in 1 region\\(s\\): `));
     assert.deepEqual(report.slice(4, 6), ["```mermaid", "flowchart TB"]);
     assert.ok(report.some((line) => line.startsWith("**Estimated from-scratch `pulumi up`: ")));
   });

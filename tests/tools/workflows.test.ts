@@ -285,6 +285,21 @@ describe("GitHub workflows", function () {
       assert.equal(preview.steps.find((step) => step.uses?.startsWith("pulumi/actions@"))!.with?.command, "preview");
     });
 
+    it("re-runs every job on a label event instead of skipping: a skipped job counts as a passed required check", () => {
+      // GitHub writes a check run for a skipped job under the job's name on the same commit and
+      // counts `skipped` as success, so a job skipped for an unrelated label would turn a failed
+      // test or plan of that commit green.
+      assert.deepEqual((wf().on.pull_request as { types: string[] }).types, ["opened", "synchronize", "reopened", "labeled", "unlabeled"]);
+      const conditional = Object.entries(wf().jobs)
+        .filter(([, job]) => job.if !== undefined)
+        .map(([name, job]) => [name, job.if]);
+      assert.deepEqual(conditional, [
+        ["comment", "always() && (needs.plan.result == 'success' || needs.plan.result == 'failure')"],
+        ["preview", "vars.AWS_ROLE_ARN != '' && github.event.pull_request.head.repo.full_name == github.repository"],
+      ]);
+      assert.doesNotMatch(text("pull-request.yml"), /github\.event\.label\b/);
+    });
+
     it("cancels a superseded run of the same pull request", () => {
       assert.deepEqual(wf().concurrency, { group: "pull-request-${{ github.event.pull_request.number }}", "cancel-in-progress": true });
     });

@@ -1,6 +1,7 @@
 /**
  * Command-line arguments of `npm run new-env`. Only what can be checked without reading the
- * stacks directory is checked here; `request.ts` adds the checks that need the existing stacks.
+ * stacks directory is checked here; `cli.ts` adds the checks that need the existing stacks
+ * (unknown source, existing target, physical-name clash).
  */
 import { regionInfo, REGION_NAMES, suggestRegions } from "../../components/lib/regions";
 

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
-import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE, type PlanArgs } from "./args";
+import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE } from "./args";
 import { formatDiffMarkdown, formatDiffText, dataLossLine } from "./diff/formatDiff";
 import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
 import { diffPlans } from "./diff/planDiff";
@@ -20,7 +20,7 @@ import { PolicyConfigError } from "./policyRunner";
 import { planReport, type BaseComparison } from "./report/planReport";
 import { ProgramError, type Program } from "./runProgram";
 import { listStacks, StackFileError } from "./stackFile";
-import { formatSummary, mandatoryViolations } from "./summary";
+import { declaredResourceCount, formatSummary, mandatoryViolations } from "./summary";
 
 /** Exit code when every stack planned but at least one has a mandatory policy violation. */
 export const EXIT_MANDATORY_VIOLATIONS = EXIT_CODES.mandatoryViolations;
@@ -38,18 +38,8 @@ type Writer = (line: string) => void;
 /** Runs the CLI and returns its exit code; output goes to the given writers. */
 export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = console.error, options: MainOptions = {}): Promise<number> {
   if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
-  let args: PlanArgs;
-  try {
-    args = parsePlanArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err(`${error.message}\n\n${USAGE}`);
-    return EXIT_CODES.usage;
-  }
-  if (args.help) {
-    out(USAGE);
-    return EXIT_CODES.ok;
-  }
+  const args = parseOrExit(() => parsePlanArgs(argv), USAGE, out, err);
+  if (typeof args === "number") return args;
   const stacks = args.all ? listStacks(args.stacksDir) : args.stacks;
   if (stacks.length === 0) {
     err(`No stack files in ${args.stacksDir}/ (expected Pulumi.<stack>.yaml).`);
@@ -75,7 +65,7 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
       const mandatory = mandatoryViolations(plan);
       out(
         args.quiet
-          ? `${stack}: ${plan.resources.length} resources, ${mandatory.length} mandatory / ${plan.policies.violations.length - mandatory.length} advisory policy violation(s) -> ${path}`
+          ? `${stack}: ${declaredResourceCount(plan)} resources, ${mandatory.length} mandatory / ${plan.policies.violations.length - mandatory.length} advisory policy violation(s) -> ${path}`
           : formatSummary(plan, path),
       );
       if (mandatory.length > 0) {
@@ -116,6 +106,24 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   return EXIT_CODES.ok;
 }
 
+/**
+ * The parsed arguments, or the exit code when there is nothing more to do: `--help` printed the
+ * usage (0), or the arguments were refused, printed with the usage (2).
+ */
+function parseOrExit<T extends { readonly help: boolean }>(parse: () => T, usage: string, out: Writer, err: Writer): T | number {
+  let args: T;
+  try {
+    args = parse();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err(`${error.message}\n\n${usage}`);
+    return EXIT_CODES.usage;
+  }
+  if (!args.help) return args;
+  out(usage);
+  return EXIT_CODES.ok;
+}
+
 function isPlanFile(path: string): boolean {
   return existsSync(path) && !statSync(path).isDirectory();
 }
@@ -130,18 +138,8 @@ function compareWithBase(plan: PlanFile, base: string): BaseComparison {
 
 /** `npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]`. */
 export async function diffMain(argv: readonly string[], out: Writer = console.log, err: Writer = console.error): Promise<number> {
-  let args;
-  try {
-    args = parseDiffArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err(`${error.message}\n\n${DIFF_USAGE}`);
-    return EXIT_CODES.usage;
-  }
-  if (args.help) {
-    out(DIFF_USAGE);
-    return EXIT_CODES.ok;
-  }
+  const args = parseOrExit(() => parseDiffArgs(argv), DIFF_USAGE, out, err);
+  if (typeof args === "number") return args;
   let base: PlanFile;
   let head: PlanFile;
   try {

@@ -23,10 +23,19 @@ export function countByRegionAndType(plan: Pick<PlanFile, "resources">): Map<str
   );
 }
 
+/**
+ * How many resources the stack declares in AWS: custom resources and the awsx VPC (a remote
+ * component that stands for its subnets, routes and NAT gateways). Components and the stack are
+ * left out, so the summary, `--quiet` and the report all give the same count.
+ */
+export function declaredResourceCount(plan: Pick<PlanFile, "resources">): number {
+  return plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:")).length;
+}
+
 /** The summary text of one plan. */
 export function formatSummary(plan: PlanFile, planPath: string): string {
   const lines: string[] = [];
-  const declared = plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:")).length;
+  const declared = declaredResourceCount(plan);
   lines.push(
     `Stack ${plan.stack} (${plan.environment}): ${declared} resources in ${plan.regions.length} region(s), primary ${plan.primaryRegion}`,
   );

@@ -41,6 +41,14 @@ export function rootDeviceName(os: OperatingSystem): string {
   }
 }
 
+/**
+ * Most instance types (launch-template overrides) one Auto Scaling group takes. The API's other
+ * limit, 20, is on distinct launch templates, not on types.
+ *
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_LaunchTemplateOverrides.html
+ */
+export const MAX_INSTANCE_TYPES = 40;
+
 /** Smallest root volume the images accept (their snapshots are 8 GiB). */
 export const MIN_ROOT_VOLUME_GIB = 8;
 /** Largest gp3 volume. */

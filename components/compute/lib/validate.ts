@@ -3,7 +3,7 @@
  * architecture, volume and refresh ranges.
  */
 import { rangeProblem } from "../../loadbalancer/lib/listenerRules";
-import { instanceTypeArchitecture, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB, type Architecture } from "./images";
+import { instanceTypeArchitecture, MAX_INSTANCE_TYPES, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB, type Architecture } from "./images";
 
 /** Every problem of a tier's settings. */
 export function computeArgProblems(args: {
@@ -19,8 +19,14 @@ export function computeArgProblems(args: {
   scaling: { kind: "web" | "worker"; queueNames?: readonly unknown[] };
 }): string[] {
   const problems: string[] = [];
-  if (args.instanceTypes.length < 1 || args.instanceTypes.length > 20) problems.push("instanceTypes must list 1 to 20 types");
+  if (args.instanceTypes.length < 1 || args.instanceTypes.length > MAX_INSTANCE_TYPES) {
+    problems.push(`instanceTypes must list 1 to ${MAX_INSTANCE_TYPES} types, got ${args.instanceTypes.length}`);
+  }
+  const seen = new Set<string>();
   for (const instanceType of args.instanceTypes) {
+    // each override is one type; the priority order would be ambiguous with a type twice
+    if (seen.has(instanceType)) problems.push(`instanceTypes: ${instanceType} is listed twice`);
+    seen.add(instanceType);
     const architecture = instanceTypeArchitecture(instanceType);
     if (typeof architecture !== "string") problems.push(`instanceTypes: ${instanceType} ${architecture.problem}`);
     else if (architecture !== args.architecture) problems.push(`instanceTypes: ${instanceType} runs ${architecture}, not ${args.architecture}`);

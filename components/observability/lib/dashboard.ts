@@ -50,7 +50,9 @@ interface Graph {
 export function dashboardDocument(input: DashboardInput): { widgets: Array<Record<string, unknown>> } {
   const lb = input.loadBalancerArnSuffix;
   const tg = input.targetGroupArnSuffix;
-  const asg = input.autoScalingGroups;
+  // one line per tier, labelled with the tier: the compute row graphs web and worker side by side
+  const perTier = (namespace: string, metricName: string): MetricLine[] =>
+    (["web", "worker"] as const).map((tier) => [namespace, metricName, "AutoScalingGroupName", input.autoScalingGroups[tier], { label: tier }]);
   const rows: Graph[][] = [
     [
       { title: "ALB requests", stat: "Sum", period: 60, metrics: [[ELB, "RequestCount", "LoadBalancer", lb, { label: "Requests" }]] },
@@ -80,20 +82,9 @@ export function dashboardDocument(input: DashboardInput): { widgets: Array<Recor
         title: "In-service instances",
         stat: "Maximum",
         period: 60,
-        metrics: [
-          ["AWS/AutoScaling", "GroupInServiceInstances", "AutoScalingGroupName", asg.web, { label: "web" }],
-          ["AWS/AutoScaling", "GroupInServiceInstances", "AutoScalingGroupName", asg.worker, { label: "worker" }],
-        ],
+        metrics: perTier("AWS/AutoScaling", "GroupInServiceInstances"),
       },
-      {
-        title: "CPU utilisation (%)",
-        stat: "Average",
-        period: 300,
-        metrics: [
-          ["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", asg.web, { label: "web" }],
-          ["AWS/EC2", "CPUUtilization", "AutoScalingGroupName", asg.worker, { label: "worker" }],
-        ],
-      },
+      { title: "CPU utilisation (%)", stat: "Average", period: 300, metrics: perTier("AWS/EC2", "CPUUtilization") },
       {
         title: "Web targets",
         stat: "Maximum",

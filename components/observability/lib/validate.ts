@@ -2,6 +2,8 @@
  * Physical names of a region's observability resources and the argument checks of the
  * RegionalObservability component, run before any child is declared.
  */
+// KMS's limits live with the data key's rules: one place to edit when AWS changes them
+import { KEY_DELETION_WINDOW_DAYS, MAX_ALIAS_LENGTH } from "../../kms/lib/keyRules";
 import { regionInfo } from "../../lib/regions";
 import { alarmSpecProblems, alarmThresholdProblems, regionalAlarmSpecs, type AlarmThresholds } from "./alarms";
 
@@ -10,12 +12,8 @@ export const NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
 /** Longest SNS topic name (standard topics: letters, digits, `-` and `_`). */
 export const MAX_TOPIC_NAME_LENGTH = 256;
-/** Longest KMS alias name, `alias/` included. */
-export const MAX_KEY_ALIAS_LENGTH = 256;
 /** Longest dashboard name (letters, digits, `-` and `_`). */
 export const MAX_DASHBOARD_NAME_LENGTH = 255;
-/** KMS waits 7 to 30 days before deleting a key scheduled for deletion. */
-export const KEY_DELETION_WINDOW_DAYS = { min: 7, max: 30 } as const;
 /** Longest email address (RFC 5321 path limit). */
 const MAX_EMAIL_LENGTH = 254;
 
@@ -86,8 +84,8 @@ export function observabilityArgProblems(args: ObservabilityArgsToValidate): str
   if (names.topic.length > MAX_TOPIC_NAME_LENGTH) {
     problems.push(`the alarm topic name "${names.topic}" is ${names.topic.length} characters long; SNS allows at most ${MAX_TOPIC_NAME_LENGTH} (shorten namePrefix)`);
   }
-  if (names.keyAlias.length > MAX_KEY_ALIAS_LENGTH) {
-    problems.push(`the key alias "${names.keyAlias}" is ${names.keyAlias.length} characters long; KMS allows at most ${MAX_KEY_ALIAS_LENGTH} (shorten namePrefix)`);
+  if (names.keyAlias.length > MAX_ALIAS_LENGTH) {
+    problems.push(`the key alias "${names.keyAlias}" is ${names.keyAlias.length} characters long; KMS allows at most ${MAX_ALIAS_LENGTH} (shorten namePrefix)`);
   }
   if (names.dashboard.length > MAX_DASHBOARD_NAME_LENGTH) {
     problems.push(`the dashboard name "${names.dashboard}" is ${names.dashboard.length} characters long; CloudWatch allows at most ${MAX_DASHBOARD_NAME_LENGTH} (shorten namePrefix)`);

@@ -7,7 +7,7 @@
 import { formatDiffMarkdown } from "../diff/formatDiff";
 import type { PlanDiff } from "../diff/planDiff";
 import type { PlanFile, PlannedViolation } from "../planFile";
-import { countByRegionAndType } from "../summary";
+import { countByRegionAndType, declaredResourceCount } from "../summary";
 import { criticalPath, formatDuration, type CriticalPath } from "./criticalPath";
 import { diagramModel } from "./diagramModel";
 import { code, shortJson, table } from "./markdown";
@@ -118,7 +118,7 @@ function outputsSection(outputs: Record<string, unknown>): string[] {
 
 /** The whole report. */
 export function planReport(plan: PlanFile, options: PlanReportOptions = {}): string {
-  const declared = plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:")).length;
+  const declared = declaredResourceCount(plan);
   const mandatory = plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory").length;
   const regions = plan.regions.map((region) => (region === plan.primaryRegion ? `${region} (primary)` : region)).join(", ");
   const lines = [
