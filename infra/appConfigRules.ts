@@ -6,7 +6,7 @@
 import { instanceTypeArchitecture, MAX_INSTANCE_TYPES, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB } from "../components/compute/lib/images";
 import { envSuffix, userDataProblems } from "../components/compute/lib/userData";
 import { dnsNameProblem, hostedZoneIdProblem, labelProblem, parseAcmCertificateArn } from "../components/lib/dns";
-import { healthCheckProblems, rangeProblem, type FieldProblem } from "../components/loadbalancer/lib/listenerRules";
+import { healthCheckProblems, rangeProblem, tlsPolicyProblem, type FieldProblem, type Tls12Client } from "../components/loadbalancer/lib/listenerRules";
 import { queueSpecProblems } from "../components/queue/lib/queueRules";
 import { resolveAlarms, resolveDomain, resolveLoadBalancer, resolveQueues, resolveWeb, resolveWorker, type RegionShape, type TierConfig } from "./appConfig";
 import type { ConfigIssue, ConfigPath } from "./configIssues";
@@ -117,7 +117,13 @@ function checkLoadBalancer(raw: Raw, environment: Environment): ConfigIssue[] {
     rangeProblem("deregistrationDelaySeconds", lb.deregistrationDelaySeconds, 0, 3600, "seconds"),
   ].filter((problem): problem is FieldProblem => problem !== undefined);
   // only report what the stack file wrote; profile defaults are valid by construction
-  return at(["loadBalancer"], problems).filter((issue) => isObject(raw.loadBalancer) && issue.path[1]! in raw.loadBalancer);
+  const issues = at(["loadBalancer"], problems).filter((issue) => isObject(raw.loadBalancer) && issue.path[1]! in raw.loadBalancer);
+  // With a domain the HTTPS listener's clients are CloudFront (and Route 53's checkers with a
+  // zone), which speak at most TLS 1.2: a TLS 1.3-only policy would fail every request.
+  const clients: Tls12Client[] = isObject(raw.domain) ? ["CloudFront", ...(raw.domain.hostedZoneId !== undefined ? (["Route 53 health checks"] as const) : [])] : [];
+  const tls = tlsPolicyProblem(lb.sslPolicy, clients);
+  if (tls) issues.push({ path: ["loadBalancer", "sslPolicy"], message: tls });
+  return issues;
 }
 
 function checkTiers(raw: Raw, environment: Environment, regions: readonly RegionShape[]): ConfigIssue[] {

@@ -30,7 +30,7 @@ import { dnsSettingsProblems, HEALTH_CHECK_INTERVALS, MAX_RESOURCE_PATH_LENGTH, 
 import { dnsNameProblem, regionalOriginName } from "../components/lib/dns";
 import { LOG_RETENTION_DAYS } from "../components/lib/logRetention";
 import { REGION_NAMES } from "../components/lib/regions";
-import type { FieldProblem } from "../components/loadbalancer/lib/listenerRules";
+import { unverifiedHealthPathProblems, type FieldProblem } from "../components/loadbalancer/lib/listenerRules";
 import type { DomainConfig } from "./appConfig";
 import type { ConfigIssue, ConfigPath } from "./configIssues";
 import { PROFILES, type Environment } from "./profiles";
@@ -402,6 +402,14 @@ export function checkDns(raw: unknown, ctx: SectionContext, edge: EdgeContext = 
       message: `is ${path.length} characters; Route 53 health checks (which request it in every region) accept at most ${MAX_RESOURCE_PATH_LENGTH}`,
       showValue: false,
     });
+  }
+  // With a hosted zone the load balancers let the health checkers read this path without
+  // CloudFront's header, through a listener rule whose path pattern ALB limits.
+  // (a path without a leading / is reported by the web section already)
+  if (path !== undefined && path.startsWith("/")) {
+    for (const problem of unverifiedHealthPathProblems([path])) {
+      issues.push({ path: ["web", "healthCheck", "path"], message: problem.message, showValue: false });
+    }
   }
   return issues;
 }

@@ -56,7 +56,7 @@ export function createAccessLogBucket(name: string, args: AccessLogBucketArgs, p
     { region, bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
     opts,
   );
-  new aws.s3.BucketVersioning(`${name}-alb-logs`, { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
+  const versioning = new aws.s3.BucketVersioning(`${name}-alb-logs`, { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);
   new aws.s3.BucketLifecycleConfiguration(
     `${name}-alb-logs`,
     {
@@ -73,7 +73,9 @@ export function createAccessLogBucket(name: string, args: AccessLogBucketArgs, p
         },
       ],
     },
-    opts,
+    // a rule on noncurrent versions belongs to a versioned bucket: S3 applies versioning first
+    // (the provider's documented order for versioned buckets, as the edge's buckets do)
+    { parent, dependsOn: [versioning] },
   );
   const policy = new aws.s3.BucketPolicy(
     `${name}-alb-logs`,

@@ -9,12 +9,16 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createAccessLogBucket } from "./accessLogBucket";
 import { loadBalancerArgProblems } from "./lib/validate";
+import { ACCESS_LOG_PREFIX } from "./lib/logDelivery";
 import {
   DEFAULT_HEALTH_CHECK,
+  HEALTH_CHECKER_METHODS,
+  healthPathPattern,
   listenerLayout,
   ORIGIN_VERIFY_HEADER,
   type DesyncMitigationMode,
   type HealthCheckSettings,
+  type Tls12Client,
   type TlsPolicy,
 } from "./lib/listenerRules";
 
@@ -53,7 +57,8 @@ export interface LoadBalancerArgs {
   readonly originVerifySecret?: pulumi.Input<string>;
   /**
    * Exact paths answered to GET and HEAD without the origin header, for Route 53's health checkers,
-   * which cannot send custom headers. Only used with `originVerifySecret`.
+   * which cannot send custom headers. Only used with `originVerifySecret`. A query string is
+   * ignored (the rule matches the path); at most three paths of at most 128 characters, no `*`.
    * @default []
    */
   readonly unverifiedHealthPaths?: readonly string[];
@@ -61,7 +66,10 @@ export interface LoadBalancerArgs {
   readonly idleTimeoutSeconds?: number;
   /** @default true */
   readonly deletionProtection?: boolean;
-  /** @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
+  /**
+   * Behind CloudFront or Route 53 HTTPS health checks, one of `TLS12_POLICIES`: neither speaks TLS 1.3.
+   * @default "ELBSecurityPolicy-TLS13-1-2-2021-06"
+   */
   readonly sslPolicy?: TlsPolicy;
   /** @default "defensive" */
   readonly desyncMitigationMode?: DesyncMitigationMode;
@@ -112,7 +120,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
       deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? 30,
       healthCheck: args.healthCheck ?? DEFAULT_HEALTH_CHECK,
     };
-    const problems = loadBalancerArgProblems(name, settings);
+    const healthPaths = args.originVerifySecret !== undefined ? (args.unverifiedHealthPaths ?? []) : [];
+    // who must complete a TLS handshake with the HTTPS listener but cannot speak TLS 1.3
+    const tlsClients: Tls12Client[] =
+      args.certificateArn === undefined
+        ? []
+        : [...(args.originVerifySecret !== undefined ? ["CloudFront" as const] : []), ...(healthPaths.length > 0 ? ["Route 53 health checks" as const] : [])];
+    const problems = loadBalancerArgProblems(name, { ...settings, unverifiedHealthPaths: healthPaths, tlsClients });
     if (problems.length > 0) {
       throw new Error(`LoadBalancer ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
     }
@@ -142,7 +156,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         enableHttp2: true,
         // keep the client's X-Forwarded-For and append the ALB's view of it
         xffHeaderProcessingMode: "append",
-        accessLogs: { bucket: logs.bucket.bucket, prefix: "alb", enabled: true },
+        accessLogs: { bucket: logs.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
         tags: { ...tags, Name: `${name}-alb` },
       },
       // CreateLoadBalancer checks that it may write to the bucket: the policy must exist first
@@ -237,16 +251,16 @@ export class LoadBalancer extends pulumi.ComponentResource {
         },
         opt,
       );
-      const healthPaths = args.unverifiedHealthPaths ?? [];
       if (healthPaths.length > 0) {
-        // ahead of the header rule; read-only methods on exact paths, so nothing else is reachable without it
+        // ahead of the header rule; read-only methods on exact paths, so nothing else is reachable
+        // without it. The pattern is the path alone: the ALB never matches a query string.
         new aws.lb.ListenerRule(
           `${name}-health-checkers`,
           {
             region,
             listenerArn: servingListener.arn,
             priority: 5,
-            conditions: [{ pathPattern: { values: [...healthPaths] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }],
+            conditions: [{ pathPattern: { values: [...new Set(healthPaths.map(healthPathPattern))] } }, { httpRequestMethod: { values: [...HEALTH_CHECKER_METHODS] } }],
             actions: forward,
             tags,
           },

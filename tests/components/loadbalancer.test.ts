@@ -125,6 +125,13 @@ describe("LoadBalancer component", () => {
       assert.equal(one(resources, "aws:s3/bucket:Bucket").inputs.forceDestroy, false);
     });
 
+    it("applies the lifecycle rules (noncurrent versions included) only once the bucket is versioned", () => {
+      const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration");
+      const versioning = one(resources, "aws:s3/bucketVersioning:BucketVersioning");
+      assert.ok(lifecycle.dependencies.includes(versioning.urn));
+      assert.deepEqual((lifecycle.inputs.rules as Array<Record<string, any>>)[0]!.noncurrentVersionExpiration, { noncurrentDays: 7 });
+    });
+
     it("lets only eu-west-1's ELB account write logs for this account, and nobody without TLS", () => {
       const policy = JSON.parse(one(resources, "aws:s3/bucketPolicy:BucketPolicy").inputs.policy as string);
       const bucketArn = "arn:aws:s3:::blueprint-prod-alb-logs-eu-west-1-123456789012";
@@ -191,6 +198,50 @@ describe("LoadBalancer component", () => {
       const alb = one(resources, "aws:lb/loadBalancer:LoadBalancer");
       assert.equal((alb.inputs.securityGroups as string[]).length, 2);
       assert.equal((alb.inputs.securityGroups as string[])[1], "sg-0health000000000");
+    });
+  });
+
+  describe("health checkers behind CloudFront, with a health path that has a query string", () => {
+    it("matches the path alone, since the ALB never compares the query and reads ? as a wildcard", async () => {
+      const resources = await record({
+        certificateArn: CERT,
+        originVerifySecret: "s3cr3t-header-value",
+        unverifiedHealthPaths: ["/health?deep=1"],
+        additionalSecurityGroupIds: ["sg-0health000000000"],
+      });
+      const rule = one(resources, "aws:lb/listenerRule:ListenerRule", "eu-west-1-health-checkers");
+      assert.deepEqual(rule.inputs.conditions, [{ pathPattern: { values: ["/health"] } }, { httpRequestMethod: { values: ["GET", "HEAD"] } }]);
+    });
+
+    it("rejects paths the rule cannot match exactly before declaring anything", async () => {
+      const long = `/${"h".repeat(128)}`;
+      await assert.rejects(record({ certificateArn: CERT, originVerifySecret: "s3cr3t-header-value", unverifiedHealthPaths: [long, "/ready*"] }), (error: Error) => {
+        assert.match(error.message, /LoadBalancer eu-west-1 has invalid arguments:/);
+        assert.ok(error.message.includes(`unverifiedHealthPaths "${long}" is 129 characters without its query string`), error.message);
+        assert.ok(error.message.includes('unverifiedHealthPaths "/ready*" must not contain *'), error.message);
+        return true;
+      });
+    });
+
+    it("rejects a TLS 1.3-only policy that CloudFront and the health checkers cannot connect to", async () => {
+      const behind = { certificateArn: CERT, originVerifySecret: "s3cr3t-header-value", unverifiedHealthPaths: ["/health"] };
+      await assert.rejects(record({ ...behind, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }), (error: Error) => {
+        assert.ok(
+          error.message.includes("sslPolicy ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2"),
+          error.message,
+        );
+        return true;
+      });
+      const resources = await record({ ...behind, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-2021-06" });
+      assert.equal(one(resources, "aws:lb/listener:Listener", "eu-west-1-https").inputs.sslPolicy, "ELBSecurityPolicy-TLS13-1-2-Res-2021-06");
+      // reached from the internet only, TLS 1.3 alone is the caller's choice
+      const direct = await record({ certificateArn: CERT, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" });
+      assert.equal(one(direct, "aws:lb/listener:Listener", "eu-west-1-https").inputs.sslPolicy, "ELBSecurityPolicy-TLS13-1-3-2021-06");
+    });
+
+    it("ignores health paths without origin verification (no rule is created)", async () => {
+      const resources = await record({ certificateArn: CERT, unverifiedHealthPaths: ["/ready*"] });
+      assert.equal(countTypes(resources)["aws:lb/listenerRule:ListenerRule"], undefined);
     });
   });
 

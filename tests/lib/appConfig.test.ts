@@ -119,6 +119,10 @@ describe("application-tier config", () => {
       ["a health-check path without a slash", (raw) => (raw.web = { healthCheck: { path: "health" } }), "blueprint:web.healthCheck.path: must start with / (got \"health\")"],
       ["a matcher outside 200-499", (raw) => (raw.web = { healthCheck: { matcher: "200-502" } }), "blueprint:web.healthCheck.matcher: may only use codes from 200 to 499 (the ALB API rejects others) (got \"200-502\")"],
       ["a health-check interval too long", (raw) => (raw.web = { healthCheck: { intervalSeconds: 301 } }), "blueprint:web.healthCheck.intervalSeconds: must be a whole number from 5 to 300 seconds (got 301)"],
+      ["a TLS 1.3-only policy behind CloudFront and Route 53", (raw) => {
+        raw.domain = { name: "example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" };
+        raw.loadBalancer = { sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" };
+      }, "blueprint:loadBalancer.sslPolicy: ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2; use one of ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04 (got \"ELBSecurityPolicy-TLS13-1-3-2021-06\")"],
       ["an idle timeout too long", (raw) => (raw.loadBalancer = { idleTimeoutSeconds: 5000 }), "blueprint:loadBalancer.idleTimeoutSeconds: must be a whole number from 1 to 4000 seconds (got 5000)"],
       ["a secret in user data", (raw) => (raw.worker = { userData: "export DB_PASSWORD=hunter2hunter2" }), "blueprint:worker.userData: contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot (got \"export DB_PASSWORD=hunter2hunter2\")"],
       ["duplicate queue names", (raw) => (raw.queues = [{ name: "jobs" }, { name: "jobs" }]), "blueprint:queues[1].name: duplicates queues[0].name once case, - and _ are ignored (both would be BLUEPRINT_QUEUE_JOBS_URL); queue names must be unique (got \"jobs\")"],

@@ -250,7 +250,30 @@ describe("resolveDns and checkDns", () => {
       [
         ["domain.name", `makes the regional origin name eu-west-1.api.${long}, which must be at most 253 characters`],
         ["web.healthCheck.path", "is 256 characters; Route 53 health checks (which request it in every region) accept at most 255"],
+        [
+          "web.healthCheck.path",
+          "is 256 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128",
+        ],
       ],
     );
+  });
+
+  it("rejects a health path the load balancers' health-checker rule cannot match exactly, only with a hosted zone", () => {
+    const at = (healthCheckPath: string, domain: DomainConfig = WITH_ZONE) =>
+      checkDns(undefined, ONE_REGION, { domain, healthCheckPath }).map((issue) => [issue.path.join("."), issue.message]);
+    assert.deepEqual(at(`/${"h".repeat(127)}?${"q".repeat(100)}`), []);
+    assert.deepEqual(at(`/${"h".repeat(128)}`), [
+      ["web.healthCheck.path", "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128"],
+    ]);
+    assert.deepEqual(at("/health*"), [
+      [
+        "web.healthCheck.path",
+        "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
+      ],
+    ]);
+    // without a hosted zone there are no health checks, hence no rule
+    assert.deepEqual(at("/health*", WITHOUT_ZONE), []);
+    // a missing leading / is the web section's problem, reported there once
+    assert.deepEqual(at("health"), []);
   });
 });

@@ -3,11 +3,17 @@ import fc from "fast-check";
 import {
   DEFAULT_HEALTH_CHECK,
   DESYNC_MITIGATION_MODES,
+  HEALTH_CHECKER_METHODS,
+  PATH_CONDITION_LIMITS,
+  TLS12_POLICIES,
   TLS_POLICIES,
   healthCheckProblems,
+  healthPathPattern,
   listenerLayout,
   matcherProblem,
   rangeProblem,
+  tlsPolicyProblem,
+  unverifiedHealthPathProblems,
   type HealthCheckSettings,
 } from "../../components/loadbalancer/lib/listenerRules";
 import {
@@ -205,6 +211,63 @@ describe("healthCheckProblems", () => {
   });
 });
 
+describe("tlsPolicyProblem", () => {
+  it("knows which policies still offer TLS 1.2: every one but the two TLS 1.3-only policies", () => {
+    assert.deepEqual(
+      TLS_POLICIES.filter((policy) => !TLS12_POLICIES.includes(policy)),
+      ["ELBSecurityPolicy-TLS13-1-3-2021-06", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04"],
+    );
+  });
+
+  it("accepts any policy when no TLS 1.2-only client connects", () => {
+    for (const policy of TLS_POLICIES) assert.equal(tlsPolicyProblem(policy, []), undefined, policy);
+  });
+
+  it("rejects a TLS 1.3-only policy in front of CloudFront or Route 53's HTTPS health checks, naming the alternatives", () => {
+    for (const policy of TLS12_POLICIES) assert.equal(tlsPolicyProblem(policy, ["CloudFront", "Route 53 health checks"]), undefined, policy);
+    assert.equal(
+      tlsPolicyProblem("ELBSecurityPolicy-TLS13-1-3-2021-06", ["CloudFront", "Route 53 health checks"]),
+      "ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2; use one of ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+    );
+    assert.match(tlsPolicyProblem("ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", ["CloudFront"])!, /^ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04 offers only TLS 1\.3, but CloudFront connects with at most TLS 1\.2;/);
+  });
+});
+
+describe("health checkers' listener rule", () => {
+  it("keeps ALB's path-condition limits and admits only the read methods", () => {
+    assert.deepEqual(PATH_CONDITION_LIMITS, { maxLength: 128, valuesPerCondition: 3, valuesPerRule: 5 });
+    assert.deepEqual(HEALTH_CHECKER_METHODS, ["GET", "HEAD"]);
+  });
+
+  it("matches the path without its query string (ALB never compares the query, and ? is a wildcard)", () => {
+    assert.equal(healthPathPattern("/health"), "/health");
+    assert.equal(healthPathPattern("/health?deep=1&x=2"), "/health");
+    assert.equal(healthPathPattern("/"), "/");
+  });
+
+  it("accepts up to three exact paths of up to 128 characters, counting paths that differ only in their query once", () => {
+    assert.deepEqual(unverifiedHealthPathProblems([]), []);
+    assert.deepEqual(unverifiedHealthPathProblems(["/a", "/b", "/c", "/a?x=1"]), []);
+    assert.deepEqual(unverifiedHealthPathProblems([`/${"h".repeat(127)}?${"q".repeat(200)}`]), []);
+  });
+
+  it("names every problem: too many paths, no leading /, too long, a wildcard", () => {
+    const long = `/${"h".repeat(128)}`;
+    assert.deepEqual(unverifiedHealthPathProblems(["health", long, "/live*", "/ok"]), [
+      { message: "must list at most 3 paths, got 4: an ALB rule condition takes 3 values and a rule 5, 2 of them the methods" },
+      { pattern: "health", message: "must start with /" },
+      {
+        pattern: long,
+        message: "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128",
+      },
+      {
+        pattern: "/live*",
+        message: "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
+      },
+    ]);
+  });
+});
+
 describe("elbNameProblem", () => {
   it("allows 32 characters including Pulumi's 8-character suffix", () => {
     assert.equal(MAX_ELB_NAME_LENGTH, 32);
@@ -286,6 +349,14 @@ describe("loadBalancerArgProblems", () => {
         "healthCheck.timeoutSeconds must be less than intervalSeconds (15); AWS rejects a health-check timeout that is not below its interval",
       ],
     );
+  });
+
+  it("rejects unverified health paths the health checkers' listener rule cannot match", () => {
+    assert.deepEqual(loadBalancerArgProblems("eu-west-1", { ...settings, unverifiedHealthPaths: ["/health", "/ready?deep=1"] }), []);
+    assert.deepEqual(loadBalancerArgProblems("eu-west-1", { ...settings, unverifiedHealthPaths: ["/a", "/b", "/c", "/d*"] }), [
+      "unverifiedHealthPaths must list at most 3 paths, got 4: an ALB rule condition takes 3 values and a rule 5, 2 of them the methods",
+      'unverifiedHealthPaths "/d*" must not contain *: the load balancers\' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront\'s header',
+    ]);
   });
 
   it("rejects a component name ELB refuses", () => {

@@ -17,6 +17,30 @@ export const TLS_POLICIES = [
 /** One of `TLS_POLICIES`. */
 export type TlsPolicy = (typeof TLS_POLICIES)[number];
 
+/**
+ * The policies that still offer TLS 1.2. CloudFront connects to a custom origin with at most
+ * TLS 1.2 (its origin protocols end at `TLSv1.2`, its origin ciphers are TLS 1.2 ones) and Route
+ * 53's HTTPS health checks need TLS 1.0 to 1.2, so a TLS 1.3-only listener fails both handshakes:
+ * every CloudFront request gets a 502 and every region looks unhealthy.
+ * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginSslProtocols.html
+ * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-ciphers-cloudfront-to-origin.html
+ * @see https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html
+ */
+export const TLS12_POLICIES: readonly TlsPolicy[] = [
+  "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+  "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+];
+
+/** Clients of the HTTPS listener that cannot speak TLS 1.3. */
+export type Tls12Client = "CloudFront" | "Route 53 health checks";
+
+/** Why the TLS policy shuts out the listener's TLS 1.2 clients, or undefined. */
+export function tlsPolicyProblem(policy: string, clients: readonly Tls12Client[]): string | undefined {
+  if (clients.length === 0 || TLS12_POLICIES.includes(policy as TlsPolicy)) return undefined;
+  return `${policy} offers only TLS 1.3, but ${clients.join(" and ")} ${clients.length === 1 ? "connects" : "connect"} with at most TLS 1.2; use one of ${TLS12_POLICIES.join(", ")}`;
+}
+
 /** Desync mitigation modes that block requests a back end may parse differently. */
 export const DESYNC_MITIGATION_MODES = ["defensive", "strictest"] as const;
 /** One of `DESYNC_MITIGATION_MODES`. */
@@ -109,6 +133,64 @@ export function healthCheckProblems(check: HealthCheckSettings): FieldProblem[] 
       field: "timeoutSeconds",
       message: `must be less than intervalSeconds (${check.intervalSeconds}); AWS rejects a health-check timeout that is not below its interval`,
     });
+  }
+  return problems;
+}
+
+/**
+ * An ALB path-pattern condition's limits (`[volatile]`): each value at most 128 characters, at most
+ * three values per condition, and five across all of a rule's conditions.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html
+ */
+export const PATH_CONDITION_LIMITS = { maxLength: 128, valuesPerCondition: 3, valuesPerRule: 5 } as const;
+
+/** Methods Route 53's health checkers may use on the unverified health paths (the rule's second condition). */
+export const HEALTH_CHECKER_METHODS = ["GET", "HEAD"] as const;
+
+/**
+ * The path-pattern value that matches requests for a health-check path: the path without its
+ * query string. An ALB compares path patterns with the path only, and reads `?` as a one-character
+ * wildcard, so `/health?deep=1` as a pattern would never match the checkers' `/health?deep=1`.
+ */
+export function healthPathPattern(path: string): string {
+  const query = path.indexOf("?");
+  return query === -1 ? path : path.slice(0, query);
+}
+
+/** A problem of the unverified health paths; `pattern` is the path pattern it concerns, if one. */
+export interface HealthPathProblem {
+  readonly pattern?: string;
+  /** A predicate, e.g. `must start with /`. */
+  readonly message: string;
+}
+
+/**
+ * Why the unverified health paths cannot become the health checkers' listener rule (a
+ * path-pattern condition next to the GET/HEAD method condition), one entry per problem.
+ */
+export function unverifiedHealthPathProblems(paths: readonly string[]): HealthPathProblem[] {
+  const problems: HealthPathProblem[] = [];
+  const patterns = [...new Set(paths.map(healthPathPattern))];
+  const limit = Math.min(PATH_CONDITION_LIMITS.valuesPerCondition, PATH_CONDITION_LIMITS.valuesPerRule - HEALTH_CHECKER_METHODS.length);
+  if (patterns.length > limit) {
+    problems.push({
+      message: `must list at most ${limit} paths, got ${patterns.length}: an ALB rule condition takes ${PATH_CONDITION_LIMITS.valuesPerCondition} values and a rule ${PATH_CONDITION_LIMITS.valuesPerRule}, ${HEALTH_CHECKER_METHODS.length} of them the methods`,
+    });
+  }
+  for (const pattern of patterns) {
+    if (!pattern.startsWith("/")) problems.push({ pattern, message: "must start with /" });
+    if (pattern.length > PATH_CONDITION_LIMITS.maxLength) {
+      problems.push({
+        pattern,
+        message: `is ${pattern.length} characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most ${PATH_CONDITION_LIMITS.maxLength}`,
+      });
+    }
+    if (pattern.includes("*")) {
+      problems.push({
+        pattern,
+        message: "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
+      });
+    }
   }
   return problems;
 }

@@ -2,7 +2,7 @@
  * Argument checks of the LoadBalancer component, so that a caller outside the stack config (a
  * test, another program) gets the same offline errors as a stack file.
  */
-import { healthCheckProblems, rangeProblem, type HealthCheckSettings } from "./listenerRules";
+import { healthCheckProblems, rangeProblem, tlsPolicyProblem, unverifiedHealthPathProblems, type HealthCheckSettings, type Tls12Client } from "./listenerRules";
 
 /** ELB's limit on load balancer and target group names. */
 export const MAX_ELB_NAME_LENGTH = 32;
@@ -31,6 +31,12 @@ export function loadBalancerArgProblems(
     accessLogRetentionDays: number;
     deregistrationDelaySeconds: number;
     healthCheck: HealthCheckSettings;
+    /** Paths the health checkers may read without the origin header (see the component). */
+    unverifiedHealthPaths?: readonly string[];
+    /** The HTTPS listener's TLS policy, checked against `tlsClients`. */
+    sslPolicy?: string;
+    /** Clients of the HTTPS listener that speak at most TLS 1.2 (none without HTTPS). */
+    tlsClients?: readonly Tls12Client[];
   },
 ): string[] {
   const problems = [
@@ -44,5 +50,10 @@ export function loadBalancerArgProblems(
       ...healthCheckProblems(settings.healthCheck).map((problem) => ({ ...problem, field: `healthCheck.${problem.field}` })),
     ].map((problem) => (problem ? `${problem.field} ${problem.message}` : undefined)),
   ];
+  const tls = settings.sslPolicy !== undefined ? tlsPolicyProblem(settings.sslPolicy, settings.tlsClients ?? []) : undefined;
+  if (tls) problems.push(`sslPolicy ${tls}`);
+  for (const problem of unverifiedHealthPathProblems(settings.unverifiedHealthPaths ?? [])) {
+    problems.push(`unverifiedHealthPaths${problem.pattern !== undefined ? ` ${JSON.stringify(problem.pattern)}` : ""} ${problem.message}`);
+  }
   return problems.filter((problem): problem is string => problem !== undefined);
 }
