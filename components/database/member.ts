@@ -3,36 +3,39 @@
  * each gives back.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { DatabaseRole, DatabaseSettings } from "./lib/databaseRules";
+import type { RegionalDatabaseArgs } from "./index";
+import type { DatabaseSettings } from "./lib/databaseRules";
 import type { RdsEngineName } from "./lib/engines";
 import type { RegionalDatabaseNames } from "./lib/naming";
 import type { DatabaseParameters } from "./lib/parameters";
 
-/** The inputs of one region's database member, validated. */
-export interface MemberArgs {
-  readonly region: string;
-  readonly role: DatabaseRole;
-  readonly settings: DatabaseSettings;
+/** The inputs of one region's database member, validated: the component's, plus what it derives. */
+export interface MemberArgs
+  extends Pick<
+    RegionalDatabaseArgs,
+    | "region"
+    | "role"
+    | "settings"
+    | "subnetGroupName"
+    | "securityGroupId"
+    | "kmsKeyArn"
+    | "availabilityZones"
+    | "globalClusterIdentifier"
+    | "sourceDbInstanceArn"
+    | "sourceRegion"
+    | "tags"
+  > {
   readonly engine: RdsEngineName;
   /** Parameter group family, e.g. `aurora-postgresql16`. */
   readonly family: string;
   readonly names: RegionalDatabaseNames;
   readonly parameters: DatabaseParameters;
-  readonly subnetGroupName: pulumi.Input<string>;
-  readonly securityGroupId: pulumi.Input<string>;
-  readonly kmsKeyArn: pulumi.Input<string>;
-  readonly availabilityZones: readonly string[];
   /** A secret; primary only. */
   readonly masterPassword?: pulumi.Output<string>;
-  readonly globalClusterIdentifier?: pulumi.Input<string>;
-  readonly sourceDbInstanceArn?: pulumi.Input<string>;
-  /** aurora-global secondaries: the primary region. */
-  readonly sourceRegion?: string;
   readonly replicationSourceReady: readonly pulumi.Resource[];
   /** Set when enhanced monitoring is on. */
   readonly monitoringRole?: { readonly arn: pulumi.Input<string>; readonly ready: pulumi.Resource };
   readonly protect: boolean;
-  readonly tags: Readonly<Record<string, string>>;
 }
 
 /** What a region's database member exposes. */

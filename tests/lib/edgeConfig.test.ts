@@ -17,6 +17,7 @@ import {
 } from "../../infra/edgeConfig";
 import type { Environment } from "../../infra/profiles";
 import type { SectionContext } from "../../infra/sectionContext";
+import { PROD_CDN_SETTINGS } from "../support/settings";
 
 const THREE_REGIONS: SectionContext = {
   environment: "prod",
@@ -94,19 +95,8 @@ describe("resolveCdn", () => {
   });
 
   it("fills every default and replicates the static bucket to the stack's second region", () => {
-    assert.deepEqual(resolveCdn(undefined, withEnv(THREE_REGIONS, "prod")), {
-      priceClass: "PriceClass_All",
-      waf: { enabled: true, rateLimit: 2000, rateLimitWindowSeconds: 300, action: "block" },
-      logRetentionDays: 365,
-      staticPathPattern: "/static/*",
-      failoverPathPatterns: ["/read/*"],
-      failoverStatusCodes: [500, 502, 503, 504],
-      originReadTimeoutSeconds: 30,
-      originConnectionAttempts: 2,
-      originConnectionTimeoutSeconds: 5,
-      hstsMaxAgeSeconds: 31_536_000,
-      staticReplicaRegion: "eu-west-1",
-    });
+    // the prod profile's settings, written out once in tests/support/settings.ts
+    assert.deepEqual(resolveCdn(undefined, withEnv(THREE_REGIONS, "prod")), { ...PROD_CDN_SETTINGS, staticReplicaRegion: "eu-west-1" });
     assert.equal(resolveCdn(undefined, withEnv(ONE_REGION, "dev")).staticReplicaRegion, "eu-west-2");
   });
 
