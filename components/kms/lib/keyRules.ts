@@ -24,6 +24,21 @@ export interface KeyAccount {
 }
 
 /**
+ * The statement every customer managed key of the blueprint starts with: the account root
+ * administers the key, so the account's IAM policies decide who else may use it and the key can
+ * never become unmanageable.
+ */
+export function accountAdministersKeyStatement(account: KeyAccount) {
+  return {
+    Sid: "AccountAdministersKey",
+    Effect: "Allow",
+    Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
+    Action: "kms:*",
+    Resource: "*",
+  } as const;
+}
+
+/**
  * The data key's policy: the account root administers it, so the account's IAM policies decide who
  * else may (the tiers get exactly `kms:Decrypt` through Secrets Manager; RDS and ElastiCache use the
  * caller's grants). Without the root statement a key can become unmanageable.
@@ -31,15 +46,7 @@ export interface KeyAccount {
 export function dataKeyPolicy(account: KeyAccount): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AccountAdministersKey",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
-    ],
+    Statement: [accountAdministersKeyStatement(account)],
   });
 }
 

@@ -9,6 +9,7 @@
  * @see https://repost.aws/knowledge-center/cloudwatch-configure-alarm-sns
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
  */
+import { accountAdministersKeyStatement } from "../../kms/lib/keyRules";
 
 /** The account the policies are written for. */
 export interface PolicyAccount {
@@ -32,13 +33,7 @@ export function alarmKeyPolicy(account: PolicyAccount): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "AccountAdministersKey",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
-        Action: "kms:*",
-        Resource: "*",
-      },
+      accountAdministersKeyStatement(account),
       {
         Sid: "CloudWatchAlarmsUseKey",
         Effect: "Allow",
