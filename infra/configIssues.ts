@@ -2,20 +2,12 @@
  * Config problems and how they are printed: every line names the key path, shows the value and
  * says what is allowed.
  */
-import { CONFIG_NAMESPACE } from "./configSchema";
+import { valueAt, type ConfigIssue } from "../components/lib/settings/engine";
+import type { ConfigPath } from "../components/lib/settings/section";
+import { CONFIG_NAMESPACE } from "./namespace";
 
-/** A path into the config, e.g. `["regions", 1, "vpcCidr"]`. */
-export type ConfigPath = ReadonlyArray<string | number>;
-
-/** One problem found in a stack's config. */
-export interface ConfigIssue {
-  /** Where the problem is. */
-  readonly path: ConfigPath;
-  /** What is wrong and what is allowed, without the path or the value. */
-  readonly message: string;
-  /** Whether to print the value found at `path` (false for whole-key problems such as "missing"). */
-  readonly showValue?: boolean;
-}
+export { valueAt, type ConfigIssue } from "../components/lib/settings/engine";
+export type { ConfigPath } from "../components/lib/settings/section";
 
 /** Formats a path as the stack file spells it: `blueprint:regions[1].vpcCidr`. */
 export function formatPath(path: ConfigPath): string {
@@ -25,16 +17,6 @@ export function formatPath(path: ConfigPath): string {
     (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`),
     `${CONFIG_NAMESPACE}:${String(head)}`,
   );
-}
-
-/** The value at a path of an untyped object, or undefined. */
-export function valueAt(root: unknown, path: ConfigPath): unknown {
-  let current: unknown = root;
-  for (const part of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[part];
-  }
-  return current;
 }
 
 /** Shows a config value compactly (JSON, cut at 160 characters). */

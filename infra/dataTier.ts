@@ -10,8 +10,9 @@ import { authTokenRules } from "../components/cache/lib/cacheRules";
 import { DatabaseGlobalCluster, globalClusterIdentifier, masterPasswordRules } from "../components/database";
 import { MultiRegionKey } from "../components/kms";
 import { ReplicatedSecret } from "../components/secrets";
+import { DATA_KEY_DELETION_WINDOW_DAYS } from "../components/kms/defaults";
+import { SECRET_RECOVERY_WINDOW_DAYS } from "../components/secrets/defaults";
 import type { BlueprintConfig } from "./config";
-import { PROFILES } from "./profiles";
 
 /** What the stamps need from the stack-wide data tier. */
 export interface SharedData {
@@ -31,7 +32,6 @@ export interface SharedData {
 
 /** Declares the data key, the credentials and the global cluster. */
 export function createSharedData(config: BlueprintConfig, namePrefix: string, tags: Record<string, string>): SharedData {
-  const profile = PROFILES[config.environment];
   const primaryRegion = config.primaryRegion;
   const replicaRegions = config.regions.map((region) => region.name).filter((name) => name !== primaryRegion);
   // deleting a key or a secret by mistake loses every region's data at once: protect them with the stack's stateful resources
@@ -44,7 +44,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
       replicaRegions,
       description: `Encrypts the data tier of ${namePrefix} (databases, caches, secrets, Performance Insights)`,
       aliasName: `alias/${namePrefix}/data`,
-      deletionWindowDays: profile.keyDeletionWindowDays,
+      deletionWindowDays: DATA_KEY_DELETION_WINDOW_DAYS[config.environment],
       tags,
     },
     opts,
@@ -59,7 +59,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
         replicaRegions,
         kmsKeyArns: key.keyArns,
         secretString,
-        recoveryWindowDays: profile.secretRecoveryWindowDays,
+        recoveryWindowDays: SECRET_RECOVERY_WINDOW_DAYS[config.environment],
         tags,
       },
       opts,

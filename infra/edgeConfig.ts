@@ -30,8 +30,9 @@ import { dnsSettingsProblems, HEALTH_CHECK_INTERVALS, MAX_RESOURCE_PATH_LENGTH, 
 import { dnsNameProblem, regionalOriginName } from "../components/lib/dns";
 import { LOG_RETENTION_DAYS } from "../components/lib/logRetention";
 import { REGION_NAMES } from "../components/lib/regions";
-import { unverifiedHealthPathProblems, type FieldProblem } from "../components/loadbalancer/lib/listenerRules";
-import type { DomainConfig } from "./appConfig";
+import { unverifiedHealthPathProblems } from "../components/loadbalancer/lib/listenerRules";
+import type { FieldProblem } from "../components/lib/ranges";
+import type { DomainConfig } from "../components/dns/domainSettings";
 import type { ConfigIssue, ConfigPath } from "./configIssues";
 import { PROFILES, type Environment } from "./profiles";
 import type { SectionContext } from "./sectionContext";

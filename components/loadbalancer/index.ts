@@ -10,20 +10,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { createAccessLogBucket } from "./accessLogBucket";
 import { loadBalancerArgProblems } from "./lib/validate";
 import { ACCESS_LOG_PREFIX } from "./lib/logDelivery";
-import {
-  DEFAULT_HEALTH_CHECK,
-  HEALTH_CHECKER_METHODS,
-  healthPathPattern,
-  listenerLayout,
-  ORIGIN_VERIFY_HEADER,
-  type DesyncMitigationMode,
-  type HealthCheckSettings,
-  type Tls12Client,
-  type TlsPolicy,
-} from "./lib/listenerRules";
+import { HEALTH_CHECKER_METHODS, healthPathPattern, listenerLayout, ORIGIN_VERIFY_HEADER, type Tls12Client } from "./lib/listenerRules";
+import type { HealthCheckSettings, LoadBalancerSettings } from "./settings";
 
-/** Arguments of the LoadBalancer component. */
-export interface LoadBalancerArgs {
+/**
+ * Arguments of the LoadBalancer component: the resolved `blueprint:loadBalancer` settings (see the
+ * config reference for each key; behind CloudFront or Route 53 HTTPS health checks `sslPolicy` must
+ * be one of `TLS12_POLICIES`: neither speaks TLS 1.3), the web tier's health check, and where it runs.
+ */
+export interface LoadBalancerArgs extends LoadBalancerSettings {
   /** Region every child is created in. */
   readonly region: string;
   readonly vpcId: pulumi.Input<string>;
@@ -62,23 +57,8 @@ export interface LoadBalancerArgs {
    * @default []
    */
   readonly unverifiedHealthPaths?: readonly string[];
-  /** @default 60 */
-  readonly idleTimeoutSeconds?: number;
-  /** @default true */
-  readonly deletionProtection?: boolean;
-  /**
-   * Behind CloudFront or Route 53 HTTPS health checks, one of `TLS12_POLICIES`: neither speaks TLS 1.3.
-   * @default "ELBSecurityPolicy-TLS13-1-2-2021-06"
-   */
-  readonly sslPolicy?: TlsPolicy;
-  /** @default "defensive" */
-  readonly desyncMitigationMode?: DesyncMitigationMode;
-  /** @default 365 */
-  readonly accessLogRetentionDays?: number;
-  /** @default 30 */
-  readonly deregistrationDelaySeconds?: number;
-  /** @default DEFAULT_HEALTH_CHECK */
-  readonly healthCheck?: HealthCheckSettings;
+  /** The target group's health check (`blueprint:web.healthCheck`). */
+  readonly healthCheck: HealthCheckSettings;
   /**
    * Let `pulumi destroy` delete the access-log bucket with its logs.
    * @default false
@@ -112,13 +92,13 @@ export class LoadBalancer extends pulumi.ComponentResource {
     super("blueprint:loadbalancer:LoadBalancer", name, {}, opts);
     const settings = {
       appPort: args.appPort ?? 8080,
-      idleTimeoutSeconds: args.idleTimeoutSeconds ?? 60,
-      deletionProtection: args.deletionProtection ?? true,
-      sslPolicy: args.sslPolicy ?? "ELBSecurityPolicy-TLS13-1-2-2021-06",
-      desyncMitigationMode: args.desyncMitigationMode ?? "defensive",
-      accessLogRetentionDays: args.accessLogRetentionDays ?? 365,
-      deregistrationDelaySeconds: args.deregistrationDelaySeconds ?? 30,
-      healthCheck: args.healthCheck ?? DEFAULT_HEALTH_CHECK,
+      idleTimeoutSeconds: args.idleTimeoutSeconds,
+      deletionProtection: args.deletionProtection,
+      sslPolicy: args.sslPolicy,
+      desyncMitigationMode: args.desyncMitigationMode,
+      accessLogRetentionDays: args.accessLogRetentionDays,
+      deregistrationDelaySeconds: args.deregistrationDelaySeconds,
+      healthCheck: args.healthCheck,
     };
     const healthPaths = args.originVerifySecret !== undefined ? (args.unverifiedHealthPaths ?? []) : [];
     // who must complete a TLS handshake with the HTTPS listener but cannot speak TLS 1.3

@@ -7,12 +7,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComputeTier } from "../compute";
 import { envSuffix } from "../compute/lib/userData";
-import type { NatStrategy } from "../lib/nat";
+import type { TierSettings, WebSettings, WorkerSettings } from "../compute/settings";
 import { LoadBalancer } from "../loadbalancer";
-import type { HealthCheckSettings, LoadBalancerSettings } from "../loadbalancer/lib/listenerRules";
+import type { LoadBalancerSettings } from "../loadbalancer/settings";
+import type { NetworkSettings } from "../network/settings";
+import type { AlarmsSettings } from "../observability/settings";
 import { Network } from "../network";
 import { DEFAULT_TIER_PORTS } from "../network/lib/securityGroupRules";
-import { RegionalObservability, type AlarmThresholds } from "../observability";
+import { RegionalObservability } from "../observability";
 import { RegionalQueues, type QueueSpec } from "../queue";
 import { RegionalCache, replicationGroupId, type RegionalCacheArgs } from "../cache";
 import { cacheChaosTargetTags, databaseFailoverRunsIn, RegionalChaos, type ChaosSettings } from "../chaos";
@@ -20,22 +22,6 @@ import { RegionalDatabase, type RegionalDatabaseArgs } from "../database";
 import type { AlbIngress, AlbOriginPort } from "../network/lib/securityGroupRules";
 import { secretReaderStatements } from "../secrets/lib/secretAccess";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
-import type { Architecture, OperatingSystem } from "../compute/lib/images";
-
-/** A tier's settings in this region. */
-export interface StampTier {
-  readonly instanceTypes: readonly string[];
-  readonly architecture: Architecture;
-  readonly os: OperatingSystem;
-  readonly minSize: number;
-  readonly maxSize: number;
-  readonly desiredCapacity: number;
-  readonly rootVolumeGiB: number;
-  readonly onDemandBaseCapacity: number;
-  readonly spotPercentage: number;
-  readonly instanceRefreshMinHealthyPercent: number;
-  readonly userData?: string;
-}
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -80,10 +66,8 @@ export interface RegionalStampArgs {
   readonly vpcCidr: string;
   /** The region's pinned AZs. */
   readonly availabilityZones: readonly string[];
-  /** NAT gateways per region. */
-  readonly natGateways: NatStrategy;
-  /** VPC flow log retention in days. */
-  readonly flowLogRetentionDays: number;
+  /** The network settings every region shares. */
+  readonly network: NetworkSettings;
   /** Stack name, used in physical names that must be unique per account and region. */
   readonly stack: string;
   /** `<project>-<stack>`: prefix of physical names. */
@@ -92,19 +76,14 @@ export interface RegionalStampArgs {
   readonly loadBalancer: LoadBalancerSettings;
   /** The region's validated certificate; without one the load balancer serves HTTP. @default undefined */
   readonly certificateArn?: pulumi.Input<string>;
-  /** The web tier. */
-  readonly web: StampTier & {
-    readonly healthCheck: HealthCheckSettings;
-    readonly healthCheckGracePeriodSeconds: number;
-    readonly targetRequestsPerInstance: number;
-    readonly targetCpuPercent: number;
-  };
-  /** The worker tier. */
-  readonly worker: StampTier & { readonly targetBacklogPerInstance: number };
+  /** The region's web tier. */
+  readonly web: WebSettings;
+  /** The region's worker tier. */
+  readonly worker: WorkerSettings;
   /** The queues every region has. */
   readonly queues: readonly QueueSpec[];
   /** Alarm thresholds and the optional notification address. */
-  readonly alarms: AlarmThresholds & { readonly email?: string };
+  readonly alarms: AlarmsSettings;
   /**
    * Pulumi `protect` on the region's stateful resources (queues, the access-log bucket, the alarm
    * key); without it, `pulumi destroy` may also empty the log bucket.
@@ -151,8 +130,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
         region,
         vpcCidr: args.vpcCidr,
         availabilityZones: args.availabilityZones,
-        natGateways: args.natGateways,
-        flowLogRetentionDays: args.flowLogRetentionDays,
+        natGateways: args.network.natGateways,
+        flowLogRetentionDays: args.network.flowLogRetentionDays,
         flowLogGroupName: `/blueprint/${args.stack}/${region}/vpc-flow-logs`,
         ports: {
           ...DEFAULT_TIER_PORTS,
@@ -262,7 +241,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
       region,
     );
 
-    const tier = (settings: StampTier) => ({
+    const tier = (settings: TierSettings) => ({
       instanceTypes: settings.instanceTypes,
       architecture: settings.architecture,
       os: settings.os,
@@ -270,8 +249,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
       maxSize: settings.maxSize,
       desiredCapacity: settings.desiredCapacity,
       rootVolumeGiB: settings.rootVolumeGiB,
-      onDemandBaseCapacity: settings.onDemandBaseCapacity,
-      spotPercentage: settings.spotPercentage,
+      onDemandBaseCapacity: settings.spot.onDemandBaseCapacity,
+      spotPercentage: settings.spot.spotPercentage,
       instanceRefreshMinHealthyPercent: settings.instanceRefreshMinHealthyPercent,
       ...(settings.userData !== undefined ? { userData: settings.userData } : {}),
     });

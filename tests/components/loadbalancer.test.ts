@@ -5,6 +5,13 @@ import { accessLogBucketPolicy } from "../../components/loadbalancer/lib/logDeli
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "./support";
+import { loadBalancerSection } from "../../components/loadbalancer/section";
+import { webSection } from "../../components/compute/section";
+import { frame, resolveSection } from "../support/sections";
+
+/** prod's load balancer settings and health check, as the stack resolves them. */
+const PROD_LB = resolveSection(loadBalancerSection, undefined, frame("prod", ["eu-west-1"]));
+const PROD_HEALTH_CHECK = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"]!.healthCheck;
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
@@ -18,6 +25,8 @@ async function record(extra: Partial<LoadBalancerArgs> = {}): Promise<PlannedRes
         publicSubnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"],
         securityGroupId: "sg-0alb",
         namePrefix: "blueprint-prod",
+        ...PROD_LB,
+        healthCheck: PROD_HEALTH_CHECK,
         tags: TAGS,
         ...extra,
       });

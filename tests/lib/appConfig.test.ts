@@ -36,12 +36,11 @@ describe("application-tier config", () => {
       const raw = prodConfig();
       raw.regions[1].availabilityZones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
       const config = parseConfig(raw);
-      assert.deepEqual(config.web.capacityByRegion, {
-        "us-east-1": { minSize: 3, maxSize: 12, desiredCapacity: 3 },
-        "eu-west-1": { minSize: 3, maxSize: 12, desiredCapacity: 3 },
-      });
-      assert.equal(config.web.spotPercentage, 0);
-      assert.deepEqual(config.web.instanceTypes, ["m7g.large", "m6g.large"]);
+      const capacity = (region: string) => ({ minSize: config.web[region]!.minSize, maxSize: config.web[region]!.maxSize, desiredCapacity: config.web[region]!.desiredCapacity });
+      assert.deepEqual(capacity("us-east-1"), { minSize: 3, maxSize: 12, desiredCapacity: 3 });
+      assert.deepEqual(capacity("eu-west-1"), { minSize: 3, maxSize: 12, desiredCapacity: 3 });
+      assert.equal(config.web["us-east-1"]!.spot.spotPercentage, 0);
+      assert.deepEqual(config.web["us-east-1"]!.instanceTypes, ["m7g.large", "m6g.large"]);
       assert.equal(config.loadBalancer.deletionProtection, true);
       assert.equal(config.loadBalancer.accessLogRetentionDays, 365);
       assert.equal(config.loadBalancer.sslPolicy, "ELBSecurityPolicy-TLS13-1-2-2021-06");
@@ -49,8 +48,9 @@ describe("application-tier config", () => {
 
     it("lets dev run Spot and scale the worker to zero", () => {
       const config = parseConfig(devConfig());
-      assert.deepEqual(config.worker.capacityByRegion["us-east-1"], { minSize: 0, maxSize: 2, desiredCapacity: 0 });
-      assert.equal(config.web.spotPercentage, 100);
+      const worker = config.worker["us-east-1"]!;
+      assert.deepEqual([worker.minSize, worker.maxSize, worker.desiredCapacity], [0, 2, 0]);
+      assert.equal(config.web["us-east-1"]!.spot.spotPercentage, 100);
       assert.equal(config.loadBalancer.deletionProtection, false);
       assert.equal(config.domain, undefined);
     });
@@ -99,9 +99,10 @@ describe("application-tier config", () => {
       raw.web.healthCheck = { intervalSeconds: 10, timeoutSeconds: 10 };
       const lines = problems(raw);
       assert.deepEqual(lines, [
-        "blueprint:queues[0].deadLetter.type: is standard but the queue is fifo; a FIFO queue's dead-letter queue must also be FIFO (got \"standard\")",
+        // in the order of the stack file's sections: web before queues
         "blueprint:web.minSize: is above maxSize (4); AWS requires minSize <= desiredCapacity <= maxSize (got 5)",
         "blueprint:web.healthCheck.timeoutSeconds: must be less than intervalSeconds (10); AWS rejects a health-check timeout that is not below its interval (got 10)",
+        "blueprint:queues[0].deadLetter.type: is standard but the queue is fifo; a FIFO queue's dead-letter queue must also be FIFO (got \"standard\")",
       ]);
     });
   });
@@ -153,7 +154,7 @@ describe("application-tier config", () => {
       const raw = prodConfig();
       raw.web = { minSize: 2 };
       raw.resilienceWaiver = { reason: "load test environment, one instance per AZ is not needed" };
-      assert.equal(parseConfig(raw).web.capacityByRegion["us-east-1"]!.minSize, 2);
+      assert.equal(parseConfig(raw).web["us-east-1"]!.minSize, 2);
     });
   });
 
@@ -163,7 +164,7 @@ describe("application-tier config", () => {
         const raw = prodConfig();
         const max = min + extra;
         raw.web = { minSize: min, maxSize: max, desiredCapacity: min + (desiredOffset % (extra + 1)) };
-        const capacity = parseConfig(raw).web.capacityByRegion["eu-west-1"]!;
+        const capacity = parseConfig(raw).web["eu-west-1"]!;
         return capacity.minSize <= capacity.desiredCapacity && capacity.desiredCapacity <= capacity.maxSize;
       }),
     );

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import type { DomainConfig } from "../../infra/appConfig";
+import type { DomainConfig } from "../../components/dns/domainSettings";
 import { formatIssue, type ConfigIssue } from "../../infra/configIssues";
 import {
   CDN_NESTED_KEYS,

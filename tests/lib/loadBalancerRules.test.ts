@@ -1,21 +1,25 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import {
-  DEFAULT_HEALTH_CHECK,
-  DESYNC_MITIGATION_MODES,
   HEALTH_CHECKER_METHODS,
   PATH_CONDITION_LIMITS,
   TLS12_POLICIES,
-  TLS_POLICIES,
   healthCheckProblems,
   healthPathPattern,
   listenerLayout,
   matcherProblem,
-  rangeProblem,
   tlsPolicyProblem,
   unverifiedHealthPathProblems,
-  type HealthCheckSettings,
 } from "../../components/loadbalancer/lib/listenerRules";
+import { DESYNC_MITIGATION_MODES, TLS_POLICIES } from "../../components/loadbalancer/lib/limits";
+import type { HealthCheckSettings } from "../../components/loadbalancer/settings";
+import { webSection } from "../../components/compute/section";
+import { rangeProblem as rangeOf } from "../../components/lib/ranges";
+import { frame, resolveSection } from "../support/sections";
+
+/** The health check every environment's web tier gets by default. */
+const DEFAULT_HEALTH_CHECK: HealthCheckSettings = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"]!.healthCheck;
+const rangeProblem = (field: string, value: number, min: number, max: number, unit?: string) => rangeOf(field, value, { min, max }, unit);
 import {
   ACCESS_LOG_PREFIX,
   ELB_LOG_DELIVERY_ACCOUNTS,

@@ -5,7 +5,7 @@
 import { formatCidr, parseCidr, type Cidr } from "../../components/lib/cidr";
 import { availabilityZonesOf } from "../../components/lib/regions";
 import { AZ_SLOT_LETTERS, MAX_VPC_PREFIX, MIN_VPC_PREFIX } from "../../components/lib/subnetLayout";
-import { MIN_AZS } from "../../infra/configRules";
+import { MIN_AZS } from "../../infra/stackSettings";
 import { allocateVpcCidrs } from "./cidrAllocation";
 
 /** A region as the source stack file writes it (fields may be missing or malformed). */

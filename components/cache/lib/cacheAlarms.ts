@@ -13,16 +13,7 @@
  */
 import { alarmName, type AlarmMetricQuery, type AlarmSpec } from "../../observability/lib/alarms";
 import { memberClusterIds } from "./cacheNames";
-
-/** Thresholds of the cache alarms. */
-export interface CacheAlarmThresholds {
-  /** `EngineCPUUtilization` (the engine's own thread) above which the alarm fires, 1 to 100 percent. */
-  readonly cpuPercent: number;
-  /** `DatabaseMemoryUsagePercentage` (used memory over maxmemory) above which the alarm fires, 1 to 100. */
-  readonly memoryPercent: number;
-  /** Replication lag, in seconds, above which the lag alarms fire (in-region replicas and Global Datastore). */
-  readonly replicationLagSeconds: number;
-}
+import type { CacheAlarmThresholds } from "../settings";
 
 /** The role of a replication group in the stack. */
 export type CacheRole = "primary" | "secondary" | "standalone";

@@ -13,52 +13,18 @@
 import type { IntegerRange } from "../../lib/ranges";
 export type { IntegerRange } from "../../lib/ranges";
 import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
-import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
-import type { CacheAlarmThresholds } from "./cacheAlarms";
+import type { FieldProblem } from "../../lib/ranges";
+import type { CacheAlarmThresholds, CacheSettings } from "../settings";
+import { CACHE_MODES, GLOBAL_DATASTORE_MAX_REGIONS, GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS, GLOBAL_DATASTORE_MIN_VERSIONS, GLOBAL_DATASTORE_REGIONS, MAX_REPLICATION_LAG_SECONDS, PORT_RANGE, REPLICAS_PER_NODE_GROUP, SNAPSHOT_RETENTION_DAYS } from "./limits";
 import { globalDatastoreIdSuffix, identifierProblems, MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH, replicationGroupId } from "./cacheNames";
-import { atLeast, CACHE_ENGINES, ENGINE_LABELS, ENGINE_VERSIONS, isCacheEngine, SLOW_LOG_MIN_VERSIONS, type CacheEngine } from "./engineVersions";
+import { atLeast, CACHE_ENGINES, ENGINE_LABELS, ENGINE_VERSIONS, isCacheEngine, SLOW_LOG_MIN_VERSIONS } from "./engineVersions";
 import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "./nodeTypes";
 import { parseDailyWindow, parseWeeklyWindow, windowsOverlap } from "./windows";
 
 export { CACHE_ENGINES, type CacheEngine } from "./engineVersions";
-export type { CacheAlarmThresholds } from "./cacheAlarms";
-export type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
-
-/**
- * How the stack runs its cache: one Global Datastore across the regions (`global`), an
- * independent replication group per region (`regional`), or no cache (`none`).
- */
-export const CACHE_MODES = ["global", "regional", "none"] as const;
-
-/** One of `CACHE_MODES`. */
-export type CacheMode = (typeof CACHE_MODES)[number];
-
-/** The cache settings of a stack, defaults applied: exactly what the components take. */
-export interface CacheSettings {
-  readonly mode: CacheMode;
-  readonly engine: CacheEngine;
-  /** Major.minor for Valkey and Redis OSS 6+ (`9.1`, `7.1`), full for older Redis OSS (`5.0.6`). */
-  readonly engineVersion: string;
-  /** `cache.<family>.<size>`, e.g. `cache.r7g.large`. Cost: billed per node-hour, times 1 + replicas, per region. */
-  readonly nodeType: string;
-  /** Replicas besides the primary node, 0 to 5: the group has 1 + replicas nodes (`numCacheClusters`). */
-  readonly replicasPerNodeGroup: number;
-  /** Promote a replica when the primary node fails; needs at least one replica. */
-  readonly automaticFailover: boolean;
-  /** Keep replicas in other AZs than the primary; needs automatic failover. */
-  readonly multiAz: boolean;
-  /** TCP port of the nodes. */
-  readonly port: number;
-  /** Days automatic snapshots are kept, 0 (none) to 35. */
-  readonly snapshotRetentionDays: number;
-  /** Daily snapshot window, `hh24:mi-hh24:mi` UTC, at least 60 minutes. */
-  readonly snapshotWindow: string;
-  /** Weekly maintenance window, `ddd:hh24:mi-ddd:hh24:mi` UTC, at least 60 minutes, not overlapping the snapshot window. */
-  readonly maintenanceWindow: string;
-  /** Retention of the slow-log group, one of CloudWatch Logs' values. */
-  readonly slowLogRetentionDays: number;
-  readonly alarms: CacheAlarmThresholds;
-}
+export type { CacheAlarmThresholds, CacheSettings } from "../settings";
+export { CACHE_MODES, GLOBAL_DATASTORE_REGIONS, type CacheMode } from "./limits";
+export type { FieldProblem } from "../../lib/ranges";
 
 /** Settings as far as they are known (a stack file whose environment is unknown has no profile). */
 export type PartialCacheSettings = Partial<Omit<CacheSettings, "alarms">> & { readonly alarms?: Partial<CacheAlarmThresholds> };
@@ -76,70 +42,6 @@ export interface CacheSettingsContext {
   readonly namePrefix: string;
 }
 
-
-/** Replicas per node group (shard): a primary plus up to 5 read replicas. */
-export const REPLICAS_PER_NODE_GROUP: IntegerRange = { min: 0, max: 5 };
-
-/** Automatic snapshot retention: 0 turns snapshots off, at most 35 days. */
-export const SNAPSHOT_RETENTION_DAYS: IntegerRange = { min: 0, max: 35 };
-
-/** TCP ports. AWS documents no narrower range for ElastiCache nodes. */
-export const PORT_RANGE: IntegerRange = { min: 1, max: 65_535 };
-
-/** The port Valkey and Redis OSS listen on unless told otherwise. */
-export const DEFAULT_PORT = 6379;
-
-/** Longest replication lag threshold: one day, the longest span an alarm can evaluate. */
-export const MAX_REPLICATION_LAG_SECONDS = 86_400;
-
-/**
- * Regions a Global Datastore spans: its primary region and at most two secondary regions (the
- * China regions replicate only with each other). `[volatile]`
- */
-export const GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS = 2;
-export const GLOBAL_DATASTORE_MAX_REGIONS = 1 + GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS;
-
-/** Oldest engine versions a Global Datastore accepts. `[volatile]` */
-export const GLOBAL_DATASTORE_MIN_VERSIONS: Readonly<Record<CacheEngine, string>> = { valkey: "7.2", redis: "5.0.6" };
-
-/**
- * Regions that offer Global Datastores (the commercial ones of the AWS list; GovCloud and China
- * are outside the blueprint's region table). `[volatile]`
- */
-export const GLOBAL_DATASTORE_REGIONS: ReadonlySet<string> = new Set([
-  "af-south-1",
-  "ap-east-1",
-  "ap-south-2",
-  "ap-southeast-3",
-  "ap-southeast-5",
-  "ap-southeast-4",
-  "ap-south-1",
-  "ap-northeast-3",
-  "ap-northeast-2",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "ap-southeast-7",
-  "ap-northeast-1",
-  "ca-central-1",
-  "ca-west-1",
-  "eu-central-1",
-  "eu-west-2",
-  "eu-west-1",
-  "eu-south-1",
-  "eu-west-3",
-  "eu-south-2",
-  "eu-north-1",
-  "eu-central-2",
-  "il-central-1",
-  "me-south-1",
-  "me-central-1",
-  "us-east-1",
-  "us-east-2",
-  "us-west-1",
-  "us-west-2",
-  "mx-central-1",
-  "sa-east-1",
-]);
 
 /**
  * AUTH token rules: 16 to 128 printable ASCII characters, of which the only non-alphanumeric ones

@@ -10,7 +10,7 @@ import { certificateNameCovers, dnsNameProblem, parseAcmCertificateArn } from ".
 import { isLogRetention } from "../../lib/logRetention";
 import { bucketName } from "../../lib/naming";
 import { regionInfo, REGION_NAMES } from "../../lib/regions";
-import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+import type { FieldProblem } from "../../lib/ranges";
 
 /**
  * CloudFront price classes: which edge locations serve the distribution.

@@ -15,9 +15,9 @@
 import type { IntegerRange } from "../../lib/ranges";
 export type { IntegerRange } from "../../lib/ranges";
 import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
-import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+import type { FieldProblem } from "../../lib/ranges";
 
-export type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+export type { FieldProblem } from "../../lib/ranges";
 
 /**
  * The experiments, by the name the stack file lists them under:

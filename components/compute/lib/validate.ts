@@ -2,8 +2,9 @@
  * Argument checks of a ComputeTier: the Auto Scaling API's count rules, instance types of one
  * architecture, volume and refresh ranges.
  */
-import { rangeProblem } from "../../loadbalancer/lib/listenerRules";
-import { instanceTypeArchitecture, MAX_INSTANCE_TYPES, MAX_ROOT_VOLUME_GIB, MIN_ROOT_VOLUME_GIB, type Architecture } from "./images";
+import { rangeProblem } from "../../lib/ranges";
+import { instanceTypeArchitecture, MAX_INSTANCE_TYPES, type Architecture } from "./images";
+import { ON_DEMAND_BASE_CAPACITY, PERCENT, ROOT_VOLUME_GIB } from "./limits";
 
 /** Every problem of a tier's settings. */
 export function computeArgProblems(args: {
@@ -36,10 +37,10 @@ export function computeArgProblems(args: {
   }
   if (args.minSize < 0 || args.maxSize < 1) problems.push("minSize must be 0 or more and maxSize 1 or more");
   const ranges = [
-    rangeProblem("rootVolumeGiB", args.rootVolumeGiB, MIN_ROOT_VOLUME_GIB, MAX_ROOT_VOLUME_GIB),
-    rangeProblem("onDemandBaseCapacity", args.onDemandBaseCapacity, 0, 1000),
-    rangeProblem("spotPercentage", args.spotPercentage, 0, 100),
-    rangeProblem("instanceRefreshMinHealthyPercent", args.instanceRefreshMinHealthyPercent, 0, 100),
+    rangeProblem("rootVolumeGiB", args.rootVolumeGiB, ROOT_VOLUME_GIB),
+    rangeProblem("onDemandBaseCapacity", args.onDemandBaseCapacity, ON_DEMAND_BASE_CAPACITY),
+    rangeProblem("spotPercentage", args.spotPercentage, PERCENT),
+    rangeProblem("instanceRefreshMinHealthyPercent", args.instanceRefreshMinHealthyPercent, PERCENT),
   ];
   for (const problem of ranges) if (problem) problems.push(`${problem.field} ${problem.message}`);
   if (args.scaling.kind === "worker" && (args.scaling.queueNames?.length ?? 0) === 0) problems.push("a worker needs at least one queue to scale on");

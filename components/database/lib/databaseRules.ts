@@ -9,7 +9,7 @@
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
  */
-import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+import type { FieldProblem } from "../../lib/ranges";
 import { databaseNameProblem, masterUsernameProblem } from "./credentials";
 import {
   DATABASE_ENGINES,
@@ -28,7 +28,7 @@ import { globalClusterIdentifier, MAX_AURORA_INSTANCES, MAX_IDENTIFIER_LENGTH, r
 import { LOG_EXPORTS } from "./parameters";
 import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "./windows";
 
-export type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+export type { FieldProblem } from "../../lib/ranges";
 export { DATABASE_ENGINES, DATABASE_SERVICES, defaultPort, type DatabaseEngine, type DatabaseService } from "./engines";
 export { masterPasswordRules, type MasterPasswordRules } from "./credentials";
 

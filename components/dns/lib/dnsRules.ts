@@ -8,7 +8,7 @@
  */
 import { dnsNameProblem, hostedZoneIdProblem } from "../../lib/dns";
 import { regionInfo } from "../../lib/regions";
-import type { FieldProblem } from "../../loadbalancer/lib/listenerRules";
+import type { FieldProblem } from "../../lib/ranges";
 
 /** Seconds between two checks from one checker: standard (30) or fast (10, billed extra). */
 export const HEALTH_CHECK_INTERVALS = [10, 30] as const;

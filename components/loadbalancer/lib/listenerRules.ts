@@ -3,19 +3,9 @@
  * listener layout, checked offline against the limits the ELB API enforces at deploy time.
  */
 
-/**
- * TLS policies the HTTPS listeners may use: TLS 1.2 and 1.3 only, forward secrecy. The first is
- * AWS's recommended default.
- */
-export const TLS_POLICIES = [
-  "ELBSecurityPolicy-TLS13-1-2-2021-06",
-  "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
-  "ELBSecurityPolicy-TLS13-1-3-2021-06",
-  "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
-  "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
-] as const;
-/** One of `TLS_POLICIES`. */
-export type TlsPolicy = (typeof TLS_POLICIES)[number];
+import { rangeProblem, type FieldProblem } from "../../lib/ranges";
+import type { HealthCheckSettings } from "../settings";
+import { HEALTH_CHECK_INTERVAL_SECONDS, HEALTH_CHECK_THRESHOLD, HEALTH_CHECK_TIMEOUT_SECONDS, MAX_HEALTH_CHECK_PATH_LENGTH, type TlsPolicy } from "./limits";
 
 /**
  * The policies that still offer TLS 1.2. CloudFront connects to a custom origin with at most
@@ -41,61 +31,6 @@ export function tlsPolicyProblem(policy: string, clients: readonly Tls12Client[]
   return `${policy} offers only TLS 1.3, but ${clients.join(" and ")} ${clients.length === 1 ? "connects" : "connect"} with at most TLS 1.2; use one of ${TLS12_POLICIES.join(", ")}`;
 }
 
-/** Desync mitigation modes that block requests a back end may parse differently. */
-export const DESYNC_MITIGATION_MODES = ["defensive", "strictest"] as const;
-/** One of `DESYNC_MITIGATION_MODES`. */
-export type DesyncMitigationMode = (typeof DESYNC_MITIGATION_MODES)[number];
-
-/** The load balancer settings a stack chooses (the component's defaults are documented there). */
-export interface LoadBalancerSettings {
-  readonly idleTimeoutSeconds: number;
-  readonly deletionProtection: boolean;
-  readonly sslPolicy: TlsPolicy;
-  readonly desyncMitigationMode: DesyncMitigationMode;
-  readonly accessLogRetentionDays: number;
-  readonly deregistrationDelaySeconds: number;
-}
-
-/** A target group health check. */
-export interface HealthCheckSettings {
-  /** Probed path; starts with `/`. @default "/health" */
-  readonly path: string;
-  /** Healthy HTTP codes: `200`, `200,204`, `200-299`. @default "200" */
-  readonly matcher: string;
-  /** Seconds between probes. @default 15 */
-  readonly intervalSeconds: number;
-  /** Seconds before a probe fails; less than the interval. @default 5 */
-  readonly timeoutSeconds: number;
-  /** Successes before healthy. @default 2 */
-  readonly healthyThreshold: number;
-  /** Failures before unhealthy. @default 3 */
-  readonly unhealthyThreshold: number;
-}
-
-/** The defaults of `HealthCheckSettings`. */
-export const DEFAULT_HEALTH_CHECK: HealthCheckSettings = {
-  path: "/health",
-  matcher: "200",
-  intervalSeconds: 15,
-  timeoutSeconds: 5,
-  healthyThreshold: 2,
-  unhealthyThreshold: 3,
-};
-
-/** A problem with a field of a settings object. */
-export interface FieldProblem {
-  /** Key path inside the settings, e.g. `timeoutSeconds`. */
-  readonly field: string;
-  /** What is wrong and what is allowed. */
-  readonly message: string;
-}
-
-/** Checks an integer against an inclusive range. */
-export function rangeProblem(field: string, value: number, min: number, max: number, unit = ""): FieldProblem | undefined {
-  if (Number.isInteger(value) && value >= min && value <= max) return undefined;
-  return { field, message: `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}` };
-}
-
 const MATCHER_CODE = /^\d{3}$/;
 
 /** Why a matcher is invalid for an ALB target group (codes 200 to 499), or undefined. */
@@ -117,15 +52,15 @@ export function matcherProblem(matcher: string): string | undefined {
 export function healthCheckProblems(check: HealthCheckSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!check.path.startsWith("/")) problems.push({ field: "path", message: "must start with /" });
-  if (check.path.length > 1024) problems.push({ field: "path", message: "must be at most 1024 characters" });
+  if (check.path.length > MAX_HEALTH_CHECK_PATH_LENGTH) problems.push({ field: "path", message: `must be at most ${MAX_HEALTH_CHECK_PATH_LENGTH} characters` });
   if (/\s/.test(check.path)) problems.push({ field: "path", message: "must not contain whitespace" });
   const matcher = matcherProblem(check.matcher);
   if (matcher) problems.push({ field: "matcher", message: matcher });
   const ranges = [
-    rangeProblem("intervalSeconds", check.intervalSeconds, 5, 300, "seconds"),
-    rangeProblem("timeoutSeconds", check.timeoutSeconds, 2, 120, "seconds"),
-    rangeProblem("healthyThreshold", check.healthyThreshold, 2, 10),
-    rangeProblem("unhealthyThreshold", check.unhealthyThreshold, 2, 10),
+    rangeProblem("intervalSeconds", check.intervalSeconds, HEALTH_CHECK_INTERVAL_SECONDS, "seconds"),
+    rangeProblem("timeoutSeconds", check.timeoutSeconds, HEALTH_CHECK_TIMEOUT_SECONDS, "seconds"),
+    rangeProblem("healthyThreshold", check.healthyThreshold, HEALTH_CHECK_THRESHOLD),
+    rangeProblem("unhealthyThreshold", check.unhealthyThreshold, HEALTH_CHECK_THRESHOLD),
   ];
   problems.push(...ranges.filter((problem): problem is FieldProblem => problem !== undefined));
   if (check.timeoutSeconds >= check.intervalSeconds) {

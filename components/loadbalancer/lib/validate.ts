@@ -2,7 +2,10 @@
  * Argument checks of the LoadBalancer component, so that a caller outside the stack config (a
  * test, another program) gets the same offline errors as a stack file.
  */
-import { healthCheckProblems, rangeProblem, tlsPolicyProblem, unverifiedHealthPathProblems, type HealthCheckSettings, type Tls12Client } from "./listenerRules";
+import { rangeProblem } from "../../lib/ranges";
+import type { HealthCheckSettings } from "../settings";
+import { ACCESS_LOG_RETENTION_DAYS, DEREGISTRATION_DELAY_SECONDS, IDLE_TIMEOUT_SECONDS, TARGET_PORT } from "./limits";
+import { healthCheckProblems, tlsPolicyProblem, unverifiedHealthPathProblems, type Tls12Client } from "./listenerRules";
 
 /** ELB's limit on load balancer and target group names. */
 export const MAX_ELB_NAME_LENGTH = 32;
@@ -43,10 +46,10 @@ export function loadBalancerArgProblems(
     elbNameProblem(`${name}-alb`),
     elbNameProblem(`${name}-web`),
     ...[
-      rangeProblem("appPort", settings.appPort, 1, 65535),
-      rangeProblem("idleTimeoutSeconds", settings.idleTimeoutSeconds, 1, 4000, "seconds"),
-      rangeProblem("accessLogRetentionDays", settings.accessLogRetentionDays, 1, 3650, "days"),
-      rangeProblem("deregistrationDelaySeconds", settings.deregistrationDelaySeconds, 0, 3600, "seconds"),
+      rangeProblem("appPort", settings.appPort, TARGET_PORT),
+      rangeProblem("idleTimeoutSeconds", settings.idleTimeoutSeconds, IDLE_TIMEOUT_SECONDS, "seconds"),
+      rangeProblem("accessLogRetentionDays", settings.accessLogRetentionDays, ACCESS_LOG_RETENTION_DAYS, "days"),
+      rangeProblem("deregistrationDelaySeconds", settings.deregistrationDelaySeconds, DEREGISTRATION_DELAY_SECONDS, "seconds"),
       ...healthCheckProblems(settings.healthCheck).map((problem) => ({ ...problem, field: `healthCheck.${problem.field}` })),
     ].map((problem) => (problem ? `${problem.field} ${problem.message}` : undefined)),
   ];

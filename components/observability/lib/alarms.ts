@@ -10,15 +10,9 @@
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html
  */
 
-/** Thresholds of the regional alarms. */
-export interface AlarmThresholds {
-  /** 5xx responses (load balancer and targets) as a percentage of requests, above which the alarm fires; more than 0, less than 100. */
-  readonly alb5xxPercent: number;
-  /** p99 of the target response time, in seconds, above which the alarm fires; more than 0, at most 4000. */
-  readonly targetResponseP99Seconds: number;
-  /** Age of the oldest message of a source queue, in seconds, above which the alarm fires; 1 to 1209599. */
-  readonly queueOldestMessageAgeSeconds: number;
-}
+import type { AlarmThresholds } from "../settings";
+
+export type { AlarmThresholds } from "../settings";
 
 /** CloudWatch's standard statistics. */
 export type Statistic = "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";

@@ -11,35 +11,11 @@
 import type { IntegerRange } from "../../lib/ranges";
 export type { IntegerRange } from "../../lib/ranges";
 import { regionInfo } from "../../lib/regions";
+import type { QueueSpec } from "../settings";
+import { QUEUE_RANGES, type QueueType } from "./limits";
 
-/** Every queue kind; the kind is fixed at creation (changing it replaces the queue). */
-export const QUEUE_TYPES = ["standard", "fifo"] as const;
-
-/** One of `QUEUE_TYPES`. */
-export type QueueType = (typeof QUEUE_TYPES)[number];
-
-/** One queue as validated from stack config (defaults already applied). */
-export interface QueueSpec {
-  /** Logical name, `[A-Za-z0-9_-]+`; the physical name is `<namePrefix>-<name>` (plus `.fifo`). */
-  readonly name: string;
-  readonly type: QueueType;
-  /** How long a received message stays hidden from other consumers, 0 to 43200 (12 hours). */
-  readonly visibilityTimeoutSeconds: number;
-  /** How long SQS keeps an unconsumed message, 60 to 1209600 (14 days). */
-  readonly messageRetentionSeconds: number;
-  /** Delay before a new message becomes visible, 0 to 900. */
-  readonly delaySeconds: number;
-  /** Long polling wait of ReceiveMessage, 0 to 20. */
-  readonly receiveWaitTimeSeconds: number;
-  /** Largest message accepted, 1024 to 1048576 bytes. */
-  readonly maxMessageSizeBytes: number;
-  /** Receives before a message moves to the dead-letter queue, 1 to 1000. */
-  readonly maxReceiveCount: number;
-  /** FIFO only: deduplicate by a SHA-256 of the body; must be false for standard queues. */
-  readonly contentBasedDeduplication: boolean;
-  /** The dead-letter queue: same kind as the queue, retention at least the queue's. */
-  readonly deadLetter: { readonly type: QueueType; readonly messageRetentionSeconds: number };
-}
+export { QUEUE_RANGES, QUEUE_TYPES, type QueueType } from "./limits";
+export type { QueueSpec } from "../settings";
 
 /** A FIFO queue's name must end with this; a standard queue's must not. */
 export const FIFO_SUFFIX = ".fifo";
@@ -53,21 +29,6 @@ export const MAX_QUEUE_NAME_LENGTH = 80;
 /** Characters SQS accepts in a queue name (before `.fifo`). */
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-
-/**
- * The numeric attributes of a queue and their AWS ranges.
- *
- * `maxMessageSizeBytes` goes to 1 MiB: SQS raised the limit from 256 KiB in 2025 and the provider
- * (@pulumi/aws 7.x) accepts 1048576. `[volatile]`
- */
-export const QUEUE_RANGES = {
-  visibilityTimeoutSeconds: { min: 0, max: 43_200, reading: "12 hours" },
-  messageRetentionSeconds: { min: 60, max: 1_209_600, reading: "14 days" },
-  delaySeconds: { min: 0, max: 900, reading: "15 minutes" },
-  receiveWaitTimeSeconds: { min: 0, max: 20 },
-  maxMessageSizeBytes: { min: 1_024, max: 1_048_576, reading: "1 MiB" },
-  maxReceiveCount: { min: 1, max: 1_000 },
-} as const satisfies Record<string, IntegerRange>;
 
 /**
  * How long SQS may reuse a data key from KMS before asking again, when a customer managed key is
