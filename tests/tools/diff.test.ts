@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { parseDiffArgs } from "../../tools/plan/args";
 import { EXIT_DATA_LOSS, main } from "../../tools/plan/cli";
 import { changedInputs, diffPlans, type PlanDiff } from "../../tools/plan/diff/planDiff";
-import { compareVersions, STATEFUL_TYPES } from "../../tools/plan/diff/replacementRules";
+import { compareVersions } from "../../components/lib/plan/versions";
+import { STATEFUL_TYPES } from "../../tools/plan/diff/replacementRules";
 import { serializePlan, type PlanFile, type PlannedResource } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
 

@@ -9,11 +9,11 @@ import { CHAOS_BUILDERS } from "./builders/chaos";
 import { DATABASE_BUILDERS } from "./builders/database";
 import { EDGE_BUILDERS, mockManagedPrefixList } from "./builders/edge";
 import { MESSAGING_BUILDERS } from "./builders/messaging";
-import { ec2Resource, named, type Builder, type MockInput, type MockResult } from "./builders/kit";
-import { arn, hashHex, MOCK_ACCOUNT_ID } from "./mockIds";
+import { ec2Resource, named, type Builder, type MockInput, type MockResult } from "../../components/lib/plan/mock";
+import { arn, hashHex, MOCK_ACCOUNT_ID } from "../../components/lib/plan/mockIds";
 import { mockAwsxVpc } from "./mockAwsxVpc";
 
-export type { MockInput, MockResult } from "./builders/kit";
+export type { MockInput, MockResult } from "../../components/lib/plan/mock";
 
 const BUILDERS: Readonly<Record<string, Builder>> = {
   "aws:ec2/securityGroup:SecurityGroup": ec2Resource("sg", "security-group", (input) => ({ name: named(input) })),

@@ -2,8 +2,8 @@
  * Mocked states of the cache resources: ElastiCache replication groups and Global Datastores,
  * with IDs, endpoints and ARNs shaped like AWS's.
  */
-import { arn, hashHex } from "../mockIds";
-import { named, type Builder, type MockInput } from "./kit";
+import { arn, hashHex } from "../../../components/lib/plan/mockIds";
+import { named, type Builder, type MockInput } from "../../../components/lib/plan/mock";
 
 /**
  * The Global Datastore ID prefix AWS uses in a region (documented for these regions; any other

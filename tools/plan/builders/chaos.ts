@@ -2,8 +2,8 @@
  * Mocked states of AWS FIS experiment templates: IDs shaped like FIS's (`EXT` and 14 letters or
  * digits, e.g. `EXTCDh1M8HHkhxoaQ`), and the provider's computed attributes.
  */
-import { hashHex } from "../mockIds";
-import type { Builder, MockInput } from "./kit";
+import { hashHex } from "../../../components/lib/plan/mockIds";
+import type { Builder, MockInput } from "../../../components/lib/plan/mock";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 

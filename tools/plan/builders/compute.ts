@@ -3,8 +3,8 @@
  * instance roles, ACM certificates and S3 log buckets: the computed outputs other resources and
  * alarms read (ARN suffixes, DNS names, latest versions, validation records).
  */
-import { arn, ec2Id, hashHex } from "../mockIds";
-import { ec2Resource, named, type Builder } from "./kit";
+import { arn, ec2Id, hashHex } from "../../../components/lib/plan/mockIds";
+import { ec2Resource, named, type Builder } from "../../../components/lib/plan/mock";
 
 /** Route 53 zone of each region's ALB DNS names (AWS's published values; others get a stand-in). */
 const ELB_ZONE_IDS: Readonly<Record<string, string>> = {

@@ -4,8 +4,8 @@
  * account's per-region DNS label, `cluster-…`/`db-…` resource IDs, ARNs with `cluster:`/`db:`).
  * (The DB subnet group's mock is in ../mockState.ts.)
  */
-import { arn, autoName, hashHex } from "../mockIds";
-import type { Builder, MockInput } from "./kit";
+import { arn, autoName, hashHex } from "../../../components/lib/plan/mockIds";
+import type { Builder, MockInput } from "../../../components/lib/plan/mock";
 
 const text = (input: MockInput, key: string): string | undefined =>
   typeof input.inputs[key] === "string" ? (input.inputs[key] as string) : undefined;

@@ -3,8 +3,8 @@
  * assets' replication: the computed outputs other resources and the stack outputs read
  * (distribution domain names and ARNs, web ACL ARNs, health-check IDs, delivery ARNs).
  */
-import { arn, hashHex } from "../mockIds";
-import { named, type Builder, type MockInput } from "./kit";
+import { arn, hashHex } from "../../../components/lib/plan/mockIds";
+import { named, type Builder, type MockInput } from "../../../components/lib/plan/mock";
 
 /** Route 53 zone of every CloudFront domain name (AWS's published value). */
 const CLOUDFRONT_ZONE_ID = "Z2FDTNDATAQYW2";

@@ -1,8 +1,8 @@
 /**
  * Mocked states of SQS queues, SNS topics, KMS keys, Secrets Manager secrets, alarms and dashboards.
  */
-import { arn, hashHex, MOCK_ACCOUNT_ID } from "../mockIds";
-import { named, type Builder, type MockInput } from "./kit";
+import { arn, hashHex, MOCK_ACCOUNT_ID } from "../../../components/lib/plan/mockIds";
+import { named, type Builder, type MockInput } from "../../../components/lib/plan/mock";
 
 /** A KMS key ID: a UUID built from the URN; multi-region keys carry `mrk-` and 32 hex digits. */
 function kmsKeyId(urn: string, multiRegion: boolean): string {

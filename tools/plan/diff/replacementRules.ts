@@ -16,6 +16,7 @@
  * @see https://registry.terraform.io/providers/hashicorp/aws/latest/docs/guides/enhanced-region-support
  */
 import type { PlannedResource } from "../planFile";
+import { compareVersions } from "../../../components/lib/plan/versions";
 
 /** An input whose change replaces the resource, with the condition when it only sometimes does. */
 export interface ReplacementRule {
@@ -38,16 +39,6 @@ export interface StatefulType {
 
 const always = (...inputs: string[]): ReplacementRule[] => inputs.map((input) => ({ input }));
 
-/** Dotted numeric version compare (`7.0.5` < `7.1`); non-numeric parts compare as 0. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map((part) => parseInt(part, 10) || 0);
-  const pb = b.split(".").map((part) => parseInt(part, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
-}
 
 const stringOf = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "string" ? (resource.inputs[key] as string) : undefined);
 

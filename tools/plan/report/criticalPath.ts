@@ -14,7 +14,7 @@
  */
 import type { PlanFile, PlannedResource } from "../planFile";
 import { creationSeconds } from "./creationTimes";
-import { planGraph, type PlanGraph } from "./planGraph";
+import { planGraph, type PlanGraph } from "../../../components/lib/plan/planGraph";
 
 /** One resource on the critical path. */
 export interface CriticalPathStep {

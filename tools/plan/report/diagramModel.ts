@@ -36,7 +36,7 @@ import {
   WAF_ASSOCIATION,
   type NodeKind,
 } from "./componentKinds";
-import { objectList, planGraph, stringInput, type PlanGraph } from "./planGraph";
+import { objectList, planGraph, stringInput, type PlanGraph } from "../../../components/lib/plan/planGraph";
 
 /** One box: every resource of one kind in one region (or globally). */
 export interface DiagramNode {

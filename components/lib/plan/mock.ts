@@ -1,8 +1,8 @@
 /**
- * Building blocks of the mocked resource states (see ../mockState.ts): the input and result shapes
- * and helpers shared by the per-area builder tables in this folder.
+ * Building blocks of the mocked resource states the offline plan records: the input and result
+ * shapes of a mock and the helpers the components' mocks share.
  */
-import { arn, autoName, ec2Id, MOCK_ACCOUNT_ID } from "../mockIds";
+import { arn, autoName, ec2Id, MOCK_ACCOUNT_ID } from "./mockIds";
 
 /** One registration, as the mock sees it. */
 export interface MockInput {
