@@ -11,32 +11,17 @@
  * - failover edges: a CloudFront origin group's primary origin → its secondary.
  */
 import type { PlanFile, PlannedResource } from "../planFile";
-import {
-  AUTOSCALING_GROUP,
-  BUCKET_TYPES,
-  CACHE_GLOBAL_DATASTORE,
-  CACHE_REPLICATION_GROUP,
-  CLOUDFRONT_DISTRIBUTION,
-  IAM_INSTANCE_PROFILE,
-  IAM_ROLE_POLICY,
-  isGlobal,
-  KIND_ORDER,
-  kindOf,
-  KMS_REPLICA_KEY,
-  LAUNCH_TEMPLATE,
-  RDS_CLUSTER,
-  RDS_GLOBAL_CLUSTER,
-  RDS_INSTANCE,
-  ROUTE53_RECORD,
-  S3_REPLICATION,
-  SECRET,
-  SECURITY_GROUP,
-  SG_INGRESS_RULE,
-  SQS_QUEUE,
-  WAF_ASSOCIATION,
-  type NodeKind,
-} from "./componentKinds";
-import { objectList, planGraph, stringInput, type PlanGraph } from "../../../components/lib/plan/planGraph";
+import { CACHE_GLOBAL_DATASTORE, CACHE_REPLICATION_GROUP } from "../../../components/cache/plan";
+import { CLOUDFRONT_DISTRIBUTION, S3_REPLICATION, WAF_ASSOCIATION } from "../../../components/cdn/plan";
+import { AUTOSCALING_GROUP, IAM_INSTANCE_PROFILE, LAUNCH_TEMPLATE } from "../../../components/compute/plan";
+import { RDS_CLUSTER, RDS_GLOBAL_CLUSTER, RDS_INSTANCE } from "../../../components/database/plan";
+import { KMS_REPLICA_KEY } from "../../../components/kms/plan";
+import { BUCKET_TYPES, IAM_ROLE_POLICY, ROUTE53_RECORD } from "../../../components/lib/plan/sharedTypes";
+import { SECURITY_GROUP, SG_INGRESS_RULE } from "../../../components/network/plan";
+import { SQS_QUEUE } from "../../../components/queue/plan";
+import { SECRET } from "../../../components/secrets/plan";
+import { isGlobal, KIND_ORDER, kindOf, portOf, type NodeKind } from "./componentKinds";
+import { objectList, planGraph, type PlanGraph } from "../../../components/lib/plan/planGraph";
 
 /** One box: every resource of one kind in one region (or globally). */
 export interface DiagramNode {
@@ -153,22 +138,6 @@ function securityGroupsOf(graph: PlanGraph, resource: PlannedResource): Set<stri
   return groups;
 }
 
-/** Default ports of the engines, for a data store whose `port` input is not set. */
-const ENGINE_PORTS: ReadonlyArray<[RegExp, number]> = [
-  [/postgres/, 5432],
-  [/mysql|mariadb/, 3306],
-  [/redis|valkey/, 6379],
-  [/memcached/, 11211],
-];
-
-/** The port a data store listens on, when the plan tells. */
-function servicePort(resource: PlannedResource): number | undefined {
-  if (typeof resource.inputs.port === "number") return resource.inputs.port;
-  const engine = stringInput(resource, "engine");
-  if (engine === undefined) return resource.type === CACHE_REPLICATION_GROUP ? 6379 : undefined;
-  return ENGINE_PORTS.find(([pattern]) => pattern.test(engine))?.[1];
-}
-
 /** A rule from group A into group B draws an arrow from A's users to B's users. */
 function addSecurityGroupEdges(graph: PlanGraph, nodeOfUrn: NodeLookup, connect: Connect): void {
   const usersOf = new Map<string, PlannedResource[]>();
@@ -186,7 +155,7 @@ function addSecurityGroupEdges(graph: PlanGraph, nodeOfUrn: NodeLookup, connect:
       const kind = kindOf(target);
       if ((kind === "cache" || kind === "database") && fromPort !== undefined && toPort !== undefined) {
         // A data group shared by the cache and the database: the rule's port says which it opens.
-        const port = servicePort(target);
+        const port = portOf(target);
         if (port !== undefined && (port < fromPort || port > toPort)) continue;
       }
       for (const source of from.flatMap((group) => usersOf.get(group) ?? [])) connect(nodeOfUrn(source.urn), nodeOfUrn(target.urn), "traffic");
