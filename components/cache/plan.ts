@@ -1,10 +1,11 @@
 /**
  * Plan facts of the cache component: ElastiCache replication groups and the Global Datastore;
  * what replaces them; the diagram's cache boxes (serverless caches and cache clusters too, which
- * other programs create).
+ * other programs create) and the Global Datastore's replication arrows.
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import { always, type ComponentPlanFacts } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { referenced } from "../lib/plan/graphQueries";
 import { genericMock } from "../lib/plan/mock";
 import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
@@ -18,6 +19,18 @@ export const CACHE_GLOBAL_DATASTORE = "aws:elasticache/globalReplicationGroup:Gl
 
 /** ElastiCache engines from oldest to newest: moving back is a downgrade. */
 const CACHE_ENGINE_ORDER = ["redis", "valkey"];
+
+/** ElastiCache Global Datastore: the primary group feeds the datastore, which feeds the secondary groups. */
+function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
+  for (const datastore of graph.ofTypes([CACHE_GLOBAL_DATASTORE])) {
+    const primary = referenced(graph, datastore, "primaryReplicationGroupId", new Set([CACHE_REPLICATION_GROUP]));
+    if (primary) connect(nodeOf(primary.urn), nodeOf(datastore.urn), "replication", "primary");
+  }
+  for (const group of graph.ofTypes([CACHE_REPLICATION_GROUP])) {
+    const datastore = referenced(graph, group, "globalReplicationGroupId", new Set([CACHE_GLOBAL_DATASTORE]));
+    if (datastore) connect(nodeOf(datastore.urn), nodeOf(group.urn), "replication", "replica");
+  }
+}
 
 /** The cache component's facts. */
 export const cachePlanFacts: ComponentPlanFacts = {
@@ -87,4 +100,5 @@ export const cachePlanFacts: ComponentPlanFacts = {
     { type: "aws:elasticache/serverlessCache:ServerlessCache", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
     { type: "aws:elasticache/cluster:Cluster", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
   ],
+  edges: { replication: replicationEdges },
 };

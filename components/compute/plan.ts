@@ -1,12 +1,17 @@
 /**
  * Plan facts of the compute component: launch templates, auto-scaling groups (drawn as the web
  * tier behind a target group, else the worker tier) and their scaling policies, instance profiles;
- * the AMI look-up through AWS's public SSM parameters.
+ * the AMI look-up through AWS's public SSM parameters; the diagram's arrows between the tiers and
+ * the queues their instance roles may use.
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import type { ComponentPlanFacts } from "../lib/plan/facts";
+import type { ComponentPlanFacts, EdgeContext } from "../lib/plan/facts";
+import { dependentsOf } from "../lib/plan/graphQueries";
 import { ec2Resource, invokeError, named, type Builder, type InvokeMock } from "../lib/plan/mock";
 import { arn, ec2Id, hashHex, uuid } from "../lib/plan/mockIds";
+import { objectList } from "../lib/plan/planGraph";
+import { IAM_ROLE_POLICY } from "../lib/plan/sharedTypes";
+import { SQS_QUEUE } from "../queue/plan";
 
 /** An auto-scaling group. */
 export const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
@@ -45,6 +50,49 @@ const ssmParameter: InvokeMock = (inputs, region) => {
   if (!name.startsWith("/aws/service/")) throw invokeError(`The offline plan only resolves AWS's public SSM parameters, not ${name}`);
   return mockAmiParameter(name, region);
 };
+
+/** Statements of an IAM policy document given as a JSON string or object. */
+function policyStatements(policy: unknown): Record<string, unknown>[] {
+  let document = policy;
+  if (typeof policy === "string") {
+    try {
+      document = JSON.parse(policy);
+    } catch {
+      return [];
+    }
+  }
+  if (document === null || typeof document !== "object") return [];
+  const statement = (document as Record<string, unknown>).Statement;
+  return Array.isArray(statement) ? objectList(statement) : objectList([statement]);
+}
+
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === "string");
+
+/** An instance role that may send to a queue draws tier → queue; one that may receive draws queue → tier. */
+function queueGrantEdges({ graph, nodeOf, connect }: EdgeContext): void {
+  for (const rolePolicy of graph.ofTypes([IAM_ROLE_POLICY])) {
+    const tiers = graph
+      .propertyDependenciesOf(rolePolicy, "role")
+      .flatMap((role) => dependentsOf(graph, role, IAM_INSTANCE_PROFILE))
+      .flatMap((profile) => dependentsOf(graph, profile.urn, LAUNCH_TEMPLATE))
+      .flatMap((template) => dependentsOf(graph, template.urn, AUTOSCALING_GROUP));
+    if (tiers.length === 0) continue;
+    for (const statement of policyStatements(rolePolicy.inputs.policy)) {
+      if (statement.Effect !== "Allow") continue;
+      const actions = asList(statement.Action).map((action) => action.toLowerCase());
+      const sends = actions.some((action) => action === "sqs:sendmessage" || action === "sqs:*");
+      const receives = actions.some((action) => action === "sqs:receivemessage" || action === "sqs:*");
+      for (const resourceArn of asList(statement.Resource)) {
+        const queue = graph.ownerOfValue(resourceArn, ["arn"], new Set([SQS_QUEUE]));
+        if (!queue) continue;
+        for (const tier of tiers) {
+          if (sends) connect(nodeOf(tier.urn), nodeOf(queue.urn), "traffic");
+          if (receives) connect(nodeOf(queue.urn), nodeOf(tier.urn), "traffic");
+        }
+      }
+    }
+  }
+}
 
 /** The compute component's facts. */
 export const computePlanFacts: ComponentPlanFacts = {
@@ -95,4 +143,5 @@ export const computePlanFacts: ComponentPlanFacts = {
   invokes: {
     "aws:ssm/getParameter:getParameter": ssmParameter,
   },
+  edges: { requests: queueGrantEdges },
 };

@@ -1,9 +1,11 @@
 /**
  * Plan facts of the database component: Aurora global clusters, clusters and their instances, RDS
- * DB instances and parameter groups; what replaces them; the diagram's database boxes.
+ * DB instances and parameter groups; what replaces them; the diagram's database boxes and their
+ * replication arrows (global cluster ↔ member clusters, cross-region read replicas).
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import { always, type ComponentPlanFacts } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { dependsOn, referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
 import { cluster, clusterInstance, clusterParameterGroup, globalCluster, instance, parameterGroup } from "./lib/mocks";
@@ -14,6 +16,34 @@ export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 /** An RDS DB instance. */
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
+
+/** The writer cluster feeds the global cluster, which feeds the others; a read replica is fed by its source. */
+function replicationEdges({ graph, primaryRegion, nodeOf, connect }: EdgeContext): void {
+  // Aurora global database: the writer cluster feeds the global cluster, which feeds the others.
+  for (const global of graph.ofTypes([RDS_GLOBAL_CLUSTER])) {
+    const members = graph.ofTypes([RDS_CLUSTER]).filter((cluster) => graph.propertyDependenciesOf(cluster, "globalClusterIdentifier").includes(global.urn));
+    const source = referenced(graph, global, "sourceDbClusterIdentifier", new Set([RDS_CLUSTER]));
+    // AWS adds secondaries to an existing writer, so a member that waits on another member is a
+    // secondary; the member left is the writer.
+    const secondaries = new Set(members.filter((member) => members.some((other) => other !== member && dependsOn(graph, member, other.urn))).map((m) => m.urn));
+    const writer =
+      source ??
+      members.find((member) => !secondaries.has(member.urn) && secondaries.size > 0) ??
+      members.find((member) => member.region === primaryRegion) ??
+      members[0];
+    for (const member of members) {
+      if (member === writer) connect(nodeOf(member.urn), nodeOf(global.urn), "replication", "writer");
+      else connect(nodeOf(global.urn), nodeOf(member.urn), "replication", "replica");
+    }
+  }
+  // RDS and Aurora cross-region read replicas.
+  for (const replica of graph.ofTypes([RDS_INSTANCE, RDS_CLUSTER])) {
+    for (const property of ["replicateSourceDb", "replicationSourceIdentifier"]) {
+      const source = referenced(graph, replica, property, new Set([RDS_INSTANCE, RDS_CLUSTER]));
+      if (source) connect(nodeOf(source.urn), nodeOf(replica.urn), "replication", "read replica");
+    }
+  }
+}
 
 /** The database component's facts. */
 export const databasePlanFacts: ComponentPlanFacts = {
@@ -124,4 +154,5 @@ export const databasePlanFacts: ComponentPlanFacts = {
     { type: "aws:rds/clusterParameterGroup:ClusterParameterGroup", mock: clusterParameterGroup, creation: API_ONLY_CREATION },
     { type: "aws:rds/parameterGroup:ParameterGroup", mock: parameterGroup, creation: API_ONLY_CREATION },
   ],
+  edges: { replication: replicationEdges },
 };

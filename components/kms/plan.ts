@@ -1,14 +1,21 @@
 /**
  * Plan facts of the KMS component: the multi-region data key's replicas (the primary key and its
- * alias are shared types).
+ * alias are shared types) and the diagram's primary → replica arrows.
  */
-import { always, type ComponentPlanFacts } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
 import { textInput } from "../lib/plan/mock";
 import { arn } from "../lib/plan/mockIds";
 import { kmsKeyId } from "../lib/plan/sharedMocks";
 
 /** A multi-region replica key. */
 export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
+
+/** KMS multi-region replica keys: the primary key feeds each replica. */
+function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
+  for (const replica of graph.ofTypes([KMS_REPLICA_KEY])) {
+    for (const primary of graph.propertyDependenciesOf(replica, "primaryKeyArn")) connect(nodeOf(primary), nodeOf(replica.urn), "replication", "replica");
+  }
+}
 
 /** The KMS component's facts. */
 export const kmsPlanFacts: ComponentPlanFacts = {
@@ -34,4 +41,5 @@ export const kmsPlanFacts: ComponentPlanFacts = {
       kind: "key",
     },
   ],
+  edges: { replication: replicationEdges },
 };

@@ -1,9 +1,10 @@
 /**
  * Plan facts of the secrets component: Secrets Manager secrets (their ARN carries the six random
- * characters Secrets Manager appends) and their versions.
+ * characters Secrets Manager appends) and their versions; the diagram's replica arrows.
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import { always, type ComponentPlanFacts } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { objectList } from "../lib/plan/planGraph";
 import { named, textInput } from "../lib/plan/mock";
 import { arn, hashHex } from "../lib/plan/mockIds";
 
@@ -13,6 +14,16 @@ export const SECRET = "aws:secretsmanager/secret:Secret";
 /** The six random characters Secrets Manager appends to a secret's name in its ARN. */
 function secretSuffix(urn: string): string {
   return hashHex(6, "secret", urn);
+}
+
+/** Secrets Manager replicas live inside the primary secret's inputs: a secret box in each replica region. */
+function replicationEdges({ graph, nodeOf, connect, place }: EdgeContext): void {
+  for (const secret of graph.ofTypes([SECRET])) {
+    for (const replica of objectList(secret.inputs.replicas)) {
+      if (typeof replica.region !== "string" || replica.region === secret.region) continue;
+      connect(nodeOf(secret.urn), place("secret", replica.region), "replication", "replica");
+    }
+  }
 }
 
 /** The secrets component's facts. */
@@ -39,4 +50,5 @@ export const secretsPlanFacts: ComponentPlanFacts = {
       creation: API_ONLY_CREATION,
     },
   ],
+  edges: { replication: replicationEdges },
 };
