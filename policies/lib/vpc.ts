@@ -2,7 +2,7 @@
  * VPCs as stack policies see them. The blueprint declares `awsx.ec2.Vpc`, a remote component:
  * under the Pulumi CLI its children (`aws:ec2/vpc:Vpc`, subnets, NAT gateways) are resources of
  * the stack too; in the offline plan the component is one node whose outputs describe them
- * (`subnetDetails`, `natGatewayDetails`, see tools/plan/mockAwsxVpc.ts). These helpers read either.
+ * (`subnetDetails`, `natGatewayDetails`, see components/network/lib/vpcMock.ts). These helpers read either.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { dependsThrough, descendsFrom, known, matchableStringProp, ofType, stringProp, stringsProp } from "./graph";

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalChaos, type ChaosSettings, type RegionalChaosArgs } from "../../components/chaos";
-import { CHAOS_BUILDERS, experimentTemplateId } from "../../tools/plan/builders/chaos";
+import { experimentTemplate, experimentTemplateId } from "../../components/chaos/lib/mocks";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "./support";
@@ -387,7 +387,7 @@ describe("FIS experiment template mock", () => {
     assert.match(id, /^EXT[A-Za-z0-9]{14}$/);
     assert.equal(experimentTemplateId(urn), id);
     assert.notEqual(experimentTemplateId(`${urn}-2`), id);
-    const mocked = CHAOS_BUILDERS["aws:fis/experimentTemplate:ExperimentTemplate"]!({ type: "aws:fis/experimentTemplate:ExperimentTemplate", name: "x", urn, inputs: { tags: { Name: "n" } } }, "us-east-1");
+    const mocked = experimentTemplate({ type: "aws:fis/experimentTemplate:ExperimentTemplate", name: "x", urn, inputs: { tags: { Name: "n" } } }, "us-east-1");
     assert.deepEqual(mocked, {
       id,
       outputs: { experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail" }, tagsAll: { Name: "n" } },

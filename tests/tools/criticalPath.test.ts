@@ -1,14 +1,15 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { REGIONS } from "../../components/lib/regions";
+import { API_ONLY_CREATION, DEFAULT_CREATION_SECONDS, type CreationTime } from "../../components/lib/plan/creation";
+import { FACTS } from "../../tools/plan/facts";
 import type { PlannedResource } from "../../tools/plan/planFile";
-import { CREATION_TIMES, creationSeconds, DEFAULT_CREATION_SECONDS } from "../../tools/plan/report/creationTimes";
-import { criticalPath, formatDuration, type CriticalPath } from "../../tools/plan/report/criticalPath";
-import { syntheticPlan } from "../../tools/plan/report/syntheticPlan";
-import { runProgram } from "../../tools/plan/runProgram";
-import type { StackFile } from "../../tools/plan/stackFile";
+import { creationSeconds, criticalPath, formatDuration, type CriticalPath } from "../../tools/plan/report/criticalPath";
+import { planGeneratedStack } from "../support/generatedPlans";
 
 const STACK_URN = "urn:pulumi:t::blueprint::pulumi:pulumi:Stack::blueprint-t";
+
+/** Every declared type's creation time. */
+const CREATION_TIMES: ReadonlyArray<[string, CreationTime]> = [...FACTS.types].map(([type, declared]) => [type, declared.facts.creation]);
 
 /** A resource of the given type; `deps` are property dependencies (also recorded as dependencies). */
 function resource(type: string, name: string, deps: string[] = [], parent: string = STACK_URN, custom = !type.startsWith("blueprint:")): PlannedResource {
@@ -71,22 +72,31 @@ describe("deploy critical path", () => {
     assert.equal(path.totalSeconds, 60);
   });
 
-  it("gives the same critical path for 1, 3 and 6 regions of regional stamps", () => {
-    const regions = ["us-east-1", "eu-west-1", "ap-southeast-2", "us-west-2", "eu-central-1", "ap-northeast-1"];
-    const paths = [1, 3, 6].map((n) => criticalPath(syntheticPlan({ regions: regions.slice(0, n), data: false })));
-    assert.deepEqual(paths.map((p) => p.totalSeconds), [paths[0]!.totalSeconds, paths[0]!.totalSeconds, paths[0]!.totalSeconds]);
-    assert.deepEqual(paths.map((p) => p.steps.map((s) => s.type)), [paths[0]!.steps.map((s) => s.type), paths[0]!.steps.map((s) => s.type), paths[0]!.steps.map((s) => s.type)]);
+  it("gives the same critical path for 3 and 6 regions, and for 1 unless a region waits on another; more regions add serial work, not time", async function () {
+    this.timeout(60_000);
+    // regional caches (a Global Datastore spans at most three regions), so 3 and 6 regions are alike
+    const [one, three, six] = await Promise.all([1, 3, 6].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "regional", domain: true }))));
+    assert.equal(three!.totalSeconds, six!.totalSeconds);
+    assert.deepEqual(three!.steps.map((s) => s.type), six!.steps.map((s) => s.type));
+    if (one!.totalSeconds === three!.totalSeconds) {
+      assert.deepEqual(one!.steps.map((s) => s.type), three!.steps.map((s) => s.type));
+    } else {
+      // Only a cross-region wait (a secondary joining its primary's global database) may make the
+      // first extra region slower; the chain then changes region on the way.
+      assert.ok(one!.totalSeconds < three!.totalSeconds, `1 region: ${formatDuration(one!.totalSeconds)}, 3 regions: ${formatDuration(three!.totalSeconds)}`);
+      const regionsOnChain = new Set(three!.steps.map((s) => s.region).filter((region) => region !== null));
+      assert.ok(regionsOnChain.size > 1, three!.steps.map((s) => `${s.type}@${s.region}`).join(" > "));
+    }
     // adding regions adds serial work, not time
-    assert.ok(paths[0]!.serialSeconds < paths[1]!.serialSeconds && paths[1]!.serialSeconds < paths[2]!.serialSeconds);
-    assert.ok(paths[2]!.savedSeconds > paths[1]!.savedSeconds);
+    assert.ok(six!.serialSeconds > three!.serialSeconds && three!.serialSeconds > one!.serialSeconds, "more regions, more serial work");
+    assert.ok(six!.savedSeconds > three!.savedSeconds && three!.savedSeconds > one!.savedSeconds, "more regions, more saved by parallel creation");
   });
 
-  it("with a global data tier, every secondary region waits for the primary once: 2, 3 and 6 regions take the same time", () => {
-    const regions = ["us-east-1", "eu-west-1", "ap-southeast-2", "us-west-2", "eu-central-1", "ap-northeast-1"];
-    const [one, two, three, six] = [1, 2, 3, 6].map((n) => criticalPath(syntheticPlan({ regions: regions.slice(0, n) })));
+  it("with a global data tier, every secondary region waits for the primary once: 2 and 3 regions take the same time", async function () {
+    this.timeout(60_000);
+    const [one, two, three] = await Promise.all([1, 2, 3].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "global", domain: true }))));
     assert.equal(two!.totalSeconds, three!.totalSeconds);
-    assert.equal(three!.totalSeconds, six!.totalSeconds);
-    assert.deepEqual(three!.steps.map((s) => s.name), six!.steps.map((s) => s.name));
+    assert.deepEqual(two!.steps.map((s) => s.name), three!.steps.map((s) => s.name));
     // The chain crosses regions through the Global Datastore: a secondary group joins after the primary exists.
     assert.deepEqual(
       three!.steps.map((s) => `${s.type}@${s.region}`),
@@ -95,55 +105,30 @@ describe("deploy critical path", () => {
         "aws:ec2/securityGroup:SecurityGroup@us-east-1",
         "aws:elasticache/replicationGroup:ReplicationGroup@us-east-1",
         "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup@us-east-1",
-        "aws:elasticache/replicationGroup:ReplicationGroup@eu-west-1",
+        "aws:elasticache/replicationGroup:ReplicationGroup@us-east-2",
+        "aws:ec2/launchTemplate:LaunchTemplate@us-east-2",
+        "aws:autoscaling/group:Group@us-east-2",
+        "aws:autoscaling/policy:Policy@us-east-2",
       ],
     );
-    assert.equal(one!.totalSeconds, 180 + 5 + 600 + 600, "one region: VPC, data security group, Aurora cluster, its instance");
-  });
-
-  it("gives the same critical path for 3 and 6 regions of the real program, and for 1 unless a region waits on another", async function () {
-    this.timeout(60_000);
-    const regions = [...REGIONS.values()].filter((r) => r.azLetters.length >= 3);
-    const stackFile = (count: number): StackFile => ({
-      stack: `regions-${count}`,
-      path: "(generated)",
-      secretKeys: [],
-      config: {
-        "aws:region": regions[0]!.name,
-        "blueprint:environment": "staging",
-        "blueprint:owner": "test",
-        "blueprint:costCenter": "test",
-        // a Global Datastore spans at most 3 regions; regional groups keep 6 regions valid
-        "blueprint:cache": JSON.stringify({ mode: "regional" }),
-        "blueprint:regions": JSON.stringify(
-          regions.slice(0, count).map((r, i) => ({
-            name: r.name,
-            ...(i === 0 ? { primary: true } : {}),
-            vpcCidr: `10.${i}.0.0/16`,
-            availabilityZones: r.azLetters.slice(0, 3).map((letter) => `${r.name}${letter}`),
-          })),
-        ),
-      },
-    });
-    const paths: CriticalPath[] = [];
-    for (const count of [1, 3, 6]) paths.push(criticalPath((await runProgram(stackFile(count))).plan));
-    const [one, three, six] = paths as [CriticalPath, CriticalPath, CriticalPath];
-    assert.equal(three.totalSeconds, six.totalSeconds);
-    assert.deepEqual(three.steps.map((s) => s.type), six.steps.map((s) => s.type));
-    if (one.totalSeconds === three.totalSeconds) {
-      assert.deepEqual(one.steps.map((s) => s.type), three.steps.map((s) => s.type));
-    } else {
-      // Only a cross-region wait (a secondary joining its primary's global database) may make the
-      // first extra region slower; the chain then changes region on the way.
-      assert.ok(one.totalSeconds < three.totalSeconds, `1 region: ${formatDuration(one.totalSeconds)}, 3 regions: ${formatDuration(three.totalSeconds)}`);
-      const regionsOnChain = new Set(three.steps.map((s) => s.region).filter((region) => region !== null));
-      assert.ok(regionsOnChain.size > 1, three.steps.map((s) => `${s.type}@${s.region}`).join(" > "));
-    }
-    assert.ok(six.serialSeconds > three.serialSeconds && three.serialSeconds > one.serialSeconds, "more regions, more serial work");
+    assert.equal(three!.totalSeconds, 180 + 5 + 900 + 300 + 900 + 3 + 300 + 5);
+    assert.deepEqual(
+      one!.steps.map((s) => `${s.type}@${s.seconds}`),
+      [
+        "awsx:ec2:Vpc@180",
+        "aws:rds/subnetGroup:SubnetGroup@5",
+        "aws:rds/cluster:Cluster@600",
+        "aws:rds/clusterInstance:ClusterInstance@600",
+        "aws:rds/clusterInstance:ClusterInstance@600",
+        "aws:cloudwatch/metricAlarm:MetricAlarm@5",
+      ],
+      "one region: VPC, DB subnet group, Aurora cluster, its instances one after the other, an alarm on the last",
+    );
+    assert.equal(one!.totalSeconds, 180 + 5 + 600 + 600 + 600 + 5);
   });
 
   it("has a basis for every creation time and a default for types it does not know", () => {
-    for (const [type, row] of Object.entries(CREATION_TIMES)) {
+    for (const [type, row] of CREATION_TIMES) {
       assert.ok(row.seconds > 0 && row.basis.length > 20, type);
     }
     assert.equal(creationSeconds("aws:rds/cluster:Cluster", true), 600);
@@ -154,7 +139,9 @@ describe("deploy critical path", () => {
 
   it("is the table the README documents, row for row (a new estimate needs its README row)", () => {
     const readme = readFileSync("README.md", "utf8").split("\n");
-    for (const [type, row] of Object.entries(CREATION_TIMES)) {
+    // API-only types share one estimate: the README's "any other custom resource" row
+    assert.ok(readme.includes(`| any other custom resource | ${formatDuration(API_ONLY_CREATION.seconds)} | ${API_ONLY_CREATION.basis} |`));
+    for (const [type, row] of CREATION_TIMES.filter(([, row]) => row !== API_ONLY_CREATION)) {
       const line = `| \`${type}\` | ${formatDuration(row.seconds)} | ${row.basis} |`;
       assert.ok(readme.includes(line), `README.md lacks the row ${line}`);
     }

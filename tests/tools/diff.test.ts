@@ -5,9 +5,16 @@ import { join } from "node:path";
 import { parseDiffArgs } from "../../tools/plan/args";
 import { EXIT_DATA_LOSS, main } from "../../tools/plan/cli";
 import { changedInputs, diffPlans, type PlanDiff } from "../../tools/plan/diff/planDiff";
-import { compareVersions, STATEFUL_TYPES } from "../../tools/plan/diff/replacementRules";
+import { FACTS } from "../../tools/plan/facts";
 import { serializePlan, type PlanFile, type PlannedResource } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
+import type { StatefulType } from "../../components/lib/plan/facts";
+import { compareVersions } from "../../components/lib/plan/versions";
+
+/** Every declared stateful type, by token. */
+const STATEFUL_TYPES: Readonly<Record<string, StatefulType>> = Object.fromEntries(
+  [...FACTS.types].flatMap(([type, declared]) => (declared.facts.stateful ? [[type, declared.facts.stateful]] : [])),
+);
 
 const STACK = "urn:pulumi:t::blueprint::pulumi:pulumi:Stack::blueprint-t";
 

@@ -56,7 +56,7 @@ describe("recording monitor", () => {
         },
         { stack: "t", config: { "aws:region": "us-east-1" } },
       ),
-      /The offline plan has no mock for the invoke aws:ec2\/getVpc:getVpc; add one to mockInvoke in tools\/plan\/mockState\.ts/,
+      /The offline plan has no mock for the invoke aws:ec2\/getVpc:getVpc; add one to the invokes of the component that calls it \(components\/<name>\/plan\.ts/,
     );
   });
 });

@@ -10,7 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { REGIONS } from "../../components/lib/regions";
+import { generatedStackFile } from "../plan/generatedStack";
 import { mockInvoke, mockState } from "../plan/mockState";
 import { loadDefaultProgram, runProgram } from "../plan/runProgram";
 import { installMockMonitor, waitForRegistrations } from "../plan/sdkInternals";
@@ -32,24 +32,7 @@ function median(values: number[]): number {
 
 /** A valid staging stack over the first `count` regions that have three AZs. */
 function generatedStack(count: number): StackFile {
-  const regions = [...REGIONS.values()].filter((r) => r.azLetters.length >= 3).slice(0, count);
-  const config = {
-    "aws:region": regions[0].name,
-    "blueprint:environment": "staging",
-    "blueprint:owner": "bench",
-    "blueprint:costCenter": "bench",
-    // a Global Datastore spans at most three regions; beyond, each region gets its own cache
-    "blueprint:cache": JSON.stringify({ mode: count > 3 ? "regional" : "global" }),
-    "blueprint:regions": JSON.stringify(
-      regions.map((r, i) => ({
-        name: r.name,
-        ...(i === 0 ? { primary: true } : {}),
-        vpcCidr: `10.${i}.0.0/16`,
-        availabilityZones: r.azLetters.slice(0, 3).map((l) => `${r.name}${l}`),
-      })),
-    ),
-  };
-  return { stack: `bench-${count}`, path: "(generated)", config, secretKeys: [] };
+  return generatedStackFile(count, { stack: `bench-${count}`, owner: "bench" });
 }
 
 async function timePlan(stackFile: StackFile): Promise<{ ms: number; resources: number }> {

@@ -1,23 +1,10 @@
 /**
  * The plan file (`plan/<stack>.json`): the stable contract described in DESIGN.md.
  */
+import type { PlannedResource } from "../../components/lib/plan/plannedResource";
 
-/** One recorded resource. */
-export interface PlannedResource {
-  readonly urn: string;
-  readonly type: string;
-  readonly name: string;
-  readonly custom: boolean;
-  readonly parent: string | null;
-  readonly region: string | null;
-  readonly inputs: Record<string, unknown>;
-  readonly outputs: Record<string, unknown>;
-  readonly dependencies: string[];
-  readonly propertyDependencies: Record<string, string[]>;
-  readonly protect: boolean;
-  readonly ignoreChanges: string[];
-  readonly deleteBeforeReplace: boolean;
-}
+/** One recorded resource (its shape is shared with the components' plan facts). */
+export type { PlannedResource } from "../../components/lib/plan/plannedResource";
 
 /** One policy violation. */
 export interface PlannedViolation {

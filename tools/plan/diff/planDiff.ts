@@ -9,10 +9,10 @@
  *    URN change counts as delete and create; when a resource carries `aliases` (URN strings), they
  *    are honoured.
  * 2. **Replaced**: its URN stays but an input changed that AWS can only apply by replacement (the
- *    table in replacementRules.ts).
+ *    `stateful` facts of its type, declared by the component that creates it).
  */
 import { SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER, type PlanFile, type PlannedResource } from "../planFile";
-import { STATEFUL_TYPES } from "./replacementRules";
+import { FACTS } from "../facts";
 
 /** One changed input, values masked where secret. */
 export interface ChangedInput {
@@ -116,7 +116,7 @@ const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringi
 
 /** The replacement findings of one stateful resource whose URN stays. */
 function replacementReasons(before: PlannedResource, after: PlannedResource): string[] {
-  const stateful = STATEFUL_TYPES[before.type];
+  const stateful = FACTS.facts(before.type)?.stateful;
   if (!stateful) return [];
   const reasons: string[] = [];
   for (const rule of stateful.replacedBy) {
@@ -152,7 +152,7 @@ export function diffPlans(base: Pick<PlanFile, "stack" | "resources">, head: Pic
     if (!after) continue;
     const inputs = changedInputs(before.inputs, after.inputs);
     if (inputs.length > 0 || after.urn !== before.urn) changed.push(summary(after, inputs));
-    const stateful = STATEFUL_TYPES[before.type];
+    const stateful = FACTS.facts(before.type)?.stateful;
     if (!stateful) continue;
     const reasons = after.type === before.type ? replacementReasons(before, after) : [`its type changes to ${after.type}`];
     if (reasons.length > 0) {
@@ -161,7 +161,7 @@ export function diffPlans(base: Pick<PlanFile, "stack" | "resources">, head: Pic
   }
 
   for (const before of removed) {
-    const stateful = STATEFUL_TYPES[before.type];
+    const stateful = FACTS.facts(before.type)?.stateful;
     if (!stateful) continue;
     // Point at a likely successor, so the reviewer knows an alias would keep the data.
     const successor = added.find((candidate) => candidate.type === before.type && candidate.region === before.region);

@@ -1,6 +1,6 @@
 /**
  * The estimated duration of a from-scratch `pulumi up`, from the recorded dependency graph and the
- * creation-time table (creationTimes.ts). The engine creates a resource as soon as everything it
+ * creation time each type's plan facts give (components/<name>/plan.ts). The engine creates a resource as soon as everything it
  * depends on exists, so the duration is the longest chain of dependent creations:
  *
  * - a resource starts when the last of its `dependencies`, its `propertyDependencies` and (for a
@@ -13,8 +13,18 @@
  * serial sum) but not time (the critical path).
  */
 import type { PlanFile, PlannedResource } from "../planFile";
-import { creationSeconds } from "./creationTimes";
-import { planGraph, type PlanGraph } from "./planGraph";
+import { DEFAULT_CREATION_SECONDS } from "../../../components/lib/plan/creation";
+import { planGraph, type PlanGraph } from "../../../components/lib/plan/planGraph";
+import { FACTS } from "../facts";
+
+/**
+ * The estimated creation time of a resource, in seconds: its type's, else `DEFAULT_CREATION_SECONDS`
+ * for a custom resource; a component takes none of its own (except a remote one such as awsx's VPC).
+ */
+export function creationSeconds(type: string, custom: boolean): number {
+  if (!custom && !type.startsWith("awsx:")) return 0;
+  return FACTS.facts(type)?.creation.seconds ?? DEFAULT_CREATION_SECONDS;
+}
 
 /** One resource on the critical path. */
 export interface CriticalPathStep {

@@ -4,6 +4,7 @@
  * `-->` / `-.->|label|` links), so the text parses with the Mermaid versions GitHub has shipped
  * for years; tests/tools/report.test.ts runs it through Mermaid's own parser.
  */
+import { FACTS } from "../facts";
 import type { PlannedResource } from "../planFile";
 import type { NodeKind } from "./componentKinds";
 import { mermaidId, type DiagramEdge, type DiagramModel, type DiagramNode } from "./diagramModel";
@@ -30,6 +31,8 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 const numberInput = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "number" ? (resource.inputs[key] as number) : undefined);
 const stringInputOf = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "string" ? (resource.inputs[key] as string) : undefined);
 const distinct = (values: Array<string | undefined>) => [...new Set(values.filter((value): value is string => value !== undefined))];
+/** How many of the resources their types' plan facts count as `noun` (e.g. `cluster`). */
+const countOf = (resources: readonly PlannedResource[], noun: string) => resources.filter((r) => FACTS.facts(r.type)?.noun === noun).length;
 
 function tierLine(resources: readonly PlannedResource[]): string {
   const min = resources.reduce((sum, r) => sum + (numberInput(r, "minSize") ?? 0), 0);
@@ -64,10 +67,9 @@ function cacheLine(resources: readonly PlannedResource[]): string {
 
 function databaseLine(resources: readonly PlannedResource[]): string {
   const engines = distinct(resources.map((r) => stringInputOf(r, "engine")));
-  const count = (type: string) => resources.filter((r) => r.type === type).length;
-  const clusters = count("aws:rds/cluster:Cluster");
-  const clusterInstances = count("aws:rds/clusterInstance:ClusterInstance");
-  const instances = count("aws:rds/instance:Instance");
+  const clusters = countOf(resources, "cluster");
+  const clusterInstances = countOf(resources, "instance");
+  const instances = countOf(resources, "RDS instance");
   const parts = [
     clusters > 0 ? plural(clusters, "cluster") : "",
     clusterInstances > 0 ? plural(clusterInstances, "instance") : "",
@@ -86,7 +88,7 @@ export function nodeLines(node: DiagramNode): string[] {
     case "waf":
       return ["WAF", plural(n, "web ACL")];
     case "dns": {
-      const checks = resources.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length;
+      const checks = countOf(resources, "health check");
       return ["Route 53", [plural(n - checks, "alias record"), checks > 0 ? plural(checks, "health check") : ""].filter(Boolean).join(", ")];
     }
     case "globalDatabase":

@@ -3,7 +3,10 @@
  * each diagram in headless Chromium, which writes a PNG to look at and the page's DOM, checked for
  * an SVG and for Mermaid's error box. Not part of `npm test` (CI has no browser); run by hand:
  *
- *   node --require tsx/cjs tools/plan/report/renderCheck.ts [plan/<stack>.md ...] [--synthetic 3,6] [--out <dir>]
+ *   node --require tsx/cjs tools/plan/report/renderCheck.ts [plan/<stack>.md ...] [--regions 3,6] [--out <dir>]
+ *
+ * `--regions` adds the diagrams of generated stacks with that many regions (tools/plan/generatedStack.ts,
+ * under a domain), planned in-process.
  *
  * Needs Chromium (Debian: `apt-get install chromium`; CHROMIUM overrides the path). Exit 0 when
  * every diagram rendered, 1 when one failed, 2 when no browser is installed.
@@ -13,11 +16,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
+import { generatedStackFile } from "../generatedStack";
+import { runProgram } from "../runProgram";
 import { diagramModel } from "./diagramModel";
 import { renderMermaid } from "./mermaid";
-import { syntheticPlan } from "./syntheticPlan";
-
-const REGIONS = ["us-east-1", "eu-west-1", "ap-southeast-2", "us-west-2", "eu-central-1", "ap-northeast-1"];
 
 /** The ```mermaid blocks of a Markdown file. */
 export function mermaidBlocks(markdown: string): string[] {
@@ -67,7 +69,7 @@ function render(browser: string, bundle: string, diagram: string, outDir: string
   return shot.status === 0 ? undefined : `screenshot failed: ${shot.stderr.slice(0, 500)}`;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const browser = process.env.CHROMIUM ?? "/usr/bin/chromium";
   if (!existsSync(browser)) {
     console.error(`No browser at ${browser}: install Debian's chromium (apt-get install chromium) or set CHROMIUM.`);
@@ -76,13 +78,16 @@ function main(argv: string[]): number {
   const outIndex = argv.indexOf("--out");
   const outDir = resolve(outIndex >= 0 ? argv[outIndex + 1]! : "bench-results/render");
   mkdirSync(outDir, { recursive: true });
-  const syntheticIndex = argv.indexOf("--synthetic");
-  const counts = syntheticIndex >= 0 ? argv[syntheticIndex + 1]!.split(",").map(Number) : [];
-  const files = argv.filter((arg, i) => !arg.startsWith("--") && argv[i - 1] !== "--out" && argv[i - 1] !== "--synthetic");
-  const diagrams: Array<[string, string]> = [
-    ...files.flatMap((file) => mermaidBlocks(readFileSync(file, "utf8")).map((text, i): [string, string] => [`${basename(file, ".md")}-${i}`, text])),
-    ...counts.map((count): [string, string] => [`synthetic-${count}`, renderMermaid(diagramModel(syntheticPlan({ regions: REGIONS.slice(0, count) })))]),
-  ];
+  const regionsIndex = argv.indexOf("--regions");
+  const counts = regionsIndex >= 0 ? argv[regionsIndex + 1]!.split(",").map(Number) : [];
+  const files = argv.filter((arg, i) => !arg.startsWith("--") && argv[i - 1] !== "--out" && argv[i - 1] !== "--regions");
+  const diagrams: Array<[string, string]> = files.flatMap((file) =>
+    mermaidBlocks(readFileSync(file, "utf8")).map((text, i): [string, string] => [`${basename(file, ".md")}-${i}`, text]),
+  );
+  for (const count of counts) {
+    const { plan } = await runProgram(generatedStackFile(count, { domain: true }));
+    diagrams.push([`regions-${count}`, renderMermaid(diagramModel(plan))]);
+  }
   const bundle = `file://${createRequire(__filename).resolve("mermaid/dist/mermaid.min.js")}`;
   let failures = 0;
   for (const [name, text] of diagrams) {
@@ -93,4 +98,12 @@ function main(argv: string[]): number {
   return failures > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exit(main(process.argv.slice(2)));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

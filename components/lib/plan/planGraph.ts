@@ -4,7 +4,7 @@
  * the resource whose recorded outputs hold a given value (to resolve an ARN or a DNS name written
  * into another resource's inputs back to the resource that owns it).
  */
-import type { PlanFile, PlannedResource } from "../planFile";
+import type { PlannedResource } from "./plannedResource";
 
 /** The graph of one plan. */
 export interface PlanGraph {
@@ -23,7 +23,7 @@ export interface PlanGraph {
 }
 
 /** Builds the graph of a plan's resources. */
-export function planGraph(plan: Pick<PlanFile, "resources">): PlanGraph {
+export function planGraph(plan: { readonly resources: readonly PlannedResource[] }): PlanGraph {
   const byUrn = new Map<string, PlannedResource>();
   const children = new Map<string, PlannedResource[]>();
   for (const resource of plan.resources) {

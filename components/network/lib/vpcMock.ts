@@ -5,7 +5,7 @@
  * (`subnetDetails`, `routeTableIds`, `natGatewayDetails`, …), so reviewers and policies can see
  * every subnet, route table and NAT gateway with its AZ and CIDR.
  */
-import { ec2Id } from "./mockIds";
+import { ec2Id } from "../../lib/plan/mockIds";
 
 interface SubnetSpecInput {
   type?: string;

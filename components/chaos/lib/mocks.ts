@@ -2,8 +2,8 @@
  * Mocked states of AWS FIS experiment templates: IDs shaped like FIS's (`EXT` and 14 letters or
  * digits, e.g. `EXTCDh1M8HHkhxoaQ`), and the provider's computed attributes.
  */
-import { hashHex } from "../mockIds";
-import type { Builder, MockInput } from "./kit";
+import { hashHex } from "../../lib/plan/mockIds";
+import type { Builder, MockInput } from "../../lib/plan/mock";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -18,15 +18,14 @@ export function experimentTemplateId(urn: string): string {
 const tagsOf = (input: MockInput): Record<string, unknown> =>
   input.inputs.tags !== null && typeof input.inputs.tags === "object" ? (input.inputs.tags as Record<string, unknown>) : {};
 
-/** Builders keyed by Pulumi type token. */
-export const CHAOS_BUILDERS: Readonly<Record<string, Builder>> = {
-  // The provider fills in the experiment options FIS defaults (single account, fail on no target)
-  // when the program leaves them out, and tagsAll with the template's tags.
-  "aws:fis/experimentTemplate:ExperimentTemplate": (input) => ({
-    id: experimentTemplateId(input.urn),
-    outputs: {
-      experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail", ...((input.inputs.experimentOptions as object | undefined) ?? {}) },
-      tagsAll: { ...tagsOf(input) },
-    },
-  }),
-};
+/**
+ * An experiment template. The provider fills in the experiment options FIS defaults (single
+ * account, fail on no target) when the program leaves them out, and tagsAll with the template's tags.
+ */
+export const experimentTemplate: Builder = (input) => ({
+  id: experimentTemplateId(input.urn),
+  outputs: {
+    experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail", ...((input.inputs.experimentOptions as object | undefined) ?? {}) },
+    tagsAll: { ...tagsOf(input) },
+  },
+});

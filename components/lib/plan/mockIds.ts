@@ -29,3 +29,15 @@ export function autoName(logicalName: string, urn: string): string {
 export function arn(service: string, region: string, resource: string, account: string = MOCK_ACCOUNT_ID): string {
   return `arn:${MOCK_PARTITION}:${service}:${region}:${account}:${resource}`;
 }
+
+/** A UUID built from the seed (the shape of ACM certificate and auto-scaling IDs). */
+export function uuid(seed: string): string {
+  const hex = hashHex(32, "uuid", seed);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A UUID built from the seed parts (the shape of WAF, Route 53 health-check and CloudFront policy IDs). */
+export function edgeUuid(...seed: string[]): string {
+  const hex = hashHex(32, "edge-uuid", ...seed);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

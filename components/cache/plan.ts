@@ -1,0 +1,104 @@
+/**
+ * Plan facts of the cache component: ElastiCache replication groups and the Global Datastore;
+ * what replaces them; the diagram's cache boxes (serverless caches and cache clusters too, which
+ * other programs create) and the Global Datastore's replication arrows.
+ */
+import { API_ONLY_CREATION } from "../lib/plan/creation";
+import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { referenced } from "../lib/plan/graphQueries";
+import { genericMock } from "../lib/plan/mock";
+import { stringInput } from "../lib/plan/planGraph";
+import { servicePort } from "../lib/plan/ports";
+import { compareVersions } from "../lib/plan/versions";
+import { globalReplicationGroup, replicationGroup } from "./lib/mocks";
+
+/** A replication group. */
+export const CACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+/** A Global Datastore. */
+export const CACHE_GLOBAL_DATASTORE = "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";
+
+/** ElastiCache engines from oldest to newest: moving back is a downgrade. */
+const CACHE_ENGINE_ORDER = ["redis", "valkey"];
+
+/** ElastiCache Global Datastore: the primary group feeds the datastore, which feeds the secondary groups. */
+function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
+  for (const datastore of graph.ofTypes([CACHE_GLOBAL_DATASTORE])) {
+    const primary = referenced(graph, datastore, "primaryReplicationGroupId", new Set([CACHE_REPLICATION_GROUP]));
+    if (primary) connect(nodeOf(primary.urn), nodeOf(datastore.urn), "replication", "primary");
+  }
+  for (const group of graph.ofTypes([CACHE_REPLICATION_GROUP])) {
+    const datastore = referenced(graph, group, "globalReplicationGroupId", new Set([CACHE_GLOBAL_DATASTORE]));
+    if (datastore) connect(nodeOf(datastore.urn), nodeOf(group.urn), "replication", "replica");
+  }
+}
+
+/** The cache component's facts. */
+export const cachePlanFacts: ComponentPlanFacts = {
+  component: "cache",
+  types: [
+    {
+      type: CACHE_REPLICATION_GROUP,
+      mock: replicationGroup,
+      creation: {
+        seconds: 900,
+        basis: "experience: 10-20 min for a Multi-AZ Valkey/Redis replication group; provider create timeout 60 min",
+      },
+      stateful: {
+        label: "cache replication group",
+        loses: "every cached key unless a snapshot is restored",
+        replacedBy: [
+          ...always(
+            "region",
+            "replicationGroupId",
+            "atRestEncryptionEnabled",
+            "kmsKeyId",
+            "subnetGroupName",
+            "port",
+            "dataTieringEnabled",
+            "networkType",
+            "globalReplicationGroupId",
+            "snapshotArns",
+            "snapshotName",
+            "securityGroupNames",
+          ),
+          {
+            input: "transitEncryptionEnabled",
+            condition: "engine version below 7.0.5",
+            when: (before) => compareVersions(stringInput(before, "engineVersion") ?? "0", "7.0.5") < 0,
+          },
+          {
+            input: "engineVersion",
+            condition: "a downgrade",
+            when: (before, after) => compareVersions(stringInput(after, "engineVersion") ?? "0", stringInput(before, "engineVersion") ?? "0") < 0,
+          },
+          {
+            input: "engine",
+            condition: "a downgrade (valkey to redis)",
+            when: (before, after) =>
+              CACHE_ENGINE_ORDER.indexOf((stringInput(after, "engine") ?? "").toLowerCase()) < CACHE_ENGINE_ORDER.indexOf((stringInput(before, "engine") ?? "").toLowerCase()),
+          },
+        ],
+      },
+      kind: "cache",
+      // a replication group without an engine input runs the provider's default (Redis OSS)
+      port: (resource) => servicePort(resource, 6379),
+    },
+    {
+      type: CACHE_GLOBAL_DATASTORE,
+      mock: globalReplicationGroup,
+      creation: {
+        seconds: 300,
+        basis: "experience: a few minutes to create a Global Datastore from its primary group; provider create timeout 60 min",
+      },
+      stateful: {
+        label: "global datastore",
+        loses: "the cross-region replication (secondaries must re-join and re-sync)",
+        replacedBy: always("region", "globalReplicationGroupIdSuffix", "primaryReplicationGroupId"),
+      },
+      kind: "globalDatastore",
+    },
+    { type: "aws:elasticache/serverlessCache:ServerlessCache", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
+    { type: "aws:elasticache/cluster:Cluster", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
+  ],
+  edges: { replication: replicationEdges },
+};

@@ -1,0 +1,158 @@
+/**
+ * Plan facts of the database component: Aurora global clusters, clusters and their instances, RDS
+ * DB instances and parameter groups; what replaces them; the diagram's database boxes and their
+ * replication arrows (global cluster ↔ member clusters, cross-region read replicas).
+ */
+import { API_ONLY_CREATION } from "../lib/plan/creation";
+import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { dependsOn, referenced } from "../lib/plan/graphQueries";
+import { stringInput } from "../lib/plan/planGraph";
+import { servicePort } from "../lib/plan/ports";
+import { cluster, clusterInstance, clusterParameterGroup, globalCluster, instance, parameterGroup } from "./lib/mocks";
+
+/** An Aurora global cluster. */
+export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
+/** An Aurora (or Multi-AZ DB) cluster. */
+export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+/** An RDS DB instance. */
+export const RDS_INSTANCE = "aws:rds/instance:Instance";
+
+/** The writer cluster feeds the global cluster, which feeds the others; a read replica is fed by its source. */
+function replicationEdges({ graph, primaryRegion, nodeOf, connect }: EdgeContext): void {
+  // Aurora global database: the writer cluster feeds the global cluster, which feeds the others.
+  for (const global of graph.ofTypes([RDS_GLOBAL_CLUSTER])) {
+    const members = graph.ofTypes([RDS_CLUSTER]).filter((cluster) => graph.propertyDependenciesOf(cluster, "globalClusterIdentifier").includes(global.urn));
+    const source = referenced(graph, global, "sourceDbClusterIdentifier", new Set([RDS_CLUSTER]));
+    // AWS adds secondaries to an existing writer, so a member that waits on another member is a
+    // secondary; the member left is the writer.
+    const secondaries = new Set(members.filter((member) => members.some((other) => other !== member && dependsOn(graph, member, other.urn))).map((m) => m.urn));
+    const writer =
+      source ??
+      members.find((member) => !secondaries.has(member.urn) && secondaries.size > 0) ??
+      members.find((member) => member.region === primaryRegion) ??
+      members[0];
+    for (const member of members) {
+      if (member === writer) connect(nodeOf(member.urn), nodeOf(global.urn), "replication", "writer");
+      else connect(nodeOf(global.urn), nodeOf(member.urn), "replication", "replica");
+    }
+  }
+  // RDS and Aurora cross-region read replicas.
+  for (const replica of graph.ofTypes([RDS_INSTANCE, RDS_CLUSTER])) {
+    for (const property of ["replicateSourceDb", "replicationSourceIdentifier"]) {
+      const source = referenced(graph, replica, property, new Set([RDS_INSTANCE, RDS_CLUSTER]));
+      if (source) connect(nodeOf(source.urn), nodeOf(replica.urn), "replication", "read replica");
+    }
+  }
+}
+
+/** The database component's facts. */
+export const databasePlanFacts: ComponentPlanFacts = {
+  component: "database",
+  types: [
+    {
+      type: RDS_GLOBAL_CLUSTER,
+      mock: globalCluster,
+      creation: {
+        seconds: 60,
+        basis: "experience: a global cluster without members is available in about a minute; provider create timeout 30 min",
+      },
+      stateful: {
+        label: "global database",
+        loses: "the global database (its member clusters must be detached and re-joined)",
+        replacedBy: always("region", "globalClusterIdentifier", "engine", "databaseName", "storageEncrypted", "sourceDbClusterIdentifier"),
+      },
+      kind: "globalDatabase",
+    },
+    {
+      type: RDS_CLUSTER,
+      mock: cluster,
+      creation: {
+        seconds: 600,
+        basis: "experience: 5-10 min for an Aurora cluster, longer for a global secondary (storage replication is seeded); provider create timeout 120 min",
+      },
+      stateful: {
+        label: "database cluster",
+        loses: "the cluster volume (all data) unless a final snapshot is restored",
+        replacedBy: [
+          ...always(
+            "region",
+            "clusterIdentifier",
+            "clusterIdentifierPrefix",
+            "engine",
+            "engineMode",
+            "databaseName",
+            "masterUsername",
+            "storageEncrypted",
+            "kmsKeyId",
+            "dbSubnetGroupName",
+            "availabilityZones",
+            "snapshotIdentifier",
+            "sourceRegion",
+            "restoreToPointInTime",
+            "s3Import",
+            "clusterScalabilityType",
+            "dbSystemId",
+          ),
+          {
+            input: "storageType",
+            condition: "engine is not Aurora (Multi-AZ DB clusters)",
+            when: (before) => !(stringInput(before, "engine") ?? "").startsWith("aurora"),
+          },
+        ],
+      },
+      kind: "database",
+      noun: "cluster",
+      port: (resource) => servicePort(resource),
+    },
+    {
+      type: "aws:rds/clusterInstance:ClusterInstance",
+      mock: clusterInstance,
+      creation: {
+        seconds: 600,
+        basis: "experience: 8-12 min per Aurora instance (instances of one cluster are created in parallel); provider create timeout 90 min",
+      },
+      stateful: {
+        label: "database instance",
+        loses: "the instance (the data lives in the cluster volume; the cluster loses capacity while it is recreated)",
+        replacedBy: always("region", "identifier", "identifierPrefix", "clusterIdentifier", "engine", "availabilityZone", "dbSubnetGroupName", "customIamInstanceProfile"),
+      },
+      kind: "database",
+      noun: "instance",
+      port: (resource) => servicePort(resource),
+    },
+    {
+      type: RDS_INSTANCE,
+      mock: instance,
+      creation: {
+        seconds: 900,
+        basis: "experience: 10-20 min for a Multi-AZ RDS instance, a cross-region read replica copies a snapshot first; provider create timeout 40 min",
+      },
+      stateful: {
+        label: "database instance",
+        loses: "the instance's storage (all data) unless a final snapshot is restored",
+        replacedBy: always(
+          "region",
+          "engine",
+          "username",
+          "dbName",
+          "storageEncrypted",
+          "kmsKeyId",
+          "availabilityZone",
+          "characterSetName",
+          "ncharCharacterSetName",
+          "snapshotIdentifier",
+          "restoreToPointInTime",
+          "s3Import",
+          "timezone",
+          "customIamInstanceProfile",
+        ),
+      },
+      kind: "database",
+      noun: "RDS instance",
+      port: (resource) => servicePort(resource),
+    },
+    { type: "aws:rds/clusterParameterGroup:ClusterParameterGroup", mock: clusterParameterGroup, creation: API_ONLY_CREATION },
+    { type: "aws:rds/parameterGroup:ParameterGroup", mock: parameterGroup, creation: API_ONLY_CREATION },
+  ],
+  edges: { replication: replicationEdges },
+};
