@@ -4,12 +4,10 @@
  */
 import type { z } from "zod";
 import { webSection } from "../components/compute/section";
-import { cacheSection } from "../components/cache/section";
 import { domainSection } from "../components/dns/domainSection";
 import { dnsNameProblem } from "../components/lib/dns";
 import { group, type CheckScope, type DefaultScope, type Problem, type Section } from "../components/lib/settings";
 import type { AnySetting } from "../components/lib/settings/setting";
-import { CHAOS_NESTED_KEYS, checkChaos, chaosSchema, resolveChaos, type ChaosConfig, type ChaosStackFacts } from "./chaosConfig";
 import { checkDatabase, DATABASE_NESTED_KEYS, databaseSchema, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
 import { CDN_NESTED_KEYS, cdnSchema, checkCdn, checkDns, DNS_NESTED_KEYS, dnsSchema, resolveCdn, resolveDns, type CdnConfig, type DnsConfig, type EdgeContext } from "./edgeConfig";
 import type { SectionContext } from "./sectionContext";
@@ -76,26 +74,6 @@ export const dnsLegacySection = legacy<DnsConfig, "dns">(
   DNS_NESTED_KEYS,
   (raw, scope) => resolveDns(raw, { ...ctxOf(scope), environment: scope.environment }),
   (raw, scope) => checkDns(raw, ctxOf(scope, scope.environmentKnown), edgeOf(scope)),
-);
-
-/** What the chaos rules need to know of the data tier and the web tier, after defaults. */
-function chaosFacts(scope: { section: DefaultScope["section"] }): ChaosStackFacts {
-  const database = scope.section(databaseLegacySection);
-  const cache = scope.section(cacheSection);
-  const minSizes = Object.values(scope.section(webSection)).map((web) => web.minSize);
-  return {
-    database: { service: database.service, instanceCount: database.instanceCount, multiAz: database.multiAz, mode: database.mode },
-    cache: { mode: cache.mode, replicasPerNodeGroup: cache.replicasPerNodeGroup, automaticFailover: cache.automaticFailover, multiAz: cache.multiAz },
-    ...(minSizes.length > 0 ? { web: { minSize: Math.min(...minSizes) } } : {}),
-  };
-}
-
-export const chaosLegacySection = legacy<ChaosConfig, "chaos">(
-  "chaos",
-  chaosSchema,
-  CHAOS_NESTED_KEYS,
-  (raw, scope) => resolveChaos(raw, { ...ctxOf(scope), environment: scope.environment }, chaosFacts(scope)),
-  (raw, scope) => checkChaos(raw, ctxOf(scope, scope.environmentKnown), scope.environmentKnown ? chaosFacts(scope) : {}),
 );
 
 /** True for a section still parsed by its legacy module. */

@@ -11,7 +11,8 @@ import { networkSection } from "../components/network/section";
 import { alarmsSection } from "../components/observability/section";
 import { queuesSection } from "../components/queue/section";
 import type { Section, SectionValue } from "../components/lib/settings";
-import { cdnLegacySection, chaosLegacySection, databaseLegacySection, dnsLegacySection } from "./legacySections";
+import { chaosSection } from "../components/chaos/section";
+import { cdnLegacySection, databaseLegacySection, dnsLegacySection } from "./legacySections";
 import { stackSection, type StackValues } from "./stackSettings";
 
 /** The sections, in order. */
@@ -28,7 +29,7 @@ export const SECTIONS = [
   cacheSection,
   cdnLegacySection,
   dnsLegacySection,
-  chaosLegacySection,
+  chaosSection,
 ] as const;
 
 type ComponentSections = Exclude<(typeof SECTIONS)[number], typeof stackSection>;

@@ -16,40 +16,22 @@ import type { IntegerRange } from "../../lib/ranges";
 export type { IntegerRange } from "../../lib/ranges";
 import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import type { FieldProblem } from "../../lib/ranges";
+import type { ChaosSettings } from "../settings";
+import { cacheFailoverProblem, databaseFailoverProblem, type ChaosStackFacts } from "./chaosFacts";
+import { CHAOS_EXPERIMENTS, TERMINATE_PERCENTAGE, type ChaosExperimentName } from "./limits";
 
 export type { FieldProblem } from "../../lib/ranges";
-
-/**
- * The experiments, by the name the stack file lists them under:
- * - `terminate-web-instances`: terminates a share of the web tier's running instances (the
- *   auto-scaling group must replace them while the load balancer keeps serving);
- * - `failover-database`: fails the region's Aurora cluster over to a reader, or reboots its RDS
- *   instance with a Multi-AZ failover;
- * - `failover-cache`: interrupts power to the cache's nodes in the primary node's AZ, so that
- *   ElastiCache promotes a replica in another AZ.
- */
-export const CHAOS_EXPERIMENTS = ["terminate-web-instances", "failover-database", "failover-cache"] as const;
-
-/** One of `CHAOS_EXPERIMENTS`. */
-export type ChaosExperimentName = (typeof CHAOS_EXPERIMENTS)[number];
-
-/** The chaos settings of a stack, defaults applied: exactly what the chaos component takes. */
-export interface ChaosSettings {
-  /** Whether the stack declares experiment templates at all. Templates only run when someone starts them. */
-  readonly enabled: boolean;
-  /** The experiments each region gets (where its target exists), in `CHAOS_EXPERIMENTS` order. */
-  readonly experiments: readonly ChaosExperimentName[];
-  /** Share of the web tier's running instances terminated, 1 to 100 percent (FIS rounds down). */
-  readonly terminatePercentage: number;
-  /** How long the cache's AZ loses power, an ISO 8601 duration from PT1M to PT12H. */
-  readonly cacheInterruptionDuration: string;
-  /** Retention of the experiment log group, one of CloudWatch Logs' periods. */
-  readonly logRetentionDays: number;
-}
-
-
-/** `PERCENT(n)` selection modes accept 1 to 100. */
-export const TERMINATE_PERCENTAGE: IntegerRange = { min: 1, max: 100 };
+export type { ChaosSettings } from "../settings";
+export { CHAOS_EXPERIMENTS, TERMINATE_PERCENTAGE, type ChaosExperimentName } from "./limits";
+export {
+  cacheFailoverProblem,
+  databaseFailoverProblem,
+  defaultExperiments,
+  MIN_AURORA_FAILOVER_INSTANCES,
+  type ChaosCacheFacts,
+  type ChaosDatabaseFacts,
+  type ChaosStackFacts,
+} from "./chaosFacts";
 
 /** Durations of FIS actions: one minute to 12 hours ("Action duration in hours" quota). `[volatile]` */
 export const ACTION_DURATION_SECONDS: IntegerRange = { min: 60, max: 43_200 };
@@ -68,43 +50,6 @@ export const MAX_ACTION_NAME_LENGTH = 64;
 
 /** Longest IAM role name. */
 export const MAX_ROLE_NAME_LENGTH = 64;
-
-/** Fewest instances an Aurora cluster needs for a failover: a writer and a reader to promote. */
-export const MIN_AURORA_FAILOVER_INSTANCES = 2;
-
-/** One of the facts the rules read about the database (defaults applied). */
-export interface ChaosDatabaseFacts {
-  /** `aurora` or `rds`. */
-  readonly service: string;
-  /** Aurora: instances of the primary region's cluster (the writer's). */
-  readonly instanceCount: number;
-  /** RDS: whether every region's instance has a Multi-AZ standby. */
-  readonly multiAz: boolean;
-  /** `aurora-global`, `rds-replicas` or `single-region`. */
-  readonly mode: string;
-}
-
-/** The facts the rules read about the cache (defaults applied). */
-export interface ChaosCacheFacts {
-  /** `global`, `regional` or `none`. */
-  readonly mode: string;
-  readonly replicasPerNodeGroup: number;
-  readonly automaticFailover: boolean;
-  /** Multi-AZ of the replication groups; unknown when left out. @default - not checked */
-  readonly multiAz?: boolean;
-}
-
-/**
- * What the chaos rules need to know about the rest of the stack: which experiments apply depends
- * on the database, the cache and the web tier's size. A fact left out is not checked (and its
- * experiment counts as applicable).
- */
-export interface ChaosStackFacts {
-  readonly database?: ChaosDatabaseFacts;
-  readonly cache?: ChaosCacheFacts;
-  /** The web tier: `minSize` is the smallest minimum over the regions (the fewest instances it may run). */
-  readonly web?: { readonly minSize: number };
-}
 
 /**
  * Seconds of an ISO 8601 duration of the form FIS uses (`PT10M`, `PT1H30M`, `PT90S`), or
@@ -143,36 +88,7 @@ export function terminateProblem(percentage: number, facts: ChaosStackFacts): st
   return `${percentage}% of the web tier's minimum of ${minSize} instance(s) rounds down to none (FIS rounds down and fails when no instance is selected); use at least ${smallestSelectingPercentage(minSize)}`;
 }
 
-/** Why `failover-database` does not apply to the stack's database, or undefined when it does. */
-export function databaseFailoverProblem(database: ChaosDatabaseFacts | undefined): string | undefined {
-  if (database === undefined) return undefined;
-  switch (database.service) {
-    case "aurora":
-      return database.instanceCount >= MIN_AURORA_FAILOVER_INSTANCES
-        ? undefined
-        : `needs an Aurora cluster of at least ${MIN_AURORA_FAILOVER_INSTANCES} instances (a writer and a reader to promote); database.instanceCount is ${database.instanceCount}`;
-    case "rds":
-      return database.multiAz
-        ? undefined
-        : "needs a Multi-AZ RDS instance (RebootDBInstance refuses a forced failover without a standby); database.multiAz is false";
-    default:
-      // an unknown service is reported by the database rules
-      return undefined;
-  }
-}
 
-/** Why `failover-cache` does not apply to the stack's cache, or undefined when it does. */
-export function cacheFailoverProblem(cache: ChaosCacheFacts | undefined): string | undefined {
-  if (cache === undefined) return undefined;
-  if (cache.mode === "none") return "needs a cache; cache.mode is none";
-  const missing: string[] = [];
-  if (cache.replicasPerNodeGroup < 1) missing.push(`a replica to promote (cache.replicasPerNodeGroup is ${cache.replicasPerNodeGroup})`);
-  if (!cache.automaticFailover) missing.push("automatic failover (cache.automaticFailover is false)");
-  if (cache.multiAz === false) missing.push("Multi-AZ (cache.multiAz is false; FIS interrupts AZ power only on Multi-AZ replication groups)");
-  if (missing.length === 0) return undefined;
-  const last = missing.pop()!;
-  return `needs ${missing.length > 0 ? `${missing.join(", ")} and ${last}` : last}`;
-}
 
 /** Why an experiment does not apply to the stack, or undefined when it does (or the facts are unknown). */
 export function experimentProblem(name: ChaosExperimentName, terminatePercentage: number, facts: ChaosStackFacts): string | undefined {
@@ -188,25 +104,6 @@ export function experimentProblem(name: ChaosExperimentName, terminatePercentage
   }
 }
 
-/**
- * The experiments a stack gets when its file lists none: the web tier's always (every stack has
- * one; a share that rounds down to none is reported at `terminatePercentage`), the database's and
- * the cache's when their prerequisites hold.
- */
-export function defaultExperiments(facts: ChaosStackFacts): ChaosExperimentName[] {
-  return CHAOS_EXPERIMENTS.filter((name) => {
-    switch (name) {
-      case "terminate-web-instances":
-        return true;
-      case "failover-database":
-        return databaseFailoverProblem(facts.database) === undefined;
-      case "failover-cache":
-        return cacheFailoverProblem(facts.cache) === undefined;
-      default:
-        throw new Error(`Unknown chaos experiment '${String(name satisfies never)}'`);
-    }
-  });
-}
 
 const isExperimentName = (value: unknown): value is ChaosExperimentName => (CHAOS_EXPERIMENTS as readonly unknown[]).includes(value);
 
