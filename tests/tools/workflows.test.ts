@@ -222,7 +222,7 @@ describe("GitHub workflows", function () {
       assert.equal(wf().env?.NODE_VERSION, "20");
       assert.deepEqual(
         steps.filter((step) => step.run).map((step) => step.run),
-        ["npm ci --no-audit --no-fund", "npm run typecheck", "npm run schema -- --check", "npm test"],
+        ["npm ci --no-audit --no-fund", "npm run typecheck", "npm run generate -- --check", "npm test"],
       );
       for (const { step } of stepsUsing(wf(), "actions/setup-node")) assert.equal(step.with?.cache, "npm");
     });

@@ -78,7 +78,7 @@ export function typeText(setting: AnySetting): string {
     case "flag":
       return "boolean";
     case "choice":
-      return (setting as ChoiceSetting<string>).values.map((value) => `\`${value}\``).join(" \\| ");
+      return (setting as ChoiceSetting<string>).values.map((value) => `\`${value}\``).join(" | ");
     case "list":
       return `list of ${plural(typeText((setting as ListSetting<AnySetting>).item))}`;
     case "map":
