@@ -5,12 +5,12 @@
 import type { z } from "zod";
 import { webSection } from "../components/compute/section";
 import { cacheSection } from "../components/cache/section";
+import { databaseSection } from "../components/database/section";
 import { domainSection } from "../components/dns/domainSection";
 import { dnsNameProblem } from "../components/lib/dns";
 import { group, type CheckScope, type DefaultScope, type Problem, type Section } from "../components/lib/settings";
 import type { AnySetting } from "../components/lib/settings/setting";
 import { CHAOS_NESTED_KEYS, checkChaos, chaosSchema, resolveChaos, type ChaosConfig, type ChaosStackFacts } from "./chaosConfig";
-import { checkDatabase, DATABASE_NESTED_KEYS, databaseSchema, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
 import { CDN_NESTED_KEYS, cdnSchema, checkCdn, checkDns, DNS_NESTED_KEYS, dnsSchema, resolveCdn, resolveDns, type CdnConfig, type DnsConfig, type EdgeContext } from "./edgeConfig";
 import type { SectionContext } from "./sectionContext";
 
@@ -54,14 +54,6 @@ function edgeOf(scope: CheckScope): EdgeContext {
   return { ...(domain && dnsNameProblem(domain.name) === undefined ? { domain } : {}), ...(scope.environmentKnown && path !== undefined ? { healthCheckPath: path } : {}) };
 }
 
-export const databaseLegacySection = legacy<DatabaseConfig, "database">(
-  "database",
-  databaseSchema,
-  DATABASE_NESTED_KEYS,
-  (raw, scope) => resolveDatabase(raw, { ...ctxOf(scope), environment: scope.environment }),
-  (raw, scope) => checkDatabase(raw, ctxOf(scope, scope.environmentKnown)),
-);
-
 export const cdnLegacySection = legacy<CdnConfig, "cdn">(
   "cdn",
   cdnSchema,
@@ -80,7 +72,7 @@ export const dnsLegacySection = legacy<DnsConfig, "dns">(
 
 /** What the chaos rules need to know of the data tier and the web tier, after defaults. */
 function chaosFacts(scope: { section: DefaultScope["section"] }): ChaosStackFacts {
-  const database = scope.section(databaseLegacySection);
+  const database = scope.section(databaseSection);
   const cache = scope.section(cacheSection);
   const minSizes = Object.values(scope.section(webSection)).map((web) => web.minSize);
   return {

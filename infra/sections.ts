@@ -5,13 +5,14 @@
  */
 import { cacheSection } from "../components/cache/section";
 import { webSection, workerSection } from "../components/compute/section";
+import { databaseSection } from "../components/database/section";
 import { domainSection } from "../components/dns/domainSection";
 import { loadBalancerSection } from "../components/loadbalancer/section";
 import { networkSection } from "../components/network/section";
 import { alarmsSection } from "../components/observability/section";
 import { queuesSection } from "../components/queue/section";
 import type { Section, SectionValue } from "../components/lib/settings";
-import { cdnLegacySection, chaosLegacySection, databaseLegacySection, dnsLegacySection } from "./legacySections";
+import { cdnLegacySection, chaosLegacySection, dnsLegacySection } from "./legacySections";
 import { stackSection, type StackValues } from "./stackSettings";
 
 /** The sections, in order. */
@@ -24,7 +25,7 @@ export const SECTIONS = [
   workerSection,
   queuesSection,
   alarmsSection,
-  databaseLegacySection,
+  databaseSection,
   cacheSection,
   cdnLegacySection,
   dnsLegacySection,

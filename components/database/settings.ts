@@ -172,7 +172,7 @@ export const databaseKeys = {
     default: byEnvironment({ dev: true, staging: false, prod: false }),
   }),
   performanceInsightsRetentionDays: integer({
-    description: "Performance Insights retention: 0 (off), 7 (free), a multiple of 31 up to 713 (months), or 731; MySQL engines have none on the smallest burstable classes.",
+    description: "Performance Insights retention: 0 turns it off, 7 is free, longer retention counts months of 31 days (up to 713) or two years (731); MySQL engines have none on the smallest burstable classes.",
     values: PERFORMANCE_INSIGHTS_RETENTION_DAYS,
     unit: "days",
     // the free tier: 7 days of history at no cost
