@@ -7,6 +7,7 @@ import { DATABASE_ENGINES, DATABASE_SERVICES, defaultPort, DEFAULT_ENGINE_VERSIO
 import {
   AURORA_INSTANCES,
   BACKUP_RETENTION_DAYS,
+  CPU_PERCENT,
   DATABASE_MODES,
   GP3_STORAGE_GIB,
   MAX_ALLOCATED_STORAGE_GIB,
@@ -61,7 +62,7 @@ const alarms = group(
     // sustained 80% leaves headroom for vacuum, backups and failover catch-up
     cpuPercent: decimal({
       description: "Alarm when an instance's average CPU stays above this for 15 minutes.",
-      range: { min: 0, max: 100, exclusiveMin: true },
+      range: CPU_PERCENT,
       unit: "percent",
       default: 80,
     }),

@@ -24,7 +24,9 @@ import {
 } from "./engines";
 import { globalClusterIdentifier, MAX_AURORA_INSTANCES, MAX_IDENTIFIER_LENGTH, rdsNameProblem, regionalDatabaseNames, regionalNameProblems } from "./naming";
 import {
+  AURORA_INSTANCES,
   BACKUP_RETENTION_DAYS,
+  CPU_PERCENT,
   DATABASE_MODES,
   GP3_STORAGE_GIB,
   isPerformanceInsightsRetention,
@@ -138,7 +140,7 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
   if (service === "aurora") {
     const maxPrimary = mode === "aurora-global" ? MAX_AURORA_INSTANCES - secondaries.length : MAX_AURORA_INSTANCES;
     const reason = mode === "aurora-global" && secondaries.length > 0 ? ` (16 less one per secondary region: ${secondaries.length})` : "";
-    const count = rangeProblem("instanceCount", settings.instanceCount, 1, maxPrimary, `instances${reason}`);
+    const count = rangeProblem("instanceCount", settings.instanceCount, AURORA_INSTANCES.min, maxPrimary, `instances${reason}`);
     push(count);
     if (mode === "aurora-global" && secondaries.length > 0) {
       if (isInteger(settings.secondaryInstanceCount) && settings.secondaryInstanceCount === 0) {
@@ -147,7 +149,7 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
           message: "is 0, a headless secondary cluster: its region's tiers would have no local reader and a switchover to it would have no instance to promote; use 1 or more",
         });
       } else {
-        push(rangeProblem("secondaryInstanceCount", settings.secondaryInstanceCount, 1, MAX_AURORA_INSTANCES, "instances"));
+        push(rangeProblem("secondaryInstanceCount", settings.secondaryInstanceCount, AURORA_INSTANCES.min, AURORA_INSTANCES.max, "instances"));
       }
     }
   } else {
@@ -188,8 +190,8 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
     seen.add(log);
   });
 
-  if (!(settings.alarms.cpuPercent > 0 && settings.alarms.cpuPercent <= 100)) {
-    push({ field: "alarms.cpuPercent", message: `must be above 0 and at most 100 percent; got ${settings.alarms.cpuPercent}` });
+  if (!(settings.alarms.cpuPercent > CPU_PERCENT.min && settings.alarms.cpuPercent <= CPU_PERCENT.max)) {
+    push({ field: "alarms.cpuPercent", message: `must be above ${CPU_PERCENT.min} and at most ${CPU_PERCENT.max} percent; got ${settings.alarms.cpuPercent}` });
   }
   push(rangeProblem("alarms.replicaLagSeconds", settings.alarms.replicaLagSeconds, REPLICA_LAG_SECONDS.min, REPLICA_LAG_SECONDS.max, "seconds"));
 

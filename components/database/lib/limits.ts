@@ -78,6 +78,9 @@ export function isPerformanceInsightsRetention(days: number): boolean {
   return PERFORMANCE_INSIGHTS_RETENTION_DAYS.includes(days);
 }
 
+/** CPU alarm thresholds, in percent: above 0, at most 100. */
+export const CPU_PERCENT = { min: 0, max: 100, exclusiveMin: true } as const;
+
 /** Replication lag alarm thresholds: at most one day, the longest span an alarm can evaluate. */
 export const REPLICA_LAG_SECONDS: IntegerRange = { min: 1, max: 86_400 };
 
