@@ -8,7 +8,6 @@ import { domainSection } from "../components/dns/domainSection";
 import { dnsNameProblem } from "../components/lib/dns";
 import { group, type CheckScope, type DefaultScope, type Problem, type Section } from "../components/lib/settings";
 import type { AnySetting } from "../components/lib/settings/setting";
-import { checkDatabase, DATABASE_NESTED_KEYS, databaseSchema, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
 import { CDN_NESTED_KEYS, cdnSchema, checkCdn, checkDns, DNS_NESTED_KEYS, dnsSchema, resolveCdn, resolveDns, type CdnConfig, type DnsConfig, type EdgeContext } from "./edgeConfig";
 import type { SectionContext } from "./sectionContext";
 
@@ -51,14 +50,6 @@ function edgeOf(scope: CheckScope): EdgeContext {
   // a domain whose name is already reported invalid would only repeat that problem in every name derived from it
   return { ...(domain && dnsNameProblem(domain.name) === undefined ? { domain } : {}), ...(scope.environmentKnown && path !== undefined ? { healthCheckPath: path } : {}) };
 }
-
-export const databaseLegacySection = legacy<DatabaseConfig, "database">(
-  "database",
-  databaseSchema,
-  DATABASE_NESTED_KEYS,
-  (raw, scope) => resolveDatabase(raw, { ...ctxOf(scope), environment: scope.environment }),
-  (raw, scope) => checkDatabase(raw, ctxOf(scope, scope.environmentKnown)),
-);
 
 export const cdnLegacySection = legacy<CdnConfig, "cdn">(
   "cdn",

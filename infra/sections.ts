@@ -5,6 +5,7 @@
  */
 import { cacheSection } from "../components/cache/section";
 import { webSection, workerSection } from "../components/compute/section";
+import { databaseSection } from "../components/database/section";
 import { domainSection } from "../components/dns/domainSection";
 import { loadBalancerSection } from "../components/loadbalancer/section";
 import { networkSection } from "../components/network/section";
@@ -12,7 +13,7 @@ import { alarmsSection } from "../components/observability/section";
 import { queuesSection } from "../components/queue/section";
 import type { Section, SectionValue } from "../components/lib/settings";
 import { chaosSection } from "../components/chaos/section";
-import { cdnLegacySection, databaseLegacySection, dnsLegacySection } from "./legacySections";
+import { cdnLegacySection, dnsLegacySection } from "./legacySections";
 import { stackSection, type StackValues } from "./stackSettings";
 
 /** The sections, in order. */
@@ -25,7 +26,7 @@ export const SECTIONS = [
   workerSection,
   queuesSection,
   alarmsSection,
-  databaseLegacySection,
+  databaseSection,
   cacheSection,
   cdnLegacySection,
   dnsLegacySection,

@@ -3,18 +3,17 @@
  * allowed values, default per environment and description, once.
  */
 import { cacheSection } from "../cache/section";
+import { databaseSection } from "../database/section";
 import { webSection } from "../compute/section";
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
-import { byEnvironment, choice, derived, flag, fromEnvironment, integer, list, text, type DefaultScope, type GroupValue, type SectionHandle } from "../lib/settings";
-import { defaultExperiments, type ChaosDatabaseFacts, type ChaosStackFacts } from "./lib/chaosFacts";
+import { byEnvironment, choice, derived, flag, fromEnvironment, integer, list, text, type DefaultScope, type GroupValue } from "../lib/settings";
+import { defaultExperiments, type ChaosStackFacts } from "./lib/chaosFacts";
 import { CHAOS_EXPERIMENTS, TERMINATE_PERCENTAGE, type ChaosExperimentName } from "./lib/limits";
 
-/** The database as the chaos defaults and rules read it (the section's resolved value has these keys). */
-const databaseHandle: SectionHandle<ChaosDatabaseFacts> = { key: "database" };
 
 /** What the chaos defaults and rules need to know of the database, the cache and the web tier. */
 export function chaosStackFacts(scope: Pick<DefaultScope, "section">): ChaosStackFacts {
-  const database = scope.section(databaseHandle);
+  const database = scope.section(databaseSection);
   const cache = scope.section(cacheSection);
   const minSizes = Object.values(scope.section(webSection)).map((web) => web.minSize);
   return {

@@ -10,82 +10,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import { auroraCluster } from "./auroraCluster";
 import { databaseAlarmSpecs } from "./lib/alarms";
-import { instancesInRegion, type DatabaseRole, type DatabaseSettings } from "./lib/databaseRules";
+import { instancesInRegion, type DatabaseRole } from "./lib/databaseRules";
 import { parseEngineVersion, rdsEngineName, type EngineVersionInfo } from "./lib/engines";
 import { regionalDatabaseNames } from "./lib/naming";
 import { databaseParameters } from "./lib/parameters";
 import { regionalDatabaseArgProblems } from "./lib/validate";
+import type { RegionalDatabaseArgs } from "./args";
 import type { DatabaseMember, MemberArgs } from "./member";
 import { declareAlarms, enhancedMonitoringRole } from "./monitoring";
 import { rdsInstance } from "./rdsInstance";
 
+export type { RegionalDatabaseArgs } from "./args";
 export { AURORA_CLUSTER_IGNORED_CHANGES } from "./auroraCluster";
 export { RDS_INSTANCE_IGNORED_CHANGES } from "./rdsInstance";
 export { DatabaseGlobalCluster, GLOBAL_CLUSTER_IGNORED_CHANGES, type DatabaseGlobalClusterArgs } from "./globalCluster";
 export * from "./lib/databaseRules";
 export { globalClusterIdentifier, regionalDatabaseNames } from "./lib/naming";
-
-/** Arguments of the RegionalDatabase component. */
-export interface RegionalDatabaseArgs {
-  /** Region every regional child is created in. */
-  readonly region: string;
-  /** `primary`: the writer's region; `secondary`: a replica region (aurora-global and rds-replicas only). */
-  readonly role: DatabaseRole;
-  /** The stack's database settings, defaults applied (the same in every region). */
-  readonly settings: DatabaseSettings;
-  /** `<project>-<stack>`: prefix of every physical name (lowercase letters, digits, hyphens; a letter first). */
-  readonly namePrefix: string;
-  /** The region's DB subnet group (isolated subnets of at least two AZs). */
-  readonly subnetGroupName: pulumi.Input<string>;
-  /** The data tier's security group. */
-  readonly securityGroupId: pulumi.Input<string>;
-  /**
-   * The region's customer managed KMS key: storage and Performance Insights encryption. Required,
-   * because a cross-region secondary or replica of an encrypted source must name a key of its own
-   * region.
-   */
-  readonly kmsKeyArn: pulumi.Input<string>;
-  /** The region's AZs; Aurora instances are placed round-robin over them. */
-  readonly availabilityZones: readonly string[];
-  /**
-   * The master password, primary only; it is made a Pulumi secret. Generate it with
-   * `random.RandomPassword` and `masterPasswordRules(engine, service)`.
-   * @default - none (required on the primary, refused on a secondary)
-   */
-  readonly masterPassword?: pulumi.Input<string>;
-  /**
-   * aurora-global: the global cluster's identifier, which every region's cluster joins.
-   * @default - none (required in aurora-global mode)
-   */
-  readonly globalClusterIdentifier?: pulumi.Input<string>;
-  /**
-   * aurora-global secondaries: the primary region. RDS needs it to presign the request that joins
-   * an encrypted cluster to the global database ("Source cluster … is encrypted; pre-signed URL has
-   * to be specified").
-   * @default - none (required on an aurora-global secondary)
-   */
-  readonly sourceRegion?: string;
-  /**
-   * rds-replicas secondaries: the primary instance's ARN (a cross-region replica needs the ARN).
-   * @default - none (required on an rds-replicas secondary)
-   */
-  readonly sourceDbInstanceArn?: pulumi.Input<string>;
-  /**
-   * What a secondary waits for before it is created: the primary's writer (`RegionalDatabase.writer`).
-   * @default []
-   */
-  readonly replicationSourceReady?: readonly pulumi.Resource[];
-  /** SNS topic of the region's alarms (alarm and OK notifications). */
-  readonly alarmTopicArn: pulumi.Input<string>;
-  /**
-   * Pulumi `protect` on what holds the data: the Aurora cluster or the RDS instance (Aurora instances
-   * hold none, and a switchover changes how many each region has).
-   * @default false
-   */
-  readonly protect?: boolean;
-  /** Tags of every taggable child; `Region` is expected among them (and left off the IAM role). */
-  readonly tags: Readonly<Record<string, string>>;
-}
 
 /**
  * A region's database member.

@@ -3,7 +3,7 @@
  * each gives back.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { RegionalDatabaseArgs } from "./index";
+import type { RegionalDatabaseArgs } from "./args";
 import type { DatabaseSettings } from "./lib/databaseRules";
 import type { RdsEngineName } from "./lib/engines";
 import type { RegionalDatabaseNames } from "./lib/naming";

@@ -21,91 +21,49 @@ import {
   parseInstanceClass,
   performanceInsightsSupported,
   rdsEngineName,
-  type DatabaseEngine,
-  type DatabaseService,
 } from "./engines";
 import { globalClusterIdentifier, MAX_AURORA_INSTANCES, MAX_IDENTIFIER_LENGTH, rdsNameProblem, regionalDatabaseNames, regionalNameProblems } from "./naming";
+import {
+  AURORA_INSTANCES,
+  BACKUP_RETENTION_DAYS,
+  CPU_PERCENT,
+  DATABASE_MODES,
+  GP3_STORAGE_GIB,
+  isPerformanceInsightsRetention,
+  MAX_GLOBAL_SECONDARY_REGIONS,
+  MAX_RDS_READ_REPLICAS,
+  MONITORING_INTERVALS,
+  PORT_RANGE,
+  REPLICA_LAG_SECONDS,
+  STANDALONE_RDS_BACKUP_RETENTION_DAYS,
+  STORAGE_AUTOSCALING_MIN_HEADROOM_PERCENT,
+  STORAGE_TYPES,
+} from "./limits";
 import { LOG_EXPORTS } from "./parameters";
 import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "./windows";
+import type { DatabaseSettings } from "../settings";
 
 export type { FieldProblem } from "../../lib/ranges";
+export type { DatabaseAlarmThresholds, DatabaseSettings } from "../settings";
+export {
+  BACKUP_RETENTION_DAYS,
+  DATABASE_MODES,
+  GP3_STORAGE_GIB,
+  isPerformanceInsightsRetention,
+  MAX_GLOBAL_SECONDARY_REGIONS,
+  MAX_RDS_READ_REPLICAS,
+  MONITORING_INTERVALS,
+  PORT_RANGE,
+  STORAGE_AUTOSCALING_MIN_HEADROOM_PERCENT,
+  STORAGE_TYPES,
+  type DatabaseMode,
+  type StorageType,
+} from "./limits";
 export { DATABASE_ENGINES, DATABASE_SERVICES, defaultPort, type DatabaseEngine, type DatabaseService } from "./engines";
 export { masterPasswordRules, type MasterPasswordRules } from "./credentials";
 
-/**
- * How the database spans the stack's regions.
- * - `aurora-global`: an Aurora global database, a writer cluster in the primary region and a
- *   read-only secondary cluster in every other region (storage-level replication, typically under
- *   a second of lag, managed switchover and failover).
- * - `rds-replicas`: a Multi-AZ RDS instance in the primary region and a cross-region read replica
- *   in every other region (engine replication; a promotion breaks replication for good).
- * - `single-region`: one Aurora cluster or RDS instance in the only region of the stack.
- */
-export const DATABASE_MODES = ["aurora-global", "rds-replicas", "single-region"] as const;
-
-/** One of `DATABASE_MODES`. */
-export type DatabaseMode = (typeof DATABASE_MODES)[number];
-
-/** Storage types of RDS instances (Aurora manages its own storage). */
-export const STORAGE_TYPES = ["gp3"] as const;
-
-/** One of `STORAGE_TYPES`. */
-export type StorageType = (typeof STORAGE_TYPES)[number];
-
 /** A region's part in the database: the writer's region or a replica region. */
 export type DatabaseRole = "primary" | "secondary";
-
-/** Alarm thresholds of the database. */
-export interface DatabaseAlarmThresholds {
-  /** Average CPU of an instance over 15 minutes, in percent, above which the alarm fires. */
-  readonly cpuPercent: number;
-  /** Replication lag of a secondary region, in seconds, above which the alarm fires. */
-  readonly replicaLagSeconds: number;
-}
-
-/** Everything a region's database member needs, defaults applied. */
-export interface DatabaseSettings {
-  readonly mode: DatabaseMode;
-  readonly service: DatabaseService;
-  readonly engine: DatabaseEngine;
-  /** Full engine version, e.g. `16.6` or `8.0.mysql_aurora.3.08.0`. */
-  readonly engineVersion: string;
-  /** e.g. `db.r7g.large`; the same class in every region. */
-  readonly instanceClass: string;
-  /** Aurora: instances of the primary (or only) cluster, writer included, spread over the AZs. RDS: ignored. */
-  readonly instanceCount: number;
-  /** aurora-global: instances of each secondary cluster (at least one, for the region's readers). */
-  readonly secondaryInstanceCount: number;
-  /** Database created on the writer. */
-  readonly databaseName: string;
-  readonly masterUsername: string;
-  readonly port: number;
-  /** RDS: initial storage (gp3), in GiB. */
-  readonly allocatedStorageGiB: number;
-  /** RDS: storage autoscaling ceiling in GiB; 0 turns autoscaling off. */
-  readonly maxAllocatedStorageGiB: number;
-  readonly storageType: StorageType;
-  /** RDS: a synchronous standby in another AZ (Aurora spreads its instances instead). */
-  readonly multiAz: boolean;
-  /** Days of automated backups and point-in-time recovery. */
-  readonly backupRetentionDays: number;
-  /** Daily backup window, `hh24:mi-hh24:mi` UTC. */
-  readonly preferredBackupWindow: string;
-  /** Weekly maintenance window, `ddd:hh24:mi-ddd:hh24:mi` UTC. */
-  readonly preferredMaintenanceWindow: string;
-  readonly deletionProtection: boolean;
-  /** False keeps a final snapshot when the cluster or instance is deleted. */
-  readonly skipFinalSnapshot: boolean;
-  /** 0 turns Performance Insights off; else 7, a multiple of 31 up to 713, or 731. */
-  readonly performanceInsightsRetentionDays: number;
-  /** Enhanced monitoring interval: 0 (off), 1, 5, 10, 15, 30 or 60 seconds. */
-  readonly monitoringIntervalSeconds: number;
-  /** IAM database authentication. */
-  readonly iamAuthentication: boolean;
-  /** Logs exported to CloudWatch Logs. */
-  readonly logExports: readonly string[];
-  readonly alarms: DatabaseAlarmThresholds;
-}
 
 /** What the rules need to know about the stack. */
 export interface DatabaseContext {
@@ -114,45 +72,6 @@ export interface DatabaseContext {
   readonly primaryRegion: string;
   /** `<project>-<stack>`: the prefix of physical names. */
   readonly namePrefix: string;
-}
-
-/**
- * Most secondary regions of an Aurora global database: 10 (it was 5 until 2025). `[volatile]`
- * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html
- */
-export const MAX_GLOBAL_SECONDARY_REGIONS = 10;
-
-/**
- * Most read replicas of one RDS for PostgreSQL or MySQL source instance. `[volatile]`
- * @see https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html
- */
-export const MAX_RDS_READ_REPLICAS = 15;
-
-/** Backup retention AWS accepts; 0 (no backups) only for a standalone RDS instance. */
-export const BACKUP_RETENTION_DAYS = { min: 1, max: 35 } as const;
-
-/** Enhanced monitoring intervals CloudWatch accepts, in seconds (0 = off). */
-export const MONITORING_INTERVALS: readonly number[] = [0, 1, 5, 10, 15, 30, 60];
-
-/** Ports RDS accepts for MySQL and PostgreSQL engines. */
-export const PORT_RANGE = { min: 1150, max: 65535 } as const;
-
-/** gp3 storage of RDS for PostgreSQL and MySQL, in GiB. `[volatile]` */
-export const GP3_STORAGE_GIB = { min: 20, max: 65536 } as const;
-
-/**
- * Storage autoscaling needs a ceiling at least 10% above the allocated storage ("The maximum
- * allocated storage must be increased by at least 10 percent").
- */
-export const STORAGE_AUTOSCALING_MIN_HEADROOM_PERCENT = 10;
-
-/**
- * Whether a Performance Insights retention is one AWS accepts: 7 days (free tier), a whole number
- * of months counted as 31 days (31 to 713), or 731 (two years). 0 means off in the blueprint.
- * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
- */
-export function isPerformanceInsightsRetention(days: number): boolean {
-  return days === 0 || days === 7 || days === 731 || (Number.isInteger(days) && days % 31 === 0 && days >= 31 && days <= 713);
 }
 
 const isInteger = (value: number): boolean => Number.isInteger(value);
@@ -221,7 +140,7 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
   if (service === "aurora") {
     const maxPrimary = mode === "aurora-global" ? MAX_AURORA_INSTANCES - secondaries.length : MAX_AURORA_INSTANCES;
     const reason = mode === "aurora-global" && secondaries.length > 0 ? ` (16 less one per secondary region: ${secondaries.length})` : "";
-    const count = rangeProblem("instanceCount", settings.instanceCount, 1, maxPrimary, `instances${reason}`);
+    const count = rangeProblem("instanceCount", settings.instanceCount, AURORA_INSTANCES.min, maxPrimary, `instances${reason}`);
     push(count);
     if (mode === "aurora-global" && secondaries.length > 0) {
       if (isInteger(settings.secondaryInstanceCount) && settings.secondaryInstanceCount === 0) {
@@ -230,7 +149,7 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
           message: "is 0, a headless secondary cluster: its region's tiers would have no local reader and a switchover to it would have no instance to promote; use 1 or more",
         });
       } else {
-        push(rangeProblem("secondaryInstanceCount", settings.secondaryInstanceCount, 1, MAX_AURORA_INSTANCES, "instances"));
+        push(rangeProblem("secondaryInstanceCount", settings.secondaryInstanceCount, AURORA_INSTANCES.min, AURORA_INSTANCES.max, "instances"));
       }
     }
   } else {
@@ -241,7 +160,7 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
   push(fieldOf("masterUsername", masterUsernameProblem(settings.masterUsername, engine, rdsEngine)));
   push(rangeProblem("port", settings.port, PORT_RANGE.min, PORT_RANGE.max, ""));
 
-  const minRetention = service === "rds" && mode === "single-region" ? 0 : BACKUP_RETENTION_DAYS.min;
+  const minRetention = service === "rds" && mode === "single-region" ? STANDALONE_RDS_BACKUP_RETENTION_DAYS.min : BACKUP_RETENTION_DAYS.min;
   const retention = rangeProblem("backupRetentionDays", settings.backupRetentionDays, minRetention, BACKUP_RETENTION_DAYS.max, "days");
   if (retention) {
     const note = settings.backupRetentionDays !== 0 ? "" : service === "aurora" ? " (Aurora always keeps backups)" : " (a read replica's source must keep backups)";
@@ -271,10 +190,10 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
     seen.add(log);
   });
 
-  if (!(settings.alarms.cpuPercent > 0 && settings.alarms.cpuPercent <= 100)) {
-    push({ field: "alarms.cpuPercent", message: `must be above 0 and at most 100 percent; got ${settings.alarms.cpuPercent}` });
+  if (!(settings.alarms.cpuPercent > CPU_PERCENT.min && settings.alarms.cpuPercent <= CPU_PERCENT.max)) {
+    push({ field: "alarms.cpuPercent", message: `must be above ${CPU_PERCENT.min} and at most ${CPU_PERCENT.max} percent; got ${settings.alarms.cpuPercent}` });
   }
-  push(rangeProblem("alarms.replicaLagSeconds", settings.alarms.replicaLagSeconds, 1, 86_400, "seconds"));
+  push(rangeProblem("alarms.replicaLagSeconds", settings.alarms.replicaLagSeconds, REPLICA_LAG_SECONDS.min, REPLICA_LAG_SECONDS.max, "seconds"));
 
   problems.push(...nameProblems(settings, ctx, version));
   return problems;

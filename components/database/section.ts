@@ -1,0 +1,24 @@
+/**
+ * `blueprint:database`: the settings (`settings.ts`) and the RDS/Aurora rules their resolved values
+ * must satisfy together and with the stack's regions (`lib/databaseRules.ts`), at the key each rule
+ * is about.
+ */
+import { section } from "../lib/settings";
+import { databaseSettingsProblems } from "./lib/databaseRules";
+import { databaseKeys } from "./settings";
+
+/** The `database` section of a stack file. */
+export const databaseSection = section("database", {
+  description: "The relational database: an Aurora global database, RDS with cross-region replicas, or one cluster or instance; encrypted with each region's key, TLS required.",
+  keys: databaseKeys,
+  check: (settings, scope) => {
+    const regions = scope.regions.map((region) => region.name);
+    // every message names the value it is about (which may be a default the file does not show)
+    return databaseSettingsProblems(settings, { regions, primaryRegion: scope.primaryRegion ?? regions[0] ?? "", namePrefix: scope.namePrefix }).map((problem) => ({
+      // derived names are about the project and stack names, not a key of the section
+      field: problem.field === "namePrefix" ? "" : problem.field,
+      message: problem.message,
+      showValue: false,
+    }));
+  },
+});
