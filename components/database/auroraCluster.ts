@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { monitoringInputs, performanceInsightsInputs, type DatabaseMember, type MemberArgs } from "./member";
+import { certificateAuthorityInputs, monitoringInputs, performanceInsightsInputs, type DatabaseMember, type MemberArgs } from "./member";
 
 /**
  * Cluster inputs Pulumi must not reconcile, because a switchover or failover done in AWS changes
@@ -130,6 +130,7 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
           preferredMaintenanceWindow: settings.preferredMaintenanceWindow,
           copyTagsToSnapshot: true,
           ...performanceInsightsInputs(settings, args.kmsKeyArn),
+          ...certificateAuthorityInputs(settings),
           ...monitoringInputs(settings, args.monitoringRole),
           tags: { ...tags },
         },

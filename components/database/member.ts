@@ -64,6 +64,11 @@ export function performanceInsightsInputs(settings: DatabaseSettings, kmsKeyArn:
     : { performanceInsightsEnabled: false };
 }
 
+/** The server certificate's authority, when the stack pins one (else RDS's default applies). */
+export function certificateAuthorityInputs(settings: DatabaseSettings) {
+  return settings.caCertificateIdentifier !== undefined ? { caCertIdentifier: settings.caCertificateIdentifier } : {};
+}
+
 /** Enhanced monitoring inputs: the interval, and the role when it is on. */
 export function monitoringInputs(settings: DatabaseSettings, role: MemberArgs["monitoringRole"]) {
   return role === undefined

@@ -4,7 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { monitoringInputs, performanceInsightsInputs, type DatabaseMember, type MemberArgs } from "./member";
+import { certificateAuthorityInputs, monitoringInputs, performanceInsightsInputs, type DatabaseMember, type MemberArgs } from "./member";
 
 /**
  * Instance inputs Pulumi must not reconcile, because a promotion done in AWS changes them:
@@ -84,6 +84,7 @@ export function rdsInstance(parent: pulumi.Resource, name: string, args: MemberA
       iamDatabaseAuthenticationEnabled: settings.iamAuthentication,
       enabledCloudwatchLogsExports: [...settings.logExports],
       ...performanceInsightsInputs(settings, args.kmsKeyArn),
+      ...certificateAuthorityInputs(settings),
       ...monitoringInputs(settings, args.monitoringRole),
       tags: { ...tags },
     },

@@ -5,6 +5,7 @@
 import { byEnvironment, choice, decimal, derived, flag, group, integer, list, text, type DefaultScope, type GroupValue } from "../lib/settings";
 import { DATABASE_ENGINES, DATABASE_SERVICES, defaultPort, DEFAULT_ENGINE_VERSIONS, rdsEngineName, type DatabaseEngine, type DatabaseService, type RdsEngineName } from "./lib/engines";
 import {
+  CERTIFICATE_AUTHORITIES,
   AURORA_INSTANCES,
   BACKUP_RETENTION_DAYS,
   CPU_PERCENT,
@@ -187,6 +188,12 @@ export const databaseKeys = {
     default: byEnvironment({ dev: 0, staging: 60, prod: 30 }),
   }),
   iamAuthentication: flag({ description: "IAM database authentication.", default: true }),
+  caCertificateIdentifier: choice(CERTIFICATE_AUTHORITIES, {
+    description:
+      "Certificate authority of every instance's server certificate, which clients verify TLS against: pin it so the trust store shipped with the application matches. Changing it rotates the certificate (the instances restart in their maintenance window).",
+    optional: true,
+    absentMeans: "RDS's default for new instances in the region (rds-ca-rsa2048-g1 today)",
+  }),
   logExports: list(text({ description: "A log the engine writes.", required: true }), {
     description: "Logs exported to CloudWatch Logs: postgresql (and upgrade on RDS) for PostgreSQL; error, slowquery, general (and audit on Aurora) for MySQL.",
     unique: true,

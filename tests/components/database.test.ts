@@ -441,6 +441,20 @@ describe("Database components: single-region", () => {
   });
 });
 
+describe("Database components: a pinned certificate authority", () => {
+  it("sets it on every Aurora instance and every RDS instance, and nowhere when the stack leaves it to RDS", async () => {
+    const pinned = { caCertificateIdentifier: "rds-ca-rsa4096-g1" as const };
+    const aurora = await recordPair({ ...GLOBAL_SETTINGS, ...pinned });
+    const auroraInstances = ofType(aurora.resources, CLUSTER_INSTANCE);
+    assert.equal(auroraInstances.length, 5);
+    for (const instance of auroraInstances) assert.equal(instance.inputs.caCertIdentifier, "rds-ca-rsa4096-g1", instance.name);
+    const rds = await recordPair({ ...REPLICA_SETTINGS, ...pinned });
+    assert.deepEqual(ofType(rds.resources, INSTANCE).map((instance) => instance.inputs.caCertIdentifier), ["rds-ca-rsa4096-g1", "rds-ca-rsa4096-g1"]);
+    const unpinned = await recordPair(GLOBAL_SETTINGS);
+    for (const instance of ofType(unpinned.resources, CLUSTER_INSTANCE)) assert.equal("caCertIdentifier" in instance.inputs, false, instance.name);
+  });
+});
+
 describe("Database components: argument validation", () => {
   const record = (build: () => void) => recordProgram(() => (build(), {}), { stack: "test" });
 

@@ -24,6 +24,15 @@ export const DATABASE_MODES = ["aurora-global", "rds-replicas", "single-region"]
 /** One of `DATABASE_MODES`. */
 export type DatabaseMode = (typeof DATABASE_MODES)[number];
 
+/**
+ * The certificate authorities RDS signs its server certificates with (the client's trust store must
+ * hold the chosen one): RSA 2048 (AWS's default for new instances), RSA 4096, or ECC 384.
+ * rds-ca-2019 expired in August 2024 and is refused. `[volatile]`
+ *
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html
+ */
+export const CERTIFICATE_AUTHORITIES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"] as const;
+
 /** Storage types of RDS instances (Aurora manages its own storage). */
 export const STORAGE_TYPES = ["gp3"] as const;
 

@@ -59,6 +59,7 @@ describe("database config: schema", () => {
       "performanceInsightsRetentionDays",
       "monitoringIntervalSeconds",
       "iamAuthentication",
+      "caCertificateIdentifier",
       "logExports",
       "alarms",
     ]);
@@ -158,6 +159,19 @@ describe("database config: defaults and resolution", () => {
     assert.deepEqual([settings.instanceCount, settings.mode, settings.alarms.cpuPercent, settings.logExports], [3, "aurora-global", 80, ["postgresql"]]);
     assert.deepEqual(resolved({ logExports: ["postgresql", 7] }, "prod", 3).logExports, ["postgresql"]);
     assert.deepEqual(resolved("aurora", "prod", 3), resolved(undefined, "prod", 3));
+  });
+
+  it("leaves the certificate authority to RDS unless the stack pins one of the three current ones", () => {
+    assert.equal(resolved(undefined, "prod", 3).caCertificateIdentifier, undefined);
+    assert.equal(resolved({ caCertificateIdentifier: "rds-ca-ecc384-g1" }, "prod", 3).caCertificateIdentifier, "rds-ca-ecc384-g1");
+    // rds-ca-2019 expired in August 2024: the schema refuses it, naming the allowed ones
+    const expired = schema.safeParse({ caCertificateIdentifier: "rds-ca-2019" });
+    assert.equal(expired.success, false);
+    assert.deepEqual(expired.error!.issues.map((issue) => [issue.code, issue.path.join(".")]), [["invalid_value", "caCertificateIdentifier"]]);
+    assert.match(
+      schemaDescription(databaseKeys.caCertificateIdentifier as unknown as AnySetting, ENVIRONMENT_FACTS),
+      / Default: RDS's default for new instances in the region \(rds-ca-rsa2048-g1 today\)\.$/,
+    );
   });
 
   it("gives every resolution its own list of logs, never the engine table's", () => {
