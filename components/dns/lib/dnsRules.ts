@@ -9,11 +9,10 @@
 import { dnsNameProblem, hostedZoneIdProblem } from "../../lib/dns";
 import { regionInfo } from "../../lib/regions";
 import type { FieldProblem } from "../../lib/ranges";
+import { ALARM_EVALUATION_PERIODS_RANGE, FAILURE_THRESHOLD_RANGE, HEALTH_CHECK_INTERVALS } from "./limits";
 
-/** Seconds between two checks from one checker: standard (30) or fast (10, billed extra). */
-export const HEALTH_CHECK_INTERVALS = [10, 30] as const;
-/** Consecutive results that flip a health check's status. */
-export const FAILURE_THRESHOLD_RANGE = { min: 1, max: 10 } as const;
+export { ALARM_EVALUATION_PERIODS_RANGE, FAILURE_THRESHOLD_RANGE, HEALTH_CHECK_INTERVALS } from "./limits";
+
 /** Longest path a health check requests. */
 export const MAX_RESOURCE_PATH_LENGTH = 255;
 /** Longest domain name a health check resolves. */
@@ -26,9 +25,6 @@ export const MAX_SET_IDENTIFIER_LENGTH = 128;
  * so alarms on them must live there whatever the stack's regions.
  */
 export const HEALTH_CHECK_METRICS_REGION = "us-east-1";
-
-/** Alarm evaluation periods on the one-minute `HealthCheckStatus` metric. */
-export const ALARM_EVALUATION_PERIODS_RANGE = { min: 1, max: 60 } as const;
 
 /** A health check's timing. */
 export interface HealthCheckSettings {
