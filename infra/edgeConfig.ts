@@ -1,7 +1,7 @@
 /**
- * The `cdn` and `dns` sections of the stack config: their shape, the per-environment defaults,
+ * The `cdn` section of the stack config: its shape, the per-environment defaults,
  * how they fill in a stack file's values, and the rules the effective values must satisfy
- * (CloudFront, ACM, WAF, S3 and Route 53 limits), reported per key path.
+ * (CloudFront, ACM, WAF and S3 limits), reported per key path.
  *
  * Some rules span sections: CloudFront's alias is the domain's app name and its certificate must
  * cover it; without a hosted zone the stack cannot validate a certificate, so it needs an existing
@@ -26,11 +26,8 @@ import {
 import { distributionLayout, layoutProblems } from "../components/cdn/lib/layout";
 import type { CdnCertificate } from "../components/cdn/lib/validate";
 import { wafProblems, wafRules } from "../components/cdn/lib/waf";
-import { dnsSettingsProblems, HEALTH_CHECK_INTERVALS, MAX_RESOURCE_PATH_LENGTH, type DnsSettings } from "../components/dns/lib/dnsRules";
-import { dnsNameProblem, regionalOriginName } from "../components/lib/dns";
 import { LOG_RETENTION_DAYS } from "../components/lib/logRetention";
 import { REGION_NAMES } from "../components/lib/regions";
-import { unverifiedHealthPathProblems } from "../components/loadbalancer/lib/listenerRules";
 import type { FieldProblem } from "../components/lib/ranges";
 import type { DomainConfig } from "../components/dns/domainSettings";
 import type { ConfigIssue, ConfigPath } from "./configIssues";
@@ -108,36 +105,10 @@ export const cdnSchema = z
   })
   .describe("The CloudFront distribution in front of every region's load balancer and the static bucket: failover, certificate, security headers, access logs and WAF.");
 
-/** The Route 53 health checks. */
-const healthCheckSchema = z
-  .strictObject({
-    intervalSeconds: z
-      .number()
-      .int()
-      .optional()
-      .meta({ description: "Seconds between checks from each checker: 30 (standard) or 10 (fast, billed extra). Default: dev and staging 30, prod 10.", enum: [...HEALTH_CHECK_INTERVALS] }),
-    failureThreshold: int("Consecutive failures (or successes) that flip a region's health, 1 to 10. Default 3."),
-  })
-  .describe("The Route 53 health check of every region's load balancer (HTTPS with SNI on <region>.<apiName> and the web tier's health path).");
-
-/** The `dns` section. */
-export const dnsSchema = z
-  .strictObject({
-    healthCheck: healthCheckSchema.optional().describe("The Route 53 health check of every region's load balancer: interval and failure threshold."),
-    alarmEvaluationPeriods: int("Minutes a region's health check must fail before its alarm (us-east-1) fires, 1 to 60. Default 2."),
-  })
-  .describe("Route 53 in the domain's hosted zone (only with domain.hostedZoneId): latency records for the API name, per-region health checks and alarms, and the app name's alias to CloudFront.");
-
 /** Allowed keys per sub-path of the `cdn` section ("" is the top level). */
 export const CDN_NESTED_KEYS: Readonly<Record<string, string[]>> = {
   "": Object.keys(cdnSchema.shape),
   waf: Object.keys(wafSchema.shape),
-};
-
-/** Allowed keys per sub-path of the `dns` section ("" is the top level). */
-export const DNS_NESTED_KEYS: Readonly<Record<string, string[]>> = {
-  "": Object.keys(dnsSchema.shape),
-  healthCheck: Object.keys(healthCheckSchema.shape),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -176,27 +147,6 @@ export const CDN_DEFAULTS = {
   hstsMaxAgeSeconds: DEFAULT_HSTS_MAX_AGE_SECONDS,
 } as const;
 
-/** The DNS defaults that depend on the environment. */
-export interface DnsProfile {
-  readonly intervalSeconds: number;
-  readonly failureThreshold: number;
-}
-
-/** Per-environment DNS defaults. */
-export const DNS_PROFILES: Readonly<Record<Environment, DnsProfile>> = {
-  // standard checks: a failed region leaves latency routing after about 90 s
-  dev: { intervalSeconds: 30, failureThreshold: 3 },
-  staging: { intervalSeconds: 30, failureThreshold: 3 },
-  // fast checks (billed extra): about 30 s
-  prod: { intervalSeconds: 10, failureThreshold: 3 },
-};
-
-/** DNS defaults that are the same in every environment. */
-export const DNS_DEFAULTS = {
-  // two minutes of failure: one flapping check does not page anyone
-  alarmEvaluationPeriods: 2,
-} as const;
-
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
@@ -210,15 +160,10 @@ export interface CdnConfig extends CdnSettings {
   readonly staticReplicaRegion: string;
 }
 
-/** The `dns` section after defaults. */
-export type DnsConfig = DnsSettings;
-
 /** The rest of the stack the edge's rules look at. */
 export interface EdgeContext {
   /** The resolved domain (`resolveDomain(raw.domain)`), when the stack has one. */
   readonly domain?: DomainConfig;
-  /** The web tier's health path after defaults, which the DNS health checks request. */
-  readonly healthCheckPath?: string;
 }
 
 /** The primary region of the context, or its first region. */
@@ -258,20 +203,6 @@ export function resolveCdn(raw: unknown, ctx: SectionContext & { readonly enviro
         ctx.regions.map((region) => region.name),
       ),
     ),
-  };
-}
-
-/** The `dns` section after defaults. */
-export function resolveDns(raw: unknown, ctx: SectionContext & { readonly environment: Environment }): DnsConfig {
-  const dns = isObject(raw) ? raw : {};
-  const check = isObject(dns.healthCheck) ? dns.healthCheck : {};
-  const profile = DNS_PROFILES[ctx.environment];
-  return {
-    healthCheck: {
-      intervalSeconds: pick(check.intervalSeconds, isNumber, profile.intervalSeconds),
-      failureThreshold: pick(check.failureThreshold, isNumber, profile.failureThreshold),
-    },
-    alarmEvaluationPeriods: pick(dns.alarmEvaluationPeriods, isNumber, DNS_DEFAULTS.alarmEvaluationPeriods),
   };
 }
 
@@ -376,41 +307,3 @@ function checkCertificate(written: Raw, cdn: CdnConfig, domain: DomainConfig | u
   return issues;
 }
 
-/** Every rule of the `dns` section, on the effective values; `raw` is the section's value. */
-export function checkDns(raw: unknown, ctx: SectionContext, edge: EdgeContext = {}): ConfigIssue[] {
-  const dns = resolveDns(raw, { ...ctx, environment: ctx.environment ?? STAND_IN_ENVIRONMENT });
-  const issues: ConfigIssue[] = at(["dns"], dnsSettingsProblems(dns));
-  const domain = edge.domain;
-  if (raw !== undefined && domain?.hostedZoneId === undefined) {
-    issues.push({
-      path: ["dns"],
-      message: "applies only with domain.hostedZoneId: the stack creates health checks and records only in its own hosted zone",
-      showValue: false,
-    });
-  }
-  if (domain?.hostedZoneId === undefined) return issues;
-  for (const region of ctx.regions) {
-    const name = regionalOriginName(domain.apiName, region.name);
-    const problem = dnsNameProblem(name);
-    if (problem) {
-      issues.push({ path: ["domain", "name"], message: `makes the regional origin name ${name}, which ${problem}`, showValue: false });
-    }
-  }
-  const path = edge.healthCheckPath;
-  if (path !== undefined && path.length > MAX_RESOURCE_PATH_LENGTH) {
-    issues.push({
-      path: ["web", "healthCheck", "path"],
-      message: `is ${path.length} characters; Route 53 health checks (which request it in every region) accept at most ${MAX_RESOURCE_PATH_LENGTH}`,
-      showValue: false,
-    });
-  }
-  // With a hosted zone the load balancers let the health checkers read this path without
-  // CloudFront's header, through a listener rule whose path pattern ALB limits.
-  // (a path without a leading / is reported by the web section already)
-  if (path !== undefined && path.startsWith("/")) {
-    for (const problem of unverifiedHealthPathProblems([path])) {
-      issues.push({ path: ["web", "healthCheck", "path"], message: problem.message, showValue: false });
-    }
-  }
-  return issues;
-}

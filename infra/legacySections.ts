@@ -5,13 +5,12 @@
 import type { z } from "zod";
 import { webSection } from "../components/compute/section";
 import { cacheSection } from "../components/cache/section";
-import { domainSection } from "../components/dns/domainSection";
-import { dnsNameProblem } from "../components/lib/dns";
+import { checkedDomain } from "../components/dns/domainSection";
 import { group, type CheckScope, type DefaultScope, type Problem, type Section } from "../components/lib/settings";
 import type { AnySetting } from "../components/lib/settings/setting";
 import { CHAOS_NESTED_KEYS, checkChaos, chaosSchema, resolveChaos, type ChaosConfig, type ChaosStackFacts } from "./chaosConfig";
 import { checkDatabase, DATABASE_NESTED_KEYS, databaseSchema, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
-import { CDN_NESTED_KEYS, cdnSchema, checkCdn, checkDns, DNS_NESTED_KEYS, dnsSchema, resolveCdn, resolveDns, type CdnConfig, type DnsConfig, type EdgeContext } from "./edgeConfig";
+import { CDN_NESTED_KEYS, cdnSchema, checkCdn, resolveCdn, type CdnConfig, type EdgeContext } from "./edgeConfig";
 import type { SectionContext } from "./sectionContext";
 
 /** A section parsed by its legacy module: its zod schema and nested keys stand in for a declaration. */
@@ -46,12 +45,10 @@ function legacy<Value, const Key extends string>(
   };
 }
 
-/** The domain and health path the edge's rules look at. */
+/** The domain the edge's rules look at. */
 function edgeOf(scope: CheckScope): EdgeContext {
-  const domain = scope.section(domainSection);
-  const path = Object.values(scope.section(webSection))[0]?.healthCheck.path;
-  // a domain whose name is already reported invalid would only repeat that problem in every name derived from it
-  return { ...(domain && dnsNameProblem(domain.name) === undefined ? { domain } : {}), ...(scope.environmentKnown && path !== undefined ? { healthCheckPath: path } : {}) };
+  const domain = checkedDomain(scope);
+  return domain ? { domain } : {};
 }
 
 export const databaseLegacySection = legacy<DatabaseConfig, "database">(
@@ -68,14 +65,6 @@ export const cdnLegacySection = legacy<CdnConfig, "cdn">(
   CDN_NESTED_KEYS,
   (raw, scope) => resolveCdn(raw, { ...ctxOf(scope), environment: scope.environment }),
   (raw, scope) => checkCdn(raw, ctxOf(scope, scope.environmentKnown), edgeOf(scope)),
-);
-
-export const dnsLegacySection = legacy<DnsConfig, "dns">(
-  "dns",
-  dnsSchema,
-  DNS_NESTED_KEYS,
-  (raw, scope) => resolveDns(raw, { ...ctxOf(scope), environment: scope.environment }),
-  (raw, scope) => checkDns(raw, ctxOf(scope, scope.environmentKnown), edgeOf(scope)),
 );
 
 /** What the chaos rules need to know of the data tier and the web tier, after defaults. */

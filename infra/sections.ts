@@ -6,12 +6,13 @@
 import { cacheSection } from "../components/cache/section";
 import { webSection, workerSection } from "../components/compute/section";
 import { domainSection } from "../components/dns/domainSection";
+import { dnsSection } from "../components/dns/section";
 import { loadBalancerSection } from "../components/loadbalancer/section";
 import { networkSection } from "../components/network/section";
 import { alarmsSection } from "../components/observability/section";
 import { queuesSection } from "../components/queue/section";
 import type { Section, SectionValue } from "../components/lib/settings";
-import { cdnLegacySection, chaosLegacySection, databaseLegacySection, dnsLegacySection } from "./legacySections";
+import { cdnLegacySection, chaosLegacySection, databaseLegacySection } from "./legacySections";
 import { stackSection, type StackValues } from "./stackSettings";
 
 /** The sections, in order. */
@@ -27,7 +28,7 @@ export const SECTIONS = [
   databaseLegacySection,
   cacheSection,
   cdnLegacySection,
-  dnsLegacySection,
+  dnsSection,
   chaosLegacySection,
 ] as const;
 

@@ -8,12 +8,7 @@ import {
   cdnCertificate,
   cdnSchema,
   checkCdn,
-  checkDns,
-  DNS_NESTED_KEYS,
-  DNS_PROFILES,
-  dnsSchema,
   resolveCdn,
-  resolveDns,
 } from "../../infra/edgeConfig";
 import type { Environment } from "../../infra/profiles";
 import type { SectionContext } from "../../infra/sectionContext";
@@ -39,7 +34,7 @@ const EU_CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/6b7c8d9e-0a1b-4c
 const lines = (issues: ConfigIssue[], raw: Record<string, unknown>) => issues.map((issue) => formatIssue(issue, raw));
 const withEnv = (ctx: SectionContext, environment: Environment) => ({ ...ctx, environment });
 
-describe("cdn and dns schemas", () => {
+describe("cdn schema", () => {
   it("list their keys for unknown-key errors", () => {
     assert.deepEqual(CDN_NESTED_KEYS, {
       "": [
@@ -59,7 +54,6 @@ describe("cdn and dns schemas", () => {
       ],
       waf: ["enabled", "rateLimit", "rateLimitWindowSeconds", "action"],
     });
-    assert.deepEqual(DNS_NESTED_KEYS, { "": ["healthCheck", "alarmEvaluationPeriods"], healthCheck: ["intervalSeconds", "failureThreshold"] });
   });
 
   it("reject unknown keys and wrong types", () => {
@@ -67,14 +61,10 @@ describe("cdn and dns schemas", () => {
     assert.equal(cdnSchema.safeParse({ prizeClass: "PriceClass_All" }).success, false);
     assert.equal(cdnSchema.safeParse({ priceClass: "PriceClass_50" }).success, false);
     assert.equal(cdnSchema.safeParse({ waf: { rateLimit: 1.5 } }).success, false);
-    assert.equal(dnsSchema.safeParse({ healthCheck: { intervalSeconds: 10, failureThreshold: 3 } }).success, true);
-    assert.equal(dnsSchema.safeParse({ healthCheck: { interval: 10 } }).success, false);
   });
 
   it("describe every key", () => {
-    for (const schema of [cdnSchema, dnsSchema]) {
-      for (const [key, value] of Object.entries(schema.shape)) assert.ok((value as { description?: string }).description, key);
-    }
+    for (const [key, value] of Object.entries(cdnSchema.shape)) assert.ok((value as { description?: string }).description, key);
   });
 });
 
@@ -197,73 +187,5 @@ describe("checkCdn", () => {
         `cannot be named for this stack: the log delivery name ${"a".repeat(58)}-cdn-access is 69 characters; CloudWatch Logs allows 60 (shorten namePrefix)`,
       ],
     );
-  });
-});
-
-describe("resolveDns and checkDns", () => {
-  it("uses fast health checks in prod only", () => {
-    assert.deepEqual(resolveDns(undefined, withEnv(THREE_REGIONS, "prod")), { healthCheck: { intervalSeconds: 10, failureThreshold: 3 }, alarmEvaluationPeriods: 2 });
-    assert.deepEqual(resolveDns(undefined, withEnv(THREE_REGIONS, "staging")).healthCheck, { intervalSeconds: 30, failureThreshold: 3 });
-    assert.deepEqual(DNS_PROFILES.dev, { intervalSeconds: 30, failureThreshold: 3 });
-    assert.deepEqual(resolveDns({ healthCheck: { failureThreshold: 5 }, alarmEvaluationPeriods: 3 }, withEnv(THREE_REGIONS, "prod")), {
-      healthCheck: { intervalSeconds: 10, failureThreshold: 5 },
-      alarmEvaluationPeriods: 3,
-    });
-  });
-
-  it("accepts the defaults with a hosted zone", () => {
-    assert.deepEqual(checkDns(undefined, THREE_REGIONS, { domain: WITH_ZONE, healthCheckPath: "/health" }), []);
-    assert.deepEqual(checkDns(undefined, THREE_REGIONS), []);
-  });
-
-  it("rejects intervals and thresholds Route 53 refuses", () => {
-    const raw = { dns: { healthCheck: { intervalSeconds: 15, failureThreshold: 0 }, alarmEvaluationPeriods: 61 } };
-    assert.deepEqual(lines(checkDns(raw.dns, THREE_REGIONS, { domain: WITH_ZONE }), raw), [
-      "blueprint:dns.healthCheck.intervalSeconds: must be 10 (fast, billed extra) or 30 (standard) seconds; Route 53 accepts no other interval (got 15)",
-      "blueprint:dns.healthCheck.failureThreshold: must be a whole number from 1 to 10 (got 0)",
-      "blueprint:dns.alarmEvaluationPeriods: must be a whole number from 1 to 60 minutes (got 61)",
-    ]);
-  });
-
-  it("rejects a dns section without a hosted zone", () => {
-    const raw = { dns: { alarmEvaluationPeriods: 3 } };
-    assert.deepEqual(lines(checkDns(raw.dns, THREE_REGIONS, { domain: WITHOUT_ZONE }), raw), [
-      "blueprint:dns: applies only with domain.hostedZoneId: the stack creates health checks and records only in its own hosted zone",
-    ]);
-  });
-
-  it("rejects a health path longer than Route 53 requests, and regional names longer than DNS allows", () => {
-    const long = `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(47)}.com`;
-    const domain: DomainConfig = { ...WITH_ZONE, name: long, apiName: `api.${long}`, appName: `www.${long}` };
-    assert.deepEqual(
-      checkDns(undefined, ONE_REGION, { domain, healthCheckPath: `/${"h".repeat(255)}` }).map((issue) => [issue.path.join("."), issue.message]),
-      [
-        ["domain.name", `makes the regional origin name eu-west-1.api.${long}, which must be at most 253 characters`],
-        ["web.healthCheck.path", "is 256 characters; Route 53 health checks (which request it in every region) accept at most 255"],
-        [
-          "web.healthCheck.path",
-          "is 256 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128",
-        ],
-      ],
-    );
-  });
-
-  it("rejects a health path the load balancers' health-checker rule cannot match exactly, only with a hosted zone", () => {
-    const at = (healthCheckPath: string, domain: DomainConfig = WITH_ZONE) =>
-      checkDns(undefined, ONE_REGION, { domain, healthCheckPath }).map((issue) => [issue.path.join("."), issue.message]);
-    assert.deepEqual(at(`/${"h".repeat(127)}?${"q".repeat(100)}`), []);
-    assert.deepEqual(at(`/${"h".repeat(128)}`), [
-      ["web.healthCheck.path", "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128"],
-    ]);
-    assert.deepEqual(at("/health*"), [
-      [
-        "web.healthCheck.path",
-        "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
-      ],
-    ]);
-    // without a hosted zone there are no health checks, hence no rule
-    assert.deepEqual(at("/health*", WITHOUT_ZONE), []);
-    // a missing leading / is the web section's problem, reported there once
-    assert.deepEqual(at("health"), []);
   });
 });

@@ -9,8 +9,10 @@
 import { dnsNameProblem, hostedZoneIdProblem } from "../../lib/dns";
 import { regionInfo } from "../../lib/regions";
 import type { FieldProblem } from "../../lib/ranges";
+import type { DnsSettings } from "../settings";
 import { ALARM_EVALUATION_PERIODS_RANGE, FAILURE_THRESHOLD_RANGE, HEALTH_CHECK_INTERVALS } from "./limits";
 
+export type { DnsSettings, HealthCheckSettings } from "../settings";
 export { ALARM_EVALUATION_PERIODS_RANGE, FAILURE_THRESHOLD_RANGE, HEALTH_CHECK_INTERVALS } from "./limits";
 
 /** Longest path a health check requests. */
@@ -25,21 +27,6 @@ export const MAX_SET_IDENTIFIER_LENGTH = 128;
  * so alarms on them must live there whatever the stack's regions.
  */
 export const HEALTH_CHECK_METRICS_REGION = "us-east-1";
-
-/** A health check's timing. */
-export interface HealthCheckSettings {
-  /** 10 or 30 seconds. */
-  readonly intervalSeconds: number;
-  /** 1 to 10 consecutive results. */
-  readonly failureThreshold: number;
-}
-
-/** The DNS settings a stack chooses. */
-export interface DnsSettings {
-  readonly healthCheck: HealthCheckSettings;
-  /** Minutes a region must be unhealthy before its alarm fires. */
-  readonly alarmEvaluationPeriods: number;
-}
 
 /** Every problem of the settings; fields are key paths inside them. */
 export function dnsSettingsProblems(settings: DnsSettings): FieldProblem[] {
