@@ -5,12 +5,10 @@
 import type { z } from "zod";
 import { webSection } from "../components/compute/section";
 import { cacheSection } from "../components/cache/section";
-import { checkedDomain } from "../components/dns/domainSection";
 import { group, type CheckScope, type DefaultScope, type Problem, type Section } from "../components/lib/settings";
 import type { AnySetting } from "../components/lib/settings/setting";
 import { CHAOS_NESTED_KEYS, checkChaos, chaosSchema, resolveChaos, type ChaosConfig, type ChaosStackFacts } from "./chaosConfig";
 import { checkDatabase, DATABASE_NESTED_KEYS, databaseSchema, resolveDatabase, type DatabaseConfig } from "./databaseConfig";
-import { CDN_NESTED_KEYS, cdnSchema, checkCdn, resolveCdn, type CdnConfig, type EdgeContext } from "./edgeConfig";
 import type { SectionContext } from "./sectionContext";
 
 /** A section parsed by its legacy module: its zod schema and nested keys stand in for a declaration. */
@@ -45,26 +43,12 @@ function legacy<Value, const Key extends string>(
   };
 }
 
-/** The domain the edge's rules look at. */
-function edgeOf(scope: CheckScope): EdgeContext {
-  const domain = checkedDomain(scope);
-  return domain ? { domain } : {};
-}
-
 export const databaseLegacySection = legacy<DatabaseConfig, "database">(
   "database",
   databaseSchema,
   DATABASE_NESTED_KEYS,
   (raw, scope) => resolveDatabase(raw, { ...ctxOf(scope), environment: scope.environment }),
   (raw, scope) => checkDatabase(raw, ctxOf(scope, scope.environmentKnown)),
-);
-
-export const cdnLegacySection = legacy<CdnConfig, "cdn">(
-  "cdn",
-  cdnSchema,
-  CDN_NESTED_KEYS,
-  (raw, scope) => resolveCdn(raw, { ...ctxOf(scope), environment: scope.environment }),
-  (raw, scope) => checkCdn(raw, ctxOf(scope, scope.environmentKnown), edgeOf(scope)),
 );
 
 /** What the chaos rules need to know of the data tier and the web tier, after defaults. */

@@ -4,6 +4,7 @@
  * nothing else; a new component adds its section here.
  */
 import { cacheSection } from "../components/cache/section";
+import { cdnSection } from "../components/cdn/section";
 import { webSection, workerSection } from "../components/compute/section";
 import { domainSection } from "../components/dns/domainSection";
 import { dnsSection } from "../components/dns/section";
@@ -12,7 +13,7 @@ import { networkSection } from "../components/network/section";
 import { alarmsSection } from "../components/observability/section";
 import { queuesSection } from "../components/queue/section";
 import type { Section, SectionValue } from "../components/lib/settings";
-import { cdnLegacySection, chaosLegacySection, databaseLegacySection } from "./legacySections";
+import { chaosLegacySection, databaseLegacySection } from "./legacySections";
 import { stackSection, type StackValues } from "./stackSettings";
 
 /** The sections, in order. */
@@ -27,7 +28,7 @@ export const SECTIONS = [
   alarmsSection,
   databaseLegacySection,
   cacheSection,
-  cdnLegacySection,
+  cdnSection,
   dnsSection,
   chaosLegacySection,
 ] as const;

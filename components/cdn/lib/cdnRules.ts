@@ -4,13 +4,14 @@
  * ACM, WAF or S3 would reject at deploy time fails before anything is created.
  *
  * Values marked `[volatile]` are AWS limits or quotas that have changed over time; keep each in
- * this one place.
+ * one place: here, or in `limits.ts` when a setting's declaration reads it too.
  */
 import { certificateNameCovers, dnsNameProblem, parseAcmCertificateArn } from "../../lib/dns";
 import { isLogRetention } from "../../lib/logRetention";
 import { bucketName } from "../../lib/naming";
 import { rangeProblem, type FieldProblem } from "../../lib/ranges";
-import { FAILOVER_STATUS_CODES, HSTS_MAX_AGE_SECONDS, ORIGIN_RANGES, PRICE_CLASSES, RATE_LIMIT_RANGE, RATE_LIMIT_WINDOWS, WAF_ACTIONS, type PriceClass, type WafAction } from "./limits";
+import type { DistributionSettings } from "../settings";
+import { FAILOVER_STATUS_CODES, HSTS_MAX_AGE_SECONDS, ORIGIN_RANGES, PRICE_CLASSES, RATE_LIMIT_RANGE, RATE_LIMIT_WINDOWS, WAF_ACTIONS } from "./limits";
 
 export {
   DEFAULT_HSTS_MAX_AGE_SECONDS,
@@ -25,6 +26,7 @@ export {
   type WafAction,
 } from "./limits";
 export { defaultReplicaRegion, replicaRegionProblem } from "./replicaRegion";
+export type { CdnSettings, DistributionSettings, WafSettings } from "../settings";
 
 /** The region CloudFront takes its ACM certificates and its (scope CLOUDFRONT) web ACLs from. */
 export const CLOUDFRONT_CONTROL_REGION = "us-east-1";
@@ -68,40 +70,6 @@ export const READ_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 /** Every method, for the behaviours that reach the primary region only. */
 export const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
 
-/** The web ACL of the distribution. */
-export interface WafSettings {
-  /** Whether a web ACL protects the distribution. */
-  readonly enabled: boolean;
-  /** Requests one IP may send per evaluation window before it is limited. */
-  readonly rateLimit: number;
-  /** The rate limit's evaluation window: 60, 120, 300 or 600 seconds. */
-  readonly rateLimitWindowSeconds: number;
-  /** `block` matching requests, or only `count` them. */
-  readonly action: WafAction;
-}
-
-/** The distribution's settings, as the stack config resolves them. */
-export interface CdnSettings {
-  readonly priceClass: PriceClass;
-  readonly waf: WafSettings;
-  /** Days CloudFront access logs and WAF logs are kept (a CloudWatch Logs retention value). */
-  readonly logRetentionDays: number;
-  /** Path pattern served from the static bucket, e.g. `/static/*`. */
-  readonly staticPathPattern: string;
-  /** Read-only paths that fail over to the next region (GET, HEAD and OPTIONS only). */
-  readonly failoverPathPatterns: readonly string[];
-  /** Status codes of the primary origin that make CloudFront try the secondary. */
-  readonly failoverStatusCodes: readonly number[];
-  /** Seconds CloudFront waits for the load balancer's response. */
-  readonly originReadTimeoutSeconds: number;
-  /** Connection attempts per origin before CloudFront fails over (or gives up). */
-  readonly originConnectionAttempts: number;
-  /** Seconds per connection attempt. */
-  readonly originConnectionTimeoutSeconds: number;
-  /** HSTS `max-age` of every response, in seconds. */
-  readonly hstsMaxAgeSeconds: number;
-}
-
 /** Why a path pattern is invalid for a cache behavior, or undefined. */
 export function pathPatternProblem(pattern: string): string | undefined {
   if (pattern.length > MAX_PATH_PATTERN_LENGTH) return `must be at most ${MAX_PATH_PATTERN_LENGTH} characters`;
@@ -113,7 +81,7 @@ export function pathPatternProblem(pattern: string): string | undefined {
 }
 
 /** Every problem of the distribution's settings; fields are key paths inside the settings. */
-export function cdnSettingsProblems(settings: CdnSettings): FieldProblem[] {
+export function cdnSettingsProblems(settings: DistributionSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!(PRICE_CLASSES as readonly string[]).includes(settings.priceClass)) {
     problems.push({ field: "priceClass", message: `must be one of ${PRICE_CLASSES.join(", ")}` });
