@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheGlobalDatastore, globalDatastoreIdSuffix } from "../components/cache";
 import { Cdn } from "../components/cdn";
+import { cdnAliases, cdnCertificate } from "../components/cdn/section";
 import { Dns } from "../components/dns";
 import { regionalOriginName } from "../components/lib/dns";
 import { physicalNamePrefix } from "../components/lib/naming";
@@ -16,7 +17,6 @@ import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
-import { cdnAliases, cdnCertificate } from "./edgeConfig";
 
 /** Naming and tagging context of the stack. */
 export interface StackIdentity {

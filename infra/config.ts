@@ -13,7 +13,6 @@ import { allowedKeysAt } from "../components/lib/settings/keys";
 import { ConfigError, type ConfigIssue } from "./configIssues";
 import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS } from "./configSchema";
 import { ENVIRONMENT_FACTS } from "./environments";
-import { isLegacy } from "./legacySections";
 import { sectionContext } from "./sectionContext";
 import { ENGINE_SECTIONS, type BlueprintConfig } from "./sections";
 import { stackKeys } from "./stackSettings";
@@ -107,10 +106,6 @@ function allowedKeys(path: ReadonlyArray<string | number>): string[] {
   if (typeof head === "string" && head in stackKeys) return allowedKeysAt(stackKeys[head as keyof typeof stackKeys] as AnySetting, inner);
   const section = ENGINE_SECTIONS.find((candidate) => candidate.key === head);
   if (!section) return [];
-  if (isLegacy(section)) {
-    const names = inner.filter((part): part is string => typeof part === "string");
-    return section.legacyKeys[names.join(".")] ?? section.legacyKeys[""] ?? [];
-  }
   return allowedKeysAt(section.setting, inner);
 }
 

@@ -7,7 +7,6 @@
 import type { AnySetting, GroupSetting, Keys } from "../components/lib/settings/setting";
 import { groupSchema, settingSchema } from "../components/lib/settings/schema";
 import { ENVIRONMENT_FACTS } from "./environments";
-import { isLegacy } from "./legacySections";
 import { ENGINE_SECTIONS } from "./sections";
 import { stackKeys, stackSection } from "./stackSettings";
 
@@ -16,7 +15,7 @@ export { CONFIG_NAMESPACE } from "./namespace";
 const sectionSchemas = Object.fromEntries(
   ENGINE_SECTIONS.filter((section) => section.key !== "").map((section) => [
     section.key,
-    isLegacy(section) ? section.legacySchema.optional() : settingSchema(section.setting, ENVIRONMENT_FACTS),
+    settingSchema(section.setting, ENVIRONMENT_FACTS),
   ]),
 );
 

@@ -4,7 +4,7 @@
  * the raw stack file, so that a section's rules still run when another part of the file is broken.
  */
 import { regionInfo } from "../components/lib/regions";
-import { ENVIRONMENTS, type Environment } from "./profiles";
+import { ENVIRONMENTS, type Environment } from "./environments";
 
 type Raw = Record<string, unknown>;
 const isObject = (value: unknown): value is Raw => value !== null && typeof value === "object" && !Array.isArray(value);

@@ -4,16 +4,17 @@
  * nothing else; a new component adds its section here.
  */
 import { cacheSection } from "../components/cache/section";
+import { cdnSection } from "../components/cdn/section";
 import { webSection, workerSection } from "../components/compute/section";
 import { databaseSection } from "../components/database/section";
 import { domainSection } from "../components/dns/domainSection";
+import { dnsSection } from "../components/dns/section";
 import { loadBalancerSection } from "../components/loadbalancer/section";
 import { networkSection } from "../components/network/section";
 import { alarmsSection } from "../components/observability/section";
 import { queuesSection } from "../components/queue/section";
 import type { Section, SectionValue } from "../components/lib/settings";
 import { chaosSection } from "../components/chaos/section";
-import { cdnLegacySection, dnsLegacySection } from "./legacySections";
 import { stackSection, type StackValues } from "./stackSettings";
 
 /** The sections, in order. */
@@ -28,8 +29,8 @@ export const SECTIONS = [
   alarmsSection,
   databaseSection,
   cacheSection,
-  cdnLegacySection,
-  dnsLegacySection,
+  cdnSection,
+  dnsSection,
   chaosSection,
 ] as const;
 

@@ -14,14 +14,16 @@ import { ORIGIN_VERIFY_HEADER } from "../loadbalancer/lib/listenerRules";
 import { createAccessLogs } from "./accessLogs";
 import { createPrivateBucket, type PrivateBucket } from "./buckets";
 import { createCdnCertificate } from "./certificate";
-import { cdnNames, EDGE_BUCKET_PURPOSES, MINIMUM_VIEWER_TLS, type CdnSettings } from "./lib/cdnRules";
+import { cdnNames, EDGE_BUCKET_PURPOSES, MINIMUM_VIEWER_TLS } from "./lib/cdnRules";
 import { distributionLayout, type BehaviourSpec, type OriginSpec } from "./lib/layout";
 import { staticBucketPolicy } from "./lib/policies";
 import { cdnArgProblems, type CdnCertificate } from "./lib/validate";
 import { createStaticReplication } from "./replication";
+import type { DistributionSettings } from "./settings";
 import { createWebAcl } from "./webAcl";
 
-export { CLOUDFRONT_CONTROL_REGION, type CdnSettings, type PriceClass, type WafSettings } from "./lib/cdnRules";
+export { CLOUDFRONT_CONTROL_REGION, type PriceClass } from "./lib/cdnRules";
+export type { CdnSettings, DistributionSettings, WafSettings } from "./settings";
 export type { CdnCertificate } from "./lib/validate";
 
 /** One region's load balancer as an origin. */
@@ -56,8 +58,11 @@ export interface CdnArgs {
   readonly certificate?: CdnCertificate;
   /** Where the static bucket lives and where it is replicated to (another region). */
   readonly staticAssets: { readonly primaryRegion: string; readonly replicaRegion: string };
-  /** Price class, WAF, log retention, paths, failover codes, timeouts, HSTS. */
-  readonly settings: CdnSettings;
+  /**
+   * Price class, WAF, log retention, paths, failover codes, timeouts, HSTS: the resolved
+   * `blueprint:cdn` (its certificate and replica region arrive as `certificate` and `staticAssets`).
+   */
+  readonly settings: DistributionSettings;
   /** Pulumi `protect` on the buckets; `pulumi destroy` may empty them only when false. */
   readonly protect: boolean;
   /** Tags without `Region`; regional children add their own. */

@@ -3,7 +3,7 @@
  * hosted zone ID, and certificates that are in their key's region and cover every region.
  */
 import { dnsNameProblem, hostedZoneIdProblem, labelProblem, parseAcmCertificateArn } from "../lib/dns";
-import { optionalSection, type Problem } from "../lib/settings";
+import { optionalSection, type CheckScope, type Problem } from "../lib/settings";
 import { domainConfig, domainKeys, type DomainConfig } from "./domainSettings";
 
 /** The `domain` section of a stack file; absent without one. */
@@ -37,6 +37,16 @@ export const domainSection = optionalSection("domain", {
     return problems;
   },
 });
+
+/**
+ * The stack's domain as the rules of the sections built on it (cdn, dns) see it: undefined without
+ * a domain, and also when its name is already reported invalid, since every name derived from it
+ * would only repeat that problem.
+ */
+export function checkedDomain(scope: Pick<CheckScope, "section">): DomainConfig | undefined {
+  const domain = scope.section(domainSection);
+  return domain && dnsNameProblem(domain.name) === undefined ? domain : undefined;
+}
 
 /** The rules of a usable domain: distinct names, certificates in their own region, every region covered. */
 function domainRuleProblems(domain: DomainConfig, regions: readonly string[]): Problem[] {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { Cdn, type CdnArgs } from "../../components/cdn";
-import type { CdnSettings } from "../../components/cdn/lib/cdnRules";
+import type { DistributionSettings } from "../../components/cdn/lib/cdnRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "./support";
@@ -8,7 +8,7 @@ import { PROD_CDN_SETTINGS } from "../support/settings";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 const SECRET = "s3cr3t-origin-verify-value";
-const SETTINGS: CdnSettings = PROD_CDN_SETTINGS;
+const SETTINGS: DistributionSettings = PROD_CDN_SETTINGS;
 const US_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 
 const origin = (region: string) => ({ region, domainName: `${region}.api.example.com` });

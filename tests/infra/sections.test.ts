@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import { ENVIRONMENTS } from "../../components/lib/settings";
 import type { AnySetting, GroupSetting, Keys } from "../../components/lib/settings/setting";
-import { isLegacy } from "../../infra/legacySections";
 import { ENGINE_SECTIONS } from "../../infra/sections";
 import { frame, stackSettings } from "../support/sections";
 
@@ -14,7 +13,7 @@ function keysOf(setting: AnySetting, path: string): Array<[string, AnySetting]> 
   return [];
 }
 
-const declared = ENGINE_SECTIONS.filter((section) => !isLegacy(section));
+const declared = ENGINE_SECTIONS;
 
 describe("the config sections", () => {
   it("each have their own key", () => {

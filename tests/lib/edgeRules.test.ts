@@ -11,7 +11,7 @@ import {
   FAILOVER_STATUS_CODES,
   pathPatternProblem,
   replicaRegionProblem,
-  type CdnSettings,
+  type DistributionSettings,
 } from "../../components/cdn/lib/cdnRules";
 import {
   distributionLayout,
@@ -29,7 +29,7 @@ import { dnsArgProblems, dnsSettingsProblems, healthAlarmSpec, resourcePathProbl
 import { REGION_NAMES } from "../../components/lib/regions";
 import { PROD_CDN_SETTINGS } from "../support/settings";
 
-const SETTINGS: CdnSettings = PROD_CDN_SETTINGS;
+const SETTINGS: DistributionSettings = PROD_CDN_SETTINGS;
 const US_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 const EU_CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 
@@ -42,7 +42,7 @@ describe("CDN settings rules", () => {
     assert.deepEqual(cdnSettingsProblems(high), []);
   });
 
-  const cases: Array<{ name: string; settings: Partial<CdnSettings>; expected: Array<[string, string]> }> = [
+  const cases: Array<{ name: string; settings: Partial<DistributionSettings>; expected: Array<[string, string]> }> = [
     { name: "an unknown price class", settings: { priceClass: "PriceClass_50" as never }, expected: [["priceClass", "must be one of PriceClass_100, PriceClass_200, PriceClass_All"]] },
     { name: "a rate limit below WAF's floor", settings: { waf: { ...SETTINGS.waf, rateLimit: 9 } }, expected: [["waf.rateLimit", "must be a whole number from 10 to 2000000000 requests per window"]] },
     { name: "a rate limit above WAF's ceiling", settings: { waf: { ...SETTINGS.waf, rateLimit: 2_000_000_001 } }, expected: [["waf.rateLimit", "must be a whole number from 10 to 2000000000 requests per window"]] },

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import Ajv from "ajv";
 import { parse } from "yaml";
-import { PROFILES } from "../../infra/profiles";
+import { ENVIRONMENT_FACTS as PROFILES } from "../../infra/environments";
 import { ALL_POLICIES, PACK_NAME } from "../../policies/all";
 import { isStackPolicy, type BlueprintPolicy } from "../../policies/lib/define";
 import { ALL_POLICIES_KEY, ENFORCEMENT_BY_ENVIRONMENT, ENFORCEMENT_LEVELS, enforcementOf } from "../../policies/lib/enforcement";

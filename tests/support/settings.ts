@@ -3,7 +3,7 @@
  * and CDN settings, written out so that a changed default shows up as a test change.
  */
 import type { CacheSettings } from "../../components/cache/lib/cacheRules";
-import type { CdnSettings } from "../../components/cdn/lib/cdnRules";
+import type { DistributionSettings } from "../../components/cdn/lib/cdnRules";
 import type { DatabaseSettings } from "../../components/database/lib/databaseRules";
 
 /** An aurora-global database as prod runs it. */
@@ -51,8 +51,8 @@ export const PROD_CACHE_SETTINGS: CacheSettings = {
   alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
 };
 
-/** The CDN as prod runs it. */
-export const PROD_CDN_SETTINGS: CdnSettings = {
+/** The CDN distribution as prod runs it (its static replica region depends on the stack's regions). */
+export const PROD_CDN_SETTINGS: DistributionSettings = {
   priceClass: "PriceClass_All",
   waf: { enabled: true, rateLimit: 2000, rateLimitWindowSeconds: 300, action: "block" },
   logRetentionDays: 365,

@@ -58,7 +58,7 @@ const EDGE_ARN = /^arn:aws:(acm|wafv2|cloudfront):us-east-1:/;
 
 /**
  * Keys that only mean something with the domain (CloudFront's certificate for the domain's app
- * name): dropped with it. `infra/edgeConfig.ts` rejects them without a domain.
+ * name): dropped with it. `components/cdn/section.ts` rejects them without a domain.
  */
 export const DOMAIN_BOUND_KEYS: ReadonlyArray<readonly [section: string, key: string]> = [
   [`${CONFIG_NAMESPACE}:cdn`, "certificateArn"],

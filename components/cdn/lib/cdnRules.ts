@@ -4,28 +4,29 @@
  * ACM, WAF or S3 would reject at deploy time fails before anything is created.
  *
  * Values marked `[volatile]` are AWS limits or quotas that have changed over time; keep each in
- * this one place.
+ * one place: here, or in `limits.ts` when a setting's declaration reads it too.
  */
 import { certificateNameCovers, dnsNameProblem, parseAcmCertificateArn } from "../../lib/dns";
 import { isLogRetention } from "../../lib/logRetention";
 import { bucketName } from "../../lib/naming";
-import { regionInfo, REGION_NAMES } from "../../lib/regions";
-import type { FieldProblem } from "../../lib/ranges";
+import { rangeProblem, type FieldProblem } from "../../lib/ranges";
+import type { DistributionSettings } from "../settings";
+import { FAILOVER_STATUS_CODES, HSTS_MAX_AGE_SECONDS, ORIGIN_RANGES, PRICE_CLASSES, RATE_LIMIT_RANGE, RATE_LIMIT_WINDOWS, WAF_ACTIONS } from "./limits";
 
-/**
- * CloudFront price classes: which edge locations serve the distribution.
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/PriceClass.html
- */
-export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
-/** One of `PRICE_CLASSES`. */
-export type PriceClass = (typeof PRICE_CLASSES)[number];
-
-/**
- * The only status codes an origin group may fail over on (`[volatile]`: the CloudFront API rejects
- * any other code, 429 included).
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/high_availability_origin_failover.html
- */
-export const FAILOVER_STATUS_CODES: readonly number[] = [400, 403, 404, 416, 500, 502, 503, 504];
+export {
+  DEFAULT_HSTS_MAX_AGE_SECONDS,
+  FAILOVER_STATUS_CODES,
+  HSTS_MAX_AGE_SECONDS,
+  ORIGIN_RANGES,
+  PRICE_CLASSES,
+  RATE_LIMIT_RANGE,
+  RATE_LIMIT_WINDOWS,
+  WAF_ACTIONS,
+  type PriceClass,
+  type WafAction,
+} from "./limits";
+export { defaultReplicaRegion, replicaRegionProblem } from "./replicaRegion";
+export type { CdnSettings, DistributionSettings, WafSettings } from "../settings";
 
 /** The region CloudFront takes its ACM certificates and its (scope CLOUDFRONT) web ACLs from. */
 export const CLOUDFRONT_CONTROL_REGION = "us-east-1";
@@ -48,17 +49,6 @@ export const DISTRIBUTION_QUOTAS = {
   cacheBehaviors: 25,
 } as const;
 
-/**
- * Ranges CloudFront accepts for a custom origin (`[volatile]`: the read timeout goes above 60 s
- * only after a quota increase).
- * @see https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistValuesOrigin.html
- */
-export const ORIGIN_RANGES = {
-  readTimeoutSeconds: { min: 1, max: 60 },
-  connectionAttempts: { min: 1, max: 3 },
-  connectionTimeoutSeconds: { min: 1, max: 10 },
-} as const;
-
 /** Longest cache-behavior path pattern. */
 export const MAX_PATH_PATTERN_LENGTH = 255;
 /** Characters CloudFront accepts in a path pattern (`*` and `?` are wildcards). */
@@ -75,68 +65,10 @@ export const MAX_OAC_NAME_LENGTH = 64;
  */
 export const DELIVERY_NAME = { pattern: /^[\w-]{1,60}$/, maxLength: 60 } as const;
 
-/**
- * HSTS `max-age` the response headers policy sends; a year is the floor browsers' preload lists
- * accept, and the default.
- */
-export const DEFAULT_HSTS_MAX_AGE_SECONDS = 31_536_000;
-
 /** Requests CloudFront may only send through an origin group (failover is for reads). */
 export const READ_METHODS = ["GET", "HEAD", "OPTIONS"] as const;
 /** Every method, for the behaviours that reach the primary region only. */
 export const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"] as const;
-
-/** What the WAF does with a request a rule matches. */
-export const WAF_ACTIONS = ["block", "count"] as const;
-/** One of `WAF_ACTIONS`: `count` only records matches, to tune rules before blocking. */
-export type WafAction = (typeof WAF_ACTIONS)[number];
-
-/**
- * Rate-based rule limits (`[volatile]`: the floor was lowered from 100 to 10 in 2024).
- * @see https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based-high-level-settings.html
- */
-export const RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
-/** Evaluation windows a rate-based rule accepts, in seconds. */
-export const RATE_LIMIT_WINDOWS = [60, 120, 300, 600] as const;
-
-/** The web ACL of the distribution. */
-export interface WafSettings {
-  /** Whether a web ACL protects the distribution. */
-  readonly enabled: boolean;
-  /** Requests one IP may send per evaluation window before it is limited. */
-  readonly rateLimit: number;
-  /** The rate limit's evaluation window: 60, 120, 300 or 600 seconds. */
-  readonly rateLimitWindowSeconds: number;
-  /** `block` matching requests, or only `count` them. */
-  readonly action: WafAction;
-}
-
-/** The distribution's settings, as the stack config resolves them. */
-export interface CdnSettings {
-  readonly priceClass: PriceClass;
-  readonly waf: WafSettings;
-  /** Days CloudFront access logs and WAF logs are kept (a CloudWatch Logs retention value). */
-  readonly logRetentionDays: number;
-  /** Path pattern served from the static bucket, e.g. `/static/*`. */
-  readonly staticPathPattern: string;
-  /** Read-only paths that fail over to the next region (GET, HEAD and OPTIONS only). */
-  readonly failoverPathPatterns: readonly string[];
-  /** Status codes of the primary origin that make CloudFront try the secondary. */
-  readonly failoverStatusCodes: readonly number[];
-  /** Seconds CloudFront waits for the load balancer's response. */
-  readonly originReadTimeoutSeconds: number;
-  /** Connection attempts per origin before CloudFront fails over (or gives up). */
-  readonly originConnectionAttempts: number;
-  /** Seconds per connection attempt. */
-  readonly originConnectionTimeoutSeconds: number;
-  /** HSTS `max-age` of every response, in seconds. */
-  readonly hstsMaxAgeSeconds: number;
-}
-
-const range = (field: string, value: number, min: number, max: number, unit: string): FieldProblem | undefined =>
-  Number.isInteger(value) && value >= min && value <= max
-    ? undefined
-    : { field, message: `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}` };
 
 /** Why a path pattern is invalid for a cache behavior, or undefined. */
 export function pathPatternProblem(pattern: string): string | undefined {
@@ -149,13 +81,13 @@ export function pathPatternProblem(pattern: string): string | undefined {
 }
 
 /** Every problem of the distribution's settings; fields are key paths inside the settings. */
-export function cdnSettingsProblems(settings: CdnSettings): FieldProblem[] {
+export function cdnSettingsProblems(settings: DistributionSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!(PRICE_CLASSES as readonly string[]).includes(settings.priceClass)) {
     problems.push({ field: "priceClass", message: `must be one of ${PRICE_CLASSES.join(", ")}` });
   }
   const waf = settings.waf;
-  const rate = range("waf.rateLimit", waf.rateLimit, RATE_LIMIT_RANGE.min, RATE_LIMIT_RANGE.max, "requests per window");
+  const rate = rangeProblem("waf.rateLimit", waf.rateLimit, RATE_LIMIT_RANGE, "requests per window");
   if (rate) problems.push(rate);
   if (!(RATE_LIMIT_WINDOWS as readonly number[]).includes(waf.rateLimitWindowSeconds)) {
     problems.push({ field: "waf.rateLimitWindowSeconds", message: `must be one of ${RATE_LIMIT_WINDOWS.join(", ")} seconds (WAF's evaluation windows)` });
@@ -167,10 +99,10 @@ export function cdnSettingsProblems(settings: CdnSettings): FieldProblem[] {
     problems.push({ field: "logRetentionDays", message: "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days" });
   }
   for (const problem of [
-    range("originReadTimeoutSeconds", settings.originReadTimeoutSeconds, ORIGIN_RANGES.readTimeoutSeconds.min, ORIGIN_RANGES.readTimeoutSeconds.max, "seconds"),
-    range("originConnectionAttempts", settings.originConnectionAttempts, ORIGIN_RANGES.connectionAttempts.min, ORIGIN_RANGES.connectionAttempts.max, ""),
-    range("originConnectionTimeoutSeconds", settings.originConnectionTimeoutSeconds, ORIGIN_RANGES.connectionTimeoutSeconds.min, ORIGIN_RANGES.connectionTimeoutSeconds.max, "seconds"),
-    range("hstsMaxAgeSeconds", settings.hstsMaxAgeSeconds, 0, 2_147_483_647, "seconds"),
+    rangeProblem("originReadTimeoutSeconds", settings.originReadTimeoutSeconds, ORIGIN_RANGES.readTimeoutSeconds, "seconds"),
+    rangeProblem("originConnectionAttempts", settings.originConnectionAttempts, ORIGIN_RANGES.connectionAttempts),
+    rangeProblem("originConnectionTimeoutSeconds", settings.originConnectionTimeoutSeconds, ORIGIN_RANGES.connectionTimeoutSeconds, "seconds"),
+    rangeProblem("hstsMaxAgeSeconds", settings.hstsMaxAgeSeconds, HSTS_MAX_AGE_SECONDS, "seconds"),
   ]) {
     if (problem) problems.push(problem);
   }
@@ -271,27 +203,6 @@ export function existingCertificateProblems(arn: string, aliases: readonly strin
     });
   }
   return problems;
-}
-
-/** Why the static replica region cannot be used with the primary, or undefined. */
-export function replicaRegionProblem(primaryRegion: string, replicaRegion: string): string | undefined {
-  if (!regionInfo(replicaRegion)) return `must be a known AWS region (${REGION_NAMES.slice(0, 4).join(", ")}, ...)`;
-  if (replicaRegion === primaryRegion) {
-    return `must differ from the primary region ${primaryRegion}: the replica is the static assets' failover origin`;
-  }
-  return undefined;
-}
-
-/**
- * The static bucket's replica region when the stack file names none: the first other region of
- * the stack, else the first region of the primary's continent that needs no opt-in.
- */
-export function defaultReplicaRegion(primaryRegion: string, stackRegions: readonly string[]): string {
-  const other = stackRegions.find((region) => region !== primaryRegion);
-  if (other) return other;
-  const continent = regionInfo(primaryRegion)?.continent;
-  const neighbour = REGION_NAMES.find((name) => name !== primaryRegion && regionInfo(name)?.continent === continent && regionInfo(name)?.optIn === false);
-  return neighbour ?? (primaryRegion === "us-east-1" ? "us-east-2" : "us-east-1");
 }
 
 /** The physical names of the edge's account-unique resources. */

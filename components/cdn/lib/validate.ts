@@ -11,7 +11,7 @@ import {
   cdnSettingsProblems,
   existingCertificateProblems,
   replicaRegionProblem,
-  type CdnSettings,
+  type DistributionSettings,
 } from "./cdnRules";
 import { distributionLayout, layoutProblems } from "./layout";
 import { wafProblems, wafRules } from "./waf";
@@ -28,7 +28,7 @@ export interface CdnArgsToValidate {
   readonly aliases: readonly string[];
   readonly certificate?: CdnCertificate;
   readonly staticAssets: { readonly primaryRegion: string; readonly replicaRegion: string };
-  readonly settings: CdnSettings;
+  readonly settings: DistributionSettings;
 }
 
 /** Every problem with the arguments, one complete sentence each. */

@@ -9,11 +9,12 @@
 import { dnsNameProblem, hostedZoneIdProblem } from "../../lib/dns";
 import { regionInfo } from "../../lib/regions";
 import type { FieldProblem } from "../../lib/ranges";
+import type { DnsSettings } from "../settings";
+import { ALARM_EVALUATION_PERIODS_RANGE, FAILURE_THRESHOLD_RANGE, HEALTH_CHECK_INTERVALS } from "./limits";
 
-/** Seconds between two checks from one checker: standard (30) or fast (10, billed extra). */
-export const HEALTH_CHECK_INTERVALS = [10, 30] as const;
-/** Consecutive results that flip a health check's status. */
-export const FAILURE_THRESHOLD_RANGE = { min: 1, max: 10 } as const;
+export type { DnsSettings, HealthCheckSettings } from "../settings";
+export { ALARM_EVALUATION_PERIODS_RANGE, FAILURE_THRESHOLD_RANGE, HEALTH_CHECK_INTERVALS } from "./limits";
+
 /** Longest path a health check requests. */
 export const MAX_RESOURCE_PATH_LENGTH = 255;
 /** Longest domain name a health check resolves. */
@@ -26,24 +27,6 @@ export const MAX_SET_IDENTIFIER_LENGTH = 128;
  * so alarms on them must live there whatever the stack's regions.
  */
 export const HEALTH_CHECK_METRICS_REGION = "us-east-1";
-
-/** Alarm evaluation periods on the one-minute `HealthCheckStatus` metric. */
-export const ALARM_EVALUATION_PERIODS_RANGE = { min: 1, max: 60 } as const;
-
-/** A health check's timing. */
-export interface HealthCheckSettings {
-  /** 10 or 30 seconds. */
-  readonly intervalSeconds: number;
-  /** 1 to 10 consecutive results. */
-  readonly failureThreshold: number;
-}
-
-/** The DNS settings a stack chooses. */
-export interface DnsSettings {
-  readonly healthCheck: HealthCheckSettings;
-  /** Minutes a region must be unhealthy before its alarm fires. */
-  readonly alarmEvaluationPeriods: number;
-}
 
 /** Every problem of the settings; fields are key paths inside them. */
 export function dnsSettingsProblems(settings: DnsSettings): FieldProblem[] {

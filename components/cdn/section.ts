@@ -1,0 +1,106 @@
+/**
+ * `blueprint:cdn`: the settings (`settings.ts`), the rules their resolved values must satisfy
+ * (CloudFront, ACM, WAF and S3 limits, `lib/cdnRules.ts`), and how they and the domain become the
+ * Cdn component's aliases and certificate.
+ *
+ * Some rules span sections: CloudFront's alias is the domain's app name and its certificate must
+ * cover it; without a hosted zone the stack cannot validate a certificate, so it needs an existing
+ * one.
+ */
+import { checkedDomain } from "../dns/domainSection";
+import type { DomainConfig } from "../dns/domainSettings";
+import { section, type CheckScope, type Problem } from "../lib/settings";
+import { cdnNameProblems, cdnNames, cdnSettingsProblems, existingCertificateProblems, replicaRegionProblem } from "./lib/cdnRules";
+import { distributionLayout, layoutProblems } from "./lib/layout";
+import type { CdnCertificate } from "./lib/validate";
+import { wafProblems, wafRules } from "./lib/waf";
+import { cdnKeys, type CdnSettings } from "./settings";
+
+/** The `cdn` section of a stack file. */
+export const cdnSection = section("cdn", {
+  description: "The CloudFront distribution in front of every region's load balancer and the static bucket: failover, certificate, security headers, access logs and WAF.",
+  keys: cdnKeys,
+  // the rules say per problem when the value is not worth printing
+  showValues: true,
+  check: (cdn, scope) => {
+    const problems: Problem[] = [...cdnSettingsProblems(cdn), ...certificateProblems(cdn, checkedDomain(scope), scope)];
+    const primary = scope.primaryRegion ?? scope.regions[0]?.name;
+    if (primary !== undefined) {
+      const replica = replicaRegionProblem(primary, cdn.staticReplicaRegion);
+      if (replica) problems.push({ field: "staticReplicaRegion", message: replica });
+    }
+    const bucketRegions = [primary, cdn.staticReplicaRegion].filter((region): region is string => region !== undefined);
+    for (const message of cdnNameProblems(scope.namePrefix, bucketRegions)) {
+      problems.push({ field: "", message: `cannot be named for this stack: ${message}`, showValue: false });
+    }
+    if (problems.length > 0) return problems;
+
+    // The whole distribution as it would be created: origin groups, behaviours, quotas, WAF.
+    if (primary !== undefined) {
+      const regions = [primary, ...scope.regions.map((region) => region.name).filter((name) => name !== primary)];
+      const layout = distributionLayout({
+        loadBalancerRegions: regions,
+        staticRegions: { primary, replica: cdn.staticReplicaRegion },
+        staticPathPattern: cdn.staticPathPattern,
+        failoverPathPatterns: cdn.failoverPathPatterns,
+        failoverStatusCodes: cdn.failoverStatusCodes,
+      });
+      for (const message of layoutProblems(layout)) problems.push({ field: "", message: `would make an invalid distribution: ${message}`, showValue: false });
+    }
+    if (cdn.waf.enabled) {
+      const aclName = cdnNames(scope.namePrefix).webAcl;
+      for (const message of wafProblems(aclName, wafRules(aclName, cdn.waf))) problems.push({ field: "waf", message, showValue: false });
+    }
+    return problems;
+  },
+});
+
+/** The certificate's rules: an existing ARN must be in us-east-1 and cover the app name; without a hosted zone one is required. */
+function certificateProblems(cdn: CdnSettings, domain: DomainConfig | undefined, scope: CheckScope): Problem[] {
+  const problems: Problem[] = [];
+  if (!domain) {
+    if (cdn.certificateArn !== undefined) {
+      problems.push({ field: "certificateArn", message: "applies only with blueprint:domain; without a domain CloudFront has no alias and serves its default certificate" });
+    }
+    return problems;
+  }
+  if (cdn.certificateArn === undefined) {
+    if (cdn.certificateNames !== undefined) {
+      problems.push({ field: "certificateNames", message: "applies only with cdn.certificateArn (they are the names that certificate covers)" });
+    }
+    if (domain.hostedZoneId === undefined) {
+      problems.push({
+        field: "certificateArn",
+        message: `is required: domain has no hostedZoneId, so the stack cannot validate CloudFront's certificate for ${domain.appName}; give an ACM certificate of us-east-1 covering it, with cdn.certificateNames`,
+        showValue: false,
+      });
+    }
+    return problems;
+  }
+  if (!scope.written("certificateNames")) {
+    problems.push({
+      field: "certificateNames",
+      message: `is required with cdn.certificateArn: list the names the certificate covers (domain name and subject alternative names) so that coverage of ${domain.appName} is checked before deploying`,
+      showValue: false,
+    });
+  }
+  problems.push(...existingCertificateProblems(cdn.certificateArn, cdnAliases(domain), cdn.certificateNames));
+  return problems;
+}
+
+/** CloudFront's aliases for the stack's domain: the app name, or none without a domain. */
+export function cdnAliases(domain: DomainConfig | undefined): string[] {
+  return domain ? [domain.appName] : [];
+}
+
+/**
+ * The distribution's certificate: the configured ARN (with its declared names), else one the
+ * stack validates in its hosted zone, else none (no domain: CloudFront's default certificate).
+ */
+export function cdnCertificate(cdn: Pick<CdnSettings, "certificateArn" | "certificateNames">, domain: DomainConfig | undefined): CdnCertificate | undefined {
+  if (!domain) return undefined;
+  if (cdn.certificateArn !== undefined) {
+    return { arn: cdn.certificateArn, ...(cdn.certificateNames ? { names: cdn.certificateNames } : {}) };
+  }
+  return domain.hostedZoneId !== undefined ? { hostedZoneId: domain.hostedZoneId } : undefined;
+}
