@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { IamStatement } from "../queue/lib/queuePolicies";
+import type { IamStatement } from "../lib/iam";
 import { amiParameterName, rootDeviceName, type Architecture, type OperatingSystem } from "./lib/images";
 import { createScaling, type TierScaling } from "./scaling";
 import { renderUserData } from "./lib/userData";

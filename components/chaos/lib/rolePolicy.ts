@@ -8,10 +8,10 @@
  * @see https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html (Permissions of each action)
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html#AWS-logs-infrastructure-CWL
  */
-import type { IamStatement } from "../../queue/lib/queuePolicies";
+import type { IamStatement } from "../../lib/iam";
 import { ASG_NAME_TAG, type ChaosDatabaseKind } from "./experiments";
 
-export type { IamStatement } from "../../queue/lib/queuePolicies";
+export type { IamStatement } from "../../lib/iam";
 
 /** The service that assumes experiment roles. */
 export const FIS_SERVICE_PRINCIPAL = "fis.amazonaws.com";

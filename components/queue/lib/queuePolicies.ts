@@ -3,17 +3,9 @@
  * redrive-allow policy of its dead-letter queue, the queue policy that refuses plain HTTP, and the
  * least-privilege IAM statements of the queue's consumers and producers.
  */
+import type { IamStatement } from "../../lib/iam";
 
-/** An IAM policy statement; `T` is `string`, or `pulumi.Input<string>` before resolution. */
-export interface IamStatement<T = string> {
-  /** Statement ID; IAM allows only letters and digits. */
-  readonly Sid: string;
-  readonly Effect: "Allow";
-  readonly Action: string[];
-  readonly Resource: T[];
-  /** Narrows the grant, e.g. to calls made through one AWS service. @default - none */
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | string[]>>>>;
-}
+export type { IamStatement } from "../../lib/iam";
 
 /**
  * What a consumer needs: receive, delete, extend the visibility timeout, and look the queue up.
