@@ -4,6 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { serviceTrustPolicy } from "../lib/iam";
 import { RDS_NAMESPACE, type DatabaseAlarmSpec } from "./lib/alarms";
 
 /** The AWS managed policy that lets RDS write enhanced monitoring metrics to CloudWatch Logs. */
@@ -37,19 +38,7 @@ export function enhancedMonitoringRole(
     {
       name: args.roleName,
       description: `RDS enhanced monitoring of the database in ${args.region}`,
-      assumeRolePolicy: identity.accountId.apply((accountId) =>
-        JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Principal: { Service: MONITORING_SERVICE_PRINCIPAL },
-              Action: "sts:AssumeRole",
-              Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            },
-          ],
-        }),
-      ),
+      assumeRolePolicy: identity.accountId.apply((accountId) => serviceTrustPolicy(MONITORING_SERVICE_PRINCIPAL, { accountId })),
       tags: { ...args.tags },
     },
     opts,
