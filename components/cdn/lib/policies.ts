@@ -6,7 +6,7 @@
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-S3.html
  */
-import { policyDocument, serviceTrustPolicy, sourceCondition, type PolicyStatement } from "../../lib/iam";
+import { denyInsecureBucketTransportStatement, policyDocument, serviceTrustPolicy, sourceCondition } from "../../lib/iam";
 
 /** The service principal CloudFront's origin access control signs as. */
 export const CLOUDFRONT_SERVICE = "cloudfront.amazonaws.com";
@@ -14,15 +14,6 @@ export const CLOUDFRONT_SERVICE = "cloudfront.amazonaws.com";
 export const LOG_DELIVERY_SERVICE = "delivery.logs.amazonaws.com";
 /** The service principal S3 replication assumes roles as. */
 export const S3_SERVICE = "s3.amazonaws.com";
-
-const denyInsecureTransport = (bucketArn: string): PolicyStatement => ({
-  Sid: "DenyInsecureTransport",
-  Effect: "Deny",
-  Principal: "*",
-  Action: "s3:*",
-  Resource: [bucketArn, `${bucketArn}/*`],
-  Condition: { Bool: { "aws:SecureTransport": "false" } },
-});
 
 /**
  * A static bucket's policy: only this distribution (through its origin access control) may read
@@ -39,7 +30,7 @@ export function staticBucketPolicy(args: { bucketArn: string; distributionArn: s
       Resource: `${args.bucketArn}/*`,
       Condition: { StringEquals: { "AWS:SourceArn": args.distributionArn } },
     },
-    denyInsecureTransport(args.bucketArn),
+    denyInsecureBucketTransportStatement(args.bucketArn),
   ]);
 }
 
@@ -102,7 +93,7 @@ export function accessLogBucketPolicy(args: { bucketArn: string; accountId: stri
       Resource: args.bucketArn,
       Condition: source,
     },
-    denyInsecureTransport(args.bucketArn),
+    denyInsecureBucketTransportStatement(args.bucketArn),
   ]);
 }
 

@@ -6,7 +6,7 @@
  * "Access Denied for bucket", so the table is checked offline (a `[volatile]` AWS fact: update it
  * here when AWS opens a region).
  */
-import { accountRootArn, policyDocument } from "../../lib/iam";
+import { accountRootArn, denyInsecureBucketTransportStatement, policyDocument } from "../../lib/iam";
 
 /** ELB's log-delivery account per region (regions opened before August 2022). */
 export const ELB_LOG_DELIVERY_ACCOUNTS: Readonly<Record<string, string>> = {
@@ -62,13 +62,6 @@ export function accessLogBucketPolicy(args: { bucketArn: string; region: string;
       Action: "s3:PutObject",
       Resource: `${args.bucketArn}/${ACCESS_LOG_PREFIX}/AWSLogs/${args.accountId}/*`,
     },
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "s3:*",
-      Resource: [args.bucketArn, `${args.bucketArn}/*`],
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
+    denyInsecureBucketTransportStatement(args.bucketArn),
   ]);
 }

@@ -10,7 +10,7 @@
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
  */
 import { accountAdministersKeyStatement } from "../../kms/lib/keyRules";
-import { policyDocument, sourceCondition } from "../../lib/iam";
+import { denyInsecureTransportStatement, policyDocument, sourceCondition } from "../../lib/iam";
 
 /** The account the policies are written for. */
 export interface PolicyAccount {
@@ -58,13 +58,6 @@ export function alarmTopicPolicy(args: PolicyAccount & { readonly topicArn: stri
       Resource: args.topicArn,
       Condition: sourceCondition({ accountId: args.accountId, sourceArn: `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:*` }),
     },
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: "*",
-      Action: "sns:Publish",
-      Resource: args.topicArn,
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
+    denyInsecureTransportStatement("sns:Publish", args.topicArn),
   ]);
 }

@@ -3,7 +3,7 @@
  * redrive-allow policy of its dead-letter queue, the queue policy that refuses plain HTTP, and the
  * least-privilege IAM statements of the queue's consumers and producers.
  */
-import type { IamStatement } from "../../lib/iam";
+import { denyInsecureTransportStatement, policyDocument, type IamStatement } from "../../lib/iam";
 
 export type { IamStatement } from "../../lib/iam";
 
@@ -85,17 +85,5 @@ export function redriveAllowPolicyJson(sourceQueueArns: readonly string[]): stri
  * sent and received over TLS. It grants nothing; access comes from IAM policies in the account.
  */
 export function secureTransportQueuePolicy(queueArn: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "sqs:*",
-        Resource: queueArn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ],
-  });
+  return policyDocument([denyInsecureTransportStatement("sqs:*", queueArn)]);
 }
