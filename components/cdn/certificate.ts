@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { acmValidationRecord } from "../loadbalancer/validationRecord";
 import { CLOUDFRONT_CONTROL_REGION } from "./lib/cdnRules";
 
 /** Declares the certificate and its validation; returns the ARN to give the distribution. */
@@ -30,26 +31,9 @@ export function createCdnCertificate(
     },
     opts,
   );
-  const records = args.aliases.map((alias) => {
-    const option = certificate.domainValidationOptions.apply((options) => {
-      const found = options.find((entry) => entry.domainName === alias);
-      if (!found) throw new Error(`ACM returned no validation option for ${alias}`);
-      return found;
-    });
-    return new aws.route53.Record(
-      `${name}-validation-${alias}`,
-      {
-        zoneId: args.hostedZoneId,
-        name: option.resourceRecordName,
-        type: option.resourceRecordType,
-        records: [option.resourceRecordValue],
-        ttl: 300,
-        // ACM asks for the same record for a name in every region and certificate of an account
-        allowOverwrite: true,
-      },
-      opts,
-    );
-  });
+  const records = args.aliases.map((alias) =>
+    acmValidationRecord(`${name}-validation-${alias}`, { certificate, domainName: alias, hostedZoneId: args.hostedZoneId }, opts),
+  );
   const validation = new aws.acm.CertificateValidation(
     name,
     { region, certificateArn: certificate.arn, validationRecordFqdns: records.map((record) => record.fqdn) },

@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { IamStatement } from "../queue/lib/queuePolicies";
+import { policyDocument, serviceTrustPolicy, type IamStatement } from "../lib/iam";
 import { amiParameterName, rootDeviceName, type Architecture, type OperatingSystem } from "./lib/images";
 import { createScaling, type TierScaling } from "./scaling";
 import { renderUserData } from "./lib/userData";
@@ -95,10 +95,7 @@ export class ComputeTier extends pulumi.ComponentResource {
       `${name}-role`,
       {
         description: `Instances of the ${args.tier} tier in ${region}`,
-        assumeRolePolicy: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
+        assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"),
         tags: globalTags,
       },
       opt,
@@ -116,7 +113,7 @@ export class ComputeTier extends pulumi.ComponentResource {
           role: role.name,
           policy: pulumi.output(args.policyStatements).apply((statements) => {
             if (statements.length === 0) throw new Error(`ComputeTier ${name}: policyStatements is empty; omit it instead`);
-            return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+            return policyDocument(statements);
           }),
         },
         opt,

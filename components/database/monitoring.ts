@@ -4,6 +4,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { serviceTrustPolicy } from "../lib/iam";
+import { flatMetricAlarmInputs } from "../observability/metricAlarmInputs";
 import { RDS_NAMESPACE, type DatabaseAlarmSpec } from "./lib/alarms";
 
 /** The AWS managed policy that lets RDS write enhanced monitoring metrics to CloudWatch Logs. */
@@ -37,19 +39,7 @@ export function enhancedMonitoringRole(
     {
       name: args.roleName,
       description: `RDS enhanced monitoring of the database in ${args.region}`,
-      assumeRolePolicy: identity.accountId.apply((accountId) =>
-        JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Principal: { Service: MONITORING_SERVICE_PRINCIPAL },
-              Action: "sts:AssumeRole",
-              Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            },
-          ],
-        }),
-      ),
+      assumeRolePolicy: identity.accountId.apply((accountId) => serviceTrustPolicy(MONITORING_SERVICE_PRINCIPAL, { accountId })),
       tags: { ...args.tags },
     },
     opts,
@@ -75,18 +65,7 @@ export function declareAlarms(
         `${name}-${spec.key}`,
         {
           region: args.region,
-          name: spec.name,
-          alarmDescription: spec.description,
-          namespace: RDS_NAMESPACE,
-          metricName: spec.metricName,
-          dimensions: { ...spec.dimensions },
-          statistic: spec.statistic,
-          period: spec.period,
-          evaluationPeriods: spec.evaluationPeriods,
-          datapointsToAlarm: spec.datapointsToAlarm,
-          threshold: spec.threshold,
-          comparisonOperator: spec.comparisonOperator,
-          treatMissingData: spec.treatMissingData,
+          ...flatMetricAlarmInputs({ ...spec, namespace: RDS_NAMESPACE }),
           actionsEnabled: true,
           alarmActions: [args.topicArn],
           okActions: [args.topicArn],

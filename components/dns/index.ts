@@ -12,6 +12,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { regionalOriginName } from "../lib/dns";
 import { alarmKeyPolicy, alarmTopicPolicy } from "../observability/lib/policies";
+import { flatMetricAlarmInputs } from "../observability/metricAlarmInputs";
 import { dnsArgProblems, dnsNames, HEALTH_CHECK_METRICS_REGION, healthAlarmSpec, namePrefixFromApiName, type DnsSettings } from "./lib/dnsRules";
 
 export type { DnsSettings, HealthCheckSettings } from "./lib/dnsRules";
@@ -147,18 +148,7 @@ export class Dns extends pulumi.ComponentResource {
         `${name}-${region}-health`,
         {
           region: alarmRegion,
-          name: alarm.name,
-          alarmDescription: alarm.description,
-          namespace: alarm.namespace,
-          metricName: alarm.metricName,
-          dimensions: { HealthCheckId: healthCheck.id },
-          statistic: alarm.statistic,
-          period: alarm.period,
-          evaluationPeriods: alarm.evaluationPeriods,
-          datapointsToAlarm: alarm.datapointsToAlarm,
-          threshold: alarm.threshold,
-          comparisonOperator: alarm.comparisonOperator,
-          treatMissingData: alarm.treatMissingData,
+          ...flatMetricAlarmInputs(alarm),
           actionsEnabled: true,
           alarmActions: [topic.arn],
           okActions: [topic.arn],

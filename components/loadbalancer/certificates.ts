@@ -10,6 +10,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { regionalOriginName } from "../lib/dns";
+import { acmValidationRecord } from "./validationRecord";
 
 /** Arguments of the ApiCertificates component. */
 export interface ApiCertificatesArgs {
@@ -50,26 +51,8 @@ export class ApiCertificates extends pulumi.ComponentResource {
       ),
     }));
 
-    const validationRecord = (certificate: aws.acm.Certificate, domainName: string, logicalName: string) => {
-      const option = certificate.domainValidationOptions.apply((options) => {
-        const found = options.find((entry) => entry.domainName === domainName);
-        if (!found) throw new Error(`ACM returned no validation option for ${domainName}`);
-        return found;
-      });
-      return new aws.route53.Record(
-        logicalName,
-        {
-          zoneId: args.hostedZoneId,
-          name: option.resourceRecordName,
-          type: option.resourceRecordType,
-          records: [option.resourceRecordValue],
-          ttl: 300,
-          // the same name may already hold this exact record from another stack of the account
-          allowOverwrite: true,
-        },
-        opt,
-      );
-    };
+    const validationRecord = (certificate: aws.acm.Certificate, domainName: string, logicalName: string) =>
+      acmValidationRecord(logicalName, { certificate, domainName, hostedZoneId: args.hostedZoneId }, opt);
 
     const sharedRecord = validationRecord(certificates[0]!.certificate, args.apiName, `${name}-validation`);
     this.certificateArns = Object.fromEntries(

@@ -4,6 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { policyDocument, serviceTrustPolicy } from "../lib/iam";
 
 /** Arguments of `createFlowLogs`. */
 export interface FlowLogsArgs {
@@ -42,19 +43,9 @@ export function createFlowLogs(name: string, args: FlowLogsArgs, parent: pulumi.
   const assumeRolePolicy = pulumi
     .all([identity.accountId, partition.partition])
     .apply(([accountId, partitionName]) =>
-      JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-            Action: "sts:AssumeRole",
-            Condition: {
-              StringEquals: { "aws:SourceAccount": accountId },
-              ArnLike: { "aws:SourceArn": `arn:${partitionName}:ec2:${args.region}:${accountId}:vpc-flow-log/*` },
-            },
-          },
-        ],
+      serviceTrustPolicy("vpc-flow-logs.amazonaws.com", {
+        accountId,
+        sourceArn: `arn:${partitionName}:ec2:${args.region}:${accountId}:vpc-flow-log/*`,
       }),
     );
   const role = new aws.iam.Role(
@@ -69,17 +60,14 @@ export function createFlowLogs(name: string, args: FlowLogsArgs, parent: pulumi.
     {
       role: role.id,
       policy: logGroup.arn.apply((arn) =>
-        JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            {
-              Effect: "Allow",
-              Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-              Resource: [arn, `${arn}:*`],
-            },
-            { Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
-          ],
-        }),
+        policyDocument([
+          {
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+            Resource: [arn, `${arn}:*`],
+          },
+          { Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+        ]),
       ),
     },
     opts,

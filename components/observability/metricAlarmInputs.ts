@@ -4,10 +4,10 @@
  */
 import type * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
-import type { AlarmSpec } from "./lib/alarms";
+import type { AlarmMetric, AlarmSpec, Statistic } from "./lib/alarms";
 
 /** The MetricAlarm inputs of a spec: a single metric, or metric math. */
-export function metricAlarmInputs(spec: AlarmSpec<pulumi.Input<string>>): aws.cloudwatch.MetricAlarmArgs {
+export function metricAlarmInputs(spec: Omit<AlarmSpec<pulumi.Input<string>>, "key">): aws.cloudwatch.MetricAlarmArgs {
   return {
     name: spec.name,
     alarmDescription: spec.description,
@@ -36,4 +36,17 @@ export function metricAlarmInputs(spec: AlarmSpec<pulumi.Input<string>>): aws.cl
           })),
         }),
   };
+}
+
+/**
+ * A single-metric alarm spec written flat, the alarm's fields and its metric's side by side, with a
+ * standard statistic (the database's alarms and the health-check alarm).
+ */
+export type FlatAlarmSpec<T> = Omit<AlarmSpec<T>, "key" | "metric" | "metricQueries"> &
+  Omit<AlarmMetric<T>, "statistic" | "extendedStatistic"> & { readonly statistic: Statistic };
+
+/** The MetricAlarm inputs of a flat spec: those of `metricAlarmInputs` for its one metric. */
+export function flatMetricAlarmInputs(spec: FlatAlarmSpec<pulumi.Input<string>>): aws.cloudwatch.MetricAlarmArgs {
+  const { namespace, metricName, dimensions, period, statistic, ...alarm } = spec;
+  return metricAlarmInputs({ ...alarm, metric: { namespace, metricName, dimensions, period, statistic } });
 }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { parseCidr, type Cidr } from "../../components/lib/cidr";
+import { isRecord } from "../../components/lib/guards";
 import { CONFIG_NAMESPACE } from "../../infra/configSchema";
 import { listStacks } from "../plan/stackFile";
 
@@ -47,18 +48,14 @@ export function readStackInventory(dir: string): ExistingStack[] {
 
 /** The parseable `vpcCidr` values of a parsed stack document's regions. */
 export function vpcCidrsOf(document: unknown): Cidr[] {
-  const config = isObject(document) ? document.config : undefined;
-  if (!isObject(config)) return [];
+  const config = isRecord(document) ? document.config : undefined;
+  if (!isRecord(config)) return [];
   // Pulumi puts keys without a namespace in the project's namespace.
   const regions = config[`${CONFIG_NAMESPACE}:regions`] ?? config.regions;
   if (!Array.isArray(regions)) return [];
   return regions.flatMap((region) => {
-    if (!isObject(region) || typeof region.vpcCidr !== "string") return [];
+    if (!isRecord(region) || typeof region.vpcCidr !== "string") return [];
     const parsed = parseCidr(region.vpcCidr);
     return typeof parsed === "string" ? [] : [parsed];
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { isRecord } from "../../components/lib/guards";
 import { CONFIG_NAMESPACE } from "../../infra/configSchema";
 
 /** A stack file, ready for `pulumi.runtime.setAllConfig`. */
@@ -83,5 +84,5 @@ export function stackFileFromDocument(stack: string, path: string, document: unk
 }
 
 function isSecure(value: unknown): boolean {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value;
+  return isRecord(value) && Object.keys(value).length === 1 && "secure" in value;
 }

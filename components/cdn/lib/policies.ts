@@ -6,6 +6,7 @@
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-infrastructure-V2-S3.html
  */
+import { denyInsecureBucketTransportStatement, policyDocument, serviceTrustPolicy, sourceCondition } from "../../lib/iam";
 
 /** The service principal CloudFront's origin access control signs as. */
 export const CLOUDFRONT_SERVICE = "cloudfront.amazonaws.com";
@@ -14,50 +15,28 @@ export const LOG_DELIVERY_SERVICE = "delivery.logs.amazonaws.com";
 /** The service principal S3 replication assumes roles as. */
 export const S3_SERVICE = "s3.amazonaws.com";
 
-const denyInsecureTransport = (bucketArn: string) => ({
-  Sid: "DenyInsecureTransport",
-  Effect: "Deny",
-  Principal: "*",
-  Action: "s3:*",
-  Resource: [bucketArn, `${bucketArn}/*`],
-  Condition: { Bool: { "aws:SecureTransport": "false" } },
-});
-
 /**
  * A static bucket's policy: only this distribution (through its origin access control) may read
  * objects, and nobody may use the bucket without TLS. Without `s3:ListBucket`, a missing object
  * is a 403, never a listing.
  */
 export function staticBucketPolicy(args: { bucketArn: string; distributionArn: string }): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AllowThisDistributionToRead",
-        Effect: "Allow",
-        Principal: { Service: CLOUDFRONT_SERVICE },
-        Action: "s3:GetObject",
-        Resource: `${args.bucketArn}/*`,
-        Condition: { StringEquals: { "AWS:SourceArn": args.distributionArn } },
-      },
-      denyInsecureTransport(args.bucketArn),
-    ],
-  });
+  return policyDocument([
+    {
+      Sid: "AllowThisDistributionToRead",
+      Effect: "Allow",
+      Principal: { Service: CLOUDFRONT_SERVICE },
+      Action: "s3:GetObject",
+      Resource: `${args.bucketArn}/*`,
+      Condition: { StringEquals: { "AWS:SourceArn": args.distributionArn } },
+    },
+    denyInsecureBucketTransportStatement(args.bucketArn),
+  ]);
 }
 
 /** Trust policy of the replication role: S3, acting for this account only. */
 export function replicationTrustPolicy(args: { accountId: string }): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: S3_SERVICE },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-      },
-    ],
-  });
+  return serviceTrustPolicy(S3_SERVICE, { accountId: args.accountId });
 }
 
 /**
@@ -65,29 +44,26 @@ export function replicationTrustPolicy(args: { accountId: string }): string {
  * configuration and object versions, write replicas (objects, deletes, tags) into the replica.
  */
 export function replicationRolePolicy(args: { sourceBucketArn: string; replicaBucketArn: string }): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "ReadReplicationConfiguration",
-        Effect: "Allow",
-        Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
-        Resource: args.sourceBucketArn,
-      },
-      {
-        Sid: "ReadSourceVersions",
-        Effect: "Allow",
-        Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
-        Resource: `${args.sourceBucketArn}/*`,
-      },
-      {
-        Sid: "WriteReplicas",
-        Effect: "Allow",
-        Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
-        Resource: `${args.replicaBucketArn}/*`,
-      },
-    ],
-  });
+  return policyDocument([
+    {
+      Sid: "ReadReplicationConfiguration",
+      Effect: "Allow",
+      Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+      Resource: args.sourceBucketArn,
+    },
+    {
+      Sid: "ReadSourceVersions",
+      Effect: "Allow",
+      Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"],
+      Resource: `${args.sourceBucketArn}/*`,
+    },
+    {
+      Sid: "WriteReplicas",
+      Effect: "Allow",
+      Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+      Resource: `${args.replicaBucketArn}/*`,
+    },
+  ]);
 }
 
 /**
@@ -96,32 +72,29 @@ export function replicationRolePolicy(args: { sourceBucketArn: string; replicaBu
  * nobody may use the bucket without TLS. No ACLs: v2 delivery works with ACLs disabled.
  */
 export function accessLogBucketPolicy(args: { bucketArn: string; accountId: string; partition: string; region: string }): string {
-  const source = {
-    StringEquals: { "aws:SourceAccount": args.accountId },
-    ArnLike: { "aws:SourceArn": `arn:${args.partition}:logs:${args.region}:${args.accountId}:delivery-source:*` },
-  };
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AWSLogDeliveryWrite",
-        Effect: "Allow",
-        Principal: { Service: LOG_DELIVERY_SERVICE },
-        Action: "s3:PutObject",
-        Resource: `${args.bucketArn}/*`,
-        Condition: { ...source, StringEquals: { ...source.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
-      },
-      {
-        Sid: "AWSLogDeliveryCheck",
-        Effect: "Allow",
-        Principal: { Service: LOG_DELIVERY_SERVICE },
-        Action: ["s3:GetBucketAcl", "s3:ListBucket"],
-        Resource: args.bucketArn,
-        Condition: source,
-      },
-      denyInsecureTransport(args.bucketArn),
-    ],
+  const source = sourceCondition({
+    accountId: args.accountId,
+    sourceArn: `arn:${args.partition}:logs:${args.region}:${args.accountId}:delivery-source:*`,
   });
+  return policyDocument([
+    {
+      Sid: "AWSLogDeliveryWrite",
+      Effect: "Allow",
+      Principal: { Service: LOG_DELIVERY_SERVICE },
+      Action: "s3:PutObject",
+      Resource: `${args.bucketArn}/*`,
+      Condition: { ...source, StringEquals: { ...source.StringEquals, "s3:x-amz-acl": "bucket-owner-full-control" } },
+    },
+    {
+      Sid: "AWSLogDeliveryCheck",
+      Effect: "Allow",
+      Principal: { Service: LOG_DELIVERY_SERVICE },
+      Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+      Resource: args.bucketArn,
+      Condition: source,
+    },
+    denyInsecureBucketTransportStatement(args.bucketArn),
+  ]);
 }
 
 /**
@@ -129,20 +102,14 @@ export function accessLogBucketPolicy(args: { bucketArn: string; accountId: stri
  * this account's resources in the group's region.
  */
 export function wafLogGroupPolicy(args: { logGroupArn: string; accountId: string; partition: string; region: string }): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AWSWAFLogDelivery",
-        Effect: "Allow",
-        Principal: { Service: LOG_DELIVERY_SERVICE },
-        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-        Resource: `${args.logGroupArn}:*`,
-        Condition: {
-          StringEquals: { "aws:SourceAccount": args.accountId },
-          ArnLike: { "aws:SourceArn": `arn:${args.partition}:logs:${args.region}:${args.accountId}:*` },
-        },
-      },
-    ],
-  });
+  return policyDocument([
+    {
+      Sid: "AWSWAFLogDelivery",
+      Effect: "Allow",
+      Principal: { Service: LOG_DELIVERY_SERVICE },
+      Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      Resource: `${args.logGroupArn}:*`,
+      Condition: sourceCondition({ accountId: args.accountId, sourceArn: `arn:${args.partition}:logs:${args.region}:${args.accountId}:*` }),
+    },
+  ]);
 }

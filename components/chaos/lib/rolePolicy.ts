@@ -8,10 +8,10 @@
  * @see https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html (Permissions of each action)
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html#AWS-logs-infrastructure-CWL
  */
-import type { IamStatement } from "../../queue/lib/queuePolicies";
+import { policyDocument, serviceTrustPolicy, type IamStatement } from "../../lib/iam";
 import { ASG_NAME_TAG, type ChaosDatabaseKind } from "./experiments";
 
-export type { IamStatement } from "../../queue/lib/queuePolicies";
+export type { IamStatement } from "../../lib/iam";
 
 /** The service that assumes experiment roles. */
 export const FIS_SERVICE_PRINCIPAL = "fis.amazonaws.com";
@@ -42,19 +42,9 @@ export interface ChaosRoleTargets {
  * region (`aws:SourceAccount` and `aws:SourceArn`, the confused-deputy guard AWS recommends).
  */
 export function fisTrustPolicy(ctx: ChaosRoleContext): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: FIS_SERVICE_PRINCIPAL },
-        Action: "sts:AssumeRole",
-        Condition: {
-          StringEquals: { "aws:SourceAccount": ctx.accountId },
-          ArnLike: { "aws:SourceArn": `arn:${ctx.partition}:fis:${ctx.region}:${ctx.accountId}:experiment/*` },
-        },
-      },
-    ],
+  return serviceTrustPolicy(FIS_SERVICE_PRINCIPAL, {
+    accountId: ctx.accountId,
+    sourceArn: `arn:${ctx.partition}:fis:${ctx.region}:${ctx.accountId}:experiment/*`,
   });
 }
 
@@ -140,5 +130,5 @@ export function chaosRoleStatements(ctx: ChaosRoleContext, targets: ChaosRoleTar
 
 /** The role's inline policy document. */
 export function chaosRolePolicy(ctx: ChaosRoleContext, targets: ChaosRoleTargets): string {
-  return JSON.stringify({ Version: "2012-10-17", Statement: chaosRoleStatements(ctx, targets) });
+  return policyDocument(chaosRoleStatements(ctx, targets));
 }

@@ -6,6 +6,7 @@
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html
  */
+import { accountRootArn, policyDocument } from "../../lib/iam";
 
 /** Days KMS waits before deleting a key whose deletion is scheduled. */
 export const KEY_DELETION_WINDOW_DAYS = { min: 7, max: 30 } as const;
@@ -32,7 +33,7 @@ export function accountAdministersKeyStatement(account: KeyAccount) {
   return {
     Sid: "AccountAdministersKey",
     Effect: "Allow",
-    Principal: { AWS: `arn:${account.partition}:iam::${account.accountId}:root` },
+    Principal: { AWS: accountRootArn(account.partition, account.accountId) },
     Action: "kms:*",
     Resource: "*",
   } as const;
@@ -44,10 +45,7 @@ export function accountAdministersKeyStatement(account: KeyAccount) {
  * caller's grants). Without the root statement a key can become unmanageable.
  */
 export function dataKeyPolicy(account: KeyAccount): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [accountAdministersKeyStatement(account)],
-  });
+  return policyDocument([accountAdministersKeyStatement(account)]);
 }
 
 /** The arguments the rules look at. */

@@ -4,6 +4,7 @@
  * the resource whose recorded outputs hold a given value (to resolve an ARN or a DNS name written
  * into another resource's inputs back to the resource that owns it).
  */
+import { isRecord } from "../guards";
 import type { PlannedResource } from "./plannedResource";
 
 /** The graph of one plan. */
@@ -78,5 +79,5 @@ export function stringInput(resource: PlannedResource, key: string): string | un
 
 /** An array input's elements that are objects, or none. */
 export function objectList(value: unknown): Record<string, unknown>[] {
-  return Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => item !== null && typeof item === "object" && !Array.isArray(item)) : [];
+  return Array.isArray(value) ? value.filter(isRecord) : [];
 }

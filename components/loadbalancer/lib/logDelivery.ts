@@ -6,6 +6,7 @@
  * "Access Denied for bucket", so the table is checked offline (a `[volatile]` AWS fact: update it
  * here when AWS opens a region).
  */
+import { accountRootArn, denyInsecureBucketTransportStatement, policyDocument } from "../../lib/iam";
 
 /** ELB's log-delivery account per region (regions opened before August 2022). */
 export const ELB_LOG_DELIVERY_ACCOUNTS: Readonly<Record<string, string>> = {
@@ -42,7 +43,7 @@ export type LogDeliveryPrincipal = { readonly AWS: string } | { readonly Service
 /** The log-delivery principal of a region. */
 export function logDeliveryPrincipal(region: string, partition = "aws"): LogDeliveryPrincipal {
   const account = ELB_LOG_DELIVERY_ACCOUNTS[region];
-  return account ? { AWS: `arn:${partition}:iam::${account}:root` } : { Service: ELB_LOG_DELIVERY_SERVICE };
+  return account ? { AWS: accountRootArn(partition, account) } : { Service: ELB_LOG_DELIVERY_SERVICE };
 }
 
 /** Prefix under which the load balancer writes its logs. */
@@ -53,24 +54,14 @@ export const ACCESS_LOG_PREFIX = "alb";
  * this account only, and nobody may use the bucket without TLS.
  */
 export function accessLogBucketPolicy(args: { bucketArn: string; region: string; accountId: string; partition: string }): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "AllowLoadBalancerLogDelivery",
-        Effect: "Allow",
-        Principal: logDeliveryPrincipal(args.region, args.partition),
-        Action: "s3:PutObject",
-        Resource: `${args.bucketArn}/${ACCESS_LOG_PREFIX}/AWSLogs/${args.accountId}/*`,
-      },
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "s3:*",
-        Resource: [args.bucketArn, `${args.bucketArn}/*`],
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ],
-  });
+  return policyDocument([
+    {
+      Sid: "AllowLoadBalancerLogDelivery",
+      Effect: "Allow",
+      Principal: logDeliveryPrincipal(args.region, args.partition),
+      Action: "s3:PutObject",
+      Resource: `${args.bucketArn}/${ACCESS_LOG_PREFIX}/AWSLogs/${args.accountId}/*`,
+    },
+    denyInsecureBucketTransportStatement(args.bucketArn),
+  ]);
 }

@@ -6,6 +6,7 @@
  *
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  */
+import { isRecord } from "../../lib/guards";
 import type { AlarmThresholds } from "./alarms";
 
 /** Resolved names and IDs the dashboard graphs. */
@@ -146,13 +147,10 @@ export function dashboardBody(input: DashboardInput): string {
   return JSON.stringify(dashboardDocument(input));
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
 function metricLineProblems(where: string, line: unknown): string[] {
   if (!Array.isArray(line)) return [`${where} must be an array`];
-  const parts = isObject(line[line.length - 1]) ? line.slice(0, -1) : line;
-  const options = isObject(line[line.length - 1]) ? (line[line.length - 1] as Record<string, unknown>) : {};
+  const parts = isRecord(line[line.length - 1]) ? line.slice(0, -1) : line;
+  const options = isRecord(line[line.length - 1]) ? (line[line.length - 1] as Record<string, unknown>) : {};
   if (typeof options.expression === "string") {
     const id = options.id;
     return parts.length === 0 && typeof id === "string" && /^[a-z][a-zA-Z0-9_]*$/.test(id)
@@ -177,7 +175,7 @@ export function dashboardBodyProblems(body: string): string[] {
   } catch (error) {
     return [`dashboard body is not JSON: ${(error as Error).message}`];
   }
-  if (!isObject(document) || !Array.isArray(document.widgets)) return ["dashboard body must be an object with a widgets array"];
+  if (!isRecord(document) || !Array.isArray(document.widgets)) return ["dashboard body must be an object with a widgets array"];
   const widgets = document.widgets as unknown[];
   const problems: string[] = [];
   if (widgets.length > MAX_DASHBOARD_WIDGETS) {
@@ -185,7 +183,7 @@ export function dashboardBodyProblems(body: string): string[] {
   }
   widgets.forEach((widget, index) => {
     const where = `widget ${index}`;
-    if (!isObject(widget)) {
+    if (!isRecord(widget)) {
       problems.push(`${where} must be an object`);
       return;
     }
@@ -201,7 +199,7 @@ export function dashboardBodyProblems(body: string): string[] {
     }
     if (!Number.isInteger(y) || y < 0) problems.push(`${where} y must be a non-negative integer, got ${y}`);
     if (widget.type !== "metric") return;
-    const properties = isObject(widget.properties) ? widget.properties : {};
+    const properties = isRecord(widget.properties) ? widget.properties : {};
     if (typeof properties.region !== "string" || properties.region === "") problems.push(`${where} needs a region`);
     const metrics = properties.metrics;
     if (!Array.isArray(metrics) || metrics.length === 0 || metrics.length > MAX_WIDGET_METRICS) {

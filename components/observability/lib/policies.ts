@@ -10,6 +10,7 @@
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
  */
 import { accountAdministersKeyStatement } from "../../kms/lib/keyRules";
+import { denyInsecureTransportStatement, policyDocument, sourceCondition } from "../../lib/iam";
 
 /** The account the policies are written for. */
 export interface PolicyAccount {
@@ -30,19 +31,16 @@ export const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
  * decided by the topic policy, and KMS does not document the source keys CloudWatch sends it.
  */
 export function alarmKeyPolicy(account: PolicyAccount): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      accountAdministersKeyStatement(account),
-      {
-        Sid: "CloudWatchAlarmsUseKey",
-        Effect: "Allow",
-        Principal: { Service: CLOUDWATCH_SERVICE },
-        Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-        Resource: "*",
-      },
-    ],
-  });
+  return policyDocument([
+    accountAdministersKeyStatement(account),
+    {
+      Sid: "CloudWatchAlarmsUseKey",
+      Effect: "Allow",
+      Principal: { Service: CLOUDWATCH_SERVICE },
+      Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+      Resource: "*",
+    },
+  ]);
 }
 
 /**
@@ -51,28 +49,15 @@ export function alarmKeyPolicy(account: PolicyAccount): string {
  * principals of the account reach the topic through their IAM policies.
  */
 export function alarmTopicPolicy(args: PolicyAccount & { readonly topicArn: string; readonly region: string }): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "CloudWatchAlarmsPublish",
-        Effect: "Allow",
-        Principal: { Service: CLOUDWATCH_SERVICE },
-        Action: "sns:Publish",
-        Resource: args.topicArn,
-        Condition: {
-          StringEquals: { "aws:SourceAccount": args.accountId },
-          ArnLike: { "aws:SourceArn": `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:*` },
-        },
-      },
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "sns:Publish",
-        Resource: args.topicArn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ],
-  });
+  return policyDocument([
+    {
+      Sid: "CloudWatchAlarmsPublish",
+      Effect: "Allow",
+      Principal: { Service: CLOUDWATCH_SERVICE },
+      Action: "sns:Publish",
+      Resource: args.topicArn,
+      Condition: sourceCondition({ accountId: args.accountId, sourceArn: `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:*` }),
+    },
+    denyInsecureTransportStatement("sns:Publish", args.topicArn),
+  ]);
 }

@@ -3,17 +3,9 @@
  * redrive-allow policy of its dead-letter queue, the queue policy that refuses plain HTTP, and the
  * least-privilege IAM statements of the queue's consumers and producers.
  */
+import { denyInsecureTransportStatement, policyDocument, type IamStatement } from "../../lib/iam";
 
-/** An IAM policy statement; `T` is `string`, or `pulumi.Input<string>` before resolution. */
-export interface IamStatement<T = string> {
-  /** Statement ID; IAM allows only letters and digits. */
-  readonly Sid: string;
-  readonly Effect: "Allow";
-  readonly Action: string[];
-  readonly Resource: T[];
-  /** Narrows the grant, e.g. to calls made through one AWS service. @default - none */
-  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | string[]>>>>;
-}
+export type { IamStatement } from "../../lib/iam";
 
 /**
  * What a consumer needs: receive, delete, extend the visibility timeout, and look the queue up.
@@ -93,17 +85,5 @@ export function redriveAllowPolicyJson(sourceQueueArns: readonly string[]): stri
  * sent and received over TLS. It grants nothing; access comes from IAM policies in the account.
  */
 export function secureTransportQueuePolicy(queueArn: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "DenyInsecureTransport",
-        Effect: "Deny",
-        Principal: "*",
-        Action: "sqs:*",
-        Resource: queueArn,
-        Condition: { Bool: { "aws:SecureTransport": "false" } },
-      },
-    ],
-  });
+  return policyDocument([denyInsecureTransportStatement("sqs:*", queueArn)]);
 }

@@ -5,7 +5,7 @@
  *
  * @see https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
  */
-import type { IamStatement } from "../../queue/lib/queuePolicies";
+import type { IamStatement } from "../../lib/iam";
 
 /** What reading a secret needs: its value (`DescribeSecret` is not needed to read). */
 export const SECRET_READER_ACTIONS: readonly string[] = ["secretsmanager:GetSecretValue"];

@@ -13,6 +13,7 @@
  */
 import { SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER, type PlanFile, type PlannedResource } from "../planFile";
 import { FACTS } from "../facts";
+import { isRecord } from "../../../components/lib/guards";
 
 /** One changed input, values masked where secret. */
 export interface ChangedInput {
@@ -84,8 +85,6 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b as object).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
   return ka.length === kb.length && ka.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** The changed leaves of two input maps (objects are walked, arrays compared whole). */
 export function changedInputs(before: Record<string, unknown>, after: Record<string, unknown>, prefix = ""): ChangedInput[] {
