@@ -83,7 +83,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:domain, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:dns, blueprint:chaos",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:domain, blueprint:dns, blueprint:chaos",
       ],
     },
     {
