@@ -74,8 +74,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       namePrefix,
       loadBalancer: config.loadBalancer,
       ...(certificateArns[region.name] !== undefined ? { certificateArn: certificateArns[region.name] } : {}),
-      web: config.web[region.name]!,
-      worker: config.worker[region.name]!,
+      web: config.web[region.name],
+      worker: config.worker[region.name],
       queues: config.queues,
       alarms: config.alarms,
       protect: config.protect,
@@ -96,7 +96,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
             role,
             settings: cacheSettings,
             authToken: data.cacheAuthToken,
-            secretArn: data.cacheSecretArns[region]!,
+            secretArn: data.cacheSecretArns[region],
             ...(globalReplicationGroupId !== undefined ? { globalReplicationGroupId } : {}),
           },
         };
@@ -104,12 +104,12 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
   // The primary first: every other region's database and cache replicate from it.
   const primaryRegion = config.regions.find((region) => region.primary)!;
   const primaryStamp = stamp(primaryRegion, {
-    kmsKeyArn: data.keyArns[primaryRegion.name]!,
+    kmsKeyArn: data.keyArns[primaryRegion.name],
     database: {
       role: "primary",
       settings: database,
       masterPassword: data.masterPassword,
-      secretArn: data.databaseSecretArns[primaryRegion.name]!,
+      secretArn: data.databaseSecretArns[primaryRegion.name],
       ...(data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
     },
     ...cacheOf(primaryRegion.name, cacheSettings.mode === "global" ? "primary" : "standalone"),
@@ -126,7 +126,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
   const secondaryDatabase = (region: string): StampData["database"] => {
-    const common = { role: "secondary" as const, settings: database, secretArn: data.databaseSecretArns[region]!, replicationSourceReady: [primaryStamp.database!.writer] };
+    const common = { role: "secondary" as const, settings: database, secretArn: data.databaseSecretArns[region], replicationSourceReady: [primaryStamp.database!.writer] };
     switch (database.mode) {
       case "aurora-global":
         return { ...common, globalClusterIdentifier: data.globalClusterIdentifier!, sourceRegion: primaryRegion.name };
@@ -145,7 +145,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         return [
           region.name,
           stamp(region, {
-            kmsKeyArn: data.keyArns[region.name]!,
+            kmsKeyArn: data.keyArns[region.name],
             ...(member ? { database: member } : {}),
             ...cacheOf(region.name, datastore ? "secondary" : "standalone", datastore?.globalReplicationGroupId),
           }),
@@ -182,7 +182,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
             region: s.region,
             albDnsName: s.loadBalancer.dnsName,
             albZoneId: s.loadBalancer.zoneId,
-            healthCheckPath: config.web[s.region]!.healthCheck.path,
+            healthCheckPath: config.web[s.region].healthCheck.path,
             protocol: "HTTPS" as const,
           })),
           cdn: { domainName: cdn.domainName, hostedZoneId: cdn.hostedZoneId },

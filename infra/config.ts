@@ -16,7 +16,6 @@ import { ENVIRONMENT_FACTS } from "./environments";
 import { sectionContext } from "./sectionContext";
 import { ENGINE_SECTIONS, type BlueprintConfig } from "./sections";
 import { stackKeys } from "./stackSettings";
-import type { AnySetting } from "../components/lib/settings/setting";
 
 export { ConfigError } from "./configIssues";
 export { CONFIG_NAMESPACE } from "./configSchema";
@@ -35,7 +34,7 @@ export const DEFAULT_NAMING: NamingContext = { namePrefix: physicalNamePrefix("b
 /** The resolution of a (possibly invalid) stack file. */
 function stackSettings(raw: unknown, naming: NamingContext): StackSettings {
   const stack = rawStack(raw);
-  return new StackSettings(ENGINE_SECTIONS, ENVIRONMENT_FACTS, stack, sectionContext(stack as Record<string, unknown>, naming.namePrefix));
+  return new StackSettings(ENGINE_SECTIONS, ENVIRONMENT_FACTS, stack, sectionContext(stack, naming.namePrefix));
 }
 
 /**
@@ -103,7 +102,7 @@ function describeExpected(expected: string): string {
 function allowedKeys(path: ReadonlyArray<string | number>): string[] {
   if (path.length === 0) return CONFIG_KEYS.map((key) => `${CONFIG_NAMESPACE}:${key}`);
   const [head, ...inner] = path;
-  if (typeof head === "string" && head in stackKeys) return allowedKeysAt(stackKeys[head as keyof typeof stackKeys] as AnySetting, inner);
+  if (typeof head === "string" && head in stackKeys) return allowedKeysAt(stackKeys[head as keyof typeof stackKeys], inner);
   const section = ENGINE_SECTIONS.find((candidate) => candidate.key === head);
   if (!section) return [];
   return allowedKeysAt(section.setting, inner);

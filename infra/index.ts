@@ -7,7 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { blueprintOutputs, createBlueprint } from "./blueprint";
 import { loadConfig } from "./config";
 
-export = async (): Promise<Record<string, unknown>> => {
+// synchronous: Pulumi awaits whatever the program returns, and so does the offline plan
+export = (): Record<string, unknown> => {
   const config = loadConfig();
   const blueprint = createBlueprint(config, { project: pulumi.getProject(), stack: pulumi.getStack() });
   return blueprintOutputs(blueprint);

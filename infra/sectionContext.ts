@@ -47,7 +47,7 @@ export function sectionContext(raw: Raw, namePrefix: string): SectionContext {
   return {
     ...(environment ? { environment } : {}),
     regions,
-    ...(primaries.length === 1 ? { primaryRegion: primaries[0]!.name } : {}),
+    ...(primaries.length === 1 ? { primaryRegion: primaries[0].name } : {}),
     namePrefix,
   };
 }

@@ -13,6 +13,6 @@ export type BlueprintConfig = StackValues & { readonly [S in ComponentSection as
 
 /** The sections as the engine takes them. */
 export const ENGINE_SECTIONS: readonly Section<unknown, string>[] = [
-  stackSection as Section<unknown, string>,
+  stackSection,
   ...COMPONENTS.flatMap((component): readonly Section<unknown, string>[] => component.settings as readonly Section<unknown, string>[]),
 ];

@@ -37,7 +37,7 @@ export const distributionRequireViewerHttps = resourcePolicy({
     wellArchitected: ["SEC09-BP02"],
   },
   validateResource: validateResourceOfType(aws.cloudfront.Distribution, (distribution, _args, reportViolation) => {
-    for (const behavior of behaviors(distribution as DistributionProps)) {
+    for (const behavior of behaviors(distribution)) {
       if (!HTTPS_VIEWER_POLICIES.includes(behavior.viewerProtocolPolicy ?? "")) {
         reportViolation(`The ${behavior.pathPattern === undefined ? "default cache behavior" : `cache behavior ${behavior.pathPattern}`} lets viewers use plain HTTP (viewerProtocolPolicy ${behavior.viewerProtocolPolicy ?? "unset"}).`);
       }
@@ -242,10 +242,18 @@ interface WafRule {
   readonly overrideAction?: string;
 }
 
+/** A web ACL rule as the provider takes it (the parts the policies read). */
+interface WebAclRuleProps {
+  readonly name?: unknown;
+  readonly statement?: { readonly managedRuleGroupStatement?: WafRule["managedGroup"]; readonly rateBasedStatement?: unknown };
+  readonly action?: unknown;
+  readonly overrideAction?: unknown;
+}
+
 /** The first key of an action block (`{ block: {} }` → `block`). */
 function actionName(block: unknown): string | undefined {
   if (block === null || typeof block !== "object") return undefined;
-  const [key] = Object.keys(block as object).filter((k) => (block as Record<string, unknown>)[k] !== undefined);
+  const [key] = Object.keys(block).filter((k) => (block as Record<string, unknown>)[k] !== undefined);
   return key?.toLowerCase();
 }
 
@@ -266,7 +274,7 @@ function wafRules(acl: WebAclProps): WafRule[] | { error: string } {
     }
   }
   if (!Array.isArray(raw)) return [];
-  return (raw as Array<Record<string, any>>).map((rule, index) => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
+  return (raw as WebAclRuleProps[]).map((rule, index) => ({
     name: typeof rule.name === "string" ? rule.name : `rules[${index}]`,
     ...(rule.statement?.managedRuleGroupStatement ? { managedGroup: rule.statement.managedRuleGroupStatement } : {}),
     rateBased: rule.statement?.rateBasedStatement !== undefined,

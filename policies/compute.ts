@@ -146,6 +146,7 @@ function decodeUserData(userData: string): string {
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0) {
     const decoded = Buffer.from(compact, "base64").toString("utf8");
     // keep the text only if it decoded to something printable
+    // eslint-disable-next-line no-control-regex -- binary bytes are what this tells text from
     if (!/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) return decoded;
   }
   return userData;

@@ -118,7 +118,7 @@ export const loadBalancerConfigureMultiAz = stackPolicy({
     const { minimumAvailabilityZones } = args.getConfig<{ minimumAvailabilityZones: number }>();
     const index = subnetZoneIndex(args.resources);
     for (const balancer of balancers) {
-      const mappings = balancer.props.subnetMappings;
+      const mappings: unknown = balancer.props.subnetMappings;
       const mapped = Array.isArray(mappings) ? (mappings as Array<{ subnetId?: unknown }>).map((m) => m.subnetId).filter((id): id is string => typeof id === "string") : [];
       const placement = placeSubnets([...stringsProp(balancer, "subnets"), ...mapped], index);
       // A subnet the stack does not describe may be in any AZ: count it as one more, so only a proven shortfall is reported.
@@ -237,7 +237,8 @@ export const targetGroupConfigureHealthCheck = resourcePolicy({
       return;
     }
     if (check.enabled === false) reportViolation("The target group's health check is disabled.");
-    const protocol = String(check.protocol ?? group.protocol ?? "HTTP");
+    const written: unknown = check.protocol ?? group.protocol;
+    const protocol = typeof written === "string" ? written : "HTTP";
     if ((protocol === "HTTP" || protocol === "HTTPS") && (typeof check.path !== "string" || check.path === "")) {
       reportViolation("The target group's HTTP health check names no path.");
     }
@@ -269,13 +270,13 @@ function forwards(actions: unknown): boolean {
 
 /** True when the rule only matches requests carrying a named HTTP header with at least one value (CloudFront's secret origin header). */
 function requiresHeader(rule: PolicyResource): boolean {
-  const conditions = rule.props.conditions;
+  const conditions: unknown = rule.props.conditions;
   if (!Array.isArray(conditions)) return false;
   return conditions.some((condition: { httpHeader?: { httpHeaderName?: unknown; values?: unknown } }) => {
     const header = condition.httpHeader;
     if (header === undefined || typeof header.httpHeaderName !== "string" || header.httpHeaderName === "") return false;
     // the value is a secret; under preview it may not be known yet, which still means "a value is required"
-    const values = known(() => header.values);
+    const values = known((): unknown => header.values);
     return values === undefined || (Array.isArray(values) && values.length > 0);
   });
 }
@@ -300,13 +301,13 @@ export const loadBalancerRestrictAccessToCloudFront = stackPolicy({
       const open = rules.filter((rule) => rule.group !== undefined && groups.includes(rule.group) && publicCidrs(rule.rule).length > 0);
       if (open.length === 0) continue;
       for (const listener of listenersOf(balancer, args.resources)) {
-        const port = listener.props.port;
+        const port: unknown = listener.props.port;
         if (typeof port === "number" && !open.some((rule) => coversPort(rule.rule, port))) continue;
-        const actions = listener.props.defaultActions;
+        const actions: unknown = listener.props.defaultActions;
         if (redirectsToHttps(actions)) continue;
         if (forwards(actions)) {
           reportViolation(
-            `Load balancer ${balancer.name} is open to the internet and its listener ${listener.name} (port ${port ?? "(unset)"}) forwards every request, so clients can bypass CloudFront.`,
+            `Load balancer ${balancer.name} is open to the internet and its listener ${listener.name} (port ${port === undefined ? "(unset)" : JSON.stringify(port)}) forwards every request, so clients can bypass CloudFront.`,
             listener.urn,
           );
         }

@@ -72,7 +72,7 @@ function isStampResource(resource: PolicyResource): boolean {
  */
 function cloudFrontResources(resources: readonly PolicyResource[]): Set<string> {
   const distributions = ofType(resources, DISTRIBUTION_TYPE);
-  const acls = ofType(resources, WEB_ACL_TYPE).filter((acl) => known(() => acl.props.scope) === "CLOUDFRONT");
+  const acls = ofType(resources, WEB_ACL_TYPE).filter((acl) => known((): unknown => acl.props.scope) === "CLOUDFRONT");
   const edge = new Set<string>(acls.map((acl) => acl.urn));
   const viaCertificate = distributions.flatMap((distribution) => [...(distribution.propertyDependencies.viewerCertificate ?? []), ...(distribution.propertyDependencies.webAclId ?? [])]);
   for (const dep of viaCertificate) {
@@ -298,7 +298,7 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
       return;
     }
 
-    const replicas = instances.filter((instance) => given(known(() => instance.props.replicateSourceDb)));
+    const replicas = instances.filter((instance) => given(known((): unknown => instance.props.replicateSourceDb)));
     if (replicas.length > 0) {
       const primaries = instances.filter((instance) => !replicas.includes(instance));
       if (primaries.length !== 1) {
@@ -488,7 +488,7 @@ export const stackRequireEdgeResourcesInUsEast1 = stackPolicy({
     const acls = ofType(args.resources, WEB_ACL_TYPE);
     if (distributions.length === 0) args.notApplicable("The stack has no CloudFront distribution.");
     for (const distribution of distributions) {
-      const certificate = known(() => (distribution.props.viewerCertificate as { acmCertificateArn?: unknown } | undefined)?.acmCertificateArn);
+      const certificate = known((): unknown => (distribution.props.viewerCertificate as { acmCertificateArn?: unknown } | undefined)?.acmCertificateArn);
       const certificateRegions = [
         ...(given(certificate) && arnRegion(certificate) !== undefined ? [{ what: certificate, region: arnRegion(certificate)! }] : []),
         ...(distribution.propertyDependencies.viewerCertificate ?? [])
@@ -499,7 +499,7 @@ export const stackRequireEdgeResourcesInUsEast1 = stackPolicy({
       if (wrongCertificate) {
         reportViolation(`Distribution ${distribution.name}'s certificate ${wrongCertificate.what} is in ${wrongCertificate.region}; CloudFront only uses ACM certificates from ${CLOUDFRONT_REGION}.`, distribution.urn);
       }
-      const aclArn = known(() => distribution.props.webAclId);
+      const aclArn = known((): unknown => distribution.props.webAclId);
       if (given(aclArn) && aclArn.startsWith("arn:")) {
         const region = arnRegion(aclArn);
         if (/:regional\//.test(aclArn) || (region !== undefined && region !== CLOUDFRONT_REGION)) {
@@ -507,10 +507,10 @@ export const stackRequireEdgeResourcesInUsEast1 = stackPolicy({
         }
       }
       for (const acl of acls.filter((candidate) => (distribution.propertyDependencies.webAclId ?? []).some((dep) => dep.urn === candidate.urn))) {
-        if (known(() => acl.props.scope) !== "CLOUDFRONT") reportViolation(`Web ACL ${acl.name}, which distribution ${distribution.name} uses, has scope ${String(known(() => acl.props.scope) ?? "unset")}; CloudFront needs CLOUDFRONT.`, acl.urn);
+        if (known((): unknown => acl.props.scope) !== "CLOUDFRONT") reportViolation(`Web ACL ${acl.name}, which distribution ${distribution.name} uses, has scope ${scopeText(known((): unknown => acl.props.scope))}; CloudFront needs CLOUDFRONT.`, acl.urn);
       }
     }
-    for (const acl of acls.filter((candidate) => known(() => candidate.props.scope) === "CLOUDFRONT")) {
+    for (const acl of acls.filter((candidate) => known((): unknown => candidate.props.scope) === "CLOUDFRONT")) {
       const region = regionOf(acl);
       if (region !== undefined && region !== CLOUDFRONT_REGION) reportViolation(`CLOUDFRONT-scope web ACL ${acl.name} is in ${region}; it must be created in ${CLOUDFRONT_REGION}.`, acl.urn);
     }
@@ -597,3 +597,8 @@ export const STACK_POLICIES: readonly BlueprintPolicy[] = [
   stackRequireOriginFailover,
   stackDisallowCrossRegionDataPath,
 ];
+
+/** A web ACL's scope as a message shows it: the word, or what stands in its place. */
+function scopeText(scope: unknown): string {
+  return typeof scope === "string" ? scope : scope === undefined ? "unset" : JSON.stringify(scope);
+}

@@ -116,11 +116,11 @@ const REPLICATION_TYPE = "aws:s3/bucketReplicationConfig:BucketReplicationConfig
 
 /** The buckets a replication configuration copies to: by destination ARN or name, else (unknown) by its dependencies. */
 function replicationTargets(config: PolicyResource, buckets: readonly PolicyResource[]): PolicyResource[] {
-  const rules = config.props.rules;
+  const rules: unknown = config.props.rules;
   const enabled = Array.isArray(rules) ? (rules as Array<{ status?: unknown; destination?: { bucket?: unknown } }>).filter((rule) => rule.status === "Enabled") : [];
   const targets = new Set<PolicyResource>();
   for (const rule of enabled) {
-    const destination = known(() => rule.destination?.bucket);
+    const destination = known((): unknown => rule.destination?.bucket);
     if (typeof destination === "string") {
       const name = destination.replace(/^arn:aws[a-z-]*:s3:::/, "");
       for (const bucket of buckets) if (identifiers(bucket, ["arn", "id", "bucket"]).some((id) => id === destination || id === name)) targets.add(bucket);

@@ -236,5 +236,5 @@ export class RegionalCache extends pulumi.ComponentResource {
 
 /** The AZ of each node, round-robin over the zones: the primary in the first, replicas in the next ones. */
 export function spreadOverZones(zones: readonly string[], nodeCount: number): string[] {
-  return Array.from({ length: nodeCount }, (_, i) => zones[i % zones.length]!);
+  return Array.from({ length: nodeCount }, (_, i) => zones[i % zones.length]);
 }

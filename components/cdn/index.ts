@@ -197,7 +197,7 @@ export class Cdn extends pulumi.ComponentResource {
             originAccessControlId: oac.id,
           };
         default:
-          throw new Error(`Unknown origin kind '${(spec as OriginSpec).kind}'`);
+          throw new Error(`Unknown origin kind '${String((spec as { kind: unknown }).kind)}'`);
       }
     };
     const behaviour = (spec: BehaviourSpec) => ({

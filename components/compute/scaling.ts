@@ -75,7 +75,7 @@ export function createScaling(
     case "worker": {
       const ids = queueMetricIds(scaling.queueNames.length);
       const queueMetrics = scaling.queueNames.map((queueName, index) => ({
-        id: ids[index]!,
+        id: ids[index],
         metricStat: {
           metric: {
             namespace: "AWS/SQS",
@@ -145,7 +145,7 @@ export function createScaling(
             alarmActions: [fromZero.arn],
             metricQueries: [
               ...scaling.queueNames.map((queueName, index) => ({
-                id: ids[index]!,
+                id: ids[index],
                 metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queueName }, period: 60, stat: "Sum" },
                 returnData: false,
               })),

@@ -115,12 +115,12 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
         `${name}-${index + 1}`,
         {
           region,
-          identifier: names.instances[index]!,
+          identifier: names.instances[index],
           clusterIdentifier: cluster.id,
           engine: args.engine,
           instanceClass: settings.instanceClass,
           // round-robin over the AZs, so losing an AZ leaves instances in the others
-          availabilityZone: zones[index % zones.length]!,
+          availabilityZone: zones[index % zones.length],
           dbParameterGroupName: instanceParameters.name,
           publiclyAccessible: false,
           // minor versions carry security fixes; the cluster ignores the engineVersion drift they cause

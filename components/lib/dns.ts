@@ -22,7 +22,7 @@ export function dnsNameProblem(name: string): string | undefined {
   if (labels.some((label) => !LABEL.test(label))) {
     return "must be a lowercase DNS name: labels of 1 to 63 letters, digits or -, separated by dots";
   }
-  if (/^\d+$/.test(labels[labels.length - 1]!)) return "must end in a top-level domain, not a number";
+  if (/^\d+$/.test(labels[labels.length - 1])) return "must end in a top-level domain, not a number";
   return undefined;
 }
 
@@ -45,7 +45,7 @@ const ACM_ARN = /^arn:(aws|aws-cn|aws-us-gov):acm:([a-z]{2}(-[a-z]+)+-\d):(\d{12
 export function parseAcmCertificateArn(arn: string): AcmCertificateArn | string {
   const match = ACM_ARN.exec(arn);
   if (!match) return "must be an ACM certificate ARN: arn:aws:acm:<region>:<12-digit account>:certificate/<id>";
-  return { partition: match[1]!, region: match[2]!, account: match[4]!, id: match[5]! };
+  return { partition: match[1], region: match[2], account: match[4], id: match[5] };
 }
 
 /**

@@ -54,7 +54,7 @@ export class ApiCertificates extends pulumi.ComponentResource {
     const validationRecord = (certificate: aws.acm.Certificate, domainName: string, logicalName: string) =>
       acmValidationRecord(logicalName, { certificate, domainName, hostedZoneId: args.hostedZoneId }, opt);
 
-    const sharedRecord = validationRecord(certificates[0]!.certificate, args.apiName, `${name}-validation`);
+    const sharedRecord = validationRecord(certificates[0].certificate, args.apiName, `${name}-validation`);
     this.certificateArns = Object.fromEntries(
       certificates.map(({ region, certificate }) => {
         const regionalRecord = validationRecord(certificate, regionalOriginName(args.apiName, region), `${name}-${region}-validation`);

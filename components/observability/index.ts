@@ -185,7 +185,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
     this.alarmTopicArn = topic.arn;
     this.alarmKeyArn = key.arn;
     this.alarmNames = alarms.map((alarm) => alarm.name);
-    this.alarmArns = Object.fromEntries(specs.map((spec, i) => [spec.key, alarms[i]!.arn]));
+    this.alarmArns = Object.fromEntries(specs.map((spec, i) => [spec.key, alarms[i].arn]));
     this.dashboardName = dashboard.dashboardName;
 
     this.registerOutputs({

@@ -171,7 +171,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
 
     // protect reaches every queue and its policies through the component
     const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, { parent: this, protect: args.protect });
-    const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name]! }));
+    const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name] }));
 
     // The data components alarm on the region's topic, which the observability component declares
     // last (it watches the tiers); the deferred output closes that loop without reordering.
@@ -339,9 +339,9 @@ export class RegionalStamp extends pulumi.ComponentResource {
               ...(database && chaosDatabase && databaseFailoverRunsIn(chaosDatabase.settings.service, chaosDatabase.role)
                 ? { database: { kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const), arn: database.arn } }
                 : {}),
-              ...(cache ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0]! } } : {}),
+              ...(cache ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0] } } : {}),
               // the customer-facing alarms stop an experiment; unhealthy hosts is what terminating instances is meant to trip
-              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"]!, observability.alarmArns["target-response-p99"]!],
+              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"]],
               tags,
             },
             opt,

@@ -54,9 +54,9 @@ export class ReplicatedSecret extends pulumi.ComponentResource {
         region: args.primaryRegion,
         name: args.name,
         description: args.description,
-        kmsKeyId: args.kmsKeyArns[args.primaryRegion]!,
+        kmsKeyId: args.kmsKeyArns[args.primaryRegion],
         recoveryWindowInDays: recoveryWindowDays,
-        replicas: args.replicaRegions.map((region) => ({ region, kmsKeyId: args.kmsKeyArns[region]! })),
+        replicas: args.replicaRegions.map((region) => ({ region, kmsKeyId: args.kmsKeyArns[region] })),
         // never silently overwrite a secret of the same name someone else keeps in a replica region
         forceOverwriteReplicaSecret: false,
         tags: { ...(args.tags ?? {}), Region: args.primaryRegion },

@@ -16,8 +16,8 @@ export interface AlarmMetric {
 function dimensionsOf(value: unknown): Record<string, string | undefined> {
   if (value === null || typeof value !== "object") return {};
   const dimensions: Record<string, string | undefined> = {};
-  for (const key of Object.keys(value as object)) {
-    const item = known(() => (value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value)) {
+    const item = known((): unknown => (value as Record<string, unknown>)[key]);
     dimensions[key] = typeof item === "string" ? item : undefined;
   }
   return dimensions;
@@ -26,12 +26,12 @@ function dimensionsOf(value: unknown): Record<string, string | undefined> {
 /** The metrics an alarm watches: its own metric, and each metric of its metric queries. */
 export function alarmMetrics(alarm: PolicyResource): AlarmMetric[] {
   const metrics: AlarmMetric[] = [];
-  const namespace = known(() => alarm.props.namespace);
-  const dimensions = known(() => alarm.props.dimensions);
+  const namespace = known((): unknown => alarm.props.namespace);
+  const dimensions = known((): unknown => alarm.props.dimensions);
   if (namespace !== undefined || dimensions !== undefined) {
     metrics.push({ ...(typeof namespace === "string" ? { namespace } : {}), dimensions: dimensionsOf(dimensions) });
   }
-  const queries = known(() => alarm.props.metricQueries);
+  const queries = known((): unknown => alarm.props.metricQueries);
   if (Array.isArray(queries)) {
     for (const query of queries as Array<{ metric?: { namespace?: unknown; dimensions?: unknown } }>) {
       const metric = known(() => query.metric);
@@ -50,8 +50,8 @@ export function alarmDependsOn(alarm: PolicyResource, targets: readonly PolicyRe
 
 /** True unless the alarm's actions are disabled or it has no alarm action (unknown ARNs count as actions). */
 export function alarmNotifies(alarm: PolicyResource): boolean {
-  if (known(() => alarm.props.actionsEnabled) === false) return false;
-  const actions = known(() => alarm.props.alarmActions);
+  if (known((): unknown => alarm.props.actionsEnabled) === false) return false;
+  const actions = known((): unknown => alarm.props.alarmActions);
   if (actions === undefined) return true;
   return Array.isArray(actions) && actions.length > 0;
 }

@@ -51,6 +51,7 @@ function userDataText(value: unknown): string {
   const compact = value.replace(/\s+/g, "");
   if (/^[A-Za-z0-9+/]+={0,2}$/.test(compact) && compact.length % 4 === 0) {
     const decoded = Buffer.from(compact, "base64").toString("utf8");
+    // eslint-disable-next-line no-control-regex -- binary bytes are what this tells text from
     if (!/[\u0000-\u0008\u000e-\u001f]/.test(decoded)) return `${value}\n${decoded}`;
   }
   return value;
@@ -103,9 +104,9 @@ function referencesIn(
 function rolesOf(template: PolicyResource, resources: readonly PolicyResource[]): PolicyResource[] {
   const profiles = ofType(resources, INSTANCE_PROFILE_TYPE).filter((profile) => {
     if ((template.propertyDependencies.iamInstanceProfile ?? []).some((dep) => dep.urn === profile.urn)) return true;
-    const declared = known(() => template.props.iamInstanceProfile) as { arn?: unknown; name?: unknown } | undefined;
+    const declared = known((): unknown => template.props.iamInstanceProfile) as { arn?: unknown; name?: unknown } | undefined;
     const ids = identifiers(profile, ["arn", "name", "id"]);
-    return declared !== undefined && [known(() => declared.arn), known(() => declared.name)].some((value) => typeof value === "string" && ids.includes(value));
+    return declared !== undefined && [known((): unknown => declared.arn), known((): unknown => declared.name)].some((value) => typeof value === "string" && ids.includes(value));
   });
   return ofType(resources, ROLE_TYPE).filter((role) => profiles.some((profile) => refersTo(profile, "role", role, ["name", "id"])));
 }
@@ -114,16 +115,16 @@ function rolesOf(template: PolicyResource, resources: readonly PolicyResource[])
 export function launchTemplateDataPath(template: PolicyResource, resources: readonly PolicyResource[]): DataPathReference[] {
   const targets = resources.filter((resource) => resource.type in DATA_PATH_TYPES);
   const props = Object.keys(template.propertyDependencies);
-  const ownText = [userDataText(known(() => template.props.userData)), ...props.filter((prop) => prop !== "userData").map((prop) => textOf(known(() => template.props[prop])))].join("\n");
+  const ownText = [userDataText(known((): unknown => template.props.userData)), ...props.filter((prop) => prop !== "userData").map((prop) => textOf(known((): unknown => template.props[prop])))].join("\n");
   const references = referencesIn(template, props, ownText, targets, "its launch template");
 
   for (const role of rolesOf(template, resources)) {
     for (const policy of ofType(resources, ROLE_POLICY_TYPE).filter((candidate) => refersTo(candidate, "role", role, ["name", "id"]))) {
-      references.push(...referencesIn(policy, ["policy"], textOf(known(() => policy.props.policy)), targets, `role policy ${policy.name}`));
+      references.push(...referencesIn(policy, ["policy"], textOf(known((): unknown => policy.props.policy)), targets, `role policy ${policy.name}`));
     }
     for (const attachment of ofType(resources, ATTACHMENT_TYPE).filter((candidate) => refersTo(candidate, "role", role, ["name", "id"]))) {
       for (const managed of ofType(resources, MANAGED_POLICY_TYPE).filter((candidate) => refersTo(attachment, "policyArn", candidate, ["arn", "id"]))) {
-        references.push(...referencesIn(managed, ["policy"], textOf(known(() => managed.props.policy)), targets, `policy ${managed.name}`));
+        references.push(...referencesIn(managed, ["policy"], textOf(known((): unknown => managed.props.policy)), targets, `policy ${managed.name}`));
       }
     }
   }

@@ -37,7 +37,7 @@ export interface EnvironmentSources {
 export function environmentSources(args: Pick<StackValidationArgs, "stackTags" | "resources">, configEnvironment?: unknown): EnvironmentSources {
   const tag = args.stackTags.get(ENVIRONMENT_TAG);
   const stack = args.resources.find((resource) => resource.type === STACK_TYPE);
-  const output = stack?.props.environment;
+  const output: unknown = stack?.props.environment;
   return {
     ...(tag !== undefined ? { tag } : {}),
     ...(typeof output === "string" ? { output } : {}),

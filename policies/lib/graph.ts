@@ -40,24 +40,27 @@ export function matchableStringProp(resource: PolicyResource, prop: string): str
 
 /** A string property, or undefined. */
 export function stringProp(resource: PolicyResource, prop: string): string | undefined {
-  const value = resource.props[prop];
+  const value: unknown = resource.props[prop];
   return typeof value === "string" ? value : undefined;
 }
 
 /** A list-of-strings property (missing or malformed → empty). */
 export function stringsProp(resource: PolicyResource, prop: string): string[] {
-  const value = resource.props[prop];
+  const value: unknown = resource.props[prop];
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
+
+/** What `known` returns: the read's type, except that an untyped read (a resource's props) is `unknown`, to be narrowed. */
+export type KnownValue<T> = 0 extends 1 & T ? unknown : T;
 
 /**
  * Runs `read` and returns its result, or undefined when it reads a value unknown during preview.
  * For look-ups that may skip what they cannot know (matching, optional settings); checks that must
  * not pass on an unknown value let the error through instead.
  */
-export function known<T>(read: () => T): T | undefined {
+export function known<T>(read: () => T): KnownValue<T> | undefined {
   try {
-    return read();
+    return read() as KnownValue<T>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-assertion -- an untyped read becomes unknown here
   } catch (err) {
     if (err instanceof UnknownValueError) return undefined;
     throw err;

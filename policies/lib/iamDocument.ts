@@ -63,7 +63,7 @@ export function parseIamDocument(document: unknown): ParsedDocument {
         resources: list(s.Resource ?? s.NotResource),
         notResource: s.NotResource !== undefined,
         principals: principalsOf(s.Principal ?? s.NotPrincipal),
-        hasCondition: s.Condition !== undefined && s.Condition !== null && Object.keys(s.Condition as object).length > 0,
+        hasCondition: s.Condition !== undefined && s.Condition !== null && Object.keys(s.Condition).length > 0,
         condition: s.Condition !== null && typeof s.Condition === "object" ? (s.Condition as Record<string, Record<string, unknown>>) : {},
       };
     }),

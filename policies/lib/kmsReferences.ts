@@ -45,7 +45,7 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
   for (const prop of KEY_PROPS) add(prop, region, stringAt(() => resource.props[prop]), keyDependencies(resource, prop));
 
   if (resource.type === "aws:secretsmanager/secret:Secret") {
-    const replicas = known(() => resource.props.replicas);
+    const replicas = known((): unknown => resource.props.replicas);
     if (Array.isArray(replicas)) {
       (replicas as Array<{ region?: unknown; kmsKeyId?: unknown }>).forEach((replica, index) => {
         const replicaRegion = stringAt(() => replica.region);
@@ -55,7 +55,7 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
     }
   }
   if (resource.type === "aws:ec2/launchTemplate:LaunchTemplate") {
-    const mappings = known(() => resource.props.blockDeviceMappings);
+    const mappings = known((): unknown => resource.props.blockDeviceMappings);
     if (Array.isArray(mappings)) {
       (mappings as Array<{ ebs?: { kmsKeyId?: unknown } }>).forEach((mapping, index) => {
         add(`blockDeviceMappings[${index}].ebs.kmsKeyId`, region, stringAt(() => mapping.ebs?.kmsKeyId), []);
@@ -64,7 +64,7 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
     add("blockDeviceMappings", region, undefined, keyDependencies(resource, "blockDeviceMappings"));
   }
   if (resource.type === "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration") {
-    const rules = known(() => resource.props.rules);
+    const rules = known((): unknown => resource.props.rules);
     if (Array.isArray(rules)) {
       (rules as Array<{ applyServerSideEncryptionByDefault?: { kmsMasterKeyId?: unknown } }>).forEach((rule, index) => {
         add(`rules[${index}].applyServerSideEncryptionByDefault.kmsMasterKeyId`, region, stringAt(() => rule.applyServerSideEncryptionByDefault?.kmsMasterKeyId), []);

@@ -13,7 +13,7 @@ const REDRIVE_ALLOW_POLICY_TYPE = "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy
 function redriveTarget(carrier: PolicyResource, queues: readonly PolicyResource[]): PolicyResource | undefined {
   const byDependency = queues.find((queue) => queue !== carrier && (carrier.propertyDependencies.redrivePolicy ?? []).some((dep) => dep.urn === queue.urn));
   if (byDependency) return byDependency;
-  const text = known(() => carrier.props.redrivePolicy);
+  const text = known((): unknown => carrier.props.redrivePolicy);
   if (typeof text !== "string" || text === "") return undefined;
   let arn: unknown;
   try {
@@ -21,7 +21,7 @@ function redriveTarget(carrier: PolicyResource, queues: readonly PolicyResource[
   } catch {
     return undefined;
   }
-  return typeof arn === "string" ? queues.find((queue) => known(() => queue.props.arn) === arn) : undefined;
+  return typeof arn === "string" ? queues.find((queue) => known((): unknown => queue.props.arn) === arn) : undefined;
 }
 
 /** The stack's dead-letter queues. */

@@ -34,7 +34,7 @@ export function regionOf(resource: RegionalResource): string | undefined {
   if (isGlobalType(resource.type)) return undefined;
   const own = resource.props.region;
   if (typeof own === "string" && own.length > 0) return own;
-  const fromProvider = resource.provider?.props.region;
+  const fromProvider: unknown = resource.provider?.props.region;
   if (typeof fromProvider === "string" && fromProvider.length > 0) return fromProvider;
   return undefined;
 }

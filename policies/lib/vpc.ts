@@ -98,7 +98,7 @@ export function vpcSubnets(vpc: Vpc, resources: readonly PolicyResource[]): VpcS
       return { ...(id ? { id } : {}), ...(availabilityZone ? { availabilityZone } : {}), ...(type ? { type } : {}) };
     });
   }
-  const details = component?.props.subnetDetails;
+  const details: unknown = component?.props.subnetDetails;
   if (!Array.isArray(details)) return [];
   return details.map((detail: Record<string, unknown>) => ({
     ...(typeof detail.id === "string" ? { id: detail.id } : {}),
@@ -135,7 +135,7 @@ export function natGatewayZones(vpc: Vpc, resources: readonly PolicyResource[]):
     gateways.length > 0
       ? gateways.map((gateway) => subnets.find((subnet) => subnet.id === stringProp(gateway, "subnetId"))?.availabilityZone)
       : Array.isArray(vpc.component?.props.natGatewayDetails)
-        ? (vpc.component!.props.natGatewayDetails as Array<Record<string, unknown>>).map((detail) =>
+        ? (vpc.component.props.natGatewayDetails as Array<Record<string, unknown>>).map((detail) =>
             typeof detail.availabilityZone === "string" ? detail.availabilityZone : undefined,
           )
         : [];
@@ -155,11 +155,11 @@ export function subnetZoneIndex(resources: readonly PolicyResource[]): Map<strin
     if (id !== undefined && zone !== undefined) index.set(id, zone);
   }
   for (const component of ofType(resources, AWSX_VPC_TYPE)) {
-    const details = known(() => component.props.subnetDetails);
+    const details = known((): unknown => component.props.subnetDetails);
     if (!Array.isArray(details)) continue;
     for (const detail of details as Array<Record<string, unknown>>) {
-      const id = known(() => detail.id);
-      const zone = known(() => detail.availabilityZone);
+      const id = known((): unknown => detail.id);
+      const zone = known((): unknown => detail.availabilityZone);
       if (typeof id === "string" && typeof zone === "string" && !index.has(id)) index.set(id, zone);
     }
   }

@@ -59,10 +59,11 @@ async function timeSdkMocks(stackFile: StackFile): Promise<number> {
         // the same mocked state as the plan (certificates' validation options, ARN suffixes, …)
         newResource: (args) => {
           const urn = `urn:pulumi:${stackFile.stack}::blueprint::${args.type}::${args.name}`;
-          const mocked = mockState({ type: args.type, name: args.name, urn, inputs: args.inputs }, region);
-          return { id: mocked.id ?? `${args.name}-id`, state: { ...args.inputs, ...mocked.outputs } };
+          const inputs = args.inputs as Record<string, unknown>;
+          const mocked = mockState({ type: args.type, name: args.name, urn, inputs }, region);
+          return { id: mocked.id ?? `${args.name}-id`, state: { ...inputs, ...mocked.outputs } };
         },
-        call: (args) => mockInvoke(args.token, args.inputs, region),
+        call: (args) => mockInvoke(args.token, args.inputs as Record<string, unknown>, region),
       },
       "blueprint",
       stackFile.stack,
@@ -87,7 +88,7 @@ async function timeFloor(count: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS + 1; i++) {
     await pulumi.runtime.setMocks(
-      { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
+      { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs as Record<string, unknown> }), call: () => ({}) },
       "bench",
       "floor",
       false,
@@ -95,9 +96,9 @@ async function timeFloor(count: number): Promise<number> {
     const stackTraceLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     const start = performance.now();
-    await pulumi.runtime.runInPulumiStack(async () => {
+    await pulumi.runtime.runInPulumiStack(() => {
       for (let n = 0; n < count; n++) new TrivialResource(`r${n}`, n);
-      return {};
+      return Promise.resolve({});
     });
     await waitForRegistrations();
     const elapsed = performance.now() - start;

@@ -65,7 +65,7 @@ export function renderConfigReference(sections: readonly Section<unknown, string
     }
     lines.push(`## \`blueprint:${section.key}\``, "", section.setting.description, "");
     const [, ...keyRows] = rows(section.setting, `blueprint:${section.key}`, facts);
-    const ownRow = rows(section.setting, `blueprint:${section.key}`, facts)[0]!;
+    const ownRow = rows(section.setting, `blueprint:${section.key}`, facts)[0];
     lines.push(...table(header, section.setting.kind === "list" ? [ownRow, ...keyRows] : keyRows), "");
   }
   return `${lines.join("\n").trimEnd()}\n`;

@@ -33,7 +33,7 @@ export function buildStackSchema(): JsonSchema {
     properties: {
       config: {
         type: "object",
-        description: String(config.description ?? ""),
+        description: typeof config.description === "string" ? config.description : "",
         properties,
         required: ["aws:region", ...(config.required ?? []).map((key) => `${CONFIG_NAMESPACE}:${key}`)],
         // other namespaces (providers, plugins) pass through; unknown blueprint keys are typos

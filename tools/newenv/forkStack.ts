@@ -166,8 +166,8 @@ function setDefaultRegion(config: YAMLMap, options: ForkOptions): void {
 }
 
 function rebuildRegions(doc: Document, config: YAMLMap, context: Context): void {
-  const sequence = config.get(REGIONS_KEY) as YAMLSeq;
-  const sourceItems = sequence.items.filter(isMap) as YAMLMap[];
+  const sequence = config.get(REGIONS_KEY) as YAMLSeq<unknown>;
+  const sourceItems = sequence.items.filter((item): item is YAMLMap => isMap(item));
   // A comment above the first entry is parsed as the list's; move it to the entry so it travels with it.
   if (sequence.commentBefore && sourceItems[0] && !sourceItems[0].commentBefore) {
     sourceItems[0].commentBefore = sequence.commentBefore;

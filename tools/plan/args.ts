@@ -110,7 +110,7 @@ function scan(argv: readonly string[], valueFlags: ReadonlyMap<string, string>, 
   const values: Record<string, string> = {};
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
     if (valueFlags.has(flag)) {
       // A following option is not this flag's value: leave it to be parsed on its own.

@@ -137,7 +137,7 @@ function compareWithBase(plan: PlanFile, base: string): BaseComparison {
 }
 
 /** `npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]`. */
-export async function diffMain(argv: readonly string[], out: Writer = console.log, err: Writer = console.error): Promise<number> {
+export function diffMain(argv: readonly string[], out: Writer = console.log, err: Writer = console.error): number {
   const args = parseOrExit(() => parseDiffArgs(argv), DIFF_USAGE, out, err);
   if (typeof args === "number") return args;
   let base: PlanFile;

@@ -26,7 +26,7 @@ export function generatedStackFile(count: number, options: GeneratedStackOptions
   const regions = [...REGIONS.values()].filter((r) => r.azLetters.length >= 3).slice(0, count);
   const owner = options.owner ?? "test";
   const config: Record<string, string> = {
-    "aws:region": regions[0]!.name,
+    "aws:region": regions[0].name,
     "blueprint:environment": "staging",
     "blueprint:owner": owner,
     "blueprint:costCenter": owner,

@@ -19,7 +19,7 @@ import type {
 
 // `unknownCheckingProxy` and `UnknownValueError` are re-exported by @pulumi/policy 1.21 for test
 // harnesses, but their declarations are `@internal`; these are their runtime shapes.
-const unknownCheckingProxy = (policySdk as unknown as { unknownCheckingProxy<T extends object>(value: T): T }).unknownCheckingProxy;
+const unknownCheckingProxy = (policySdk as unknown as { unknownCheckingProxy: <T extends object>(value: T) => T }).unknownCheckingProxy;
 const UnknownValueError = (policySdk as unknown as { UnknownValueError: new (...args: never[]) => Error }).UnknownValueError;
 
 /**
@@ -64,7 +64,7 @@ export function isTypeOf(type: string, resourceClass: unknown): boolean {
   const token = pulumiTypeOf(resourceClass);
   if (token) return type === token;
   const isInstance = (resourceClass as { isInstance?: unknown } | undefined)?.isInstance;
-  return typeof isInstance === "function" && isInstance({ __pulumiType: type }) === true;
+  return typeof isInstance === "function" && (isInstance as (value: unknown) => unknown)({ __pulumiType: type }) === true;
 }
 
 /** Resource options as the analyzer passes them; missing fields take the engine's zero values. */
@@ -122,7 +122,7 @@ export function frozenTags(tags: ReadonlyMap<string, string> | Record<string, st
     size: map.size,
     values: map.values.bind(map),
     [Symbol.iterator]: map[Symbol.iterator].bind(map),
-  }) as ReadonlyMap<string, string>;
+  });
 }
 
 /** The `ResourceValidationArgs` the server builds for one validation call (fresh proxied props each time). */
@@ -137,7 +137,7 @@ export function resourceValidationArgs(resource: ResourceInput, settings: Policy
     opts: policyOptions(resource.opts),
     stackTags: settings.stackTags,
     isType: (resourceClass) => isTypeOf(resource.type, resourceClass),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK returns the proxied props untyped
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- the SDK returns the proxied props untyped
     asType: (resourceClass) => (isTypeOf(resource.type, resourceClass) ? (props as any) : undefined),
     getConfig: <T extends object>() => structuredClone(settings.config) as T,
     notApplicable: throwNotApplicable,
@@ -219,7 +219,7 @@ export function policyResources(inputs: readonly StackResourceInput[]): PolicyRe
       dependencies: [],
       propertyDependencies: {},
       isType: (resourceClass) => isTypeOf(input.type, resourceClass),
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK returns the proxied props untyped
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- the SDK returns the proxied props untyped
       asType: (resourceClass) => (isTypeOf(input.type, resourceClass) ? (props as any) : undefined),
       ...(provider ? { provider } : {}),
     };

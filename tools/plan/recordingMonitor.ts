@@ -17,7 +17,7 @@ import { mockInvoke, mockState, resourceRegion } from "./mockState";
 
 type Callback = (err: Error | null, response?: unknown) => void;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the monitor speaks the SDK's untyped gRPC shapes */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- the monitor speaks the SDK's untyped gRPC shapes (requests, Structs and MockMonitor's private state) */
 interface RegisterRequest {
   getType(): string;
   getName(): string;

@@ -37,8 +37,8 @@ const dayIndex = (day: string): number => WEEKDAYS.indexOf(day.toLowerCase() as 
 export function parseDailyWindow(text: string): Window | { readonly problem: string } {
   const match = DAILY.exec(text);
   if (!match) return { problem: `${JSON.stringify(text)} is not a daily window; write hh24:mi-hh24:mi in UTC, e.g. "03:00-04:00"` };
-  const start = minutesOf(match[1]!, match[2]!);
-  const minutes = (minutesOf(match[3]!, match[4]!) - start + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  const start = minutesOf(match[1], match[2]);
+  const minutes = (minutesOf(match[3], match[4]) - start + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   if (minutes < MIN_WINDOW_MINUTES) {
     return { problem: `${text} lasts ${minutes} minutes; ElastiCache needs a window of at least ${MIN_WINDOW_MINUTES} minutes` };
   }
@@ -51,8 +51,8 @@ export function parseWeeklyWindow(text: string): Window | { readonly problem: st
   if (!match) {
     return { problem: `${JSON.stringify(text)} is not a weekly window; write ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. "sun:05:00-sun:06:00"` };
   }
-  const start = dayIndex(match[1]!) * MINUTES_PER_DAY + minutesOf(match[2]!, match[3]!);
-  const end = dayIndex(match[4]!) * MINUTES_PER_DAY + minutesOf(match[5]!, match[6]!);
+  const start = dayIndex(match[1]) * MINUTES_PER_DAY + minutesOf(match[2], match[3]);
+  const end = dayIndex(match[4]) * MINUTES_PER_DAY + minutesOf(match[5], match[6]);
   const minutes = (end - start + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
   if (minutes < MIN_WINDOW_MINUTES) {
     return { problem: `${text} lasts ${minutes} minutes; ElastiCache needs a window of at least ${MIN_WINDOW_MINUTES} minutes` };

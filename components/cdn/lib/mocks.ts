@@ -51,7 +51,7 @@ export const webAcl: Builder = (input, region) => {
   const name = named(input);
   const id = uuid("webacl", input.urn);
   const scope = text(input, "scope") === "CLOUDFRONT" ? "global" : "regional";
-  const rules = Array.isArray(input.inputs.rules) ? (input.inputs.rules as Array<Record<string, any>>) : [];
+  const rules = Array.isArray(input.inputs.rules) ? (input.inputs.rules as WebAclRuleInput[]) : [];
   return {
     id,
     outputs: {
@@ -64,8 +64,13 @@ export const webAcl: Builder = (input, region) => {
   };
 };
 
+/** The part of a web ACL rule's inputs the capacity depends on. */
+interface WebAclRuleInput {
+  readonly statement?: { readonly managedRuleGroupStatement?: { readonly name?: string }; readonly rateBasedStatement?: unknown };
+}
+
 /** Web ACL capacity units of a rule, as AWS publishes them for the managed groups the blueprint uses. */
-function ruleCapacity(rule: Record<string, any>): number {
+function ruleCapacity(rule: WebAclRuleInput): number {
   const group = rule.statement?.managedRuleGroupStatement?.name;
   if (group === undefined) return rule.statement?.rateBasedStatement ? 2 : 1;
   return ({ AWSManagedRulesCommonRuleSet: 700, AWSManagedRulesKnownBadInputsRuleSet: 200, AWSManagedRulesAmazonIpReputationList: 25 } as Record<string, number>)[group] ?? 0;

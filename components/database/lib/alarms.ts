@@ -118,7 +118,7 @@ function lagSpec<T>(input: DatabaseAlarmInput<T>): DatabaseAlarmSpec<T> | undefi
         ...common,
         description: `The read replica lags its source by more than ${thresholds.replicaLagSeconds} s`,
         metricName: "ReplicaLag",
-        dimensions: { DBInstanceIdentifier: input.instances[0]! },
+        dimensions: { DBInstanceIdentifier: input.instances[0] },
         threshold: thresholds.replicaLagSeconds,
       };
     case "single-region":

@@ -93,14 +93,14 @@ export function parseEngineVersion(engine: RdsEngineName, version: string): Engi
   if (!match) {
     return { problem: `must be a full ${engine} version such as ${format.example}; got ${JSON.stringify(version)}` };
   }
-  const major = match[1]!;
+  const major = match[1];
   const supported = SUPPORTED_MAJOR_VERSIONS[engine];
   if (!supported.includes(major)) {
     return {
       problem: `${version} is ${engine} ${major}, which is not in AWS standard support; use major ${supported.join(", ")} (e.g. ${DEFAULT_ENGINE_VERSIONS[engine]})`,
     };
   }
-  const comparable = engine === "aurora-mysql" ? match[2]! : version;
+  const comparable = engine === "aurora-mysql" ? match[2] : version;
   return { major, comparable, family: `${engine}${major}` };
 }
 

@@ -44,8 +44,8 @@ function wrap(start: number, length: number, period: number): Ranges {
 export function parseBackupWindow(window: string): ParsedWindow | { readonly problem: string } {
   const match = BACKUP_WINDOW.exec(window);
   if (!match) return { problem: `must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00; got ${JSON.stringify(window)}` };
-  const start = at(match[1]!, match[2]!);
-  const end = at(match[3]!, match[4]!);
+  const start = at(match[1], match[2]);
+  const end = at(match[3], match[4]);
   const minutes = (end - start + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   if (minutes < MIN_WINDOW_MINUTES) {
     return { problem: `must last at least ${MIN_WINDOW_MINUTES} minutes; ${window} lasts ${minutes}` };
@@ -62,8 +62,8 @@ export function parseMaintenanceWindow(window: string): ParsedWindow | { readonl
     return { problem: `must be ddd:hh24:mi-ddd:hh24:mi in UTC with ddd one of ${WEEKDAYS.join(", ")}, e.g. sun:05:00-sun:06:00; got ${JSON.stringify(window)}` };
   }
   const day = (name: string) => WEEKDAYS.indexOf(name.toLowerCase() as (typeof WEEKDAYS)[number]);
-  const start = day(match[1]!) * MINUTES_PER_DAY + at(match[2]!, match[3]!);
-  const end = day(match[4]!) * MINUTES_PER_DAY + at(match[5]!, match[6]!);
+  const start = day(match[1]) * MINUTES_PER_DAY + at(match[2], match[3]);
+  const end = day(match[4]) * MINUTES_PER_DAY + at(match[5], match[6]);
   const minutes = (end - start + MINUTES_PER_WEEK) % MINUTES_PER_WEEK;
   if (minutes < MIN_WINDOW_MINUTES) {
     return { problem: `must last at least ${MIN_WINDOW_MINUTES} minutes; ${window} lasts ${minutes}` };

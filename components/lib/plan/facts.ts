@@ -74,15 +74,15 @@ export interface EdgeContext {
   /** The stack's primary region, as the plan records it. */
   readonly primaryRegion: string;
   /** The box kind of a resource, from every component's facts; undefined when it is not drawn. */
-  kindOf(resource: PlannedResource): NodeKind | undefined;
+  readonly kindOf: (resource: PlannedResource) => NodeKind | undefined;
   /** The port a drawn data store listens on, from its type's facts. */
-  portOf(resource: PlannedResource): number | undefined;
+  readonly portOf: (resource: PlannedResource) => number | undefined;
   /** The box a drawn resource is in. */
-  nodeOf(urn: string | undefined): string | undefined;
+  readonly nodeOf: (urn: string | undefined) => string | undefined;
   /** Adds an arrow between two boxes (nothing when either is undefined or they are the same box). */
-  connect(from: string | undefined, to: string | undefined, style: EdgeStyle, label?: string): void;
+  readonly connect: (from: string | undefined, to: string | undefined, style: EdgeStyle, label?: string) => void;
   /** The box of a kind in a region (null: global), created empty if no resource is drawn in it. */
-  place(kind: NodeKind, region: string | null): string;
+  readonly place: (kind: NodeKind, region: string | null) => string;
 }
 
 /** Adds a component's arrows to the diagram. */

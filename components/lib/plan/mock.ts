@@ -35,7 +35,7 @@ export const ec2Resource =
 
 /** A string input, or undefined when it is absent or not a string. */
 export const textInput = (input: MockInput, key: string): string | undefined =>
-  typeof input.inputs[key] === "string" ? (input.inputs[key] as string) : undefined;
+  typeof input.inputs[key] === "string" ? (input.inputs[key]) : undefined;
 
 /**
  * The generic state: an ID from the logical name and the URN and, for an `aws:<module>/<resource>:<Type>`
@@ -46,7 +46,7 @@ export const textInput = (input: MockInput, key: string): string | undefined =>
 export const genericMock: Builder = (input, region) => {
   const match = /^aws:([a-z0-9]+)\/([a-zA-Z0-9]+):/.exec(input.type);
   const id = `${input.name}-${hashHex(12, input.urn)}`;
-  return { id, outputs: match ? { arn: arn(match[1]!, region, `${match[2]}/${id}`) } : {} };
+  return { id, outputs: match ? { arn: arn(match[1], region, `${match[2]}/${id}`) } : {} };
 };
 
 /** Computes the mocked result of one invoke (a data source such as `aws.getCallerIdentity`). */

@@ -12,15 +12,15 @@ export interface PlanGraph {
   readonly resources: readonly PlannedResource[];
   readonly byUrn: ReadonlyMap<string, PlannedResource>;
   /** Direct children of a URN, in registration order. */
-  children(urn: string): readonly PlannedResource[];
+  readonly children: (urn: string) => readonly PlannedResource[];
   /** URNs a resource depends on: `dependencies` and every `propertyDependencies` list, without repeats. */
-  dependenciesOf(resource: PlannedResource): readonly string[];
+  readonly dependenciesOf: (resource: PlannedResource) => readonly string[];
   /** URNs the resource depends on through one input property (its `propertyDependencies` entry). */
-  propertyDependenciesOf(resource: PlannedResource, property: string): readonly string[];
+  readonly propertyDependenciesOf: (resource: PlannedResource, property: string) => readonly string[];
   /** The resources of the given types, in registration order. */
-  ofTypes(types: ReadonlySet<string> | readonly string[]): PlannedResource[];
+  readonly ofTypes: (types: ReadonlySet<string> | readonly string[]) => PlannedResource[];
   /** The resource whose outputs hold `value` under one of `keys` (a string match), if exactly one does. */
-  ownerOfValue(value: unknown, keys: readonly string[], types?: ReadonlySet<string>): PlannedResource | undefined;
+  readonly ownerOfValue: (value: unknown, keys: readonly string[], types?: ReadonlySet<string>) => PlannedResource | undefined;
 }
 
 /** Builds the graph of a plan's resources. */

@@ -46,7 +46,7 @@ export interface DefaultScope {
   /** The enclosing group's own siblings, for a key of a nested group. @default undefined */
   readonly parent?: Readonly<Record<string, unknown>>;
   /** Another section's resolved value (per-region sections give one value per region). */
-  section<Value>(section: SectionHandle<Value>): Value;
+  readonly section: <Value>(section: SectionHandle<Value>) => Value;
 }
 
 /** A default computed from the stack, with the sentence the reference shows for it. */
@@ -102,13 +102,13 @@ export function defaultIn<T>(value: DefaultValue<T>, scope: DefaultScope): T {
   if (!isDefaultSpec(value)) return plain(value);
   switch (value[DEFAULT_SPEC]) {
     case "derived":
-      return (value as Derived<T>).derive(scope);
+      return (value).derive(scope);
     case "byEnvironment": {
-      const entry = (value as ByEnvironment<T>).values[scope.environment];
+      const entry = (value).values[scope.environment];
       return isDefaultSpec(entry as DefaultValue<T>) ? defaultIn(entry as DefaultValue<T>, scope) : plain(entry as T);
     }
     case "fromEnvironment":
-      return scope.facts[(value as FromEnvironment<T>).fact] as T;
+      return scope.facts[(value).fact] as T;
     default:
       throw new Error(`Unknown default declaration ${String((value as { [DEFAULT_SPEC]: unknown })[DEFAULT_SPEC])}`);
   }

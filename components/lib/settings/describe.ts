@@ -42,7 +42,7 @@ export function defaultsByEnvironment(setting: AnySetting, facts: FactsTable): R
 }
 
 /** The declared default of a defaulted setting (a list's items), or undefined. */
-function declaredDefault(setting: AnySetting): DefaultValue<unknown> | undefined {
+function declaredDefault(setting: AnySetting): DefaultValue<unknown> {
   if (setting.presence !== "defaulted" || setting.kind === "group") return undefined;
   return setting.kind === "list" ? (setting as ListSetting<AnySetting>).defaultItems : setting.default;
 }
@@ -62,7 +62,7 @@ export function defaultText(setting: AnySetting, facts: FactsTable): string | un
   if (declared[DEFAULT_SPEC] === "derived") return (declared as Derived<unknown>).text;
   const perEnvironment = defaultsByEnvironment(setting, facts)!;
   const distinct = new Set(Object.values(perEnvironment));
-  const values = distinct.size === 1 ? [...distinct][0]! : ENVIRONMENTS.map((environment) => `${environment} ${perEnvironment[environment]}`).join(", ");
+  const values = distinct.size === 1 ? [...distinct][0] : ENVIRONMENTS.map((environment) => `${environment} ${perEnvironment[environment]}`).join(", ");
   return declared[DEFAULT_SPEC] === "fromEnvironment" ? `${(declared as FromEnvironment<unknown>).text} (${values})` : values;
 }
 

@@ -16,7 +16,7 @@ export function allowedKeysAt(setting: AnySetting, path: ReadonlyArray<string | 
       if (current?.kind === "group" && typeof part === "number") continue;
       return [];
     }
-    current = current.keys?.[part] as AnySetting | undefined;
+    current = current.keys?.[part];
   }
   while (current && (current.kind === "list" || current.kind === "map")) current = current.item;
   return current?.kind === "group" ? Object.keys(current.keys ?? {}) : [];

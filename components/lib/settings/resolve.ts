@@ -49,7 +49,7 @@ function defaultOf(setting: AnySetting, scope: DefaultScope): unknown {
   if (setting.presence !== "defaulted") return undefined;
   if (setting.kind === "list") {
     const list = setting as ListSetting<AnySetting>;
-    const items = list.defaultItems === undefined ? [] : (defaultIn(list.defaultItems, scope) as readonly unknown[]);
+    const items = list.defaultItems === undefined ? [] : defaultIn<readonly unknown[]>(list.defaultItems, scope);
     return items.map((entry) => resolveSetting(list.item, entry, scope));
   }
   return setting.default === undefined ? undefined : defaultIn(setting.default, scope);
@@ -69,7 +69,7 @@ function resolveGroup(setting: GroupSetting<Keys>, raw: Record<string, unknown>,
   const resolved: Record<string, unknown> = {};
   const inner: DefaultScope = { ...scope, parent: scope.siblings, siblings: resolved, section: scope.section };
   for (const [key, child] of Object.entries(setting.keys)) {
-    const value = resolveSetting(child as AnySetting, raw[key], inner);
+    const value = resolveSetting(child, raw[key], inner);
     if (value !== undefined) resolved[key] = value;
     else if (child.presence === "required" && setting.presence === "optional") return undefined;
   }

@@ -49,9 +49,9 @@ export interface CheckScope {
   /** The whole stack config as written (namespace stripped). */
   readonly stack: Readonly<Record<string, unknown>>;
   /** Whether the stack file writes the key at a dotted path inside the section. */
-  written(field: string): boolean;
+  readonly written: (field: string) => boolean;
   /** Another section's resolved value. */
-  section<Value>(section: SectionHandle<Value>): Value;
+  readonly section: <Value>(section: SectionHandle<Value>) => Value;
 }
 
 /** A section as the engine uses it. */
@@ -79,7 +79,7 @@ interface SectionOptions<K extends Keys> {
 
 /** Resolves a group against the raw value and the scope (siblings start empty). */
 function resolveGroupIn<K extends Keys>(setting: GroupSetting<K>, raw: unknown, scope: DefaultScope): GroupValue<K> | undefined {
-  return resolveSetting(setting as unknown as AnySetting, raw, { ...scope, siblings: {} }) as GroupValue<K> | undefined;
+  return resolveSetting(setting, raw, { ...scope, siblings: {} }) as GroupValue<K> | undefined;
 }
 
 /** A section of fixed keys, always present (a missing key takes its default). */
@@ -94,7 +94,7 @@ export function section<const Key extends string, K extends Keys, Out = GroupVal
   const setting = group(options.keys, { description: options.description });
   return {
     key,
-    setting: setting as unknown as AnySetting,
+    setting: setting,
     showValues: options.showValues ?? false,
     resolve(raw, scope) {
       const value = resolveGroupIn(setting, raw, scope)!;
@@ -117,7 +117,7 @@ export function optionalSection<const Key extends string, K extends Keys, Out = 
   const setting = group(options.keys, { description: options.description, optional: true, absentMeans: options.absentMeans });
   return {
     key,
-    setting: setting as unknown as AnySetting,
+    setting: setting,
     showValues: options.showValues ?? false,
     resolve(raw, scope) {
       const value = resolveGroupIn(setting, raw, scope);
@@ -142,7 +142,7 @@ export function regionalSection<const Key extends string, K extends Keys>(
   const setting = group(options.keys, { description: options.description });
   const sectionValue: Section<Readonly<Record<string, GroupValue<K>>>, Key> = {
     key,
-    setting: setting as unknown as AnySetting,
+    setting: setting,
     showValues: options.showValues ?? false,
     resolve(raw, scope) {
       return Object.fromEntries(scope.regions.map((region) => [region.name, resolveGroupIn(setting, raw, { ...scope, region })!]));
@@ -185,10 +185,10 @@ export function listSection<const Key extends string, K extends Keys>(
   const setting = list(item, { description: options.description, default: options.default, ...(options.length ? { length: options.length } : {}) });
   return {
     key,
-    setting: setting as unknown as AnySetting,
+    setting: setting,
     showValues: options.showValues ?? false,
     resolve(raw, scope) {
-      return resolveSetting(setting as unknown as AnySetting, raw, { ...scope, siblings: {} }) as ReadonlyArray<GroupValue<K>>;
+      return resolveSetting(setting, raw, { ...scope, siblings: {} }) as ReadonlyArray<GroupValue<K>>;
     },
     ...(options.check ? { check: options.check } : {}),
   };

@@ -146,7 +146,7 @@ function albIngressRules(ingress: AlbIngressOptions): TierRule[] {
       return rules;
     }
     default:
-      throw new Error(`Unknown albIngress '${String((ingress as AlbIngressOptions).mode)}'`);
+      throw new Error(`Unknown albIngress '${String((ingress).mode)}'`);
   }
 }
 

@@ -81,8 +81,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameValue(item, (b as unknown[])[i]));
-  const ka = Object.keys(a as object).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
-  const kb = Object.keys(b as object).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  const ka = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const kb = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
   return ka.length === kb.length && ka.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 

@@ -28,8 +28,8 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const numberInput = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "number" ? (resource.inputs[key] as number) : undefined);
-const stringInputOf = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "string" ? (resource.inputs[key] as string) : undefined);
+const numberInput = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "number" ? (resource.inputs[key]) : undefined);
+const stringInputOf = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "string" ? (resource.inputs[key]) : undefined);
 const distinct = (values: Array<string | undefined>) => [...new Set(values.filter((value): value is string => value !== undefined))];
 /** How many of the resources their types' plan facts count as `noun` (e.g. `cluster`). */
 const countOf = (resources: readonly PlannedResource[], noun: string) => resources.filter((r) => FACTS.facts(r.type)?.noun === noun).length;
@@ -96,7 +96,7 @@ export function nodeLines(node: DiagramNode): string[] {
     case "globalDatastore":
       return ["ElastiCache Global Datastore", plural(n, "global group")];
     case "loadBalancer":
-      return ["Load balancer", plural(n, stringInputOf(resources[0]!, "loadBalancerType") === "network" ? "NLB" : "ALB")];
+      return ["Load balancer", plural(n, stringInputOf(resources[0], "loadBalancerType") === "network" ? "NLB" : "ALB")];
     case "web":
       return ["Web tier", tierLine(resources)];
     case "worker":

@@ -23,7 +23,7 @@ import { renderMermaid } from "./mermaid";
 
 /** The ```mermaid blocks of a Markdown file. */
 export function mermaidBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
+  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]);
 }
 
 function page(bundle: string, diagram: string): string {
@@ -62,7 +62,7 @@ function render(browser: string, bundle: string, diagram: string, outDir: string
   writeFileSync(join(outDir, `${name}.svg.html`), dom.stdout);
   const [, width, height] = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(dom.stdout) ?? ["", "1600", "1200"];
   const size = (value: string) => Math.min(Math.max(Math.ceil(Number(value)) + 40, 600), 6000);
-  const shot = spawnSync(browser, [...flags, `--window-size=${size(width!)},${size(height!)}`, `--screenshot=${join(outDir, `${name}.png`)}`, `file://${html}`], {
+  const shot = spawnSync(browser, [...flags, `--window-size=${size(width)},${size(height)}`, `--screenshot=${join(outDir, `${name}.png`)}`, `file://${html}`], {
     encoding: "utf8",
     timeout: 120_000,
   });
@@ -76,10 +76,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const outIndex = argv.indexOf("--out");
-  const outDir = resolve(outIndex >= 0 ? argv[outIndex + 1]! : "bench-results/render");
+  const outDir = resolve(outIndex >= 0 ? argv[outIndex + 1] : "bench-results/render");
   mkdirSync(outDir, { recursive: true });
   const regionsIndex = argv.indexOf("--regions");
-  const counts = regionsIndex >= 0 ? argv[regionsIndex + 1]!.split(",").map(Number) : [];
+  const counts = regionsIndex >= 0 ? argv[regionsIndex + 1].split(",").map(Number) : [];
   const files = argv.filter((arg, i) => !arg.startsWith("--") && argv[i - 1] !== "--out" && argv[i - 1] !== "--regions");
   const diagrams: Array<[string, string]> = files.flatMap((file) =>
     mermaidBlocks(readFileSync(file, "utf8")).map((text, i): [string, string] => [`${basename(file, ".md")}-${i}`, text]),
