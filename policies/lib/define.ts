@@ -47,7 +47,7 @@ export interface PolicyMetadata {
   /** Thresholds and switches, each with a `default` (the Pulumi CLI fills defaults in; the plan does too). */
   readonly configSchema?: PolicyConfigSchema;
   /**
-   * The policy's own level. Leave it unset: the environment's pack config decides (README, "Policy pack").
+   * The policy's own level. Leave it unset: the environment's pack config decides (docs/policies.md, "Enforcement").
    * @default - the pack config's `all`, else the pack default (mandatory)
    */
   readonly enforcementLevel?: EnforcementLevel;

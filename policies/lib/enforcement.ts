@@ -3,7 +3,7 @@
  *
  * The pack's own default is `mandatory` (fail closed). Each environment has a pack config file,
  * `policies/config/<environment>.json`, whose `all` sets the environment's level (dev advisory,
- * staging and prod mandatory, as in infra/profiles.ts) and whose per-policy entries override a
+ * staging and prod mandatory, as in infra/environments.ts) and whose per-policy entries override a
  * single policy's level (`"<policy>": "advisory"` or `{ "enforcementLevel": …, …thresholds }`) and
  * set thresholds. The Pulumi CLI reads the same file (`--policy-pack-config`); the offline plan
  * resolves it with the functions below, in the CLI's order.
@@ -14,7 +14,7 @@ import type { Environment } from "./environment";
 /** The pack's default level when no config says otherwise. */
 export const PACK_ENFORCEMENT: EnforcementLevel = "mandatory";
 
-/** Default level per environment; mirrors `policyEnforcement` in infra/profiles.ts (a test keeps them equal). */
+/** Default level per environment; mirrors `policyEnforcement` in infra/environments.ts (a test keeps them equal). */
 export const ENFORCEMENT_BY_ENVIRONMENT: Readonly<Record<Environment, EnforcementLevel>> = {
   dev: "advisory",
   staging: "mandatory",

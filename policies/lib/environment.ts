@@ -6,7 +6,7 @@
  */
 import type { StackValidationArgs } from "@pulumi/policy";
 
-/** The environments of the blueprint (infra/profiles.ts). */
+/** The environments of the blueprint (infra/environments.ts). */
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 
 /** One of `ENVIRONMENTS`. */

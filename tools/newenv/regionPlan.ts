@@ -48,7 +48,7 @@ export function sourceRegionsOf(regions: unknown): SourceRegion[] {
   );
   return named.map((region) => ({
     name: region.name as string,
-    // a single region is primary without saying so (infra/configRules.ts)
+    // a single region is primary without saying so (infra/stackSettings.ts)
     primary: region.primary === true || named.length === 1,
     ...(typeof region.vpcCidr === "string" ? { vpcCidr: region.vpcCidr } : {}),
     ...(Array.isArray(region.availabilityZones) ? { availabilityZones: region.availabilityZones.filter((az): az is string => typeof az === "string") } : {}),

@@ -94,7 +94,7 @@ export function packConfigFor(context: Pick<PolicyStackContext, "environment" | 
     const all = file[ALL_POLICIES_KEY];
     if (all !== undefined && all !== context.enforcement) {
       throw new PolicyConfigError(
-        `${path} sets "all": ${JSON.stringify(all)} but the ${context.environment} profile's policy enforcement is ${context.enforcement} (infra/profiles.ts); make them agree`,
+        `${path} sets "all": ${JSON.stringify(all)} but the ${context.environment} profile's policy enforcement is ${context.enforcement} (infra/environments.ts); make them agree`,
       );
     }
   }

@@ -19,6 +19,6 @@ export const DEFAULT_CREATION_SECONDS = 5;
 
 /**
  * The estimate of a type with no figure of its own: an API-only resource, ready in seconds. The
- * README's "any other custom resource" row documents it; types with their own figure each have a row.
+ * "any other custom resource" row of docs/plan-engine.md's generated table shows it; types with their own figure each have a row.
  */
 export const API_ONLY_CREATION: CreationTime = { seconds: DEFAULT_CREATION_SECONDS, basis: "most API-only resources are ready in seconds" };

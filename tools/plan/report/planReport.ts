@@ -31,7 +31,7 @@ export function criticalPathSection(estimate: CriticalPath): string[] {
     `**Estimated from-scratch \`pulumi up\`: ${formatDuration(estimate.totalSeconds)}** (critical path). ` +
       `Created one after another, the resources would take ${formatDuration(estimate.serialSeconds)}; ` +
       `parallel creation saves ${formatDuration(estimate.savedSeconds)}. ` +
-      "Creation times are estimates per resource type (see the README's table); regions deploy in parallel.",
+      "Creation times are estimates per resource type (see docs/plan-engine.md); regions deploy in parallel.",
     "",
   ];
   if (estimate.steps.length > 0) {
