@@ -9,6 +9,7 @@ import { FACTS } from "../plan/facts";
 import { ENVIRONMENT_FACTS } from "../../infra/environments";
 import { ENGINE_SECTIONS } from "../../infra/sections";
 import { CONFIG_REFERENCE_PATH, renderConfigReference } from "./configReference";
+import { renderEnvironmentFacts } from "./environmentFacts";
 import { renderCreationTable, renderReplacementTable } from "./planFactsTables";
 import { renderPolicyTable } from "./policyTable";
 import { renderProjectConfig } from "./projectConfig";
@@ -40,6 +41,7 @@ export const TARGETS: readonly (FileTarget | BlockTarget)[] = [
       renderConfigReference(ENGINE_SECTIONS, ENVIRONMENT_FACTS, [[code("aws:region"), `one of ${REGION_NAMES.length} regions`, "required", "", AWS_REGION_DESCRIPTION]]),
   },
   { kind: "block", path: "Pulumi.yaml", name: "project-config", render: renderProjectConfig },
+  { kind: "block", path: "docs/environments.md", name: "environment-facts", render: renderEnvironmentFacts },
   { kind: "block", path: "docs/policies.md", name: "policies", render: renderPolicyTable },
   { kind: "block", path: "docs/plan-engine.md", name: "replacement-inputs", render: () => renderReplacementTable(FACTS) },
   { kind: "block", path: "docs/plan-engine.md", name: "creation-times", render: () => renderCreationTable(FACTS) },
