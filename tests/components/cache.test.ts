@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CacheGlobalDatastore, GLOBAL_MEMBER_IGNORED_CHANGES, RegionalCache, type CacheSettings, type RegionalCacheArgs } from "../../components/cache";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "./support";
+import { countTypes, ofType, one } from "../support/resources";
 import { PROD_CACHE_SETTINGS } from "../support/settings";
 
 const ACCOUNT = "123456789012";

@@ -3,7 +3,7 @@ import { Cdn, type CdnArgs } from "../../components/cdn";
 import type { DistributionSettings } from "../../components/cdn/lib/cdnRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "./support";
+import { countTypes, ofType, one } from "../support/resources";
 import { PROD_CDN_SETTINGS } from "../support/settings";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };

@@ -4,7 +4,7 @@ import { RegionalChaos, type ChaosSettings, type RegionalChaosArgs } from "../..
 import { experimentTemplate, experimentTemplateId } from "../../components/chaos/lib/mocks";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "./support";
+import { countTypes, ofType, one } from "../support/resources";
 
 const PREFIX = "blueprint-prod";
 const ACCOUNT = "123456789012";

@@ -7,7 +7,7 @@ import { secretReaderStatements } from "../../components/secrets/lib/secretAcces
 import { replicaSecretArn, replicatedSecretProblems, secretNameProblems } from "../../components/secrets/lib/secretRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "./support";
+import { countTypes, ofType, one } from "../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 const KEY = "aws:kms/key:Key";

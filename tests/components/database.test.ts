@@ -11,7 +11,7 @@ import {
 } from "../../components/database";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "./support";
+import { countTypes, ofType, one } from "../support/resources";
 import { GLOBAL_DATABASE_SETTINGS } from "../support/settings";
 
 const PREFIX = "blueprint-prod";

@@ -4,7 +4,7 @@ import { ApiCertificates } from "../../components/loadbalancer/certificates";
 import { accessLogBucketPolicy } from "../../components/loadbalancer/lib/logDelivery";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "./support";
+import { countTypes, ofType, one } from "../support/resources";
 import { loadBalancerSection } from "../../components/loadbalancer/section";
 import { webSection } from "../../components/compute/section";
 import { frame, resolveSection } from "../support/sections";

@@ -9,7 +9,7 @@ import {
 } from "../../components/network/lib/securityGroupRules";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { ofType as byType, one } from "./support";
+import { ofType as byType, one } from "../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 

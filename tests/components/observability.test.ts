@@ -5,7 +5,7 @@ import { dashboardBodyProblems } from "../../components/observability/lib/dashbo
 import { RegionalQueues, type QueueSpec } from "../../components/queue";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { recordProgram } from "../../tools/plan/runProgram";
-import { one } from "./support";
+import { one } from "../support/resources";
 
 const REGION = "eu-west-1";
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: REGION };

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { problems } from "./configSupport";
+import { problems } from "../support/config";
 import { parseConfig } from "../../infra/config";
 
 /** 45 distinct arm64 type names (nine Graviton families, five sizes each). */

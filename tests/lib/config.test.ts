@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { problems } from "./configSupport";
+import { problems } from "../support/config";
 import { ConfigError, parseConfig, type BlueprintConfig } from "../../infra/config";
 import { REGION_NAMES, regionInfo } from "../../components/lib/regions";
 

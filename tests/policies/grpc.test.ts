@@ -11,7 +11,7 @@ import * as grpc from "@grpc/grpc-js";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { ALL_POLICIES, PACK_NAME } from "../../policies/all";
 import { configOf, enforcementOf } from "../../policies/lib/enforcement";
-import { testUrn } from "./harness";
+import { testUrn } from "../support/policies/harness";
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- the generated gRPC stubs ship no types */
 const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb") as any;

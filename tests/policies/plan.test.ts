@@ -6,7 +6,7 @@ import type { PolicyPackConfig } from "@pulumi/policy";
 import type { PlannedResource } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
 import { packConfigFor, PolicyConfigError, runPolicies, stackTagsFor, type PolicyStackContext } from "../../tools/plan/policyRunner";
-import { violatingProgram } from "./violatingProgram";
+import { violatingProgram } from "../support/policies/violatingProgram";
 
 const context: PolicyStackContext = { project: "blueprint", stack: "t", environment: "prod", enforcement: "mandatory", defaultRegion: "us-east-1" };
 

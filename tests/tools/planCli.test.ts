@@ -7,7 +7,7 @@ import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../tools/pla
 import { SECRET_PLACEHOLDER, type PlanFile } from "../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../tools/plan/stackFile";
 import type { Program } from "../../tools/plan/runProgram";
-import { violatingProgram } from "../policies/violatingProgram";
+import { violatingProgram } from "../support/policies/violatingProgram";
 
 async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];

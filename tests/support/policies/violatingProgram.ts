@@ -3,7 +3,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { loadDefaultProgram, type Program } from "../../tools/plan/runProgram";
+import { loadDefaultProgram, type Program } from "../../../tools/plan/runProgram";
 
 /**
  * The real blueprint plus five mistakes: an unencrypted queue (with no DLQ), a queue whose DLQ is

@@ -8,9 +8,9 @@
  */
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
-import type { BlueprintResourcePolicy, BlueprintStackPolicy, ResourceClass } from "../../policies/lib/define";
-import { typeToken } from "../../policies/lib/define";
-import { configOf } from "../../policies/lib/enforcement";
+import type { BlueprintResourcePolicy, BlueprintStackPolicy, ResourceClass } from "../../../policies/lib/define";
+import { typeToken } from "../../../policies/lib/define";
+import { configOf } from "../../../policies/lib/enforcement";
 import {
   frozenTags,
   policyResources,
@@ -20,7 +20,7 @@ import {
   type PolicyOutcome,
   type ProviderInput,
   type StackResourceInput,
-} from "../../tools/plan/policyRuntime";
+} from "../../../tools/plan/policyRuntime";
 
 export { UNKNOWN_SENTINELS, type PolicyOutcome };
 
