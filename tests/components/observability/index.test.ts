@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { RegionalObservability, type ObservabilityArgs } from "../../components/observability";
-import { dashboardBodyProblems } from "../../components/observability/lib/dashboard";
-import { RegionalQueues, type QueueSpec } from "../../components/queue";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { one } from "../support/resources";
+import { RegionalObservability, type ObservabilityArgs } from "../../../components/observability";
+import { dashboardBodyProblems } from "../../../components/observability/lib/dashboard";
+import { RegionalQueues, type QueueSpec } from "../../../components/queue";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { one } from "../../support/resources";
 
 const REGION = "eu-west-1";
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: REGION };

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { ComputeTier, type ComputeTierArgs } from "../../components/compute";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, one } from "../support/resources";
+import { ComputeTier, type ComputeTierArgs } from "../../../components/compute";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, one } from "../../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 const QUEUE_ARN = "arn:aws:sqs:eu-west-1:123456789012:blueprint-prod-jobs";

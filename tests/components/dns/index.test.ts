@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { Dns, type DnsArgs } from "../../components/dns";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
+import { Dns, type DnsArgs } from "../../../components/dns";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 const ZONE = "Z0123456789ABCDEFGHIJ";

@@ -1,15 +1,15 @@
 import * as assert from "node:assert/strict";
-import { Network, type NetworkArgs } from "../../components/network";
+import { Network, type NetworkArgs } from "../../../components/network";
 import {
   albIngressProblems,
   INTERNET_INGRESS,
   ruleQuotaProblems,
   tierRules,
   type TierRule,
-} from "../../components/network/lib/securityGroupRules";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { ofType as byType, one } from "../support/resources";
+} from "../../../components/network/lib/securityGroupRules";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { ofType as byType, one } from "../../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 

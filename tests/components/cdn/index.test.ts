@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
-import { Cdn, type CdnArgs } from "../../components/cdn";
-import type { DistributionSettings } from "../../components/cdn/lib/cdnRules";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
-import { PROD_CDN_SETTINGS } from "../support/settings";
+import { Cdn, type CdnArgs } from "../../../components/cdn";
+import type { DistributionSettings } from "../../../components/cdn/lib/cdnRules";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
+import { PROD_CDN_SETTINGS } from "../../support/settings";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 const SECRET = "s3cr3t-origin-verify-value";

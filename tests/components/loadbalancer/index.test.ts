@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
-import { LoadBalancer, type LoadBalancerArgs } from "../../components/loadbalancer";
-import { ApiCertificates } from "../../components/loadbalancer/certificates";
-import { accessLogBucketPolicy } from "../../components/loadbalancer/lib/logDelivery";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
-import { loadBalancerSection } from "../../components/loadbalancer/section";
-import { webSection } from "../../components/compute/section";
-import { frame, resolveSection } from "../support/sections";
+import { LoadBalancer, type LoadBalancerArgs } from "../../../components/loadbalancer";
+import { ApiCertificates } from "../../../components/loadbalancer/certificates";
+import { accessLogBucketPolicy } from "../../../components/loadbalancer/lib/logDelivery";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
+import { loadBalancerSection } from "../../../components/loadbalancer/section";
+import { webSection } from "../../../components/compute/section";
+import { frame, resolveSection } from "../../support/sections";
 
 /** prod's load balancer settings and health check, as the stack resolves them. */
 const PROD_LB = resolveSection(loadBalancerSection, undefined, frame("prod", ["eu-west-1"]));

@@ -1,8 +1,8 @@
 import * as assert from "node:assert/strict";
-import { RegionalQueues, type QueueSpec } from "../../components/queue";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { one } from "../support/resources";
+import { RegionalQueues, type QueueSpec } from "../../../components/queue";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { one } from "../../support/resources";
 
 const REGION = "eu-west-1";
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: REGION };

@@ -8,11 +8,11 @@ import {
   RegionalDatabase,
   type DatabaseSettings,
   type RegionalDatabaseArgs,
-} from "../../components/database";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
-import { GLOBAL_DATABASE_SETTINGS } from "../support/settings";
+} from "../../../components/database";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
+import { GLOBAL_DATABASE_SETTINGS } from "../../support/settings";
 
 const PREFIX = "blueprint-prod";
 const ACCOUNT = "123456789012";

@@ -1,13 +1,13 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { MultiRegionKey } from "../../components/kms";
-import { aliasProblems, dataKeyProblems } from "../../components/kms/lib/keyRules";
-import { ReplicatedSecret } from "../../components/secrets";
-import { secretReaderStatements } from "../../components/secrets/lib/secretAccess";
-import { replicaSecretArn, replicatedSecretProblems, secretNameProblems } from "../../components/secrets/lib/secretRules";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
+import { MultiRegionKey } from "../../../components/kms";
+import { aliasProblems, dataKeyProblems } from "../../../components/kms/lib/keyRules";
+import { ReplicatedSecret } from "../../../components/secrets";
+import { secretReaderStatements } from "../../../components/secrets/lib/secretAccess";
+import { replicaSecretArn, replicatedSecretProblems, secretNameProblems } from "../../../components/secrets/lib/secretRules";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
 const KEY = "aws:kms/key:Key";

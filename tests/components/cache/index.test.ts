@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { CacheGlobalDatastore, GLOBAL_MEMBER_IGNORED_CHANGES, RegionalCache, type CacheSettings, type RegionalCacheArgs } from "../../components/cache";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
-import { PROD_CACHE_SETTINGS } from "../support/settings";
+import { CacheGlobalDatastore, GLOBAL_MEMBER_IGNORED_CHANGES, RegionalCache, type CacheSettings, type RegionalCacheArgs } from "../../../components/cache";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
+import { PROD_CACHE_SETTINGS } from "../../support/settings";
 
 const ACCOUNT = "123456789012";
 const KEY = (region: string) => `arn:aws:kms:${region}:${ACCOUNT}:key/mrk-${region.replace(/-/g, "")}`;

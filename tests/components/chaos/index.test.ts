@@ -1,10 +1,10 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { RegionalChaos, type ChaosSettings, type RegionalChaosArgs } from "../../components/chaos";
-import { experimentTemplate, experimentTemplateId } from "../../components/chaos/lib/mocks";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { recordProgram } from "../../tools/plan/runProgram";
-import { countTypes, ofType, one } from "../support/resources";
+import { RegionalChaos, type ChaosSettings, type RegionalChaosArgs } from "../../../components/chaos";
+import { experimentTemplate, experimentTemplateId } from "../../../components/chaos/lib/mocks";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { recordProgram } from "../../../tools/plan/runProgram";
+import { countTypes, ofType, one } from "../../support/resources";
 
 const PREFIX = "blueprint-prod";
 const ACCOUNT = "123456789012";
