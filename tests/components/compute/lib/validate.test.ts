@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { backlogExpression, queueMetricIds, scaleFromZeroExpression } from "../../components/compute/lib/backlog";
-import { computeArgProblems } from "../../components/compute/lib/validate";
+import { backlogExpression, queueMetricIds, scaleFromZeroExpression } from "../../../../components/compute/lib/backlog";
+import { computeArgProblems } from "../../../../components/compute/lib/validate";
 
 /** CloudWatch metric-math IDs: a lowercase letter, then letters, digits and underscores. */
 const METRIC_ID = /^[a-z][a-zA-Z0-9_]*$/;

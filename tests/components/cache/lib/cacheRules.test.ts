@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { cacheAlarmSpecs } from "../../components/cache/lib/cacheAlarms";
+import { cacheAlarmSpecs } from "../../../../components/cache/lib/cacheAlarms";
 import {
   globalDatastoreIdSuffix,
   identifierProblems,
@@ -8,7 +8,7 @@ import {
   memberClusterIds,
   replicationGroupId,
   slowLogGroupName,
-} from "../../components/cache/lib/cacheNames";
+} from "../../../../components/cache/lib/cacheNames";
 import {
   AUTH_TOKEN_SPECIALS,
   authTokenProblems,
@@ -18,14 +18,14 @@ import {
   partialCacheSettingsProblems,
   type CacheSettings,
   type CacheSettingsContext,
-} from "../../components/cache/lib/cacheRules";
-import { compareVersions, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS } from "../../components/cache/lib/engineVersions";
-import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "../../components/cache/lib/nodeTypes";
-import { parseDailyWindow, parseWeeklyWindow, windowsOverlap, type Window } from "../../components/cache/lib/windows";
-import { REGION_NAMES } from "../../components/lib/regions";
-import { physicalNamePrefix } from "../../components/lib/naming";
-import { alarmSpecProblems } from "../../components/observability/lib/alarms";
-import { PROD_CACHE_SETTINGS } from "../support/settings";
+} from "../../../../components/cache/lib/cacheRules";
+import { compareVersions, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS } from "../../../../components/cache/lib/engineVersions";
+import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "../../../../components/cache/lib/nodeTypes";
+import { parseDailyWindow, parseWeeklyWindow, windowsOverlap, type Window } from "../../../../components/cache/lib/windows";
+import { REGION_NAMES } from "../../../../components/lib/regions";
+import { physicalNamePrefix } from "../../../../components/lib/naming";
+import { alarmSpecProblems } from "../../../../components/observability/lib/alarms";
+import { PROD_CACHE_SETTINGS } from "../../../support/settings";
 
 const PROD: CacheSettings = PROD_CACHE_SETTINGS;
 const CTX: CacheSettingsContext = { regions: ["us-east-1", "eu-west-1", "ap-southeast-2"], primaryRegion: "us-east-1", namePrefix: "blueprint-prod" };

@@ -10,12 +10,12 @@ import {
   matcherProblem,
   tlsPolicyProblem,
   unverifiedHealthPathProblems,
-} from "../../components/loadbalancer/lib/listenerRules";
-import { DESYNC_MITIGATION_MODES, TLS_POLICIES } from "../../components/loadbalancer/lib/limits";
-import type { HealthCheckSettings } from "../../components/loadbalancer/settings";
-import { webSection } from "../../components/compute/section";
-import { rangeProblem as rangeOf } from "../../components/lib/ranges";
-import { frame, resolveSection } from "../support/sections";
+} from "../../../../components/loadbalancer/lib/listenerRules";
+import { DESYNC_MITIGATION_MODES, TLS_POLICIES } from "../../../../components/loadbalancer/lib/limits";
+import type { HealthCheckSettings } from "../../../../components/loadbalancer/settings";
+import { webSection } from "../../../../components/compute/section";
+import { rangeProblem as rangeOf } from "../../../../components/lib/ranges";
+import { frame, resolveSection } from "../../../support/sections";
 
 /** The health check every environment's web tier gets by default. */
 const DEFAULT_HEALTH_CHECK: HealthCheckSettings = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"]!.healthCheck;
@@ -26,9 +26,9 @@ import {
   ELB_LOG_DELIVERY_SERVICE,
   accessLogBucketPolicy,
   logDeliveryPrincipal,
-} from "../../components/loadbalancer/lib/logDelivery";
-import { AUTO_NAME_SUFFIX_LENGTH, MAX_ELB_NAME_LENGTH, elbNameProblem, loadBalancerArgProblems } from "../../components/loadbalancer/lib/validate";
-import { REGION_NAMES } from "../../components/lib/regions";
+} from "../../../../components/loadbalancer/lib/logDelivery";
+import { AUTO_NAME_SUFFIX_LENGTH, MAX_ELB_NAME_LENGTH, elbNameProblem, loadBalancerArgProblems } from "../../../../components/loadbalancer/lib/validate";
+import { REGION_NAMES } from "../../../../components/lib/regions";
 
 const FORMAT = 'must be HTTP codes such as "200", "200,204" or "200-299"';
 const OUT_OF_RANGE = "may only use codes from 200 to 499 (the ALB API rejects others)";

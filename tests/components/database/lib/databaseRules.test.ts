@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { databaseAlarmSpecs } from "../../components/database/lib/alarms";
-import { databaseNameProblem, masterUsernameProblem } from "../../components/database/lib/credentials";
+import { databaseAlarmSpecs } from "../../../../components/database/lib/alarms";
+import { databaseNameProblem, masterUsernameProblem } from "../../../../components/database/lib/credentials";
 import {
   databaseSettingsProblems,
   defaultPort,
@@ -10,12 +10,12 @@ import {
   MAX_GLOBAL_SECONDARY_REGIONS,
   type DatabaseContext,
   type DatabaseSettings,
-} from "../../components/database/lib/databaseRules";
-import { compareVersions, parseEngineVersion, parseInstanceClass } from "../../components/database/lib/engines";
-import { globalClusterIdentifier, regionalDatabaseNames } from "../../components/database/lib/naming";
-import { databaseParameters } from "../../components/database/lib/parameters";
-import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "../../components/database/lib/windows";
-import { GLOBAL_DATABASE_SETTINGS } from "../support/settings";
+} from "../../../../components/database/lib/databaseRules";
+import { compareVersions, parseEngineVersion, parseInstanceClass } from "../../../../components/database/lib/engines";
+import { globalClusterIdentifier, regionalDatabaseNames } from "../../../../components/database/lib/naming";
+import { databaseParameters } from "../../../../components/database/lib/parameters";
+import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "../../../../components/database/lib/windows";
+import { GLOBAL_DATABASE_SETTINGS } from "../../../support/settings";
 
 const GLOBAL: DatabaseSettings = GLOBAL_DATABASE_SETTINGS;
 const REPLICAS: DatabaseSettings = { ...GLOBAL, mode: "rds-replicas", service: "rds", instanceClass: "db.m7g.large", logExports: ["postgresql", "upgrade"] };

@@ -5,7 +5,7 @@ import {
   queueProducerStatements,
   redriveAllowPolicyJson,
   redrivePolicyJson,
-} from "../../components/queue/lib/queuePolicies";
+} from "../../../../components/queue/lib/queuePolicies";
 import {
   MAX_QUEUE_NAME_LENGTH,
   QUEUE_RANGES,
@@ -14,7 +14,7 @@ import {
   queueSpecProblems,
   type QueueSpec,
   type QueueType,
-} from "../../components/queue/lib/queueRules";
+} from "../../../../components/queue/lib/queueRules";
 
 const SPEC: QueueSpec = {
   name: "orders",

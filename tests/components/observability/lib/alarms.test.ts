@@ -9,10 +9,10 @@ import {
   type AlarmSpec,
   type AlarmSpecInput,
   type AlarmThresholds,
-} from "../../components/observability/lib/alarms";
-import { dashboardBody, dashboardBodyProblems, dashboardDocument, type DashboardInput } from "../../components/observability/lib/dashboard";
-import { alarmKeyPolicy, alarmTopicPolicy } from "../../components/observability/lib/policies";
-import { observabilityArgProblems, observabilityNames, type ObservabilityArgsToValidate } from "../../components/observability/lib/validate";
+} from "../../../../components/observability/lib/alarms";
+import { dashboardBody, dashboardBodyProblems, dashboardDocument, type DashboardInput } from "../../../../components/observability/lib/dashboard";
+import { alarmKeyPolicy, alarmTopicPolicy } from "../../../../components/observability/lib/policies";
+import { observabilityArgProblems, observabilityNames, type ObservabilityArgsToValidate } from "../../../../components/observability/lib/validate";
 
 const THRESHOLDS: AlarmThresholds = { alb5xxPercent: 5, targetResponseP99Seconds: 2, queueOldestMessageAgeSeconds: 900 };
 const INPUT: AlarmSpecInput<string> = {

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { contains, mustParseCidr, overlaps } from "../../components/lib/cidr";
-import { azSlot, planSubnets, subnetCidr, MIN_ALB_SUBNET_PREFIX } from "../../components/lib/subnetLayout";
+import { contains, mustParseCidr, overlaps } from "../../../components/lib/cidr";
+import { azSlot, planSubnets, subnetCidr, MIN_ALB_SUBNET_PREFIX } from "../../../components/lib/subnetLayout";
 
 const letters = "abcdefgh".split("");
 

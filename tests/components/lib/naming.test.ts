@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { MAX_BUCKET_NAME_LENGTH, MAX_NAME_PREFIX_LENGTH, bucketName, physicalNamePrefix } from "../../components/lib/naming";
-import { REGION_NAMES } from "../../components/lib/regions";
+import { MAX_BUCKET_NAME_LENGTH, MAX_NAME_PREFIX_LENGTH, bucketName, physicalNamePrefix } from "../../../components/lib/naming";
+import { REGION_NAMES } from "../../../components/lib/regions";
 
 const ACCOUNT = "123456789012";
 

@@ -7,8 +7,8 @@ import {
   labelProblem,
   parseAcmCertificateArn,
   regionalOriginName,
-} from "../../components/lib/dns";
-import { REGION_NAMES } from "../../components/lib/regions";
+} from "../../../components/lib/dns";
+import { REGION_NAMES } from "../../../components/lib/regions";
 
 const LABEL_PROBLEM = "must be one DNS label: 1 to 63 lowercase letters, digits or -, not starting or ending with -";
 const NAME_PROBLEM = "must be a lowercase DNS name: labels of 1 to 63 letters, digits or -, separated by dots";

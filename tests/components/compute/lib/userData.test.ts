@@ -8,7 +8,7 @@ import {
   looksSecret,
   renderUserData,
   userDataProblems,
-} from "../../components/compute/lib/userData";
+} from "../../../../components/compute/lib/userData";
 
 const ADVICE = "user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot";
 const ACCESS_KEY = `contains what looks like an AWS access key ID; ${ADVICE}`;

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { availabilityZonesOf, REGION_NAMES, regionInfo, suggestRegions } from "../../components/lib/regions";
-import { standardTags, tagKeyProblem, tagValueProblem } from "../../components/lib/tags";
+import { availabilityZonesOf, REGION_NAMES, regionInfo, suggestRegions } from "../../../components/lib/regions";
+import { standardTags, tagKeyProblem, tagValueProblem } from "../../../components/lib/tags";
 
 describe("regions table", () => {
   it("names every region once, each with at least three documented AZs", () => {

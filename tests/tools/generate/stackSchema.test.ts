@@ -2,9 +2,9 @@ import * as assert from "node:assert/strict";
 import Ajv2020 from "ajv/dist/2020";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { STRING_KEYS } from "../../infra/configSchema";
-import { renderStackSchema, STACK_SCHEMA_PATH } from "../../tools/generate/stackSchema";
-import { listStacks } from "../../tools/plan/stackFile";
+import { STRING_KEYS } from "../../../infra/configSchema";
+import { renderStackSchema, STACK_SCHEMA_PATH } from "../../../tools/generate/stackSchema";
+import { listStacks } from "../../../tools/plan/stackFile";
 
 describe("stack file JSON Schema", () => {
   const schema = JSON.parse(readFileSync(STACK_SCHEMA_PATH, "utf8"));

@@ -11,7 +11,7 @@ import {
   rootDeviceName,
   type Architecture,
   type OperatingSystem,
-} from "../../components/compute/lib/images";
+} from "../../../../components/compute/lib/images";
 
 const NOT_AN_INSTANCE_TYPE = { problem: "is not an EC2 instance type name such as m7g.large or t3.small" };
 

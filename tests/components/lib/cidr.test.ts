@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { contains, formatCidr, isRfc1918, mustParseCidr, overlaps, parseCidr, subBlock } from "../../components/lib/cidr";
+import { contains, formatCidr, isRfc1918, mustParseCidr, overlaps, parseCidr, subBlock } from "../../../components/lib/cidr";
 
 describe("cidr", () => {
   const invalid: Array<[string, RegExp]> = [

@@ -12,7 +12,7 @@ import {
   pathPatternProblem,
   replicaRegionProblem,
   type DistributionSettings,
-} from "../../components/cdn/lib/cdnRules";
+} from "../../../../components/cdn/lib/cdnRules";
 import {
   distributionLayout,
   layoutProblems,
@@ -21,13 +21,13 @@ import {
   STATIC_GROUP_ID,
   type DistributionLayout,
   type LayoutInput,
-} from "../../components/cdn/lib/layout";
-import { accessLogBucketPolicy, replicationRolePolicy, replicationTrustPolicy, staticBucketPolicy, wafLogGroupPolicy } from "../../components/cdn/lib/policies";
-import { cdnArgProblems } from "../../components/cdn/lib/validate";
-import { MANAGED_RULE_GROUPS, wafCapacity, wafProblems, wafRules } from "../../components/cdn/lib/waf";
-import { dnsArgProblems, dnsSettingsProblems, healthAlarmSpec, resourcePathProblem, type DnsSettings } from "../../components/dns/lib/dnsRules";
-import { REGION_NAMES } from "../../components/lib/regions";
-import { PROD_CDN_SETTINGS } from "../support/settings";
+} from "../../../../components/cdn/lib/layout";
+import { accessLogBucketPolicy, replicationRolePolicy, replicationTrustPolicy, staticBucketPolicy, wafLogGroupPolicy } from "../../../../components/cdn/lib/policies";
+import { cdnArgProblems } from "../../../../components/cdn/lib/validate";
+import { MANAGED_RULE_GROUPS, wafCapacity, wafProblems, wafRules } from "../../../../components/cdn/lib/waf";
+import { dnsArgProblems, dnsSettingsProblems, healthAlarmSpec, resourcePathProblem, type DnsSettings } from "../../../../components/dns/lib/dnsRules";
+import { REGION_NAMES } from "../../../../components/lib/regions";
+import { PROD_CDN_SETTINGS } from "../../../support/settings";
 
 const SETTINGS: DistributionSettings = PROD_CDN_SETTINGS;
 const US_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
