@@ -1,12 +1,12 @@
 import * as assert from "node:assert/strict";
-import { diffPlans } from "../../tools/plan/diff/planDiff";
-import type { PlanFile, PlannedResource } from "../../tools/plan/planFile";
-import { planStack } from "../../tools/plan/planStack";
-import { diagramModel, type DiagramModel } from "../../tools/plan/report/diagramModel";
-import { escapeLabel, renderMermaid } from "../../tools/plan/report/mermaid";
-import { parseMermaid } from "../../tools/plan/report/mermaidParser";
-import { planReport } from "../../tools/plan/report/planReport";
-import { planGeneratedStack, type GeneratedPlan } from "../support/generatedPlans";
+import { diffPlans } from "../../../../tools/plan/diff/planDiff";
+import type { PlanFile, PlannedResource } from "../../../../tools/plan/planFile";
+import { planStack } from "../../../../tools/plan/planStack";
+import { diagramModel, type DiagramModel } from "../../../../tools/plan/report/diagramModel";
+import { escapeLabel, renderMermaid } from "../../../../tools/plan/report/mermaid";
+import { parseMermaid } from "../../../../tools/plan/report/mermaidParser";
+import { planReport } from "../../../../tools/plan/report/planReport";
+import { planGeneratedStack, type GeneratedPlan } from "../../../support/generatedPlans";
 
 /** Edges as `from -> to [label]` strings, sorted, for exact comparison. */
 function edgeSet(model: DiagramModel): string[] {

@@ -4,14 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { formatCidr, isRfc1918, mustParseCidr, overlaps, RFC1918_RANGES, size, type Cidr } from "../../components/lib/cidr";
-import { MAX_STACK_NAME_LENGTH, parseNewEnvArgs } from "../../tools/newenv/args";
-import { allocateVpcCidrs, AVOIDED_RANGES, CidrSpaceExhaustedError } from "../../tools/newenv/cidrAllocation";
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, main } from "../../tools/newenv/cli";
-import { forkStackText } from "../../tools/newenv/forkStack";
-import { azCountForNewRegions, pickAvailabilityZones, planRegions, sourceRegionsOf } from "../../tools/newenv/regionPlan";
-import { readStackInventory } from "../../tools/newenv/stackInventory";
-import { validateStackText } from "../../tools/newenv/validateStack";
+import { formatCidr, isRfc1918, mustParseCidr, overlaps, RFC1918_RANGES, size, type Cidr } from "../../../components/lib/cidr";
+import { MAX_STACK_NAME_LENGTH, parseNewEnvArgs } from "../../../tools/newenv/args";
+import { allocateVpcCidrs, AVOIDED_RANGES, CidrSpaceExhaustedError } from "../../../tools/newenv/cidrAllocation";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, main } from "../../../tools/newenv/cli";
+import { forkStackText } from "../../../tools/newenv/forkStack";
+import { azCountForNewRegions, pickAvailabilityZones, planRegions, sourceRegionsOf } from "../../../tools/newenv/regionPlan";
+import { readStackInventory } from "../../../tools/newenv/stackInventory";
+import { validateStackText } from "../../../tools/newenv/validateStack";
 
 /** Regions none of the repository's stacks use. */
 const NEW_REGIONS = ["us-west-2", "eu-central-1", "ap-northeast-1", "sa-east-1"];

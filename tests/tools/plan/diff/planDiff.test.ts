@@ -1,16 +1,16 @@
 import * as assert from "node:assert/strict";
-import { renderReplacementTable } from "../../tools/generate/planFactsTables";
+import { renderReplacementTable } from "../../../../tools/generate/planFactsTables";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseDiffArgs } from "../../tools/plan/args";
-import { EXIT_DATA_LOSS, main } from "../../tools/plan/cli";
-import { changedInputs, diffPlans, type PlanDiff } from "../../tools/plan/diff/planDiff";
-import { FACTS } from "../../tools/plan/facts";
-import { serializePlan, type PlanFile, type PlannedResource } from "../../tools/plan/planFile";
-import { planStack } from "../../tools/plan/planStack";
-import type { StatefulType } from "../../components/lib/plan/facts";
-import { compareVersions } from "../../components/lib/plan/versions";
+import { parseDiffArgs } from "../../../../tools/plan/args";
+import { EXIT_DATA_LOSS, main } from "../../../../tools/plan/cli";
+import { changedInputs, diffPlans, type PlanDiff } from "../../../../tools/plan/diff/planDiff";
+import { FACTS } from "../../../../tools/plan/facts";
+import { serializePlan, type PlanFile, type PlannedResource } from "../../../../tools/plan/planFile";
+import { planStack } from "../../../../tools/plan/planStack";
+import type { StatefulType } from "../../../../components/lib/plan/facts";
+import { compareVersions } from "../../../../components/lib/plan/versions";
 
 /** Every declared stateful type, by token. */
 const STATEFUL_TYPES: Readonly<Record<string, StatefulType>> = Object.fromEntries(

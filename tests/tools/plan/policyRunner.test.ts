@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PolicyPackConfig } from "@pulumi/policy";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { planStack } from "../../tools/plan/planStack";
-import { packConfigFor, PolicyConfigError, runPolicies, stackTagsFor, type PolicyStackContext } from "../../tools/plan/policyRunner";
-import { violatingProgram } from "../support/policies/violatingProgram";
+import type { PlannedResource } from "../../../tools/plan/planFile";
+import { planStack } from "../../../tools/plan/planStack";
+import { packConfigFor, PolicyConfigError, runPolicies, stackTagsFor, type PolicyStackContext } from "../../../tools/plan/policyRunner";
+import { violatingProgram } from "../../support/policies/violatingProgram";
 
 const context: PolicyStackContext = { project: "blueprint", stack: "t", environment: "prod", enforcement: "mandatory", defaultRegion: "us-east-1" };
 

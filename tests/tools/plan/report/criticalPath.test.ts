@@ -1,11 +1,11 @@
 import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { renderCreationTable } from "../../tools/generate/planFactsTables";
-import { API_ONLY_CREATION, DEFAULT_CREATION_SECONDS, type CreationTime } from "../../components/lib/plan/creation";
-import { FACTS } from "../../tools/plan/facts";
-import type { PlannedResource } from "../../tools/plan/planFile";
-import { creationSeconds, criticalPath, formatDuration, type CriticalPath } from "../../tools/plan/report/criticalPath";
-import { planGeneratedStack } from "../support/generatedPlans";
+import { renderCreationTable } from "../../../../tools/generate/planFactsTables";
+import { API_ONLY_CREATION, DEFAULT_CREATION_SECONDS, type CreationTime } from "../../../../components/lib/plan/creation";
+import { FACTS } from "../../../../tools/plan/facts";
+import type { PlannedResource } from "../../../../tools/plan/planFile";
+import { creationSeconds, criticalPath, formatDuration, type CriticalPath } from "../../../../tools/plan/report/criticalPath";
+import { planGeneratedStack } from "../../../support/generatedPlans";
 
 const STACK_URN = "urn:pulumi:t::blueprint::pulumi:pulumi:Stack::blueprint-t";
 

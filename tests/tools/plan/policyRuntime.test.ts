@@ -13,9 +13,9 @@ import {
   runResourcePolicy,
   runStackPolicy,
   UNKNOWN_SENTINELS,
-} from "../../tools/plan/policyRuntime";
-import { configOf, enforcementOf } from "../../policies/lib/enforcement";
-import { testUrn } from "../support/policies/harness";
+} from "../../../tools/plan/policyRuntime";
+import { configOf, enforcementOf } from "../../../policies/lib/enforcement";
+import { testUrn } from "../../support/policies/harness";
 
 const settings = { config: {}, stackTags: frozenTags({ "blueprint:environment": "dev" }) };
 const queue = { type: "aws:sqs/queue:Queue", name: "q", urn: testUrn("aws:sqs/queue:Queue", "q"), props: { sqsManagedSseEnabled: true, tags: { A: "b" } } };

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { recordProgram } from "../../tools/plan/runProgram";
+import { recordProgram } from "../../../tools/plan/runProgram";
 
 describe("recording monitor", () => {
   it("writes secrets as [secret] in inputs, outputs and stack outputs, never their value", async () => {

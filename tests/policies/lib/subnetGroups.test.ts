@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
-import { cacheSubnetGroupConfigureMultiAz } from "../../policies/cache";
-import { dbSubnetGroupConfigureMultiAz } from "../../policies/database";
-import { describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import { cacheSubnetGroupConfigureMultiAz } from "../../../policies/cache";
+import { dbSubnetGroupConfigureMultiAz } from "../../../policies/database";
+import { describeResourcePolicy, UNKNOWN_SENTINELS } from "../../support/policies/harness";
 
 const isolated = ["subnet-0848a2ce100a70957", "subnet-0ae8c37b792048a4e", "subnet-0fbc35e5a4d018fcb"];
 

@@ -2,12 +2,12 @@ import * as assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIFF_USAGE, parsePlanArgs, USAGE } from "../../tools/plan/args";
-import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../tools/plan/cli";
-import { SECRET_PLACEHOLDER, type PlanFile } from "../../tools/plan/planFile";
-import { SECRET_CONFIG_PLACEHOLDER } from "../../tools/plan/stackFile";
-import type { Program } from "../../tools/plan/runProgram";
-import { violatingProgram } from "../support/policies/violatingProgram";
+import { DIFF_USAGE, parsePlanArgs, USAGE } from "../../../tools/plan/args";
+import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../../tools/plan/cli";
+import { SECRET_PLACEHOLDER, type PlanFile } from "../../../tools/plan/planFile";
+import { SECRET_CONFIG_PLACEHOLDER } from "../../../tools/plan/stackFile";
+import type { Program } from "../../../tools/plan/runProgram";
+import { violatingProgram } from "../../support/policies/violatingProgram";
 
 async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
