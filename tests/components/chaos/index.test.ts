@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { RegionalChaos, type ChaosSettings, type RegionalChaosArgs } from "../../../components/chaos";
-import { experimentTemplate, experimentTemplateId } from "../../../components/chaos/lib/mocks";
 import type { PlannedResource } from "../../../tools/plan/planFile";
 import { recordProgram } from "../../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "../../support/resources";
@@ -377,20 +376,5 @@ describe("RegionalChaos component: invalid arguments", () => {
           "  - settings.experiments lists no experiment while enabled is true; list one or more of terminate-web-instances, failover-database, failover-cache (or leave the key out for every one that applies)",
         ].join("\n"),
     );
-  });
-});
-
-describe("FIS experiment template mock", () => {
-  it("gives templates deterministic IDs shaped like FIS's and the provider's computed options", () => {
-    const urn = "urn:pulumi:test::blueprint::blueprint:chaos:RegionalChaos$aws:fis/experimentTemplate:ExperimentTemplate::x";
-    const id = experimentTemplateId(urn);
-    assert.match(id, /^EXT[A-Za-z0-9]{14}$/);
-    assert.equal(experimentTemplateId(urn), id);
-    assert.notEqual(experimentTemplateId(`${urn}-2`), id);
-    const mocked = experimentTemplate({ type: "aws:fis/experimentTemplate:ExperimentTemplate", name: "x", urn, inputs: { tags: { Name: "n" } } }, "us-east-1");
-    assert.deepEqual(mocked, {
-      id,
-      outputs: { experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail" }, tagsAll: { Name: "n" } },
-    });
   });
 });
