@@ -1,14 +1,4 @@
 import * as assert from "node:assert/strict";
-import fc from "fast-check";
-import { cacheAlarmSpecs } from "../../../../components/cache/lib/cacheAlarms";
-import {
-  globalDatastoreIdSuffix,
-  identifierProblems,
-  MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH,
-  memberClusterIds,
-  replicationGroupId,
-  slowLogGroupName,
-} from "../../../../components/cache/lib/cacheNames";
 import {
   AUTH_TOKEN_SPECIALS,
   authTokenProblems,
@@ -19,12 +9,7 @@ import {
   type CacheSettings,
   type CacheSettingsContext,
 } from "../../../../components/cache/lib/cacheRules";
-import { compareVersions, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS } from "../../../../components/cache/lib/engineVersions";
-import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "../../../../components/cache/lib/nodeTypes";
-import { parseDailyWindow, parseWeeklyWindow, windowsOverlap, type Window } from "../../../../components/cache/lib/windows";
 import { REGION_NAMES } from "../../../../components/lib/regions";
-import { physicalNamePrefix } from "../../../../components/lib/naming";
-import { alarmSpecProblems } from "../../../../components/observability/lib/alarms";
 import { PROD_CACHE_SETTINGS } from "../../../support/settings";
 
 const PROD: CacheSettings = PROD_CACHE_SETTINGS;
@@ -249,101 +234,6 @@ describe("cache settings rules", () => {
   });
 });
 
-describe("cache engine versions and node types", () => {
-  it("orders versions numerically, 6.x as 6.2", () => {
-    assert.ok(compareVersions("9.1", "9.0") > 0);
-    assert.ok(compareVersions("10.0", "9.1") > 0);
-    assert.ok(compareVersions("5.0.6", "5.0.10") < 0);
-    assert.equal(compareVersions("6.x", "6.2"), 0);
-    assert.equal(compareVersions("7.2", "7.2.0"), 0);
-  });
-
-  it("defaults to the newest version of each engine", () => {
-    for (const engine of ["valkey", "redis"] as const) {
-      const versions = ENGINE_VERSIONS[engine];
-      assert.equal(DEFAULT_ENGINE_VERSIONS[engine], versions[versions.length - 1]);
-    }
-  });
-
-  it("knows t4g.micro runs older Redis OSS than t4g.small", () => {
-    const micro = parseNodeType("cache.t4g.micro");
-    const small = parseNodeType("cache.t4g.small");
-    assert.ok(!("problem" in micro) && !("problem" in small));
-    assert.equal(nodeTypeEngineProblem(micro, "redis", "4.0.10"), undefined);
-    assert.equal(nodeTypeEngineProblem(small, "redis", "4.0.10"), "cache.t4g.small needs Redis OSS 5.0.6 or later; the engine version is 4.0.10");
-  });
-
-  it("accepts every documented Global Datastore family at size large", () => {
-    for (const family of ["m5", "m6g", "m7g", "r5", "r6g", "r7g", "c7gn"]) {
-      const parsed = parseNodeType(`cache.${family}.large`);
-      assert.ok(!("problem" in parsed), family);
-      assert.equal(globalDatastoreNodeTypeProblem(parsed), undefined, family);
-    }
-  });
-});
-
-describe("cache windows", () => {
-  it("reads windows that wrap past midnight and the end of the week", () => {
-    assert.deepEqual(parseDailyWindow("23:30-00:30"), { start: 1410, minutes: 60 });
-    assert.deepEqual(parseWeeklyWindow("sat:23:00-sun:01:00"), { start: 6 * 1440 + 1380, minutes: 120 });
-    assert.deepEqual(parseWeeklyWindow("SUN:05:00-SUN:06:00"), { start: 300, minutes: 60 });
-  });
-
-  it("finds an overlap on any day, across midnight, and not when the windows only touch", () => {
-    const maintenance = parseWeeklyWindow("wed:23:30-thu:00:40") as Window;
-    assert.equal(windowsOverlap(parseDailyWindow("00:30-01:30") as Window, maintenance), true);
-    assert.equal(windowsOverlap(parseDailyWindow("00:40-01:40") as Window, maintenance), false);
-    assert.equal(windowsOverlap(parseDailyWindow("22:30-23:30") as Window, maintenance), false);
-    assert.equal(windowsOverlap(parseDailyWindow("23:00-00:00") as Window, parseWeeklyWindow("sat:23:30-sun:00:30") as Window), true);
-  });
-
-  it("agrees with a minute-by-minute check (property)", () => {
-    const minute = fc.integer({ min: 0, max: 1439 });
-    fc.assert(
-      fc.property(minute, fc.integer({ min: 60, max: 1439 }), fc.integer({ min: 0, max: 10_079 }), fc.integer({ min: 60, max: 1440 }), (s, sl, m, ml) => {
-        const covered = new Set<number>();
-        for (let day = 0; day < 7; day++) for (let i = 0; i < sl; i++) covered.add((day * 1440 + s + i) % 10_080);
-        let brute = false;
-        for (let i = 0; i < ml && !brute; i++) brute = covered.has((m + i) % 10_080);
-        assert.equal(windowsOverlap({ start: s, minutes: sl }, { start: m, minutes: ml }), brute);
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
-describe("cache names", () => {
-  it("names the group after the stack and the region, never the role", () => {
-    assert.equal(replicationGroupId("blueprint-prod", "eu-west-1"), "blueprint-prod-eu-west-1");
-    assert.equal(globalDatastoreIdSuffix("blueprint-prod"), "blueprint-prod-cache");
-    assert.deepEqual(memberClusterIds("blueprint-prod-eu-west-1", 3), ["blueprint-prod-eu-west-1-001", "blueprint-prod-eu-west-1-002", "blueprint-prod-eu-west-1-003"]);
-    assert.equal(slowLogGroupName("blueprint-prod-eu-west-1"), "/aws/elasticache/blueprint-prod-eu-west-1/slow-log");
-  });
-
-  it("states each identifier rule", () => {
-    assert.deepEqual(identifierProblems("a".repeat(41)), ["must be 1 to 40 characters, and is 41"]);
-    assert.deepEqual(identifierProblems("my--cache-"), ["must not contain two consecutive hyphens", "must not end with a hyphen"]);
-    assert.deepEqual(identifierProblems("-x_y"), ["may only contain letters, digits and hyphens", "must begin with a letter"]);
-    assert.deepEqual(identifierProblems(""), ["must be 1 to 40 characters, and is 0", "must begin with a letter"]);
-  });
-
-  it("keeps every derived ID valid and distinct for any project and stack that start with a letter (property)", () => {
-    const word = fc.stringMatching(/^[a-z][a-z0-9_. -]{0,60}$/);
-    fc.assert(
-      fc.property(word, word, fc.constantFrom(...REGION_NAMES), (project, stack, region) => {
-        const prefix = physicalNamePrefix(project, stack);
-        const id = replicationGroupId(prefix, region);
-        const suffix = globalDatastoreIdSuffix(prefix);
-        assert.deepEqual(identifierProblems(id), [], id);
-        assert.deepEqual(identifierProblems(suffix, MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH), [], suffix);
-        assert.ok(id.endsWith(`-${region}`), id);
-        assert.notEqual(replicationGroupId(`${prefix}x`, region), id);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
 describe("cache AUTH token", () => {
   it("generates only characters ElastiCache accepts, within its length limits", () => {
     const rules = authTokenRules();
@@ -357,36 +247,5 @@ describe("cache AUTH token", () => {
       "must be 16 to 128 characters, is 7",
       'contains "@", "/"; the only special characters allowed are ! & # $ ^ < > -',
     ]);
-  });
-});
-
-describe("cache alarms", () => {
-  const thresholds = PROD.alarms;
-  it("watches CPU and memory on a single node, adds replica lag with replicas and Global Datastore lag on a secondary", () => {
-    const single = cacheAlarmSpecs({ region: "eu-west-1", namePrefix: "p", replicationGroupId: "p-eu-west-1", nodeCount: 1, role: "standalone", thresholds });
-    assert.deepEqual(single.map((spec) => spec.key), ["cache-engine-cpu", "cache-memory"]);
-    const secondary = cacheAlarmSpecs({ region: "eu-west-1", namePrefix: "p", replicationGroupId: "p-eu-west-1", nodeCount: 3, role: "secondary", thresholds });
-    assert.deepEqual(secondary.map((spec) => spec.name), [
-      "p-eu-west-1-cache-engine-cpu",
-      "p-eu-west-1-cache-memory",
-      "p-eu-west-1-cache-replica-lag",
-      "p-eu-west-1-cache-global-replication-lag",
-    ]);
-    const lag = secondary[3]!;
-    assert.equal(lag.threshold, 10);
-    assert.deepEqual(
-      lag.metricQueries!.map((query) => [query.id, query.metric?.metricName, query.metric?.dimensions.CacheClusterId, query.expression]),
-      [
-        ["n1", "GlobalDatastoreReplicationLag", "p-eu-west-1-001", undefined],
-        ["n2", "GlobalDatastoreReplicationLag", "p-eu-west-1-002", undefined],
-        ["n3", "GlobalDatastoreReplicationLag", "p-eu-west-1-003", undefined],
-        ["highest", undefined, undefined, "MAX([n1, n2, n3])"],
-      ],
-    );
-  });
-
-  it("stays within CloudWatch's rules at the largest group (6 nodes)", () => {
-    const specs = cacheAlarmSpecs({ region: "ap-southeast-2", namePrefix: "p".repeat(40), replicationGroupId: "x", nodeCount: 6, role: "secondary", thresholds });
-    assert.deepEqual(specs.flatMap(alarmSpecProblems), []);
   });
 });

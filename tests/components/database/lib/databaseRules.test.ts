@@ -1,20 +1,10 @@
 import * as assert from "node:assert/strict";
-import fc from "fast-check";
-import { databaseAlarmSpecs } from "../../../../components/database/lib/alarms";
-import { databaseNameProblem, masterUsernameProblem } from "../../../../components/database/lib/credentials";
 import {
   databaseSettingsProblems,
-  defaultPort,
-  isPerformanceInsightsRetention,
-  masterPasswordRules,
   MAX_GLOBAL_SECONDARY_REGIONS,
   type DatabaseContext,
   type DatabaseSettings,
 } from "../../../../components/database/lib/databaseRules";
-import { compareVersions, parseEngineVersion, parseInstanceClass } from "../../../../components/database/lib/engines";
-import { globalClusterIdentifier, regionalDatabaseNames } from "../../../../components/database/lib/naming";
-import { databaseParameters } from "../../../../components/database/lib/parameters";
-import { parseBackupWindow, parseMaintenanceWindow, windowsOverlap } from "../../../../components/database/lib/windows";
 import { GLOBAL_DATABASE_SETTINGS } from "../../../support/settings";
 
 const GLOBAL: DatabaseSettings = GLOBAL_DATABASE_SETTINGS;
@@ -282,111 +272,5 @@ describe("database settings rules", () => {
       ["namePrefix", `the instance identifier "${prefix}-eu-west-1-1" is 66 characters long (1 to 63 allowed)${suffix}`],
       ["namePrefix", `the monitoring role name "${prefix}-eu-west-1-rds-mon" is 72 characters long (IAM allows 64)${suffix}`],
     ]);
-  });
-});
-
-describe("database credentials", () => {
-  it("generates passwords every engine accepts: 32 characters, no / \" @ space or quote", () => {
-    assert.deepEqual(masterPasswordRules("postgresql", "aurora"), { length: 32, overrideSpecial: "!*()-_=+[]{}:,.~^", maxLength: 41 });
-    assert.deepEqual(masterPasswordRules("postgresql", "rds"), { length: 32, overrideSpecial: "!*()-_=+[]{}:,.~^", maxLength: 128 });
-    assert.equal(masterPasswordRules("mysql", "rds").maxLength, 41);
-    fc.assert(
-      fc.property(fc.constantFrom("postgresql" as const, "mysql" as const), fc.constantFrom("aurora" as const, "rds" as const), (engine, service) => {
-        const rules = masterPasswordRules(engine, service);
-        return rules.length >= 8 && rules.length <= rules.maxLength && !/[/"@ '\\`$]/.test(rules.overrideSpecial);
-      }),
-    );
-  });
-
-  it("knows each engine's port", () => {
-    assert.equal(defaultPort("postgresql"), 5432);
-    assert.equal(defaultPort("mysql"), 3306);
-  });
-
-  it("refuses reserved and prefixed user names per engine, and accepts admin on MySQL", () => {
-    assert.equal(masterUsernameProblem("admin", "mysql", "aurora-mysql"), undefined);
-    assert.equal(masterUsernameProblem("rdsadmin", "mysql", "mysql"), '"rdsadmin" is a reserved word of mysql; choose another name, e.g. appowner');
-    assert.equal(masterUsernameProblem("user", "postgresql", "postgres"), '"user" is a reserved word of postgres; choose another name, e.g. appowner');
-    assert.equal(masterUsernameProblem("pg_owner", "postgresql", "postgres"), '"pg_owner" starts with pg_, a prefix PostgreSQL and RDS reserve for their own roles');
-    assert.equal(masterUsernameProblem("a".repeat(32), "mysql", "mysql"), undefined);
-    assert.match(masterUsernameProblem("a".repeat(33), "mysql", "mysql")!, /must be 1 to 32 letters/);
-    assert.equal(databaseNameProblem("select", "mysql"), '"select" is a reserved word of mysql; choose another name, e.g. app');
-    assert.equal(databaseNameProblem("information_schema", "mysql"), '"information_schema" already exists on every new mysql server; choose another name, e.g. app');
-    assert.equal(databaseNameProblem("a".repeat(64), "mysql"), undefined);
-    assert.match(databaseNameProblem("a".repeat(64), "postgresql")!, /must be 1 to 63/);
-  });
-});
-
-describe("database engines, windows and names", () => {
-  it("parses versions into families and compares them numerically", () => {
-    assert.deepEqual(parseEngineVersion("aurora-mysql", "8.0.mysql_aurora.3.08.0"), { major: "8.0", comparable: "3.08.0", family: "aurora-mysql8.0" });
-    assert.deepEqual(parseEngineVersion("postgres", "17.2"), { major: "17", comparable: "17.2", family: "postgres17" });
-    assert.deepEqual(parseEngineVersion("mysql", "8.4.5"), { major: "8.4", comparable: "8.4.5", family: "mysql8.4" });
-    assert.ok(compareVersions("16.10", "16.6") > 0);
-    assert.ok(compareVersions("3.08.0", "3.10.1") < 0);
-    assert.equal(compareVersions("14.5", "14.5.0"), 0);
-  });
-
-  it("knows which classes each service offers", () => {
-    assert.deepEqual(parseInstanceClass("db.t4g.micro", "rds"), { family: "t4g", size: "micro", kind: "burstable" });
-    assert.deepEqual(parseInstanceClass("db.r8g.16xlarge", "aurora"), { family: "r8g", size: "16xlarge", kind: "memory" });
-    assert.deepEqual(parseInstanceClass("db.m7g.large", "rds"), { family: "m7g", size: "large", kind: "general" });
-  });
-
-  it("parses windows, including across midnight and the week's end", () => {
-    assert.equal((parseBackupWindow("23:30-00:15") as { minutes: number }).minutes, 45);
-    assert.equal((parseMaintenanceWindow("sun:23:30-mon:00:30") as { minutes: number }).minutes, 60);
-    const sunday = parseMaintenanceWindow("sun:23:30-mon:00:30") as any;
-    assert.ok(windowsOverlap(sunday, parseBackupWindow("00:00-00:45") as any));
-    assert.equal(windowsOverlap(parseMaintenanceWindow("sun:05:00-sun:06:00") as any, parseBackupWindow("03:00-04:00") as any), false);
-    // a window ending where the other starts does not overlap
-    assert.equal(windowsOverlap(parseMaintenanceWindow("sun:04:00-sun:05:00") as any, parseBackupWindow("03:00-04:00") as any), false);
-  });
-
-  it("names resources after the region, never the role", () => {
-    assert.deepEqual(regionalDatabaseNames("blueprint-prod", "eu-west-1", "aurora-mysql8.0", true, 2), {
-      identifier: "blueprint-prod-eu-west-1",
-      instances: ["blueprint-prod-eu-west-1-1", "blueprint-prod-eu-west-1-2"],
-      finalSnapshot: "blueprint-prod-eu-west-1-final",
-      clusterParameterGroup: "blueprint-prod-eu-west-1-aurora-mysql8-0-cluster",
-      parameterGroup: "blueprint-prod-eu-west-1-aurora-mysql8-0",
-      monitoringRole: "blueprint-prod-eu-west-1-rds-mon",
-      alarmPrefix: "blueprint-prod-eu-west-1-db",
-    });
-    assert.equal(globalClusterIdentifier("blueprint-prod"), "blueprint-prod-global");
-    // the longest prefix (40) and region name (14) still fit every limit
-    const longest = regionalDatabaseNames("a".repeat(40), "ap-southeast-2", "aurora-postgresql16", true, 16);
-    assert.ok(longest.instances.at(-1)!.length <= 63 && longest.monitoringRole.length <= 64, JSON.stringify(longest));
-  });
-
-  it("turns on the exported MySQL logs in the parameter groups", () => {
-    assert.deepEqual(
-      databaseParameters("aurora-mysql", ["error", "slowquery", "general", "audit"]).cluster.map((p) => `${p.name}=${p.value}`),
-      ["require_secure_transport=ON", "slow_query_log=1", "general_log=1", "server_audit_logging=1", "server_audit_events=CONNECT,QUERY_DCL,QUERY_DDL"],
-    );
-    assert.deepEqual(databaseParameters("postgres", ["postgresql"]), { cluster: [], instance: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }] });
-  });
-
-  it("accepts exactly AWS's Performance Insights retentions", () => {
-    const valid = Array.from({ length: 800 }, (_, days) => days).filter(isPerformanceInsightsRetention);
-    assert.deepEqual(valid, [0, 7, ...Array.from({ length: 23 }, (_, month) => 31 * (month + 1)), 731]);
-  });
-});
-
-describe("database alarm specs", () => {
-  const thresholds = { cpuPercent: 75, replicaLagSeconds: 30 };
-  it("alarm on CPU per instance, and on lag in a secondary region only, in the metric's unit", () => {
-    const aurora = databaseAlarmSpecs({ mode: "aurora-global", role: "secondary", alarmPrefix: "p-r-db", thresholds, instances: ["i-1", "i-2"], clusterIdentifier: "c", sourceRegion: "eu-west-1" });
-    assert.deepEqual(
-      aurora.map((spec) => [spec.name, spec.metricName, spec.dimensions, spec.threshold]),
-      [
-        ["p-r-db-cpu-1", "CPUUtilization", { DBInstanceIdentifier: "i-1" }, 75],
-        ["p-r-db-cpu-2", "CPUUtilization", { DBInstanceIdentifier: "i-2" }, 75],
-        ["p-r-db-replication-lag", "AuroraGlobalDBReplicationLag", { DBClusterIdentifier: "c", SourceRegion: "eu-west-1" }, 30_000],
-      ],
-    );
-    const replica = databaseAlarmSpecs({ mode: "rds-replicas", role: "secondary", alarmPrefix: "p-r-db", thresholds, instances: ["db"] });
-    assert.deepEqual(replica.map((spec) => [spec.name, spec.metricName, spec.threshold]), [["p-r-db-cpu", "CPUUtilization", 75], ["p-r-db-replication-lag", "ReplicaLag", 30]]);
-    assert.equal(databaseAlarmSpecs({ mode: "aurora-global", role: "primary", alarmPrefix: "p", thresholds, instances: ["a"], clusterIdentifier: "c" }).length, 1);
   });
 });
