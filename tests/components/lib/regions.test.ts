@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import { availabilityZonesOf, REGION_NAMES, regionInfo, suggestRegions } from "../../../components/lib/regions";
-import { standardTags, tagKeyProblem, tagValueProblem } from "../../../components/lib/tags";
 
 describe("regions table", () => {
   it("names every region once, each with at least three documented AZs", () => {
@@ -13,29 +12,5 @@ describe("regions table", () => {
   it("suggests the closest region names for a typo", () => {
     assert.deepEqual(suggestRegions("eu-wset-1"), ["eu-west-1", "eu-west-2", "eu-west-3"]);
     assert.deepEqual(suggestRegions("mars-north-9"), []);
-  });
-});
-
-describe("tags", () => {
-  const context = { project: "blueprint", environment: "prod", owner: "team", costCenter: "CC-1", extra: { Team: "x" } };
-
-  it("sets the standard keys, Region only for regional resources", () => {
-    assert.deepEqual(standardTags(context, "eu-west-1"), {
-      Team: "x",
-      Environment: "prod",
-      Project: "blueprint",
-      Owner: "team",
-      CostCenter: "CC-1",
-      ManagedBy: "pulumi",
-      Region: "eu-west-1",
-    });
-    assert.equal("Region" in standardTags(context), false);
-  });
-
-  it("applies AWS's tag rules", () => {
-    assert.match(tagKeyProblem("aws:owner")!, /must not start with aws:/);
-    assert.match(tagKeyProblem("")!, /1 to 128 characters/);
-    assert.match(tagValueProblem("a;b")!, /may only contain/);
-    assert.equal(tagValueProblem("platform team @ HQ"), undefined);
   });
 });
