@@ -142,7 +142,7 @@ describe("LoadBalancer component", () => {
     });
 
     it("lets only eu-west-1's ELB account write logs for this account, and nobody without TLS", () => {
-      // the document itself is asserted statement by statement in loadBalancerRules.test.ts
+      // the document itself is asserted statement by statement in lib/logDelivery.test.ts
       const policy = one(resources, "aws:s3/bucketPolicy:BucketPolicy").inputs.policy as string;
       const bucketArn = "arn:aws:s3:::blueprint-prod-alb-logs-eu-west-1-123456789012";
       assert.equal(policy, accessLogBucketPolicy({ bucketArn, region: "eu-west-1", accountId: "123456789012", partition: "aws" }));
