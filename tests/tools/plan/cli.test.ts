@@ -2,12 +2,14 @@ import * as assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIFF_USAGE, parsePlanArgs, USAGE } from "../../../tools/plan/args";
+import { DIFF_USAGE, parsePlanArgs, USAGE, parseDiffArgs } from "../../../tools/plan/args";
 import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../../tools/plan/cli";
-import { SECRET_PLACEHOLDER, type PlanFile } from "../../../tools/plan/planFile";
+import { SECRET_PLACEHOLDER, type PlanFile, serializePlan, type PlannedResource } from "../../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../../tools/plan/stackFile";
 import type { Program } from "../../../tools/plan/runProgram";
 import { violatingProgram } from "../../support/policies/violatingProgram";
+import { planStack } from "../../../tools/plan/planStack";
+import { resource } from "../../support/planFiles";
 
 async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -251,5 +253,105 @@ describe("npm run plan", () => {
     const result = await run(["--all", "--quiet", "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
     assert.deepEqual(result.out.split("\n").map((l) => l.split(":")[0]), ["dev", "prod", "staging"]);
+  });
+});
+
+describe("npm run plan -- diff", () => {
+  let dir: string;
+  let prod: PlanFile;
+  /** The prod plan's Aurora cluster, or a synthetic one added to it until the database lands in prod. */
+  let prodCluster: PlannedResource;
+
+  before(async function () {
+    this.timeout(30_000);
+    dir = mkdtempSync(join(tmpdir(), "diff-"));
+    const planned = await planStack("prod");
+    const existing = planned.resources.find((r) => r.type === "aws:rds/cluster:Cluster");
+    prodCluster =
+      existing ??
+      resource("aws:rds/cluster:Cluster", "us-east-1-db", { clusterIdentifier: "blueprint-prod-us-east-1", engine: "aurora-postgresql", storageEncrypted: true });
+    prod = existing ? planned : { ...planned, resources: [...planned.resources, prodCluster] };
+    writeFileSync(join(dir, "base.json"), serializePlan(prod));
+  });
+
+  async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  /** Prod protects its stateful resources (the profile's `protect`): the finding says Pulumi will refuse. */
+  const protectedNote = () => (prodCluster.protect ? " [protected: pulumi up refuses until it is unprotected]" : "");
+
+  function mutated(name: string, change: (r: PlannedResource) => PlannedResource): string {
+    const path = join(dir, `${name}.json`);
+    writeFileSync(path, serializePlan({ ...prod, resources: prod.resources.map((r) => (r.urn === prodCluster.urn ? change(r) : r)) }));
+    return path;
+  }
+
+  it(`exits ${EXIT_DATA_LOSS} with --fail-on-data-loss when the prod database is renamed, naming it and the reason`, async () => {
+    const head = mutated("renamed", (r) => ({ ...r, urn: `${r.urn}-renamed`, name: `${r.name}-renamed` }));
+    const result = await run(["diff", join(dir, "base.json"), head, "--fail-on-data-loss"]);
+    assert.equal(result.code, 5);
+    const lines = result.err.split("\n");
+    assert.equal(
+      lines[0],
+      `data loss: database cluster ${prodCluster.name} (aws:rds/cluster:Cluster, ${prodCluster.region}) would be deleted: its URN is gone from the head plan and no resource lists it as an alias; ${prodCluster.urn}-renamed is new: if that is the same database cluster renamed or moved, add an alias to keep it${protectedNote()}`,
+    );
+    assert.equal(lines[1], "1 stateful resource(s) would be deleted or replaced (--fail-on-data-loss).");
+    assert.match(result.out, /\n {2}1 added, 1 removed, 0 changed\n/);
+  });
+
+  it(`exits ${EXIT_DATA_LOSS} with --fail-on-data-loss when the prod database engine changes, and 0 without the flag`, async () => {
+    const head = mutated("engine", (r) => ({ ...r, inputs: { ...r.inputs, engine: "aurora-mysql" } }));
+    const failing = await run(["diff", join(dir, "base.json"), head, "--fail-on-data-loss"]);
+    assert.equal(failing.code, 5);
+    assert.equal(
+      failing.err.split("\n")[0],
+      `data loss: database cluster ${prodCluster.name} (aws:rds/cluster:Cluster, ${prodCluster.region}) would be replaced: input engine changes from ${JSON.stringify(prodCluster.inputs.engine)} to "aurora-mysql", which AWS applies only by replacing the database cluster${protectedNote()}`,
+    );
+    const markdown = join(dir, "out", "diff.md");
+    const reporting = await run(["diff", join(dir, "base.json"), head, "--markdown", markdown]);
+    assert.equal(reporting.code, 0, reporting.err);
+    assert.equal(reporting.err, "");
+    assert.match(reporting.out, /\n {2}DATA LOSS: 1 stateful resource\(s\) would be deleted or replaced:\n/);
+    assert.match(readFileSync(markdown, "utf8"), /^### Changes against the base plan `.*base\.json`\n\n\*\*0 added, 0 removed, 1 changed\.\*\*\n\n> \[!CAUTION\]/);
+  });
+
+  it("exits 0 and says so when nothing stateful is lost", async () => {
+    const result = await run(["diff", join(dir, "base.json"), join(dir, "base.json"), "--fail-on-data-loss"]);
+    assert.equal(result.code, 0, result.err);
+    assert.match(result.out, /\n {2}0 added, 0 removed, 0 changed\n {2}no stateful resource would be deleted or replaced$/);
+  });
+
+  it("exits 1 naming each missing or invalid plan file, without a stack trace", async () => {
+    writeFileSync(join(dir, "broken.json"), "{ not json");
+    writeFileSync(join(dir, "other.json"), JSON.stringify({ version: 2, resources: {} }));
+    const result = await run(["diff", join(dir, "nope.json"), join(dir, "broken.json")]);
+    assert.equal(result.code, 1);
+    const lines = result.err.split("\n");
+    assert.equal(lines[0], `base plan ${join(dir, "nope.json")}: no such file; give a plan file written by npm run plan (plan/<stack>.json)`);
+    assert.match(lines[1]!, new RegExp(`^head plan ${join(dir, "broken.json")}: is not valid JSON \\(.*\\); give a plan file written by npm run plan$`));
+    const other = await run(["diff", join(dir, "base.json"), join(dir, "other.json")]);
+    assert.equal(other.err, `head plan ${join(dir, "other.json")}: is not a plan file (version must be 1, got 2; stack must be a string; resources must be a list)`);
+    assert.doesNotMatch(result.err + other.err, /\n\s+at /);
+  });
+
+  it("exits 2 with the diff usage on bad arguments", async () => {
+    const result = await run(["diff", "only-one.json", "--bogus"]);
+    assert.equal(result.code, 2);
+    assert.match(
+      result.err,
+      /^unknown option --bogus; allowed: --fail-on-data-loss, --help, --markdown\ndiff needs exactly two plan files, <base\.json> then <head\.json>; got 1 \(only-one\.json\)\n\nUsage: npm run plan -- diff /,
+    );
+    assert.throws(() => parseDiffArgs(["a.json", "b.json", "--markdown"]), /^UsageError: --markdown needs a value \(a file to write\)$/);
+    assert.deepEqual(parseDiffArgs(["a.json", "b.json", "--markdown=x.md", "--fail-on-data-loss"]), {
+      base: "a.json",
+      head: "b.json",
+      failOnDataLoss: true,
+      markdown: "x.md",
+      help: false,
+    });
   });
 });
