@@ -8,7 +8,7 @@ import {
   replicationGroupRequireSubnetGroup,
   replicationGroupRequireTransitEncryption,
 } from "../../policies/cache";
-import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/mrk-d305acace688c95083a8c8ec0abd02f5`;
 

@@ -12,8 +12,8 @@ import {
   webAclConfigureRateLimit,
   webAclEnableLogging,
 } from "../../policies/cdn";
-import { distributionProps, edgeStack } from "./fixtures";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+import { distributionProps, edgeStack } from "../support/policies/fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const distribution = distributionProps();
 

@@ -13,8 +13,8 @@ import {
   launchTemplateEnableDetailedMonitoring,
   launchTemplateRequireImdsv2,
 } from "../../policies/compute";
-import { prodNetwork } from "./fixtures";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { prodNetwork } from "../support/policies/fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const userData = (text: string) => Buffer.from(text, "utf8").toString("base64");
 

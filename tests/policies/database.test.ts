@@ -14,7 +14,7 @@ import {
   databaseEnableStorageEncryption,
   instanceEnableMultiAz,
 } from "../../policies/database";
-import { assertNotApplicable, assertPasses, assertViolations, checkResource, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+import { assertNotApplicable, assertPasses, assertViolations, checkResource, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/mrk-d305acace688c95083a8c8ec0abd02f5`;
 

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { healthCheckConfigureHttpsProbe, recordRequireHealthEvaluation } from "../../policies/dns";
-import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 /** A regional endpoint's health check as components/dns declares it. */
 const healthCheck = {

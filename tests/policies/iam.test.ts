@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { roleDisallowWildcardPrincipal, rolePolicyDisallowWildcardActions, rolePolicyDisallowWildcardResources } from "../../policies/iam";
-import { describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { keyConfigureDeletionWindow, keyConfigureKeyPolicy, keyEnableRotation, keyMissingDescription, secretConfigureCustomerManagedKey } from "../../policies/kms";
-import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { assertNotApplicable, checkResource, describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const admin = { Sid: "AccountAdministersKey", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" };

@@ -11,8 +11,8 @@ import {
   targetGroupConfigureHealthCheck,
   targetGroupDisallowPlainHttp,
 } from "../../policies/loadbalancer";
-import { prodNetwork } from "./fixtures";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkResource, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+import { prodNetwork } from "../support/policies/fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkResource, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 /** The prod ALB as components/loadbalancer declares it. */
 const alb = {

@@ -14,8 +14,8 @@ import {
   vpcEnableFlowLogs,
   vpcRequireLockedDefaultSecurityGroup,
 } from "../../policies/network";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
-import { cliStamp, offlineStamp, prodNetwork, rootStack } from "./fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import { cliStamp, offlineStamp, prodNetwork, rootStack } from "../support/policies/fixtures";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "platform-team", CostCenter: "CC-1", ManagedBy: "pulumi", Region: "us-east-1" };
 

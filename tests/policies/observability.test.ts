@@ -6,7 +6,7 @@ import {
   topicEnableEncryption,
   topicPolicyRequireSecureTransport,
 } from "../../policies/observability";
-import { describeResourcePolicy, UNKNOWN_SENTINELS } from "./harness";
+import { describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const topicArn = "arn:aws:sns:us-east-1:123456789012:blueprint-prod-us-east-1-alarms";

@@ -6,7 +6,7 @@ import {
   queuePolicyDisallowPublicAccess,
   queuePolicyRequireSecureTransport,
 } from "../../policies/queue";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const arn = (region: string, name: string) => `arn:aws:sqs:${region}:123456789012:${name}`;
 const url = (region: string, name: string) => `https://sqs.${region}.amazonaws.com/123456789012/${name}`;

@@ -11,8 +11,8 @@ import {
   stackRequireOriginFailover,
   stackRequireRegionalKmsKeys,
 } from "../../policies/stack";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, StackGraph, UNKNOWN_SENTINELS } from "./harness";
-import { edgeStack, offlineStamp, prodNetwork, rootStack } from "./fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import { edgeStack, offlineStamp, prodNetwork, rootStack } from "../support/policies/fixtures";
 
 const PROD = { "blueprint:environment": "prod" };
 

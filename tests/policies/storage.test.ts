@@ -7,8 +7,8 @@ import {
   bucketRequirePublicAccessBlock,
   bucketVersioningEnable,
 } from "../../policies/storage";
-import { edgeStack } from "./fixtures";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "./harness";
+import { edgeStack } from "../support/policies/fixtures";
+import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const bucketName = "blueprint-prod-alb-logs-us-east-1-123456789012";
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { acmValidationRecord } from "../../../components/loadbalancer/validationRecord";
 import type { PlannedResource } from "../../../tools/plan/planFile";
 import { recordProgram } from "../../../tools/plan/runProgram";
-import { one } from "../support";
+import { one } from "../../support/resources";
 
 const ZONE = "Z0123456789ABCDEFGHIJ";
 
