@@ -1,7 +1,7 @@
 /**
  * How the pack's policies are declared: every policy carries a kebab-case name, a one-sentence
  * description, a severity, remediation steps and the outside rule IDs it corresponds to, so that
- * none can be added without them (tests/policies/meta.test.ts checks the rest).
+ * none can be added without them (tests/policies/all.test.ts checks the rest).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type {

@@ -2,7 +2,7 @@
  * Renders the diagram model as a Mermaid flowchart that GitHub draws inside a ```mermaid block.
  * Only long-standing syntax is used (classic node shapes, quoted labels, `subgraph … end`,
  * `-->` / `-.->|label|` links), so the text parses with the Mermaid versions GitHub has shipped
- * for years; tests/tools/report.test.ts runs it through Mermaid's own parser.
+ * for years; tests/tools/plan/report/diagramModel.test.ts runs it through Mermaid's own parser.
  */
 import { FACTS } from "../facts";
 import type { PlannedResource } from "../planFile";
