@@ -126,7 +126,12 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
   const secondaryDatabase = (region: string): StampData["database"] => {
-    const common = { role: "secondary" as const, settings: database, secretArn: data.databaseSecretArns[region], replicationSourceReady: [primaryStamp.database!.writer] };
+    const common = {
+      role: "secondary" as const,
+      settings: database,
+      secretArn: data.databaseSecretArns[region],
+      replicationSourceReady: [primaryStamp.database!.writer],
+    };
     switch (database.mode) {
       case "aurora-global":
         return { ...common, globalClusterIdentifier: data.globalClusterIdentifier!, sourceRegion: primaryRegion.name };

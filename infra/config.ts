@@ -47,7 +47,10 @@ function stackSettings(raw: unknown, naming: NamingContext): StackSettings {
 export function parseConfig(raw: unknown, naming: NamingContext = DEFAULT_NAMING): BlueprintConfig {
   const shape = stackConfigSchema.safeParse(raw);
   const settings = stackSettings(raw, naming);
-  const issues: ConfigIssue[] = [...(shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, raw))), ...(isRecord(raw) ? settings.problems() : [])];
+  const issues: ConfigIssue[] = [
+    ...(shape.success ? [] : shape.error.issues.flatMap((issue) => fromZodIssue(issue, raw))),
+    ...(isRecord(raw) ? settings.problems() : []),
+  ];
   if (issues.length > 0 || !shape.success) {
     throw new ConfigError(dedupe(issues), raw);
   }

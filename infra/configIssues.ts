@@ -13,10 +13,7 @@ export type { ConfigPath } from "../components/lib/settings/section";
 export function formatPath(path: ConfigPath): string {
   if (path.length === 0) return `${CONFIG_NAMESPACE}:`;
   const [head, ...rest] = path;
-  return rest.reduce<string>(
-    (text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`),
-    `${CONFIG_NAMESPACE}:${String(head)}`,
-  );
+  return rest.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`), `${CONFIG_NAMESPACE}:${String(head)}`);
 }
 
 /** Shows a config value compactly (JSON, cut at 160 characters). */

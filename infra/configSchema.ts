@@ -13,10 +13,7 @@ import { stackKeys, stackSection } from "./stackSettings";
 export { CONFIG_NAMESPACE } from "./namespace";
 
 const sectionSchemas = Object.fromEntries(
-  ENGINE_SECTIONS.filter((section) => section.key !== "").map((section) => [
-    section.key,
-    settingSchema(section.setting, ENVIRONMENT_FACTS),
-  ]),
+  ENGINE_SECTIONS.filter((section) => section.key !== "").map((section) => [section.key, settingSchema(section.setting, ENVIRONMENT_FACTS)]),
 );
 
 /** The whole `blueprint:` namespace of a stack file. */

@@ -93,13 +93,24 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
   if (config.cache.mode !== "none") {
     const tokenRules = authTokenRules();
     const token = new random.RandomPassword("cache-auth-token", { ...tokenRules });
-    const cacheSecret = replicated("cache-auth", `${namePrefix}/cache/auth`, "AUTH token of the blueprint's cache", pulumi.jsonStringify({ authToken: token.result }));
+    const cacheSecret = replicated(
+      "cache-auth",
+      `${namePrefix}/cache/auth`,
+      "AUTH token of the blueprint's cache",
+      pulumi.jsonStringify({ authToken: token.result }),
+    );
     cache = { cacheAuthToken: token.result, cacheSecretArns: cacheSecret.arns };
   }
 
   const globalCluster =
     database.mode === "aurora-global"
-      ? new DatabaseGlobalCluster("database", { region: primaryRegion, identifier: globalClusterIdentifier(namePrefix), settings: database, protect: config.protect, tags })
+      ? new DatabaseGlobalCluster("database", {
+          region: primaryRegion,
+          identifier: globalClusterIdentifier(namePrefix),
+          settings: database,
+          protect: config.protect,
+          tags,
+        })
       : undefined;
 
   return {

@@ -36,7 +36,8 @@ export interface SectionContext {
 
 /** Builds the context of a raw (possibly invalid) stack file. */
 export function sectionContext(raw: Raw, namePrefix: string): SectionContext {
-  const environment = typeof raw.environment === "string" && (ENVIRONMENTS as readonly string[]).includes(raw.environment) ? (raw.environment as Environment) : undefined;
+  const environment =
+    typeof raw.environment === "string" && (ENVIRONMENTS as readonly string[]).includes(raw.environment) ? (raw.environment as Environment) : undefined;
   const entries = Array.isArray(raw.regions) ? raw.regions : [];
   const regions = entries.flatMap((region): SectionRegion[] =>
     isObject(region) && typeof region.name === "string" && regionInfo(region.name) !== undefined && Array.isArray(region.availabilityZones)

@@ -10,7 +10,20 @@
 import { formatCidr, isRfc1918, overlaps, parseCidr, type Cidr } from "../components/lib/cidr";
 import { isRecord, isString } from "../components/lib/guards";
 import { REGION_NAMES, regionInfo, suggestRegions } from "../components/lib/regions";
-import { choice, flag, fromEnvironment, group, list, map, section, text, type CheckScope, type Environment, type GroupValue, type Problem } from "../components/lib/settings";
+import {
+  choice,
+  flag,
+  fromEnvironment,
+  group,
+  list,
+  map,
+  section,
+  text,
+  type CheckScope,
+  type Environment,
+  type GroupValue,
+  type Problem,
+} from "../components/lib/settings";
 import { ENVIRONMENTS, isEnvironment } from "../components/lib/settings/environment";
 import { AZ_SLOT_LETTERS, MAX_VPC_PREFIX, MIN_VPC_PREFIX } from "../components/lib/subnetLayout";
 import { STANDARD_TAG_KEYS, tagKeyProblem, tagValueProblem } from "../components/lib/tags";
@@ -53,7 +66,12 @@ export const stackKeys = {
   costCenter: text({ description: "Cost centre billed for the stack; becomes the CostCenter tag.", required: true }),
   regions: list(region, { description: "The regions the application runs in, each with its VPC CIDR and AZs.", required: true }),
   resilienceWaiver: group(
-    { reason: text({ description: `Why this stack may run below its environment's minimum regions or AZs (at least ${MIN_WAIVER_REASON_LENGTH} characters).`, required: true }) },
+    {
+      reason: text({
+        description: `Why this stack may run below its environment's minimum regions or AZs (at least ${MIN_WAIVER_REASON_LENGTH} characters).`,
+        required: true,
+      }),
+    },
     {
       description: "Allows fewer regions or AZs than the environment profile requires; the reason is recorded in the plan.",
       optional: true,

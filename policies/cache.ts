@@ -68,11 +68,16 @@ export const replicationGroupEnableAtRestEncryption = resourcePolicy({
   validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (group, _args, reportViolation) => {
     if (!isSecondary(group)) {
       // Valkey encrypts at rest unless told not to; Redis OSS only when asked.
-      const encrypted = group.atRestEncryptionEnabled ?? (group.engine === "valkey");
-      if (!encrypted) reportViolation(`The replication group does not encrypt data at rest (atRestEncryptionEnabled is ${group.atRestEncryptionEnabled ?? `unset, and ${group.engine ?? "redis"} defaults to off`}).`);
+      const encrypted = group.atRestEncryptionEnabled ?? group.engine === "valkey";
+      if (!encrypted)
+        reportViolation(
+          `The replication group does not encrypt data at rest (atRestEncryptionEnabled is ${group.atRestEncryptionEnabled ?? `unset, and ${group.engine ?? "redis"} defaults to off`}).`,
+        );
     }
-    if (!given(group.kmsKeyId)) reportViolation("The replication group is not encrypted with a customer-managed KMS key (kmsKeyId is unset, so the service key is used).");
-    else if (group.kmsKeyId === "alias/aws/elasticache") reportViolation("The replication group uses the AWS-managed key alias/aws/elasticache, not a customer-managed key.");
+    if (!given(group.kmsKeyId))
+      reportViolation("The replication group is not encrypted with a customer-managed KMS key (kmsKeyId is unset, so the service key is used).");
+    else if (group.kmsKeyId === "alias/aws/elasticache")
+      reportViolation("The replication group uses the AWS-managed key alias/aws/elasticache, not a customer-managed key.");
   }),
 });
 
@@ -82,12 +87,15 @@ export const replicationGroupRequireTransitEncryption = resourcePolicy({
   description: "Checks that ElastiCache replication groups turn on in-transit encryption in required mode, so no client connects in plain text.",
   severity: "high",
   service: "cache",
-  remediationSteps: 'Set `transitEncryptionEnabled: true` and leave `transitEncryptionMode` unset or "required" on the primary; secondaries of a global datastore inherit it.',
+  remediationSteps:
+    'Set `transitEncryptionEnabled: true` and leave `transitEncryptionMode` unset or "required" on the primary; secondaries of a global datastore inherit it.',
   ids: { checkov: ["CKV_AWS_30"], trivy: ["AVD-AWS-0051"], cdkNag: ["AwsSolutions-AEC3"], wellArchitected: ["SEC09-BP02"] },
   validateResource: validateResourceOfType(aws.elasticache.ReplicationGroup, (group, args, reportViolation) => {
     skipSecondary(group, args, "in-transit encryption");
     if (group.transitEncryptionEnabled !== true) {
-      reportViolation(`The replication group does not encrypt in transit (transitEncryptionEnabled is ${group.transitEncryptionEnabled === false ? "false" : "unset"}).`);
+      reportViolation(
+        `The replication group does not encrypt in transit (transitEncryptionEnabled is ${group.transitEncryptionEnabled === false ? "false" : "unset"}).`,
+      );
     } else if (group.transitEncryptionMode === "preferred") {
       reportViolation('The replication group\'s transitEncryptionMode is "preferred", which still accepts plain-text clients; use "required".');
     }
@@ -194,7 +202,8 @@ export const replicationGroupEnableSlowLogDelivery = resourcePolicy({
 /** Groups run in the blueprint's subnets, not the default subnet group. */
 export const replicationGroupRequireSubnetGroup = resourcePolicy({
   name: "aws-elasticache-replicationgroup-require-subnet-group",
-  description: "Checks that ElastiCache replication groups name a cache subnet group and security groups, instead of the default VPC's default subnet group and security group.",
+  description:
+    "Checks that ElastiCache replication groups name a cache subnet group and security groups, instead of the default VPC's default subnet group and security group.",
   severity: "medium",
   service: "cache",
   remediationSteps: "Set `subnetGroupName` to the region's cache subnet group (isolated subnets) and `securityGroupIds` to the data tier's group.",

@@ -39,7 +39,9 @@ export const distributionRequireViewerHttps = resourcePolicy({
   validateResource: validateResourceOfType(aws.cloudfront.Distribution, (distribution, _args, reportViolation) => {
     for (const behavior of behaviors(distribution)) {
       if (!HTTPS_VIEWER_POLICIES.includes(behavior.viewerProtocolPolicy ?? "")) {
-        reportViolation(`The ${behavior.pathPattern === undefined ? "default cache behavior" : `cache behavior ${behavior.pathPattern}`} lets viewers use plain HTTP (viewerProtocolPolicy ${behavior.viewerProtocolPolicy ?? "unset"}).`);
+        reportViolation(
+          `The ${behavior.pathPattern === undefined ? "default cache behavior" : `cache behavior ${behavior.pathPattern}`} lets viewers use plain HTTP (viewerProtocolPolicy ${behavior.viewerProtocolPolicy ?? "unset"}).`,
+        );
       }
     }
   }),
@@ -88,7 +90,9 @@ export const distributionConfigureSecureTls = resourcePolicy({
       );
     }
     if (certificate?.sslSupportMethod !== "sni-only") {
-      reportViolation(`The distribution's sslSupportMethod is ${certificate?.sslSupportMethod ?? "unset"}; use sni-only (vip costs a dedicated IP per edge location).`);
+      reportViolation(
+        `The distribution's sslSupportMethod is ${certificate?.sslSupportMethod ?? "unset"}; use sni-only (vip costs a dedicated IP per edge location).`,
+      );
     }
   }),
 });
@@ -99,7 +103,8 @@ export const distributionConfigureWaf = resourcePolicy({
   description: "Checks that a CloudFront distribution is associated with a WAF web ACL.",
   severity: "high",
   service: "cdn",
-  remediationSteps: "Create an aws.wafv2.WebAcl with `scope: \"CLOUDFRONT\"` in us-east-1 and set the distribution's `webAclId` to its ARN (the edge profile turns WAF on in staging and prod).",
+  remediationSteps:
+    'Create an aws.wafv2.WebAcl with `scope: "CLOUDFRONT"` in us-east-1 and set the distribution\'s `webAclId` to its ARN (the edge profile turns WAF on in staging and prod).',
   ids: {
     checkov: ["CKV_AWS_68"],
     trivy: ["AVD-AWS-0011"],
@@ -158,8 +163,10 @@ export const distributionRequireOriginAccessControl = resourcePolicy({
         continue;
       }
       if (!isS3Origin(origin)) continue;
-      if (given(origin.s3OriginConfig?.originAccessIdentity)) reportViolation(`Origin ${origin.originId} uses a legacy origin access identity; use an origin access control.`);
-      if (!given(origin.originAccessControlId)) reportViolation(`S3 origin ${origin.originId} has no origin access control, so the bucket must be public to serve it.`);
+      if (given(origin.s3OriginConfig?.originAccessIdentity))
+        reportViolation(`Origin ${origin.originId} uses a legacy origin access identity; use an origin access control.`);
+      if (!given(origin.originAccessControlId))
+        reportViolation(`S3 origin ${origin.originId} has no origin access control, so the bucket must be public to serve it.`);
     }
   }),
 });
@@ -167,7 +174,8 @@ export const distributionRequireOriginAccessControl = resourcePolicy({
 /** A request for "/" served from S3 returns the index page. */
 export const distributionConfigureDefaultRootObject = resourcePolicy({
   name: "aws-cloudfront-distribution-configure-default-root-object",
-  description: "Checks that a CloudFront distribution whose default cache behavior serves an S3 origin names a default root object, so a request for / returns the index page instead of an S3 error.",
+  description:
+    "Checks that a CloudFront distribution whose default cache behavior serves an S3 origin names a default root object, so a request for / returns the index page instead of an S3 error.",
   severity: "low",
   service: "cdn",
   remediationSteps: 'Set `defaultRootObject: "index.html"` (or the site\'s entry page).',
@@ -261,7 +269,9 @@ function actionName(block: unknown): string | undefined {
 function camelKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelKeys);
   if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key.charAt(0).toLowerCase() + key.slice(1), camelKeys(inner)]));
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, inner]) => [key.charAt(0).toLowerCase() + key.slice(1), camelKeys(inner)]),
+  );
 }
 
 function wafRules(acl: WebAclProps): WafRule[] | { error: string } {
@@ -339,7 +349,9 @@ export const webAclConfigureRateLimit = resourcePolicy({
     const rateRules = rules.filter((rule) => rule.rateBased);
     if (rateRules.length === 0) reportViolation("The web ACL has no rate-based rule.");
     else if (!rateRules.some((rule) => ["block", "captcha", "challenge"].includes(rule.action ?? ""))) {
-      reportViolation(`The web ACL's rate-based rule(s) ${rateRules.map((rule) => rule.name).join(", ")} only ${rateRules[0].action ?? "have no action"}; block clients over the limit.`);
+      reportViolation(
+        `The web ACL's rate-based rule(s) ${rateRules.map((rule) => rule.name).join(", ")} only ${rateRules[0].action ?? "have no action"}; block clients over the limit.`,
+      );
     }
   }),
 });

@@ -18,7 +18,8 @@ function isTrue(value: unknown): boolean {
 /** Instances require IMDSv2 with a hop limit of 1. */
 export const launchTemplateRequireImdsv2 = resourcePolicy({
   name: "aws-ec2-launchtemplate-require-imdsv2",
-  description: "Checks that launch templates require IMDSv2 session tokens and keep the metadata hop limit at 1, so containers and SSRF cannot reach instance credentials.",
+  description:
+    "Checks that launch templates require IMDSv2 session tokens and keep the metadata hop limit at 1, so containers and SSRF cannot reach instance credentials.",
   severity: "high",
   service: "compute",
   remediationSteps: 'Set `metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 }` (or disable the endpoint).',
@@ -38,7 +39,9 @@ export const launchTemplateRequireImdsv2 = resourcePolicy({
     if (options?.httpEndpoint === "disabled") return;
     // AWS's default is "optional": IMDSv1 answers without a token.
     if (options?.httpTokens !== "required") {
-      reportViolation(`The launch template leaves httpTokens ${options?.httpTokens === undefined ? "unset (IMDSv1 allowed)" : `"${options.httpTokens}"`}; set it to "required".`);
+      reportViolation(
+        `The launch template leaves httpTokens ${options?.httpTokens === undefined ? "unset (IMDSv1 allowed)" : `"${options.httpTokens}"`}; set it to "required".`,
+      );
     }
     const hops = options?.httpPutResponseHopLimit;
     if (hops !== undefined && hops > maximumHopLimit) {
@@ -53,7 +56,8 @@ export const launchTemplateDisallowPublicIp = resourcePolicy({
   description: "Checks that launch templates never give instances a public IP address.",
   severity: "high",
   service: "compute",
-  remediationSteps: "Set `associatePublicIpAddress` to false on every network interface and launch instances in private subnets; reach the internet through NAT.",
+  remediationSteps:
+    "Set `associatePublicIpAddress` to false on every network interface and launch instances in private subnets; reach the internet through NAT.",
   ids: {
     checkov: ["CKV_AWS_88"],
     trivy: ["AVD-AWS-0009"],
@@ -100,7 +104,8 @@ export const launchTemplateDisallowUnencryptedBlockDevice = resourcePolicy({
 /** EBS volumes use a customer-managed key. */
 export const launchTemplateConfigureCustomerManagedKey = resourcePolicy({
   name: "aws-ec2-launchtemplate-configure-customer-managed-key",
-  description: "Checks that the EBS volumes a launch template declares are encrypted with a customer-managed KMS key rather than the account's default aws/ebs key.",
+  description:
+    "Checks that the EBS volumes a launch template declares are encrypted with a customer-managed KMS key rather than the account's default aws/ebs key.",
   severity: "low",
   service: "compute",
   remediationSteps:
@@ -109,7 +114,8 @@ export const launchTemplateConfigureCustomerManagedKey = resourcePolicy({
   validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, reportViolation) => {
     for (const mapping of (template.blockDeviceMappings ?? []).filter((m) => m.ebs !== undefined)) {
       const key = mapping.ebs?.kmsKeyId;
-      if (key === undefined || key === "") reportViolation(`The EBS volume ${mapping.deviceName ?? "(no device name)"} uses the account's default EBS key, not a customer-managed one.`);
+      if (key === undefined || key === "")
+        reportViolation(`The EBS volume ${mapping.deviceName ?? "(no device name)"} uses the account's default EBS key, not a customer-managed one.`);
       else if (key === "alias/aws/ebs") reportViolation(`The EBS volume ${mapping.deviceName ?? "(no device name)"} uses the AWS-managed key alias/aws/ebs.`);
     }
   }),
@@ -195,7 +201,8 @@ export const autoScalingGroupRequireLaunchTemplate = resourcePolicy({
   description: "Checks that auto-scaling groups launch instances from a launch template, not a launch configuration.",
   severity: "medium",
   service: "compute",
-  remediationSteps: "Use `launchTemplate` or `mixedInstancesPolicy.launchTemplate`; launch configurations get no new EC2 features (IMDSv2 defaults, new instance types).",
+  remediationSteps:
+    "Use `launchTemplate` or `mixedInstancesPolicy.launchTemplate`; launch configurations get no new EC2 features (IMDSv2 defaults, new instance types).",
   ids: { checkov: ["CKV_AWS_315"] },
   validateResource: validateResourceOfType(aws.autoscaling.Group, (group, _args, reportViolation) => {
     if (group.launchConfiguration !== undefined) reportViolation("The auto-scaling group uses a launch configuration.");
@@ -221,7 +228,9 @@ export const autoScalingGroupConfigureElbHealthCheck = resourcePolicy({
     const attached = (group.targetGroupArns ?? []).length > 0 || (group.loadBalancers ?? []).length > 0;
     if (!attached) return;
     if (group.healthCheckType !== "ELB") {
-      reportViolation(`The auto-scaling group is behind a load balancer but uses ${group.healthCheckType ?? "EC2 (the default)"} health checks; set healthCheckType to ELB.`);
+      reportViolation(
+        `The auto-scaling group is behind a load balancer but uses ${group.healthCheckType ?? "EC2 (the default)"} health checks; set healthCheckType to ELB.`,
+      );
     }
     if (group.healthCheckGracePeriod === undefined || group.healthCheckGracePeriod <= 0) {
       reportViolation("The auto-scaling group has no health-check grace period; new instances would be replaced before they boot.");
@@ -267,7 +276,10 @@ export const autoScalingGroupConfigureMultiAz = stackPolicy({
       // A subnet the stack does not describe may be in any AZ: count it as one more, so only a proven shortfall is reported.
       const count = zones.length + placement.unresolved.length;
       if (count < minimumAvailabilityZones) {
-        reportViolation(`Auto-scaling group ${group.name} launches into ${describePlacement(zones, placement.unresolved)}; at least ${minimumAvailabilityZones} AZs are required.`, group.urn);
+        reportViolation(
+          `Auto-scaling group ${group.name} launches into ${describePlacement(zones, placement.unresolved)}; at least ${minimumAvailabilityZones} AZs are required.`,
+          group.urn,
+        );
       }
     }
   },

@@ -65,13 +65,18 @@ export const databaseEnableStorageEncryption = resourcePolicy({
     trivy: ["AVD-AWS-0080", "AVD-AWS-0079"],
     cdkNag: ["AwsSolutions-RDS2"],
     awsguard: ["rds-storage-encrypted"],
-    compliancePolicies: ["aws-rds-instance-disallow-unencrypted-storage", "aws-rds-cluster-disallow-unencrypted-storage", "aws-rds-cluster-configure-customer-managed-key"],
+    compliancePolicies: [
+      "aws-rds-instance-disallow-unencrypted-storage",
+      "aws-rds-cluster-disallow-unencrypted-storage",
+      "aws-rds-cluster-configure-customer-managed-key",
+    ],
     wellArchitected: ["SEC08-BP02", "REL09-BP02"],
   },
   validateResource: validateResourceOfTypes(
     onType(aws.rds.Instance, (instance, _args, reportViolation) => {
       // A cross-region replica's encryption follows its source and its kmsKeyId; storageEncrypted is ignored there.
-      if (!isReplica(instance) && instance.storageEncrypted !== true) reportViolation("The DB instance's storage is not encrypted (storageEncrypted is not true).");
+      if (!isReplica(instance) && instance.storageEncrypted !== true)
+        reportViolation("The DB instance's storage is not encrypted (storageEncrypted is not true).");
       checkCustomerKey("The DB instance", instance.kmsKeyId, reportViolation);
     }),
     onType(aws.rds.Cluster, (cluster, _args, reportViolation) => {
@@ -187,7 +192,8 @@ function checkRetention(what: string, days: number | undefined, args: ResourceVa
 /** Database users can authenticate with IAM. */
 export const databaseEnableIamAuthentication = resourcePolicy({
   name: "aws-rds-database-enable-iam-authentication",
-  description: "Checks that RDS instances and Aurora clusters turn on IAM database authentication, so applications can connect with short-lived tokens instead of stored passwords.",
+  description:
+    "Checks that RDS instances and Aurora clusters turn on IAM database authentication, so applications can connect with short-lived tokens instead of stored passwords.",
   severity: "medium",
   service: "database",
   remediationSteps: "Set `iamDatabaseAuthenticationEnabled: true` and grant the app roles rds-db:connect on their database user.",
@@ -221,13 +227,19 @@ export const databaseConfigurePerformanceInsights = resourcePolicy({
   ),
 });
 
-function checkInsights(what: string, props: { performanceInsightsEnabled?: boolean; performanceInsightsKmsKeyId?: string }, reportViolation: ReportViolation): void {
+function checkInsights(
+  what: string,
+  props: { performanceInsightsEnabled?: boolean; performanceInsightsKmsKeyId?: string },
+  reportViolation: ReportViolation,
+): void {
   if (props.performanceInsightsEnabled !== true) {
     reportViolation(`The ${what} does not turn on Performance Insights.`);
     return;
   }
-  if (!given(props.performanceInsightsKmsKeyId)) reportViolation(`The ${what}'s Performance Insights data is encrypted with the AWS-managed key (performanceInsightsKmsKeyId is unset).`);
-  else if (props.performanceInsightsKmsKeyId === "alias/aws/rds") reportViolation(`The ${what}'s Performance Insights data uses the AWS-managed key alias/aws/rds.`);
+  if (!given(props.performanceInsightsKmsKeyId))
+    reportViolation(`The ${what}'s Performance Insights data is encrypted with the AWS-managed key (performanceInsightsKmsKeyId is unset).`);
+  else if (props.performanceInsightsKmsKeyId === "alias/aws/rds")
+    reportViolation(`The ${what}'s Performance Insights data uses the AWS-managed key alias/aws/rds.`);
 }
 
 /** The main log of each engine. */
@@ -239,7 +251,8 @@ const REQUIRED_LOG_EXPORTS: ReadonlyArray<{ readonly engine: RegExp; readonly lo
 /** Database logs go to CloudWatch Logs. */
 export const databaseEnableLogExports = resourcePolicy({
   name: "aws-rds-database-enable-log-exports",
-  description: "Checks that RDS instances and Aurora clusters export their engine's logs to CloudWatch Logs (postgresql for PostgreSQL engines, error for MySQL and MariaDB).",
+  description:
+    "Checks that RDS instances and Aurora clusters export their engine's logs to CloudWatch Logs (postgresql for PostgreSQL engines, error for MySQL and MariaDB).",
   severity: "medium",
   service: "database",
   remediationSteps:
@@ -250,8 +263,12 @@ export const databaseEnableLogExports = resourcePolicy({
     wellArchitected: ["SEC04-BP01", "REL06-BP01"],
   },
   validateResource: validateResourceOfTypes(
-    onType(aws.rds.Instance, (instance, _args, reportViolation) => checkLogExports("DB instance", instance.engine, instance.enabledCloudwatchLogsExports, reportViolation)),
-    onType(aws.rds.Cluster, (cluster, _args, reportViolation) => checkLogExports("DB cluster", cluster.engine, cluster.enabledCloudwatchLogsExports, reportViolation)),
+    onType(aws.rds.Instance, (instance, _args, reportViolation) =>
+      checkLogExports("DB instance", instance.engine, instance.enabledCloudwatchLogsExports, reportViolation),
+    ),
+    onType(aws.rds.Cluster, (cluster, _args, reportViolation) =>
+      checkLogExports("DB cluster", cluster.engine, cluster.enabledCloudwatchLogsExports, reportViolation),
+    ),
   ),
 });
 
@@ -270,7 +287,8 @@ function checkLogExports(what: string, engine: string | undefined, exports: read
 /** Snapshots keep the database's tags. */
 export const databaseEnableCopyTagsToSnapshot = resourcePolicy({
   name: "aws-rds-database-enable-copy-tags-to-snapshot",
-  description: "Checks that RDS instances and Aurora clusters copy their tags to their snapshots, so snapshots stay attributable and covered by tag-based policies.",
+  description:
+    "Checks that RDS instances and Aurora clusters copy their tags to their snapshots, so snapshots stay attributable and covered by tag-based policies.",
   severity: "low",
   service: "database",
   remediationSteps: "Set `copyTagsToSnapshot: true`.",
@@ -291,7 +309,8 @@ export const instanceEnableMultiAz = resourcePolicy({
   description: "Checks that RDS DB instances (not Aurora) run Multi-AZ, with a synchronous standby in another availability zone.",
   severity: "high",
   service: "database",
-  remediationSteps: "Set `multiAz: true` (Aurora clusters spread over AZs with their cluster instances instead). Cost: a Multi-AZ instance costs twice a single-AZ one.",
+  remediationSteps:
+    "Set `multiAz: true` (Aurora clusters spread over AZs with their cluster instances instead). Cost: a Multi-AZ instance costs twice a single-AZ one.",
   ids: { checkov: ["CKV_AWS_157"], cdkNag: ["AwsSolutions-RDS3"], awsguard: ["rds-instance-multi-az-enabled"], wellArchitected: ["REL10-BP01", "REL11-BP02"] },
   validateResource: validateResourceOfType(aws.rds.Instance, (instance, _args, reportViolation) => {
     if (instance.multiAz !== true) reportViolation("The DB instance runs in a single availability zone (multiAz is not true).");
@@ -319,14 +338,21 @@ export const databaseEnableAutoMinorVersionUpgrade = resourcePolicy({
 /** Enhanced monitoring reports OS metrics. */
 export const databaseEnableEnhancedMonitoring = resourcePolicy({
   name: "aws-rds-database-enable-enhanced-monitoring",
-  description: "Checks that RDS instances and Aurora cluster instances turn on enhanced monitoring with a monitoring role, at an interval of at most the configured number of seconds.",
+  description:
+    "Checks that RDS instances and Aurora cluster instances turn on enhanced monitoring with a monitoring role, at an interval of at most the configured number of seconds.",
   severity: "low",
   service: "database",
-  remediationSteps: "Set `monitoringInterval` (1, 5, 10, 15, 30 or 60 seconds) and `monitoringRoleArn` to a role trusted by monitoring.rds.amazonaws.com with AmazonRDSEnhancedMonitoringRole.",
+  remediationSteps:
+    "Set `monitoringInterval` (1, 5, 10, 15, 30 or 60 seconds) and `monitoringRoleArn` to a role trusted by monitoring.rds.amazonaws.com with AmazonRDSEnhancedMonitoringRole.",
   ids: { checkov: ["CKV_AWS_118"], cdkNag: ["RDSEnhancedMonitoringEnabled"], wellArchitected: ["REL06-BP01"] },
   configSchema: {
     properties: {
-      maximumIntervalSeconds: { type: "integer", enum: MONITORING_INTERVALS, default: 60, description: "Longest enhanced-monitoring interval allowed (seconds)." },
+      maximumIntervalSeconds: {
+        type: "integer",
+        enum: MONITORING_INTERVALS,
+        default: 60,
+        description: "Longest enhanced-monitoring interval allowed (seconds).",
+      },
     },
   },
   validateResource: validateResourceOfTypes(
@@ -348,7 +374,9 @@ function checkMonitoring(
     return;
   }
   if (!MONITORING_INTERVALS.includes(interval) || interval > maximumIntervalSeconds) {
-    reportViolation(`The ${what}'s enhanced-monitoring interval is ${interval} s; use one of ${MONITORING_INTERVALS.filter((i) => i <= maximumIntervalSeconds).join(", ")}.`);
+    reportViolation(
+      `The ${what}'s enhanced-monitoring interval is ${interval} s; use one of ${MONITORING_INTERVALS.filter((i) => i <= maximumIntervalSeconds).join(", ")}.`,
+    );
   }
   if (!given(props.monitoringRoleArn)) reportViolation(`The ${what} turns on enhanced monitoring without a monitoringRoleArn.`);
 }
@@ -362,7 +390,8 @@ export const databaseDisallowDefaultMasterUsername = resourcePolicy({
   description: "Checks that RDS instances and Aurora clusters do not name their master user with a well-known default such as admin or postgres.",
   severity: "medium",
   service: "database",
-  remediationSteps: "Set `username` (instances) or `masterUsername` (clusters) to a name derived from the stack (1 to 16 letters and digits, starting with a letter) that is not a well-known default.",
+  remediationSteps:
+    "Set `username` (instances) or `masterUsername` (clusters) to a name derived from the stack (1 to 16 letters and digits, starting with a letter) that is not a well-known default.",
   ids: { securityHub: ["RDS.24", "RDS.25"], wellArchitected: ["SEC02-BP01"] },
   configSchema: {
     properties: {
@@ -396,7 +425,8 @@ export const clusterConfigureMultiAz = stackPolicy({
     "Checks that every Aurora cluster has at least two cluster instances, in different availability zones where they name one, in the configured environments (prod), so a reader can take over when the writer's AZ fails.",
   severity: "high",
   service: "database",
-  remediationSteps: "Give each cluster a writer and at least one reader (the database profile's instance count) and leave their availabilityZone unset or name different AZs.",
+  remediationSteps:
+    "Give each cluster a writer and at least one reader (the database profile's instance count) and leave their availabilityZone unset or name different AZs.",
   ids: { compliancePolicies: ["aws-rds-cluster-disallow-single-availability-zone"], wellArchitected: ["REL10-BP01", "REL11-BP02"] },
   configSchema: {
     properties: {
@@ -426,7 +456,10 @@ export const clusterConfigureMultiAz = stackPolicy({
     for (const cluster of clusters) {
       const members = instances.filter((instance) => refersTo(instance, "clusterIdentifier", cluster, ["id", "clusterIdentifier"]));
       if (members.length < config.minimumInstances) {
-        reportViolation(`Aurora cluster ${cluster.name} has ${members.length} cluster instance(s); at least ${config.minimumInstances} are required.`, cluster.urn);
+        reportViolation(
+          `Aurora cluster ${cluster.name} has ${members.length} cluster instance(s); at least ${config.minimumInstances} are required.`,
+          cluster.urn,
+        );
         continue;
       }
       const zones = members.map((member) => matchableStringProp(member, "availabilityZone"));

@@ -18,7 +18,7 @@ export const healthCheckConfigureHttpsProbe = resourcePolicy({
   severity: "medium",
   service: "dns",
   remediationSteps:
-    'Set `type: "HTTPS"`, `resourcePath` to the application\'s health path (/health), `fqdn` to the region\'s endpoint and `port: 443`; leave `disabled` and `invertHealthcheck` unset. Over HTTP, a load balancer\'s redirect (3xx) would count as healthy.',
+    "Set `type: \"HTTPS\"`, `resourcePath` to the application's health path (/health), `fqdn` to the region's endpoint and `port: 443`; leave `disabled` and `invertHealthcheck` unset. Over HTTP, a load balancer's redirect (3xx) would count as healthy.",
   ids: { wellArchitected: ["REL11-BP01", "REL02-BP01"] },
   configSchema: {
     properties: {
@@ -54,15 +54,22 @@ export const recordRequireHealthEvaluation = resourcePolicy({
   validateResource: validateResourceOfType(aws.route53.Record, (record, _args, reportViolation) => {
     const routed =
       (record.setIdentifier !== undefined && record.setIdentifier !== "") ||
-      [record.latencyRoutingPolicies, record.failoverRoutingPolicies, record.weightedRoutingPolicies, record.geolocationRoutingPolicies, record.geoproximityRoutingPolicy, record.cidrRoutingPolicy].some(
-        (policy) => policy !== undefined && (!Array.isArray(policy) || policy.length > 0),
-      );
+      [
+        record.latencyRoutingPolicies,
+        record.failoverRoutingPolicies,
+        record.weightedRoutingPolicies,
+        record.geolocationRoutingPolicies,
+        record.geoproximityRoutingPolicy,
+        record.cidrRoutingPolicy,
+      ].some((policy) => policy !== undefined && (!Array.isArray(policy) || policy.length > 0));
     // A simple record has one answer: there is nothing to fail over to.
     if (!routed) return;
     const checked = record.healthCheckId !== undefined && record.healthCheckId !== "";
     const evaluated = (record.aliases ?? []).some((alias) => alias.evaluateTargetHealth === true);
     if (!checked && !evaluated) {
-      reportViolation(`The ${record.type} record ${record.name} (set ${record.setIdentifier ?? "(none)"}) has a routing policy but no health check and does not evaluate its alias target's health.`);
+      reportViolation(
+        `The ${record.type} record ${record.name} (set ${record.setIdentifier ?? "(none)"}) has a routing policy but no health check and does not evaluate its alias target's health.`,
+      );
     }
   }),
 });

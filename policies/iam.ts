@@ -83,8 +83,7 @@ export const rolePolicyDisallowWildcardActions = resourcePolicy({
 /** Identity policies scope their resources, except for actions that cannot be scoped. */
 export const rolePolicyDisallowWildcardResources = resourcePolicy({
   name: "aws-iam-rolepolicy-disallow-wildcard-resources",
-  description:
-    "Checks that role policies grant actions on `*` resources only for actions that have no resource-level permissions (a configured list).",
+  description: "Checks that role policies grant actions on `*` resources only for actions that have no resource-level permissions (a configured list).",
   severity: "medium",
   service: "iam",
   remediationSteps:

@@ -42,7 +42,13 @@ export const keyConfigureDeletionWindow = resourcePolicy({
   ids: { wellArchitected: ["REL09-BP02", "SEC08-BP01"] },
   configSchema: {
     properties: {
-      minimumDeletionWindowDays: { type: "integer", minimum: 7, maximum: 30, default: 30, description: "Fewest days between scheduling a key's deletion and the deletion." },
+      minimumDeletionWindowDays: {
+        type: "integer",
+        minimum: 7,
+        maximum: 30,
+        default: 30,
+        description: "Fewest days between scheduling a key's deletion and the deletion.",
+      },
     },
   },
   validateResource: validateResourceOfTypes(
@@ -102,7 +108,7 @@ export const keyMissingDescription = resourcePolicy({
   description: "Checks that every KMS key and replica key has a description naming what it encrypts.",
   severity: "low",
   service: "kms",
-  remediationSteps: "Set `description` (for example \"Encrypts the alarm topic of us-east-1\").",
+  remediationSteps: 'Set `description` (for example "Encrypts the alarm topic of us-east-1").',
   ids: { compliancePolicies: ["aws-kms-key-missing-description"] },
   validateResource: validateResourceOfTypes(
     onType(aws.kms.Key, (key, _args, reportViolation) => {

@@ -119,7 +119,9 @@ export const loadBalancerConfigureMultiAz = stackPolicy({
     const index = subnetZoneIndex(args.resources);
     for (const balancer of balancers) {
       const mappings: unknown = balancer.props.subnetMappings;
-      const mapped = Array.isArray(mappings) ? (mappings as Array<{ subnetId?: unknown }>).map((m) => m.subnetId).filter((id): id is string => typeof id === "string") : [];
+      const mapped = Array.isArray(mappings)
+        ? (mappings as Array<{ subnetId?: unknown }>).map((m) => m.subnetId).filter((id): id is string => typeof id === "string")
+        : [];
       const placement = placeSubnets([...stringsProp(balancer, "subnets"), ...mapped], index);
       // A subnet the stack does not describe may be in any AZ: count it as one more, so only a proven shortfall is reported.
       if (placement.zones.length + placement.unresolved.length < minimumAvailabilityZones) {
@@ -135,9 +137,7 @@ export const loadBalancerConfigureMultiAz = stackPolicy({
 /** True when every default action redirects to HTTPS. */
 function redirectsToHttps(actions: unknown): boolean {
   if (!Array.isArray(actions) || actions.length === 0) return false;
-  return actions.every(
-    (action: { type?: string; redirect?: { protocol?: string } }) => action.type === "redirect" && action.redirect?.protocol === "HTTPS",
-  );
+  return actions.every((action: { type?: string; redirect?: { protocol?: string } }) => action.type === "redirect" && action.redirect?.protocol === "HTTPS");
 }
 
 /** Listeners serve HTTPS, or only redirect to it. */
@@ -170,7 +170,8 @@ export const listenerConfigureSecureTls = resourcePolicy({
   description: "Checks that HTTPS and TLS listeners use a security policy from the allowed list (TLS 1.2 or later, forward-secret ciphers).",
   severity: "high",
   service: "loadbalancer",
-  remediationSteps: 'Set `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-2021-06" (the component default) or another allowed policy; AWS\'s default (ELBSecurityPolicy-2016-08) still accepts TLS 1.0.',
+  remediationSteps:
+    'Set `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-2021-06" (the component default) or another allowed policy; AWS\'s default (ELBSecurityPolicy-2016-08) still accepts TLS 1.0.',
   ids: {
     checkov: ["CKV_AWS_103", "CKV2_AWS_74"],
     trivy: ["AVD-AWS-0047"],
@@ -251,7 +252,8 @@ export const targetGroupDisallowPlainHttp = resourcePolicy({
   description: "Checks that target groups take HTTPS (or TLS), so traffic stays encrypted from the load balancer to the instances.",
   severity: "low",
   service: "loadbalancer",
-  remediationSteps: 'Serve HTTPS on the instances (a self-signed or private-CA certificate is enough for the load balancer) and set the target group\'s `protocol: "HTTPS"`.',
+  remediationSteps:
+    'Serve HTTPS on the instances (a self-signed or private-CA certificate is enough for the load balancer) and set the target group\'s `protocol: "HTTPS"`.',
   ids: { checkov: ["CKV_AWS_378"], wellArchitected: ["SEC09-BP02"] },
   validateResource: onTargetGroups((group, reportViolation) => {
     if (group.targetType === "lambda") return;
@@ -313,7 +315,10 @@ export const loadBalancerRestrictAccessToCloudFront = stackPolicy({
         }
         for (const rule of rulesOfListener(listener, args.resources)) {
           if (forwards(rule.props.actions) && !requiresHeader(rule)) {
-            reportViolation(`Listener rule ${rule.name} of load balancer ${balancer.name} forwards requests without requiring CloudFront's origin header.`, rule.urn);
+            reportViolation(
+              `Listener rule ${rule.name} of load balancer ${balancer.name} forwards requests without requiring CloudFront's origin header.`,
+              rule.urn,
+            );
           }
         }
       }

@@ -8,14 +8,7 @@ import { validateResourceOfType } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, type BlueprintPolicy } from "./lib/define";
 import { resilienceWaiver, stackEnvironment, ENVIRONMENTS } from "./lib/environment";
 import { ofType, ofTypes } from "./lib/graph";
-import {
-  coversAllPorts,
-  coversPort,
-  describePorts,
-  portsWithin,
-  publicCidrs,
-  validateSecurityGroupRules,
-} from "./lib/securityGroupRules";
+import { coversAllPorts, coversPort, describePorts, portsWithin, publicCidrs, validateSecurityGroupRules } from "./lib/securityGroupRules";
 import { groupsOfLoadBalancer, internetPeers, isInternetFacing, loadBalancers, SECURITY_GROUP_TYPES, stackIngressRules } from "./lib/loadBalancers";
 import { findVpcs, natGatewayZones, privateSubnetZones, refersToVpc, vpcAvailabilityZones } from "./lib/vpc";
 
@@ -146,7 +139,8 @@ export const securityGroupDisallowPublicAdminIngress = resourcePolicy({
         continue;
       }
       const ports = adminPorts.filter((port) => coversPort(rule, port));
-      if (ports.length > 0) reportViolation(`The ingress ${rule.where} opens administration port(s) ${ports.join(", ")} (${describePorts(rule)}) to ${open.join(", ")}.`);
+      if (ports.length > 0)
+        reportViolation(`The ingress ${rule.where} opens administration port(s) ${ports.join(", ")} (${describePorts(rule)}) to ${open.join(", ")}.`);
     }
   }),
 });
@@ -154,8 +148,7 @@ export const securityGroupDisallowPublicAdminIngress = resourcePolicy({
 /** Internet ingress only on the public listener ports. */
 export const securityGroupDisallowPublicIngress = resourcePolicy({
   name: "aws-ec2-securitygroup-disallow-public-ingress",
-  description:
-    "Checks that security group rules open to 0.0.0.0/0 or ::/0 only admit the public listener ports (HTTPS, and HTTP for the redirect to HTTPS).",
+  description: "Checks that security group rules open to 0.0.0.0/0 or ::/0 only admit the public listener ports (HTTPS, and HTTP for the redirect to HTTPS).",
   severity: "high",
   service: "network",
   remediationSteps:
@@ -211,7 +204,9 @@ export const securityGroupRestrictPublicEgress = resourcePolicy({
     for (const rule of rules.filter((r) => r.direction === "egress")) {
       const open = publicCidrs(rule);
       if (open.length > 0 && !portsWithin(rule, allowedPorts)) {
-        reportViolation(`The egress ${rule.where} opens ${describePorts(rule)} to ${open.join(", ")}; only ports ${allowedPorts.join(", ")} may reach the internet.`);
+        reportViolation(
+          `The egress ${rule.where} opens ${describePorts(rule)} to ${open.join(", ")}; only ports ${allowedPorts.join(", ")} may reach the internet.`,
+        );
       }
     }
   }),
@@ -227,7 +222,9 @@ export const flowLogConfigureAllTraffic = resourcePolicy({
   ids: { checkov: ["CKV2_AWS_11"], trivy: ["AVD-AWS-0178"], cdkNag: ["AwsSolutions-VPC7"], wellArchitected: ["SEC04-BP01"] },
   validateResource: validateResourceOfType(aws.ec2.FlowLog, (flowLog, _args, reportViolation) => {
     if (flowLog.trafficType !== "ALL") {
-      reportViolation(`The flow log captures ${flowLog.trafficType === undefined ? "no traffic type" : `only ${flowLog.trafficType} traffic`}; set trafficType to ALL.`);
+      reportViolation(
+        `The flow log captures ${flowLog.trafficType === undefined ? "no traffic type" : `only ${flowLog.trafficType} traffic`}; set trafficType to ALL.`,
+      );
     }
     if (flowLog.logDestination === undefined || flowLog.logDestination === "") {
       reportViolation("The flow log has no destination (logDestination).");
@@ -281,8 +278,7 @@ export const vpcConfigureMultiAz = stackPolicy({
   description: "Checks that every VPC has subnets in at least the configured number of availability zones.",
   severity: "high",
   service: "network",
-  remediationSteps:
-    "List more AZs under the region's `availabilityZones` in the stack file (append them), or set blueprint:resilienceWaiver with the reason.",
+  remediationSteps: "List more AZs under the region's `availabilityZones` in the stack file (append them), or set blueprint:resilienceWaiver with the reason.",
   ids: { wellArchitected: ["REL10-BP01", "REL02-BP03"] },
   configSchema: {
     properties: {

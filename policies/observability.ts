@@ -48,8 +48,7 @@ export const logGroupEnableKmsEncryption = resourcePolicy({
   description: "Checks that every CloudWatch log group is encrypted with a customer-managed KMS key.",
   severity: "low",
   service: "observability",
-  remediationSteps:
-    "Set `kmsKeyId` to the region's KMS key ARN; its key policy must let logs.<region>.amazonaws.com use it for this log group.",
+  remediationSteps: "Set `kmsKeyId` to the region's KMS key ARN; its key policy must let logs.<region>.amazonaws.com use it for this log group.",
   ids: {
     checkov: ["CKV_AWS_158"],
     trivy: ["AVD-AWS-0017"],

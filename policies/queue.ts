@@ -27,9 +27,7 @@ export const queueEnableEncryption = resourcePolicy({
   validateResource: validateResourceOfType(aws.sqs.Queue, (queue, _args, reportViolation) => {
     const kms = queue.kmsMasterKeyId !== undefined && queue.kmsMasterKeyId !== "";
     if (!kms && queue.sqsManagedSseEnabled !== true) {
-      reportViolation(
-        queue.sqsManagedSseEnabled === false ? "The queue turns server-side encryption off." : "The queue declares no server-side encryption.",
-      );
+      reportViolation(queue.sqsManagedSseEnabled === false ? "The queue turns server-side encryption off." : "The queue declares no server-side encryption.");
     }
   }),
 });
@@ -61,7 +59,8 @@ export const queuePolicyRequireSecureTransport = resourcePolicy({
   validateResource: validateResourceOfType(aws.sqs.QueuePolicy, (queuePolicy, _args, reportViolation) => {
     const parsed = parseIamDocument(queuePolicy.policy);
     if ("error" in parsed) reportViolation(`The queue policy ${parsed.error}.`);
-    else if (!deniesInsecureTransport(parsed.statements, ["sqs:*"])) reportViolation("The queue policy does not deny requests over plain HTTP (aws:SecureTransport false).");
+    else if (!deniesInsecureTransport(parsed.statements, ["sqs:*"]))
+      reportViolation("The queue policy does not deny requests over plain HTTP (aws:SecureTransport false).");
   }),
 });
 
@@ -203,7 +202,10 @@ export const queueConfigureDeadLetterQueue = stackPolicy({
         const own = Number(queue.props.messageRetentionSeconds ?? DEFAULT_RETENTION_SECONDS);
         const dlq = Number(target.props.messageRetentionSeconds ?? DEFAULT_RETENTION_SECONDS);
         if (dlq < own) {
-          reportViolation(`Queue ${queue.name} keeps messages ${own} s but its dead-letter queue ${target.name} only ${dlq} s; failed messages would expire early.`, queue.urn);
+          reportViolation(
+            `Queue ${queue.name} keeps messages ${own} s but its dead-letter queue ${target.name} only ${dlq} s; failed messages would expire early.`,
+            queue.urn,
+          );
         }
       }
     }

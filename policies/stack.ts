@@ -74,7 +74,10 @@ function cloudFrontResources(resources: readonly PolicyResource[]): Set<string> 
   const distributions = ofType(resources, DISTRIBUTION_TYPE);
   const acls = ofType(resources, WEB_ACL_TYPE).filter((acl) => known((): unknown => acl.props.scope) === "CLOUDFRONT");
   const edge = new Set<string>(acls.map((acl) => acl.urn));
-  const viaCertificate = distributions.flatMap((distribution) => [...(distribution.propertyDependencies.viewerCertificate ?? []), ...(distribution.propertyDependencies.webAclId ?? [])]);
+  const viaCertificate = distributions.flatMap((distribution) => [
+    ...(distribution.propertyDependencies.viewerCertificate ?? []),
+    ...(distribution.propertyDependencies.webAclId ?? []),
+  ]);
   for (const dep of viaCertificate) {
     edge.add(dep.urn);
     for (const inner of Object.values(dep.propertyDependencies).flat()) if (inner.type.startsWith("aws:acm/")) edge.add(inner.urn);
@@ -83,7 +86,12 @@ function cloudFrontResources(resources: readonly PolicyResource[]): Set<string> 
   // the component that declares a distribution (components/cdn) declares only edge resources
   const owners = distributions.map((d) => d.parent).filter((parent): parent is PolicyResource => parent !== undefined && parent.type !== STACK_TYPE);
   for (const resource of resources) {
-    if (Object.values(resource.propertyDependencies).flat().some((dep) => anchors.has(dep.urn))) edge.add(resource.urn);
+    if (
+      Object.values(resource.propertyDependencies)
+        .flat()
+        .some((dep) => anchors.has(dep.urn))
+    )
+      edge.add(resource.urn);
     if (owners.some((owner) => descendsFrom(resource, owner))) edge.add(resource.urn);
   }
   return edge;
@@ -186,9 +194,7 @@ export const stackRequireIdenticalRegionalStamps = stackPolicy({
     const edge = cloudFrontResources(args.resources);
     // The stack's regions are those with a VPC: us-east-1's CloudFront certificate, WAF and Route 53
     // health-check alarms, or a static bucket's replica region, do not make a region of the stack.
-    const stampRegions = new Set(
-      args.resources.filter((r) => r.type === "awsx:ec2:Vpc" || r.type === "aws:ec2/vpc:Vpc").flatMap((r) => regionOf(r) ?? []),
-    );
+    const stampRegions = new Set(args.resources.filter((r) => r.type === "awsx:ec2:Vpc" || r.type === "aws:ec2/vpc:Vpc").flatMap((r) => regionOf(r) ?? []));
     const typesByRegion = new Map<string, Set<string>>();
     for (const resource of args.resources) {
       if (!isStampResource(resource) || ignoreTypes.includes(resource.type) || SINGLE_REGION_TYPES.has(resource.type) || edge.has(resource.urn)) continue;
@@ -247,7 +253,9 @@ export const stackRequireMatchingPolicyConfig = stackPolicy({
     }
     const actual = sources.tag ?? sources.output;
     if (actual === undefined) {
-      reportViolation(`The stack's environment is unknown (no ${ENVIRONMENT_TAG} stack tag, no environment stack output), so the ${configured} pack config cannot be verified.`);
+      reportViolation(
+        `The stack's environment is unknown (no ${ENVIRONMENT_TAG} stack tag, no environment stack output), so the ${configured} pack config cannot be verified.`,
+      );
     } else if (!isEnvironment(actual)) {
       reportViolation(`The stack's environment ${JSON.stringify(actual)} is not one of ${ENVIRONMENTS.join(", ")}.`);
     } else if (actual !== configured) {
@@ -266,7 +274,8 @@ function checkOnePerRegion(
   for (const region of regions) {
     const here = members.filter((member) => regionOf(member) === region);
     if (here.length === 0) reportViolation(`Region ${region} has no ${what.one}.`);
-    else if (here.length > 1) reportViolation(`Region ${region} has ${here.length} ${what.many} (${here.map((m) => m.name).join(", ")}); one per region is expected.`);
+    else if (here.length > 1)
+      reportViolation(`Region ${region} has ${here.length} ${what.many} (${here.map((m) => m.name).join(", ")}); one per region is expected.`);
   }
 }
 
@@ -288,13 +297,22 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
     const regions = workloadRegions(args.resources);
 
     if (globals.length > 0) {
-      if (globals.length > 1) reportViolation(`The stack has ${globals.length} global clusters (${globals.map((g) => g.name).join(", ")}); aurora-global mode has one.`);
+      if (globals.length > 1)
+        reportViolation(`The stack has ${globals.length} global clusters (${globals.map((g) => g.name).join(", ")}); aurora-global mode has one.`);
       const global = globals[0];
       const members = clusters.filter((cluster) => globals.some((g) => refersTo(cluster, "globalClusterIdentifier", g, ["id", "globalClusterIdentifier"])));
       for (const cluster of clusters.filter((c) => !members.includes(c))) {
-        reportViolation(`Aurora cluster ${cluster.name} (${regionOf(cluster) ?? "unknown region"}) is not a member of global cluster ${global.name}.`, cluster.urn);
+        reportViolation(
+          `Aurora cluster ${cluster.name} (${regionOf(cluster) ?? "unknown region"}) is not a member of global cluster ${global.name}.`,
+          cluster.urn,
+        );
       }
-      checkOnePerRegion(members, regions, { one: `member cluster of global cluster ${global.name}`, many: `member clusters of global cluster ${global.name}` }, reportViolation);
+      checkOnePerRegion(
+        members,
+        regions,
+        { one: `member cluster of global cluster ${global.name}`, many: `member clusters of global cluster ${global.name}` },
+        reportViolation,
+      );
       return;
     }
 
@@ -302,11 +320,16 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
     if (replicas.length > 0) {
       const primaries = instances.filter((instance) => !replicas.includes(instance));
       if (primaries.length !== 1) {
-        reportViolation(`rds-replicas mode has one primary instance; the stack has ${primaries.length}${primaries.length > 0 ? ` (${primaries.map((p) => p.name).join(", ")})` : ""}.`);
+        reportViolation(
+          `rds-replicas mode has one primary instance; the stack has ${primaries.length}${primaries.length > 0 ? ` (${primaries.map((p) => p.name).join(", ")})` : ""}.`,
+        );
       }
       for (const replica of replicas) {
         if (!primaries.some((primary) => refersTo(replica, "replicateSourceDb", primary, ["arn", "identifier", "id"]))) {
-          reportViolation(`Read replica ${replica.name} does not replicate the primary instance${primaries.length === 1 ? ` ${primaries[0].name}` : ""}.`, replica.urn);
+          reportViolation(
+            `Read replica ${replica.name} does not replicate the primary instance${primaries.length === 1 ? ` ${primaries[0].name}` : ""}.`,
+            replica.urn,
+          );
         }
       }
       checkOnePerRegion(instances, regions, { one: "database instance (the primary or a read replica of it)", many: "database instances" }, reportViolation);
@@ -338,16 +361,26 @@ export const stackRequireCacheInEveryRegion = stackPolicy({
     if (globals.length + groups.length === 0) args.notApplicable("The stack declares no cache.");
     const regions = workloadRegions(args.resources);
     if (globals.length > 0) {
-      if (globals.length > 1) reportViolation(`The stack has ${globals.length} global datastores (${globals.map((g) => g.name).join(", ")}); global mode has one.`);
+      if (globals.length > 1)
+        reportViolation(`The stack has ${globals.length} global datastores (${globals.map((g) => g.name).join(", ")}); global mode has one.`);
       const global = globals[0];
       const primaries = groups.filter((group) => globals.some((g) => refersTo(g, "primaryReplicationGroupId", group, ["id", "replicationGroupId"])));
-      if (primaries.length === 0) reportViolation(`Global datastore ${global.name}'s primary replication group is not a replication group of the stack.`, global.urn);
+      if (primaries.length === 0)
+        reportViolation(`Global datastore ${global.name}'s primary replication group is not a replication group of the stack.`, global.urn);
       const secondaries = groups.filter((group) => globals.some((g) => refersTo(group, "globalReplicationGroupId", g, ["id", "globalReplicationGroupId"])));
       const members = [...new Set([...primaries, ...secondaries])];
       for (const group of groups.filter((g) => !members.includes(g))) {
-        reportViolation(`Replication group ${group.name} (${regionOf(group) ?? "unknown region"}) is not a member of global datastore ${global.name}.`, group.urn);
+        reportViolation(
+          `Replication group ${group.name} (${regionOf(group) ?? "unknown region"}) is not a member of global datastore ${global.name}.`,
+          group.urn,
+        );
       }
-      checkOnePerRegion(members, regions, { one: `member of global datastore ${global.name}`, many: `members of global datastore ${global.name}` }, reportViolation);
+      checkOnePerRegion(
+        members,
+        regions,
+        { one: `member of global datastore ${global.name}`, many: `members of global datastore ${global.name}` },
+        reportViolation,
+      );
       return;
     }
     checkOnePerRegion(groups, regions, { one: "cache replication group", many: "cache replication groups" }, reportViolation);
@@ -373,7 +406,12 @@ function watchedResources(resources: readonly PolicyResource[]): Watched[] {
   const watched: Watched[] = [];
   for (const balancer of loadBalancers(resources)) {
     const ids = identifiers(balancer, ["arnSuffix"]);
-    watched.push({ resource: balancer, kind: "load balancer", related: [], matches: (m) => dimensionIn(m, ["AWS/ApplicationELB", "AWS/NetworkELB"], "LoadBalancer", ids) });
+    watched.push({
+      resource: balancer,
+      kind: "load balancer",
+      related: [],
+      matches: (m) => dimensionIn(m, ["AWS/ApplicationELB", "AWS/NetworkELB"], "LoadBalancer", ids),
+    });
   }
   for (const queue of deadLetterQueues(resources)) {
     const ids = identifiers(queue, ["name"]);
@@ -497,7 +535,10 @@ export const stackRequireEdgeResourcesInUsEast1 = stackPolicy({
       ];
       const wrongCertificate = certificateRegions.find((entry) => entry.region !== undefined && entry.region !== CLOUDFRONT_REGION);
       if (wrongCertificate) {
-        reportViolation(`Distribution ${distribution.name}'s certificate ${wrongCertificate.what} is in ${wrongCertificate.region}; CloudFront only uses ACM certificates from ${CLOUDFRONT_REGION}.`, distribution.urn);
+        reportViolation(
+          `Distribution ${distribution.name}'s certificate ${wrongCertificate.what} is in ${wrongCertificate.region}; CloudFront only uses ACM certificates from ${CLOUDFRONT_REGION}.`,
+          distribution.urn,
+        );
       }
       const aclArn = known((): unknown => distribution.props.webAclId);
       if (given(aclArn) && aclArn.startsWith("arn:")) {
@@ -507,12 +548,17 @@ export const stackRequireEdgeResourcesInUsEast1 = stackPolicy({
         }
       }
       for (const acl of acls.filter((candidate) => (distribution.propertyDependencies.webAclId ?? []).some((dep) => dep.urn === candidate.urn))) {
-        if (known((): unknown => acl.props.scope) !== "CLOUDFRONT") reportViolation(`Web ACL ${acl.name}, which distribution ${distribution.name} uses, has scope ${scopeText(known((): unknown => acl.props.scope))}; CloudFront needs CLOUDFRONT.`, acl.urn);
+        if (known((): unknown => acl.props.scope) !== "CLOUDFRONT")
+          reportViolation(
+            `Web ACL ${acl.name}, which distribution ${distribution.name} uses, has scope ${scopeText(known((): unknown => acl.props.scope))}; CloudFront needs CLOUDFRONT.`,
+            acl.urn,
+          );
       }
     }
     for (const acl of acls.filter((candidate) => known((): unknown => candidate.props.scope) === "CLOUDFRONT")) {
       const region = regionOf(acl);
-      if (region !== undefined && region !== CLOUDFRONT_REGION) reportViolation(`CLOUDFRONT-scope web ACL ${acl.name} is in ${region}; it must be created in ${CLOUDFRONT_REGION}.`, acl.urn);
+      if (region !== undefined && region !== CLOUDFRONT_REGION)
+        reportViolation(`CLOUDFRONT-scope web ACL ${acl.name} is in ${region}; it must be created in ${CLOUDFRONT_REGION}.`, acl.urn);
     }
   },
 });
@@ -540,8 +586,13 @@ export const stackRequireOriginFailover = stackPolicy({
       }
       for (const group of groups) {
         const memberIds = (group.members ?? []).map((member) => member.originId);
-        if (memberIds.length < 2) reportViolation(`Origin group ${group.originId} of distribution ${distribution.name} has ${memberIds.length} member(s); it needs a primary and a failover origin.`, distribution.urn);
-        if ((group.failoverCriteria?.statusCodes ?? []).length === 0) reportViolation(`Origin group ${group.originId} of distribution ${distribution.name} fails over on no status code.`, distribution.urn);
+        if (memberIds.length < 2)
+          reportViolation(
+            `Origin group ${group.originId} of distribution ${distribution.name} has ${memberIds.length} member(s); it needs a primary and a failover origin.`,
+            distribution.urn,
+          );
+        if ((group.failoverCriteria?.statusCodes ?? []).length === 0)
+          reportViolation(`Origin group ${group.originId} of distribution ${distribution.name} fails over on no status code.`, distribution.urn);
         const origins = (props.origins ?? []).filter((origin) => memberIds.includes(origin.originId));
         const regions = origins.map((origin) => originRegion(origin, args.resources));
         const knownRegions = regions.filter((region): region is string => region !== undefined);

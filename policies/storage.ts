@@ -102,7 +102,8 @@ export const bucketPolicyRequireSecureTransport = resourcePolicy({
       reportViolation(`The bucket policy ${parsed.error}.`);
       return;
     }
-    if (!deniesInsecureTransport(parsed.statements, ["s3:*"])) reportViolation("The bucket policy does not deny requests over plain HTTP (aws:SecureTransport false).");
+    if (!deniesInsecureTransport(parsed.statements, ["s3:*"]))
+      reportViolation("The bucket policy does not deny requests over plain HTTP (aws:SecureTransport false).");
     for (const statement of parsed.statements) {
       if (statement.effect === "Allow" && admitsAnyPrincipal(statement.principals) && !statement.hasCondition) {
         reportViolation(`The bucket policy's ${statementLabel(statement)} allows every principal.`);
@@ -117,7 +118,9 @@ const REPLICATION_TYPE = "aws:s3/bucketReplicationConfig:BucketReplicationConfig
 /** The buckets a replication configuration copies to: by destination ARN or name, else (unknown) by its dependencies. */
 function replicationTargets(config: PolicyResource, buckets: readonly PolicyResource[]): PolicyResource[] {
   const rules: unknown = config.props.rules;
-  const enabled = Array.isArray(rules) ? (rules as Array<{ status?: unknown; destination?: { bucket?: unknown } }>).filter((rule) => rule.status === "Enabled") : [];
+  const enabled = Array.isArray(rules)
+    ? (rules as Array<{ status?: unknown; destination?: { bucket?: unknown } }>).filter((rule) => rule.status === "Enabled")
+    : [];
   const targets = new Set<PolicyResource>();
   for (const rule of enabled) {
     const destination = known((): unknown => rule.destination?.bucket);
@@ -142,8 +145,12 @@ export const bucketEnableCrossRegionReplication = stackPolicy({
   severity: "high",
   service: "storage",
   remediationSteps:
-    'Declare aws.s3.BucketVersioning (status "Enabled") for each static-asset bucket and an aws.s3.BucketReplicationConfig on the primary region\'s bucket with an Enabled rule per other region\'s bucket (both sides versioned), so the origin group\'s failover bucket holds the same objects.',
-  ids: { checkov: ["CKV_AWS_144", "CKV_AWS_21"], compliancePolicies: ["aws-s3-bucket-enable-replication-configuration"], wellArchitected: ["REL09-BP01", "REL13-BP02"] },
+    "Declare aws.s3.BucketVersioning (status \"Enabled\") for each static-asset bucket and an aws.s3.BucketReplicationConfig on the primary region's bucket with an Enabled rule per other region's bucket (both sides versioned), so the origin group's failover bucket holds the same objects.",
+  ids: {
+    checkov: ["CKV_AWS_144", "CKV_AWS_21"],
+    compliancePolicies: ["aws-s3-bucket-enable-replication-configuration"],
+    wellArchitected: ["REL09-BP01", "REL13-BP02"],
+  },
   validateStack: (args, reportViolation) => {
     const distributions = ofType(args.resources, DISTRIBUTION_TYPE);
     if (distributions.length === 0) args.notApplicable("The stack has no CloudFront distribution.");
@@ -166,10 +173,13 @@ export const bucketEnableCrossRegionReplication = stackPolicy({
       const region = regionOf(bucket);
       const elsewhere = (other: PolicyResource) => regionOf(other) !== region;
       const replicated = replications.some(
-        ({ source, targets }) =>
-          (source === bucket && targets.some(elsewhere)) || (source !== undefined && elsewhere(source) && targets.includes(bucket)),
+        ({ source, targets }) => (source === bucket && targets.some(elsewhere)) || (source !== undefined && elsewhere(source) && targets.includes(bucket)),
       );
-      if (!replicated) reportViolation(`Bucket ${bucket.name} (${region ?? "unknown region"}) serves CloudFront but neither replicates to nor is replicated from a bucket in another region.`, bucket.urn);
+      if (!replicated)
+        reportViolation(
+          `Bucket ${bucket.name} (${region ?? "unknown region"}) serves CloudFront but neither replicates to nor is replicated from a bucket in another region.`,
+          bucket.urn,
+        );
     }
   },
 });

@@ -161,9 +161,7 @@ export class RegionalCache extends pulumi.ComponentResource {
       snapshotWindow: settings.snapshotWindow,
       maintenanceWindow: settings.maintenanceWindow,
       autoMinorVersionUpgrade: true,
-      logDeliveryConfigurations: [
-        { destinationType: "cloudwatch-logs", destination: logGroup.name, logFormat: "json", logType: "slow-log" },
-      ],
+      logDeliveryConfigurations: [{ destinationType: "cloudwatch-logs", destination: logGroup.name, logFormat: "json", logType: "slow-log" }],
       tags,
     };
     let roleInputs: Partial<aws.elasticache.ReplicationGroupArgs>;

@@ -75,7 +75,8 @@ export const cachePlanFacts: ComponentPlanFacts = {
             input: "engine",
             condition: "a downgrade (valkey to redis)",
             when: (before, after) =>
-              CACHE_ENGINE_ORDER.indexOf((stringInput(after, "engine") ?? "").toLowerCase()) < CACHE_ENGINE_ORDER.indexOf((stringInput(before, "engine") ?? "").toLowerCase()),
+              CACHE_ENGINE_ORDER.indexOf((stringInput(after, "engine") ?? "").toLowerCase()) <
+              CACHE_ENGINE_ORDER.indexOf((stringInput(before, "engine") ?? "").toLowerCase()),
           },
         ],
       },
@@ -97,7 +98,13 @@ export const cachePlanFacts: ComponentPlanFacts = {
       },
       kind: "globalDatastore",
     },
-    { type: "aws:elasticache/serverlessCache:ServerlessCache", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
+    {
+      type: "aws:elasticache/serverlessCache:ServerlessCache",
+      mock: genericMock,
+      creation: API_ONLY_CREATION,
+      kind: "cache",
+      port: (resource) => servicePort(resource),
+    },
     { type: "aws:elasticache/cluster:Cluster", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
   ],
   edges: { replication: replicationEdges },

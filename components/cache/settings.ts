@@ -5,7 +5,15 @@
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
 import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, text, type GroupValue } from "../lib/settings";
 import { CACHE_ENGINES, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS, isCacheEngine } from "./lib/engineVersions";
-import { CACHE_MODES, GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS, MAX_REPLICATION_LAG_SECONDS, PORT_RANGE, REPLICAS_PER_NODE_GROUP, SNAPSHOT_RETENTION_DAYS, DEFAULT_PORT } from "./lib/limits";
+import {
+  CACHE_MODES,
+  GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS,
+  MAX_REPLICATION_LAG_SECONDS,
+  PORT_RANGE,
+  REPLICAS_PER_NODE_GROUP,
+  SNAPSHOT_RETENTION_DAYS,
+  DEFAULT_PORT,
+} from "./lib/limits";
 
 const percent = { min: 0, max: 100, exclusiveMin: true } as const;
 
@@ -15,7 +23,12 @@ const alarms = group(
     // the engine runs on one thread; sustained 80% leaves headroom for snapshots and bursts
     cpuPercent: decimal({ description: "Alarm when a node's engine CPU (EngineCPUUtilization) exceeds this.", range: percent, unit: "percent", default: 80 }),
     // past 100% of maxmemory keys are evicted; 80% gives time to scale up
-    memoryPercent: decimal({ description: "Alarm when a node's memory use (DatabaseMemoryUsagePercentage) exceeds this.", range: percent, unit: "percent", default: 80 }),
+    memoryPercent: decimal({
+      description: "Alarm when a node's memory use (DatabaseMemoryUsagePercentage) exceeds this.",
+      range: percent,
+      unit: "percent",
+      default: 80,
+    }),
     // Global Datastore replication normally lags under a second; 10 s means replication is in trouble
     replicationLagSeconds: integer({
       description: "Alarm when a replica, or a Global Datastore secondary, lags by more than this.",
@@ -42,7 +55,8 @@ export const cacheKeys = {
     ),
   }),
   nodeType: text({
-    description: "cache.<family>.<size>, e.g. cache.r7g.large. A Global Datastore needs a current-generation, non-burstable family at size large or above. Cost: billed per node-hour, times 1 + replicas, per region.",
+    description:
+      "cache.<family>.<size>, e.g. cache.r7g.large. A Global Datastore needs a current-generation, non-burstable family at size large or above. Cost: billed per node-hour, times 1 + replicas, per region.",
     // staging runs the smallest node type a Global Datastore accepts; prod is memory-optimised (a cache is bound by memory, not CPU)
     default: byEnvironment({ dev: "cache.t4g.micro", staging: "cache.m7g.large", prod: "cache.r7g.large" }),
   }),
@@ -52,8 +66,14 @@ export const cacheKeys = {
     // dev: a single node, cost over availability; staging: the least that allows failover; prod: an AZ can fail while another replica still serves
     default: byEnvironment({ dev: 0, staging: 1, prod: 2 }),
   }),
-  automaticFailover: flag({ description: "Promote a replica when the primary node fails (needs a replica).", default: byEnvironment({ dev: false, staging: true, prod: true }) }),
-  multiAz: flag({ description: "Keep replicas in other AZs than the primary (needs automaticFailover).", default: byEnvironment({ dev: false, staging: true, prod: true }) }),
+  automaticFailover: flag({
+    description: "Promote a replica when the primary node fails (needs a replica).",
+    default: byEnvironment({ dev: false, staging: true, prod: true }),
+  }),
+  multiAz: flag({
+    description: "Keep replicas in other AZs than the primary (needs automaticFailover).",
+    default: byEnvironment({ dev: false, staging: true, prod: true }),
+  }),
   port: integer({ description: "TCP port of the nodes.", range: PORT_RANGE, default: DEFAULT_PORT }),
   snapshotRetentionDays: integer({
     description: "Days automatic snapshots are kept (0 turns them off).",
@@ -64,7 +84,10 @@ export const cacheKeys = {
   }),
   // 03:00 UTC, then maintenance on Sunday 05:00: quiet hours in Europe and the Americas, and apart
   // so that ElastiCache accepts them (the windows must not overlap)
-  snapshotWindow: text({ description: "Daily snapshot window, hh24:mi-hh24:mi UTC, at least 60 minutes, not overlapping the maintenance window.", default: "03:00-04:00" }),
+  snapshotWindow: text({
+    description: "Daily snapshot window, hh24:mi-hh24:mi UTC, at least 60 minutes, not overlapping the maintenance window.",
+    default: "03:00-04:00",
+  }),
   maintenanceWindow: text({ description: "Weekly maintenance window, ddd:hh24:mi-ddd:hh24:mi UTC, at least 60 minutes.", default: "sun:05:00-sun:06:00" }),
   slowLogRetentionDays: integer({
     description: "Days the slow-log group keeps entries.",

@@ -264,9 +264,7 @@ export class Cdn extends pulumi.ComponentResource {
         {
           region,
           bucket: bucket.bucket.id,
-          policy: pulumi
-            .all([bucket.bucket.arn, distribution.arn])
-            .apply(([bucketArn, distributionArn]) => staticBucketPolicy({ bucketArn, distributionArn })),
+          policy: pulumi.all([bucket.bucket.arn, distribution.arn]).apply(([bucketArn, distributionArn]) => staticBucketPolicy({ bucketArn, distributionArn })),
         },
         // S3 rejects a policy while the public-access block is still being applied
         { parent: this, dependsOn: [bucket.publicAccessBlock] },

@@ -60,8 +60,7 @@ function edgeServiceEdges(context: EdgeContext): void {
 /** S3 replication: the source bucket's rule names each destination bucket's ARN. */
 function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
   for (const configuration of graph.ofTypes([S3_REPLICATION])) {
-    const source =
-      referenced(graph, configuration, "bucket", BUCKET_TYPES) ?? graph.ownerOfValue(configuration.inputs.bucket, ["bucket", "id"], BUCKET_TYPES);
+    const source = referenced(graph, configuration, "bucket", BUCKET_TYPES) ?? graph.ownerOfValue(configuration.inputs.bucket, ["bucket", "id"], BUCKET_TYPES);
     for (const rule of objectList(configuration.inputs.rules)) {
       const destination = rule.destination !== null && typeof rule.destination === "object" ? (rule.destination as Record<string, unknown>).bucket : undefined;
       const target = graph.ownerOfValue(destination, ["arn"], BUCKET_TYPES);
@@ -79,7 +78,8 @@ export const cdnPlanFacts: ComponentPlanFacts = {
       mock: distribution,
       creation: {
         seconds: 480,
-        basis: "AWS CloudFront docs: a new distribution is deployed to every edge location within minutes (experience: 5-10 min, the provider waits for Deployed)",
+        basis:
+          "AWS CloudFront docs: a new distribution is deployed to every edge location within minutes (experience: 5-10 min, the provider waits for Deployed)",
       },
       kind: "cdn",
     },

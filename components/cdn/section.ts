@@ -18,7 +18,8 @@ import { cdnKeys, type CdnSettings } from "./settings";
 
 /** The `cdn` section of a stack file. */
 export const cdnSection = section("cdn", {
-  description: "The CloudFront distribution in front of every region's load balancer and the static bucket: failover, certificate, security headers, access logs and WAF.",
+  description:
+    "The CloudFront distribution in front of every region's load balancer and the static bucket: failover, certificate, security headers, access logs and WAF.",
   keys: cdnKeys,
   // the rules say per problem when the value is not worth printing
   showValues: true,
@@ -60,7 +61,10 @@ function certificateProblems(cdn: CdnSettings, domain: DomainConfig | undefined,
   const problems: Problem[] = [];
   if (!domain) {
     if (cdn.certificateArn !== undefined) {
-      problems.push({ field: "certificateArn", message: "applies only with blueprint:domain; without a domain CloudFront has no alias and serves its default certificate" });
+      problems.push({
+        field: "certificateArn",
+        message: "applies only with blueprint:domain; without a domain CloudFront has no alias and serves its default certificate",
+      });
     }
     return problems;
   }

@@ -23,7 +23,10 @@ import { defaultReplicaRegion } from "./lib/replicaRegion";
 const waf = group(
   {
     // dev skips the WAF's monthly ACL and rule charges; staging runs it so rules are tuned before prod
-    enabled: flag({ description: "Attach a WAF web ACL (scope CLOUDFRONT, created in us-east-1) to the distribution.", default: byEnvironment({ dev: false, staging: true, prod: true }) }),
+    enabled: flag({
+      description: "Attach a WAF web ACL (scope CLOUDFRONT, created in us-east-1) to the distribution.",
+      default: byEnvironment({ dev: false, staging: true, prod: true }),
+    }),
     // about 7 requests per second per IP, sustained over five minutes
     rateLimit: integer({
       description: "Requests one IP may send per rateLimitWindowSeconds before the rate rule acts.",
@@ -55,7 +58,8 @@ export const cdnKeys = {
     absentMeans: "none (with domain.hostedZoneId the stack validates its own)",
   }),
   certificateNames: list(text({ description: "A name the certificate covers, e.g. www.example.com or *.example.com.", required: true }), {
-    description: "The names certificateArn covers (its domain name and subject alternative names, wildcards as *.example.com), so that coverage of the app name is checked offline.",
+    description:
+      "The names certificateArn covers (its domain name and subject alternative names, wildcards as *.example.com), so that coverage of the app name is checked offline.",
     optional: true,
   }),
   staticReplicaRegion: text({
@@ -93,7 +97,11 @@ export const cdnKeys = {
     default: 30,
   }),
   // two 5-second attempts: a dead region fails over after 10 s instead of CloudFront's 30 s
-  originConnectionAttempts: integer({ description: "Connection attempts per load balancer before failing over.", range: ORIGIN_RANGES.connectionAttempts, default: 2 }),
+  originConnectionAttempts: integer({
+    description: "Connection attempts per load balancer before failing over.",
+    range: ORIGIN_RANGES.connectionAttempts,
+    default: 2,
+  }),
   originConnectionTimeoutSeconds: integer({
     description: "Seconds per connection attempt: a dead region fails over after originConnectionAttempts times this.",
     range: ORIGIN_RANGES.connectionTimeoutSeconds,

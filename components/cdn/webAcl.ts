@@ -39,11 +39,7 @@ export function createWebAcl(name: string, args: WebAclArgs, parent: pulumi.Reso
     },
     opts,
   );
-  const logGroup = new aws.cloudwatch.LogGroup(
-    `${name}-logs`,
-    { region, name: args.logGroupName, retentionInDays: args.logRetentionDays, tags },
-    opts,
-  );
+  const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { region, name: args.logGroupName, retentionInDays: args.logRetentionDays, tags }, opts);
   // The group's own policy lets log delivery write to it, so WAF never needs to grow the
   // account's shared resource policy (10 per region, 5120 characters at most).
   const policy = new aws.cloudwatch.LogResourcePolicy(

@@ -10,7 +10,8 @@ import { chaosKeys, chaosStackFacts } from "./settings";
 
 /** The `chaos` section of a stack file. */
 export const chaosSection = section("chaos", {
-  description: "AWS FIS chaos experiments per region, off by default: each stopped by the region's alarms, run by a least-privilege role, logged to CloudWatch Logs.",
+  description:
+    "AWS FIS chaos experiments per region, off by default: each stopped by the region's alarms, run by a least-privilege role, logged to CloudWatch Logs.",
   keys: chaosKeys,
   check: (settings, scope) => {
     if (scope.raw !== undefined && !isRecord(scope.raw)) return [];

@@ -10,7 +10,6 @@ import { byEnvironment, choice, derived, flag, fromEnvironment, integer, list, t
 import { defaultExperiments, type ChaosStackFacts } from "./lib/chaosFacts";
 import { CHAOS_EXPERIMENTS, TERMINATE_PERCENTAGE, type ChaosExperimentName } from "./lib/limits";
 
-
 /** What the chaos defaults and rules need to know of the database, the cache and the web tier. */
 export function chaosStackFacts(scope: Pick<DefaultScope, "section">): ChaosStackFacts {
   const database = scope.section(databaseSection);

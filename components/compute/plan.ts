@@ -113,7 +113,8 @@ export const computePlanFacts: ComponentPlanFacts = {
       mock: autoScalingGroup,
       creation: {
         seconds: 300,
-        basis: "experience: instances boot and pass ELB health checks in 3-6 min; the provider waits for minimum healthy capacity up to wait_for_capacity_timeout (10 min)",
+        basis:
+          "experience: instances boot and pass ELB health checks in 3-6 min; the provider waits for minimum healthy capacity up to wait_for_capacity_timeout (10 min)",
       },
       // behind a target group it serves requests (web tier); without one it is a worker tier
       kind: (resource) => {
@@ -126,7 +127,11 @@ export const computePlanFacts: ComponentPlanFacts = {
       type: "aws:autoscaling/policy:Policy",
       mock: (input, region) => {
         const name = named(input);
-        const id = arn("autoscaling", region, `scalingPolicy:${uuid(input.urn)}:autoScalingGroupName/${String(input.inputs.autoscalingGroupName)}:policyName/${name}`);
+        const id = arn(
+          "autoscaling",
+          region,
+          `scalingPolicy:${uuid(input.urn)}:autoScalingGroupName/${String(input.inputs.autoscalingGroupName)}:policyName/${name}`,
+        );
         return { id: name, outputs: { name, arn: id } };
       },
       creation: API_ONLY_CREATION,

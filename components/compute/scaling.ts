@@ -146,12 +146,24 @@ export function createScaling(
             metricQueries: [
               ...scaling.queueNames.map((queueName, index) => ({
                 id: ids[index],
-                metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queueName }, period: 60, stat: "Sum" },
+                metric: {
+                  namespace: "AWS/SQS",
+                  metricName: "ApproximateNumberOfMessagesVisible",
+                  dimensions: { QueueName: queueName },
+                  period: 60,
+                  stat: "Sum",
+                },
                 returnData: false,
               })),
               {
                 id: "inservice",
-                metric: { namespace: "AWS/AutoScaling", metricName: "GroupInServiceInstances", dimensions: { AutoScalingGroupName: group.name }, period: 60, stat: "Average" },
+                metric: {
+                  namespace: "AWS/AutoScaling",
+                  metricName: "GroupInServiceInstances",
+                  dimensions: { AutoScalingGroupName: group.name },
+                  period: 60,
+                  stat: "Average",
+                },
                 returnData: false,
               },
               { id: "start", label: "Messages waiting with no worker", expression: scaleFromZeroExpression(ids), returnData: true },

@@ -116,7 +116,8 @@ function countProblems(tier: Tier, byRegion: Readonly<Record<string, TierSetting
     const problems: Problem[] = [];
     const { minSize, maxSize, desiredCapacity } = capacity;
     if (!Number.isInteger(minSize) || minSize < 0) problems.push({ field: "minSize", message: "must be a whole number, 0 or more" });
-    if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > MAX_GROUP_SIZE) problems.push({ field: "maxSize", message: `must be a whole number from 1 to ${MAX_GROUP_SIZE}` });
+    if (!Number.isInteger(maxSize) || maxSize < 1 || maxSize > MAX_GROUP_SIZE)
+      problems.push({ field: "maxSize", message: `must be a whole number from 1 to ${MAX_GROUP_SIZE}` });
     if (minSize > maxSize) {
       problems.push({ field: "minSize", message: `is above maxSize (${maxSize}); AWS requires minSize <= desiredCapacity <= maxSize` });
     } else if (desiredCapacity < minSize || desiredCapacity > maxSize) {

@@ -56,7 +56,10 @@ function tierKeys(defaults: TierDefaults) {
       default: byEnvironment(defaults.instanceTypes),
     }),
     architecture: choice(ARCHITECTURES, { description: "CPU architecture of the AMI: arm64 (Graviton) or x86_64.", default: "arm64" }),
-    os: choice(OPERATING_SYSTEMS, { description: "Operating system, resolved per region from AWS's (or Canonical's) public SSM parameter.", default: "al2023" }),
+    os: choice(OPERATING_SYSTEMS, {
+      description: "Operating system, resolved per region from AWS's (or Canonical's) public SSM parameter.",
+      default: "al2023",
+    }),
     minSize: integer({ description: "Fewest instances per region.", default: byEnvironment(defaults.minSize) }),
     maxSize: integer({
       description: "Most instances per region.",
@@ -105,14 +108,22 @@ export const webKeys = {
     unit: "seconds",
     default: 300,
   }),
-  targetRequestsPerInstance: integer({ description: "Target-tracking goal: load balancer requests per instance per minute.", range: TARGET_REQUESTS_PER_INSTANCE, default: 1000 }),
+  targetRequestsPerInstance: integer({
+    description: "Target-tracking goal: load balancer requests per instance per minute.",
+    range: TARGET_REQUESTS_PER_INSTANCE,
+    default: 1000,
+  }),
   targetCpuPercent: integer({ description: "Target-tracking goal: average CPU.", range: TARGET_CPU_PERCENT, unit: "percent", default: 60 }),
 };
 
 /** The keys of `blueprint:worker`. */
 export const workerKeys = {
   ...tierKeys(WORKER),
-  targetBacklogPerInstance: integer({ description: "Target-tracking goal: visible messages per in-service instance.", range: TARGET_BACKLOG_PER_INSTANCE, default: 100 }),
+  targetBacklogPerInstance: integer({
+    description: "Target-tracking goal: visible messages per in-service instance.",
+    range: TARGET_BACKLOG_PER_INSTANCE,
+    default: 100,
+  }),
 };
 
 /** One region's web tier after defaults. */

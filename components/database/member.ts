@@ -10,21 +10,20 @@ import type { RegionalDatabaseNames } from "./lib/naming";
 import type { DatabaseParameters } from "./lib/parameters";
 
 /** The inputs of one region's database member, validated: the component's, plus what it derives. */
-export interface MemberArgs
-  extends Pick<
-    RegionalDatabaseArgs,
-    | "region"
-    | "role"
-    | "settings"
-    | "subnetGroupName"
-    | "securityGroupId"
-    | "kmsKeyArn"
-    | "availabilityZones"
-    | "globalClusterIdentifier"
-    | "sourceDbInstanceArn"
-    | "sourceRegion"
-    | "tags"
-  > {
+export interface MemberArgs extends Pick<
+  RegionalDatabaseArgs,
+  | "region"
+  | "role"
+  | "settings"
+  | "subnetGroupName"
+  | "securityGroupId"
+  | "kmsKeyArn"
+  | "availabilityZones"
+  | "globalClusterIdentifier"
+  | "sourceDbInstanceArn"
+  | "sourceRegion"
+  | "tags"
+> {
   readonly engine: RdsEngineName;
   /** Parameter group family, e.g. `aurora-postgresql16`. */
   readonly family: string;
@@ -71,7 +70,5 @@ export function certificateAuthorityInputs(settings: DatabaseSettings) {
 
 /** Enhanced monitoring inputs: the interval, and the role when it is on. */
 export function monitoringInputs(settings: DatabaseSettings, role: MemberArgs["monitoringRole"]) {
-  return role === undefined
-    ? { monitoringInterval: 0 }
-    : { monitoringInterval: settings.monitoringIntervalSeconds, monitoringRoleArn: role.arn };
+  return role === undefined ? { monitoringInterval: 0 } : { monitoringInterval: settings.monitoringIntervalSeconds, monitoringRoleArn: role.arn };
 }

@@ -114,7 +114,16 @@ export const databasePlanFacts: ComponentPlanFacts = {
       stateful: {
         label: "database instance",
         loses: "the instance (the data lives in the cluster volume; the cluster loses capacity while it is recreated)",
-        replacedBy: always("region", "identifier", "identifierPrefix", "clusterIdentifier", "engine", "availabilityZone", "dbSubnetGroupName", "customIamInstanceProfile"),
+        replacedBy: always(
+          "region",
+          "identifier",
+          "identifierPrefix",
+          "clusterIdentifier",
+          "engine",
+          "availabilityZone",
+          "dbSubnetGroupName",
+          "customIamInstanceProfile",
+        ),
       },
       kind: "database",
       noun: "instance",

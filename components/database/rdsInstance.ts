@@ -44,7 +44,8 @@ export function rdsInstance(parent: pulumi.Resource, name: string, args: MemberA
         username: settings.masterUsername,
         password: args.masterPassword,
       };
-  const backups = !replica || args.engine === "mysql" ? { backupRetentionPeriod: settings.backupRetentionDays, backupWindow: settings.preferredBackupWindow } : {};
+  const backups =
+    !replica || args.engine === "mysql" ? { backupRetentionPeriod: settings.backupRetentionDays, backupWindow: settings.preferredBackupWindow } : {};
   // RDS takes no final snapshot of a read replica and refuses a delete that names one
   // ("FinalDBSnapshotIdentifier can not be specified when deleting a replica instance"), which the
   // provider sends whenever skipFinalSnapshot is false (terraform-provider-aws#4276): a replica

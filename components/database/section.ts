@@ -9,16 +9,19 @@ import { databaseKeys } from "./settings";
 
 /** The `database` section of a stack file. */
 export const databaseSection = section("database", {
-  description: "The relational database: an Aurora global database, RDS with cross-region replicas, or one cluster or instance; encrypted with each region's key, TLS required.",
+  description:
+    "The relational database: an Aurora global database, RDS with cross-region replicas, or one cluster or instance; encrypted with each region's key, TLS required.",
   keys: databaseKeys,
   check: (settings, scope) => {
     const regions = scope.regions.map((region) => region.name);
     // every message names the value it is about (which may be a default the file does not show)
-    return databaseSettingsProblems(settings, { regions, primaryRegion: scope.primaryRegion ?? regions[0] ?? "", namePrefix: scope.namePrefix }).map((problem) => ({
-      // derived names are about the project and stack names, not a key of the section
-      field: problem.field === "namePrefix" ? "" : problem.field,
-      message: problem.message,
-      showValue: false,
-    }));
+    return databaseSettingsProblems(settings, { regions, primaryRegion: scope.primaryRegion ?? regions[0] ?? "", namePrefix: scope.namePrefix }).map(
+      (problem) => ({
+        // derived names are about the project and stack names, not a key of the section
+        field: problem.field === "namePrefix" ? "" : problem.field,
+        message: problem.message,
+        showValue: false,
+      }),
+    );
   },
 });

@@ -3,7 +3,16 @@
  * and description. The database components take exactly the resolved value (`DatabaseSettings`).
  */
 import { byEnvironment, choice, decimal, derived, flag, group, integer, list, text, type DefaultScope, type GroupValue } from "../lib/settings";
-import { DATABASE_ENGINES, DATABASE_SERVICES, defaultPort, DEFAULT_ENGINE_VERSIONS, rdsEngineName, type DatabaseEngine, type DatabaseService, type RdsEngineName } from "./lib/engines";
+import {
+  DATABASE_ENGINES,
+  DATABASE_SERVICES,
+  defaultPort,
+  DEFAULT_ENGINE_VERSIONS,
+  rdsEngineName,
+  type DatabaseEngine,
+  type DatabaseService,
+  type RdsEngineName,
+} from "./lib/engines";
 import {
   CERTIFICATE_AUTHORITIES,
   AURORA_INSTANCES,
@@ -95,7 +104,10 @@ export const databaseKeys = {
   engineVersion: text({
     description:
       "Full engine version: Aurora PostgreSQL 14-17, Aurora MySQL 3, RDS PostgreSQL 14-17, RDS MySQL 8.0/8.4. A global database needs Aurora PostgreSQL 14.3/15.2/16.1/17.4 or Aurora MySQL 3.01.0 and later.",
-    default: derived(`the engine's current version (${perEngineText((engine) => DEFAULT_ENGINE_VERSIONS[engine])})`, (scope) => DEFAULT_ENGINE_VERSIONS[rdsEngineOf(scope)]),
+    default: derived(
+      `the engine's current version (${perEngineText((engine) => DEFAULT_ENGINE_VERSIONS[engine])})`,
+      (scope) => DEFAULT_ENGINE_VERSIONS[rdsEngineOf(scope)],
+    ),
   }),
   instanceClass: text({
     description:
@@ -108,7 +120,8 @@ export const databaseKeys = {
     }),
   }),
   instanceCount: integer({
-    description: "Aurora: instances in the primary region's cluster (a writer and readers, spread over the AZs); an Aurora global database allows one less per secondary region.",
+    description:
+      "Aurora: instances in the primary region's cluster (a writer and readers, spread over the AZs); an Aurora global database allows one less per secondary region.",
     range: AURORA_INSTANCES,
     unit: "instances",
     // staging: a writer and a reader, so that a failover inside the region can be rehearsed; prod:
@@ -123,11 +136,13 @@ export const databaseKeys = {
     default: byEnvironment({ dev: 1, staging: 1, prod: 2 }),
   }),
   databaseName: text({
-    description: "Database created on the writer: a letter, then letters, digits or _, up to 63 (PostgreSQL) or 64 (MySQL); not a reserved word or a system database.",
+    description:
+      "Database created on the writer: a letter, then letters, digits or _, up to 63 (PostgreSQL) or 64 (MySQL); not a reserved word or a system database.",
     default: "app",
   }),
   masterUsername: text({
-    description: "Master user: a letter, then letters, digits or _, up to 16 (Aurora), 63 (RDS PostgreSQL) or 32 (RDS MySQL); not rdsadmin, not admin on PostgreSQL, not a reserved word.",
+    description:
+      "Master user: a letter, then letters, digits or _, up to 16 (Aurora), 63 (RDS PostgreSQL) or 32 (RDS MySQL); not rdsadmin, not admin on PostgreSQL, not a reserved word.",
     // valid on every engine (letters only, at most 16), not reserved (admin is on PostgreSQL), and not
     // one of the well-known defaults (admin, postgres, root, dbadmin...) credential stuffing tries first
     default: "appowner",
@@ -152,7 +167,10 @@ export const databaseKeys = {
     default: byEnvironment({ dev: 100, staging: 500, prod: 1000 }),
   }),
   storageType: choice(STORAGE_TYPES, { description: "RDS storage type.", default: "gp3" }),
-  multiAz: flag({ description: "RDS: a synchronous standby in another AZ, for every region's instance.", default: byEnvironment({ dev: false, staging: true, prod: true }) }),
+  multiAz: flag({
+    description: "RDS: a synchronous standby in another AZ, for every region's instance.",
+    default: byEnvironment({ dev: false, staging: true, prod: true }),
+  }),
   backupRetentionDays: integer({
     description: `Days of automated backups and point-in-time recovery; 0 (no backups) only for a single-region RDS instance, else at least ${BACKUP_RETENTION_DAYS.min}.`,
     range: STANDALONE_RDS_BACKUP_RETENTION_DAYS,
@@ -162,8 +180,14 @@ export const databaseKeys = {
   }),
   // 03:00 UTC daily, maintenance on Sunday 05:00: quiet hours in Europe and the Americas, and apart
   // so that RDS accepts them (the windows must not overlap)
-  preferredBackupWindow: text({ description: "Daily backup window, hh24:mi-hh24:mi UTC, at least 30 minutes, apart from the maintenance window.", default: "03:00-04:00" }),
-  preferredMaintenanceWindow: text({ description: "Weekly maintenance window, ddd:hh24:mi-ddd:hh24:mi UTC, at least 30 minutes.", default: "sun:05:00-sun:06:00" }),
+  preferredBackupWindow: text({
+    description: "Daily backup window, hh24:mi-hh24:mi UTC, at least 30 minutes, apart from the maintenance window.",
+    default: "03:00-04:00",
+  }),
+  preferredMaintenanceWindow: text({
+    description: "Weekly maintenance window, ddd:hh24:mi-ddd:hh24:mi UTC, at least 30 minutes.",
+    default: "sun:05:00-sun:06:00",
+  }),
   deletionProtection: flag({
     description: "Deletion protection on the clusters, instances and global cluster.",
     default: byEnvironment({ dev: false, staging: true, prod: true }),
@@ -174,7 +198,8 @@ export const databaseKeys = {
     default: byEnvironment({ dev: true, staging: false, prod: false }),
   }),
   performanceInsightsRetentionDays: integer({
-    description: "Performance Insights retention: 0 turns it off, 7 is free, longer retention counts months of 31 days (up to 713) or two years (731); MySQL engines have none on the smallest burstable classes.",
+    description:
+      "Performance Insights retention: 0 turns it off, 7 is free, longer retention counts months of 31 days (up to 713) or two years (731); MySQL engines have none on the smallest burstable classes.",
     values: PERFORMANCE_INSIGHTS_RETENTION_DAYS,
     unit: "days",
     // the free tier: 7 days of history at no cost
@@ -198,7 +223,9 @@ export const databaseKeys = {
     description: "Logs exported to CloudWatch Logs: postgresql (and upgrade on RDS) for PostgreSQL; error, slowquery, general (and audit on Aurora) for MySQL.",
     unique: true,
     // the engine log, and MySQL's slow queries (the general and audit logs record every statement)
-    default: derived(`the engine's own logs (${perEngineText((engine) => `[${DEFAULT_LOG_EXPORTS[engine].join(", ")}]`)})`, (scope) => [...DEFAULT_LOG_EXPORTS[rdsEngineOf(scope)]]),
+    default: derived(`the engine's own logs (${perEngineText((engine) => `[${DEFAULT_LOG_EXPORTS[engine].join(", ")}]`)})`, (scope) => [
+      ...DEFAULT_LOG_EXPORTS[rdsEngineOf(scope)],
+    ]),
   }),
   alarms,
 };

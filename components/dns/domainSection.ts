@@ -33,7 +33,13 @@ export const domainSection = optionalSection("domain", {
         if (problem) problems.push({ field: key, message: problem });
       }
     }
-    if (domain) problems.push(...domainRuleProblems(domain, scope.regions.map((region) => region.name)));
+    if (domain)
+      problems.push(
+        ...domainRuleProblems(
+          domain,
+          scope.regions.map((region) => region.name),
+        ),
+      );
     return problems;
   },
 });

@@ -194,7 +194,14 @@ export class Dns extends pulumi.ComponentResource {
     const account = pulumi.all([identity.accountId, partition.partition]).apply(([accountId, partitionName]) => ({ accountId, partition: partitionName }));
     const key = new aws.kms.Key(
       `${name}-alarms`,
-      { region, description: `Encrypts the alarm topic ${names.topic}`, enableKeyRotation: true, deletionWindowInDays: 30, policy: account.apply(alarmKeyPolicy), tags },
+      {
+        region,
+        description: `Encrypts the alarm topic ${names.topic}`,
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: account.apply(alarmKeyPolicy),
+        tags,
+      },
       opt,
     );
     new aws.kms.Alias(`${name}-alarms`, { region, name: names.keyAlias, targetKeyId: key.keyId }, opt);

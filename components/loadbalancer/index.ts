@@ -116,7 +116,14 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
     const logs = createAccessLogBucket(
       name,
-      { region, namePrefix: args.namePrefix, retentionDays: settings.accessLogRetentionDays, forceDestroy: args.forceDestroyLogs ?? false, protect: args.protectLogs ?? false, tags },
+      {
+        region,
+        namePrefix: args.namePrefix,
+        retentionDays: settings.accessLogRetentionDays,
+        forceDestroy: args.forceDestroyLogs ?? false,
+        protect: args.protectLogs ?? false,
+        tags,
+      },
       this,
     );
 
@@ -172,9 +179,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
 
     const layout = listenerLayout(args.certificateArn !== undefined);
     const forward = [{ type: "forward", targetGroupArn: targetGroup.arn }];
-    const serving = args.originVerifySecret === undefined
-      ? forward
-      : [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }];
+    const serving =
+      args.originVerifySecret === undefined
+        ? forward
+        : [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }];
     const listeners: aws.lb.Listener[] = [];
     let servingListener: aws.lb.Listener;
 
@@ -240,7 +248,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
             region,
             listenerArn: servingListener.arn,
             priority: 5,
-            conditions: [{ pathPattern: { values: [...new Set(healthPaths.map(healthPathPattern))] } }, { httpRequestMethod: { values: [...HEALTH_CHECKER_METHODS] } }],
+            conditions: [
+              { pathPattern: { values: [...new Set(healthPaths.map(healthPathPattern))] } },
+              { httpRequestMethod: { values: [...HEALTH_CHECKER_METHODS] } },
+            ],
             actions: forward,
             tags,
           },

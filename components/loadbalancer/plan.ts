@@ -56,7 +56,12 @@ export const loadBalancerPlanFacts: ComponentPlanFacts = {
       kind: "loadBalancer",
     },
     // the legacy alias of the `lb` module: older programs and plans use it
-    { type: "aws:alb/loadBalancer:LoadBalancer", mock: genericMock, creation: { seconds: 180, basis: "same as aws:lb/loadBalancer:LoadBalancer" }, kind: "loadBalancer" },
+    {
+      type: "aws:alb/loadBalancer:LoadBalancer",
+      mock: genericMock,
+      creation: { seconds: 180, basis: "same as aws:lb/loadBalancer:LoadBalancer" },
+      kind: "loadBalancer",
+    },
     { type: "aws:lb/targetGroup:TargetGroup", mock: targetGroup, creation: API_ONLY_CREATION },
     { type: "aws:lb/listener:Listener", mock: listenerLike("listener"), creation: API_ONLY_CREATION },
     { type: "aws:lb/listenerRule:ListenerRule", mock: listenerLike("listener-rule"), creation: API_ONLY_CREATION },

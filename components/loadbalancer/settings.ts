@@ -33,7 +33,12 @@ export const loadBalancerKeys = {
     unit: "days",
     default: fromEnvironment("logRetentionDays", "the environment's log retention"),
   }),
-  deregistrationDelaySeconds: integer({ description: "Seconds a draining target keeps its in-flight requests.", range: DEREGISTRATION_DELAY_SECONDS, unit: "seconds", default: 30 }),
+  deregistrationDelaySeconds: integer({
+    description: "Seconds a draining target keeps its in-flight requests.",
+    range: DEREGISTRATION_DELAY_SECONDS,
+    unit: "seconds",
+    default: 30,
+  }),
 };
 
 /** The target group's health check (`blueprint:web.healthCheck`). */
@@ -41,8 +46,18 @@ export const healthCheckSettings = group(
   {
     path: text({ description: `HTTP path probed on every instance; starts with /, at most ${MAX_HEALTH_CHECK_PATH_LENGTH} characters.`, default: "/health" }),
     matcher: text({ description: 'HTTP codes that count as healthy: "200", "200,204" or "200-299" (200 to 499).', default: "200" }),
-    intervalSeconds: integer({ description: "Seconds between probes, more than the timeout.", range: HEALTH_CHECK_INTERVAL_SECONDS, unit: "seconds", default: 15 }),
-    timeoutSeconds: integer({ description: "Seconds before a probe fails, less than the interval.", range: HEALTH_CHECK_TIMEOUT_SECONDS, unit: "seconds", default: 5 }),
+    intervalSeconds: integer({
+      description: "Seconds between probes, more than the timeout.",
+      range: HEALTH_CHECK_INTERVAL_SECONDS,
+      unit: "seconds",
+      default: 15,
+    }),
+    timeoutSeconds: integer({
+      description: "Seconds before a probe fails, less than the interval.",
+      range: HEALTH_CHECK_TIMEOUT_SECONDS,
+      unit: "seconds",
+      default: 5,
+    }),
     healthyThreshold: integer({ description: "Consecutive successes before a target is healthy.", range: HEALTH_CHECK_THRESHOLD, default: 2 }),
     unhealthyThreshold: integer({ description: "Consecutive failures before a target is unhealthy.", range: HEALTH_CHECK_THRESHOLD, default: 3 }),
   },

@@ -40,14 +40,12 @@ export function createFlowLogs(name: string, args: FlowLogsArgs, parent: pulumi.
   );
 
   // Confused-deputy guard: only flow logs of this account, in this region, may use the role.
-  const assumeRolePolicy = pulumi
-    .all([identity.accountId, partition.partition])
-    .apply(([accountId, partitionName]) =>
-      serviceTrustPolicy("vpc-flow-logs.amazonaws.com", {
-        accountId,
-        sourceArn: `arn:${partitionName}:ec2:${args.region}:${accountId}:vpc-flow-log/*`,
-      }),
-    );
+  const assumeRolePolicy = pulumi.all([identity.accountId, partition.partition]).apply(([accountId, partitionName]) =>
+    serviceTrustPolicy("vpc-flow-logs.amazonaws.com", {
+      accountId,
+      sourceArn: `arn:${partitionName}:ec2:${args.region}:${accountId}:vpc-flow-log/*`,
+    }),
+  );
   const role = new aws.iam.Role(
     `${name}-flow-logs`,
     { description: `Delivers VPC flow logs of ${name} to CloudWatch Logs`, assumeRolePolicy, tags: args.globalTags },

@@ -102,7 +102,14 @@ export class Network extends pulumi.ComponentResource {
       originPort: args.albOriginPort ?? 443,
       healthCheckIngress: args.albHealthCheckIngress ?? false,
     };
-    const problems = networkArgProblems({ ...args, natGateways, flowLogRetentionDays, ports, albIngress, albOriginPortGiven: args.albOriginPort !== undefined });
+    const problems = networkArgProblems({
+      ...args,
+      natGateways,
+      flowLogRetentionDays,
+      ports,
+      albIngress,
+      albOriginPortGiven: args.albOriginPort !== undefined,
+    });
     if (problems.length > 0) {
       throw new Error(`Network ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
     }

@@ -77,7 +77,11 @@ export const networkPlanFacts: ComponentPlanFacts = {
       mock: ec2Resource("sg", "security-group", (input) => ({ name: named(input) })),
       creation: { seconds: 5, basis: "experience: seconds (API-only)" },
     },
-    { type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", mock: ec2Resource("sg", "security-group", () => ({ name: "default" })), creation: API_ONLY_CREATION },
+    {
+      type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+      mock: ec2Resource("sg", "security-group", () => ({ name: "default" })),
+      creation: API_ONLY_CREATION,
+    },
     {
       type: SG_INGRESS_RULE,
       mock: ec2Resource("sgr", "security-group-rule", (_, id) => ({ securityGroupRuleId: id })),

@@ -97,9 +97,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
     const opt = { parent: this };
     const identity = aws.getCallerIdentityOutput({}, opt);
     const partition = aws.getPartitionOutput({}, opt);
-    const account = pulumi
-      .all([identity.accountId, partition.partition])
-      .apply(([accountId, partitionName]) => ({ accountId, partition: partitionName }));
+    const account = pulumi.all([identity.accountId, partition.partition]).apply(([accountId, partitionName]) => ({ accountId, partition: partitionName }));
 
     // Not alias/aws/sns: CloudWatch cannot use the AWS managed key, and alarms would fail silently.
     const key = new aws.kms.Key(
@@ -124,18 +122,12 @@ export class RegionalObservability extends pulumi.ComponentResource {
         arn: topic.arn,
         policy: pulumi
           .all([account, topic.arn])
-          .apply(([{ accountId, partition: partitionName }, topicArn]) =>
-            alarmTopicPolicy({ accountId, partition: partitionName, topicArn, region }),
-          ),
+          .apply(([{ accountId, partition: partitionName }, topicArn]) => alarmTopicPolicy({ accountId, partition: partitionName, topicArn, region })),
       },
       opt,
     );
     if (args.alarmEmail !== undefined) {
-      new aws.sns.TopicSubscription(
-        `${name}-alarms-email`,
-        { region, topic: topic.arn, protocol: "email", endpoint: args.alarmEmail },
-        opt,
-      );
+      new aws.sns.TopicSubscription(`${name}-alarms-email`, { region, topic: topic.arn, protocol: "email", endpoint: args.alarmEmail }, opt);
     }
 
     const specs = regionalAlarmSpecs<pulumi.Input<string>>({

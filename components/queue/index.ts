@@ -126,11 +126,7 @@ export class RegionalQueues extends pulumi.ComponentResource {
         [base, queue],
         [`${base}-dlq`, deadLetter],
       ] as const) {
-        new aws.sqs.QueuePolicy(
-          resourceName,
-          { region, queueUrl: target.url, policy: target.arn.apply(secureTransportQueuePolicy) },
-          opt,
-        );
+        new aws.sqs.QueuePolicy(resourceName, { region, queueUrl: target.url, policy: target.arn.apply(secureTransportQueuePolicy) }, opt);
       }
 
       queues[spec.name] = {

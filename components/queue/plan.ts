@@ -29,7 +29,15 @@ export const queuePlanFacts: ComponentPlanFacts = {
       stateful: { label: "queue", loses: "every message in flight", replacedBy: always("region", "name", "namePrefix", "fifoQueue") },
       kind: "queue",
     },
-    { type: "aws:sqs/queuePolicy:QueuePolicy", mock: (input) => ({ id: textInput(input, "queueUrl") ?? input.name, outputs: {} }), creation: API_ONLY_CREATION },
-    { type: "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy", mock: (input) => ({ id: textInput(input, "queueUrl") ?? input.name, outputs: {} }), creation: API_ONLY_CREATION },
+    {
+      type: "aws:sqs/queuePolicy:QueuePolicy",
+      mock: (input) => ({ id: textInput(input, "queueUrl") ?? input.name, outputs: {} }),
+      creation: API_ONLY_CREATION,
+    },
+    {
+      type: "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
+      mock: (input) => ({ id: textInput(input, "queueUrl") ?? input.name, outputs: {} }),
+      creation: API_ONLY_CREATION,
+    },
   ],
 };

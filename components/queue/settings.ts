@@ -12,8 +12,18 @@ const MAX_RETENTION = QUEUE_RANGES.messageRetentionSeconds.max;
 export const queueKeys = {
   name: text({ description: "Logical name: letters, digits, - and _; the physical name is <project>-<stack>-<name> (+ .fifo).", required: true }),
   type: choice(QUEUE_TYPES, { description: "standard or fifo.", default: "standard" }),
-  visibilityTimeoutSeconds: integer({ description: "Seconds a received message stays hidden.", range: QUEUE_RANGES.visibilityTimeoutSeconds, unit: "seconds", default: 60 }),
-  messageRetentionSeconds: integer({ description: "Seconds a message is kept.", range: QUEUE_RANGES.messageRetentionSeconds, unit: "seconds", default: 345_600 }),
+  visibilityTimeoutSeconds: integer({
+    description: "Seconds a received message stays hidden.",
+    range: QUEUE_RANGES.visibilityTimeoutSeconds,
+    unit: "seconds",
+    default: 60,
+  }),
+  messageRetentionSeconds: integer({
+    description: "Seconds a message is kept.",
+    range: QUEUE_RANGES.messageRetentionSeconds,
+    unit: "seconds",
+    default: 345_600,
+  }),
   delaySeconds: integer({ description: "Delivery delay.", range: QUEUE_RANGES.delaySeconds, unit: "seconds", default: 0 }),
   // long polling: fewer empty receives, lower cost
   receiveWaitTimeSeconds: integer({ description: "Long-polling wait.", range: QUEUE_RANGES.receiveWaitTimeSeconds, unit: "seconds", default: 20 }),

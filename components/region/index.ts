@@ -187,11 +187,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
       tags,
     };
     const database = args.data.database
-      ? new RegionalDatabase(
-          name,
-          { ...withoutSecretArn(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName },
-          opt,
-        )
+      ? new RegionalDatabase(name, { ...withoutSecretArn(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName }, opt)
       : undefined;
     // FIS finds replication groups by tag only, so a cache the experiments may fail over carries one
     const cacheChaos = args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache");
@@ -337,9 +333,16 @@ export class RegionalStamp extends pulumi.ComponentResource {
               settings: args.chaos,
               webAutoScalingGroupName: web.autoScalingGroupName,
               ...(database && chaosDatabase && databaseFailoverRunsIn(chaosDatabase.settings.service, chaosDatabase.role)
-                ? { database: { kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const), arn: database.arn } }
+                ? {
+                    database: {
+                      kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const),
+                      arn: database.arn,
+                    },
+                  }
                 : {}),
-              ...(cache ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0] } } : {}),
+              ...(cache
+                ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0] } }
+                : {}),
               // the customer-facing alarms stop an experiment; unhealthy hosts is what terminating instances is meant to trip
               stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"]],
               tags,

@@ -97,7 +97,8 @@ export function originBuckets(distribution: PolicyResource, resources: readonly 
   const props = distribution.props as DistributionProps;
   // while a domain name is unknown, an origin access control (S3's way in) marks an S3 origin
   const s3Origins = (props.origins ?? []).filter(
-    (origin) => known((): unknown => isS3Origin(origin)) ?? (origin.s3OriginConfig !== undefined || known((): unknown => origin.originAccessControlId) !== undefined),
+    (origin) =>
+      known((): unknown => isS3Origin(origin)) ?? (origin.s3OriginConfig !== undefined || known((): unknown => origin.originAccessControlId) !== undefined),
   );
   const found = new Set<PolicyResource>();
   for (const origin of s3Origins) {

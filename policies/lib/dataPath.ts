@@ -71,13 +71,7 @@ function mentions(text: string, id: string): boolean {
   return false;
 }
 
-function referencesIn(
-  carrier: PolicyResource,
-  props: readonly string[],
-  text: string,
-  targets: readonly PolicyResource[],
-  via: string,
-): DataPathReference[] {
+function referencesIn(carrier: PolicyResource, props: readonly string[], text: string, targets: readonly PolicyResource[], via: string): DataPathReference[] {
   const found: DataPathReference[] = [];
   const seen = new Set<string>();
   for (const target of targets) {
@@ -106,7 +100,10 @@ function rolesOf(template: PolicyResource, resources: readonly PolicyResource[])
     if ((template.propertyDependencies.iamInstanceProfile ?? []).some((dep) => dep.urn === profile.urn)) return true;
     const declared = known((): unknown => template.props.iamInstanceProfile) as { arn?: unknown; name?: unknown } | undefined;
     const ids = identifiers(profile, ["arn", "name", "id"]);
-    return declared !== undefined && [known((): unknown => declared.arn), known((): unknown => declared.name)].some((value) => typeof value === "string" && ids.includes(value));
+    return (
+      declared !== undefined &&
+      [known((): unknown => declared.arn), known((): unknown => declared.name)].some((value) => typeof value === "string" && ids.includes(value))
+    );
   });
   return ofType(resources, ROLE_TYPE).filter((role) => profiles.some((profile) => refersTo(profile, "role", role, ["name", "id"])));
 }
@@ -115,7 +112,10 @@ function rolesOf(template: PolicyResource, resources: readonly PolicyResource[])
 export function launchTemplateDataPath(template: PolicyResource, resources: readonly PolicyResource[]): DataPathReference[] {
   const targets = resources.filter((resource) => resource.type in DATA_PATH_TYPES);
   const props = Object.keys(template.propertyDependencies);
-  const ownText = [userDataText(known((): unknown => template.props.userData)), ...props.filter((prop) => prop !== "userData").map((prop) => textOf(known((): unknown => template.props[prop])))].join("\n");
+  const ownText = [
+    userDataText(known((): unknown => template.props.userData)),
+    ...props.filter((prop) => prop !== "userData").map((prop) => textOf(known((): unknown => template.props[prop]))),
+  ].join("\n");
   const references = referencesIn(template, props, ownText, targets, "its launch template");
 
   for (const role of rolesOf(template, resources)) {

@@ -42,7 +42,13 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
   const add = (path: string, expectedRegion: string, value: string | undefined, keys: PolicyResource[]) => {
     if (value !== undefined || keys.length > 0) references.push({ path, expectedRegion, ...(value !== undefined ? { value } : {}), keys });
   };
-  for (const prop of KEY_PROPS) add(prop, region, stringAt(() => resource.props[prop]), keyDependencies(resource, prop));
+  for (const prop of KEY_PROPS)
+    add(
+      prop,
+      region,
+      stringAt(() => resource.props[prop]),
+      keyDependencies(resource, prop),
+    );
 
   if (resource.type === "aws:secretsmanager/secret:Secret") {
     const replicas = known((): unknown => resource.props.replicas);
@@ -50,7 +56,13 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
       (replicas as Array<{ region?: unknown; kmsKeyId?: unknown }>).forEach((replica, index) => {
         const replicaRegion = stringAt(() => replica.region);
         // the `replicas` property depends on every replica's key, so only the ARN can say which is whose
-        if (replicaRegion !== undefined) add(`replicas[${index}].kmsKeyId`, replicaRegion, stringAt(() => replica.kmsKeyId), []);
+        if (replicaRegion !== undefined)
+          add(
+            `replicas[${index}].kmsKeyId`,
+            replicaRegion,
+            stringAt(() => replica.kmsKeyId),
+            [],
+          );
       });
     }
   }
@@ -58,7 +70,12 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
     const mappings = known((): unknown => resource.props.blockDeviceMappings);
     if (Array.isArray(mappings)) {
       (mappings as Array<{ ebs?: { kmsKeyId?: unknown } }>).forEach((mapping, index) => {
-        add(`blockDeviceMappings[${index}].ebs.kmsKeyId`, region, stringAt(() => mapping.ebs?.kmsKeyId), []);
+        add(
+          `blockDeviceMappings[${index}].ebs.kmsKeyId`,
+          region,
+          stringAt(() => mapping.ebs?.kmsKeyId),
+          [],
+        );
       });
     }
     add("blockDeviceMappings", region, undefined, keyDependencies(resource, "blockDeviceMappings"));
@@ -67,7 +84,12 @@ export function keyReferences(resource: PolicyResource): KeyReference[] {
     const rules = known((): unknown => resource.props.rules);
     if (Array.isArray(rules)) {
       (rules as Array<{ applyServerSideEncryptionByDefault?: { kmsMasterKeyId?: unknown } }>).forEach((rule, index) => {
-        add(`rules[${index}].applyServerSideEncryptionByDefault.kmsMasterKeyId`, region, stringAt(() => rule.applyServerSideEncryptionByDefault?.kmsMasterKeyId), []);
+        add(
+          `rules[${index}].applyServerSideEncryptionByDefault.kmsMasterKeyId`,
+          region,
+          stringAt(() => rule.applyServerSideEncryptionByDefault?.kmsMasterKeyId),
+          [],
+        );
       });
     }
     add("rules", region, undefined, keyDependencies(resource, "rules"));

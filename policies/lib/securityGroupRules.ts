@@ -75,11 +75,7 @@ export function ruleResource(
 }
 
 /** What a rules validation receives. */
-export type RulesValidation = (
-  rules: readonly SecurityGroupRule[],
-  args: ResourceValidationArgs,
-  reportViolation: ReportViolation,
-) => void;
+export type RulesValidation = (rules: readonly SecurityGroupRule[], args: ResourceValidationArgs, reportViolation: ReportViolation) => void;
 
 /** A resource validation over the rules of any rule-bearing resource; other types are not applicable. */
 export function validateSecurityGroupRules(validate: RulesValidation): ResourceValidation {

@@ -20,6 +20,8 @@ export const SUBNET_GROUP_CONFIG_SCHEMA = {
 export function checkSubnetCount(kind: string, subnetIds: readonly string[] | undefined, minimumSubnets: number, reportViolation: ReportViolation): void {
   const count = new Set(subnetIds ?? []).size;
   if (count < minimumSubnets) {
-    reportViolation(`The ${kind} subnet group lists ${count} subnet(s); at least ${minimumSubnets} (in different AZs) are required for a standby in another AZ.`);
+    reportViolation(
+      `The ${kind} subnet group lists ${count} subnet(s); at least ${minimumSubnets} (in different AZs) are required for a standby in another AZ.`,
+    );
   }
 }

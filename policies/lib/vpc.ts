@@ -71,7 +71,9 @@ export function refersToVpc(resource: PolicyResource, prop: string, vpc: Vpc): b
 
 /** The VPC's IPv4 blocks: its primary `cidrBlock` and any secondary block associations. */
 export function vpcCidrs(vpc: Vpc, resources: readonly PolicyResource[]): string[] {
-  const primary = nodes(vpc).map((node) => stringProp(node, "cidrBlock")).find((cidr) => cidr !== undefined);
+  const primary = nodes(vpc)
+    .map((node) => stringProp(node, "cidrBlock"))
+    .find((cidr) => cidr !== undefined);
   const secondary = ofType(resources, CIDR_ASSOCIATION_TYPE)
     .filter((association) => refersToVpc(association, "vpcId", vpc))
     .map((association) => stringProp(association, "cidrBlock"))
@@ -109,7 +111,11 @@ export function vpcSubnets(vpc: Vpc, resources: readonly PolicyResource[]): VpcS
 
 /** The AZs the VPC's subnets are in (and, offline, the AZs its component was given). */
 export function vpcAvailabilityZones(vpc: Vpc, resources: readonly PolicyResource[]): string[] {
-  const zones = new Set(vpcSubnets(vpc, resources).map((subnet) => subnet.availabilityZone).filter((zone): zone is string => zone !== undefined));
+  const zones = new Set(
+    vpcSubnets(vpc, resources)
+      .map((subnet) => subnet.availabilityZone)
+      .filter((zone): zone is string => zone !== undefined),
+  );
   if (vpc.component) for (const zone of stringsProp(vpc.component, "availabilityZoneNames")) zones.add(zone);
   return [...zones].sort();
 }

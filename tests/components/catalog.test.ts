@@ -14,9 +14,12 @@ const index = buildFactIndex(PLAN_FACTS);
 /** The relative imports of a TypeScript file, resolved to paths. */
 function localImports(file: string): { local: string[]; packages: string[] } {
   const text = readFileSync(file, "utf8");
-  const specifiers = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/g)].map((match) => match[1]!);
+  const specifiers = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']/g)].map((match) => match[1]);
   return {
-    local: specifiers.filter((s) => s.startsWith(".")).map((s) => normalize(join(dirname(file), s))).map((base) => (existsSync(`${base}.ts`) ? `${base}.ts` : join(base, "index.ts"))),
+    local: specifiers
+      .filter((s) => s.startsWith("."))
+      .map((s) => normalize(join(dirname(file), s)))
+      .map((base) => (existsSync(`${base}.ts`) ? `${base}.ts` : join(base, "index.ts"))),
     packages: specifiers.filter((s) => !s.startsWith(".")),
   };
 }
@@ -33,7 +36,7 @@ describe("component catalog", () => {
       assert.ok(existsSync(join("components", name, "plan.ts")), `components/${name}/plan.ts`);
     }
     assert.equal(new Set(COMPONENTS.map((component) => component.name)).size, COMPONENTS.length);
-    assert.deepEqual(PLAN_FACTS[0]!.component, "shared");
+    assert.deepEqual(PLAN_FACTS[0].component, "shared");
   });
 
   it("stays pure: nothing it loads imports a Pulumi SDK (plan diff and the report load it)", () => {
@@ -44,7 +47,11 @@ describe("component catalog", () => {
       if (seen.has(file)) continue;
       seen.add(file);
       const { local, packages } = localImports(file);
-      assert.deepEqual(packages.filter((name) => name.startsWith("@pulumi/")), [], `${file} imports a Pulumi SDK`);
+      assert.deepEqual(
+        packages.filter((name) => name.startsWith("@pulumi/")),
+        [],
+        `${file} imports a Pulumi SDK`,
+      );
       pending.push(...local);
     }
     assert.ok(seen.size > COMPONENTS.length, [...seen].join(", "));
@@ -58,7 +65,8 @@ describe("component catalog", () => {
       assert.ok(label.length > 0 && loses.length > 10, type);
       assert.ok(replacedBy.length > 0 && replacedBy.some((rule) => rule.input === "region"), `${type} is replaced by a region change`);
       assert.equal(new Set(replacedBy.map((rule) => rule.input)).size, replacedBy.length, `${type} lists an input twice`);
-      for (const rule of replacedBy) assert.equal(rule.when === undefined, rule.condition === undefined, `${type}.${rule.input}: a condition needs its description`);
+      for (const rule of replacedBy)
+        assert.equal(rule.when === undefined, rule.condition === undefined, `${type}.${rule.input}: a condition needs its description`);
       assert.ok(facts.kind !== undefined, `${type} holds data, so the diagram draws it`);
     }
   });
@@ -91,7 +99,10 @@ describe("component catalog", () => {
       }
       const prod = diagramModel(runs.get("prod")!.plan);
       const kinds = new Set([...prod.global, ...prod.regions.flatMap((region) => region.nodes)].map((node) => node.kind));
-      assert.deepEqual(KIND_ORDER.filter((kind) => !kinds.has(kind)), []);
+      assert.deepEqual(
+        KIND_ORDER.filter((kind) => !kinds.has(kind)),
+        [],
+      );
     });
   });
 });

@@ -26,7 +26,8 @@ function proseLines(markdown: string): string[] {
   for (const line of markdown.split("\n")) {
     const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence === undefined && marker !== undefined) fence = marker;
-    else if (fence !== undefined && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    else if (fence !== undefined && marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+      fence = undefined;
     else if (fence === undefined) lines.push(line);
   }
   return lines;
@@ -69,7 +70,7 @@ function linkTargets(path: string): string[] {
   const targets: string[] = [];
   for (const line of proseLines(readFileSync(path, "utf8"))) {
     const prose = line.replace(/`[^`]*`/g, "");
-    for (const match of prose.matchAll(/!?\[(?:[^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) targets.push(match[1]!);
+    for (const match of prose.matchAll(/!?\[(?:[^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) targets.push(match[1]);
   }
   return targets;
 }
@@ -97,22 +98,31 @@ describe("the documentation", () => {
   });
 
   it("names the two commands exactly, in a shell block", () => {
-    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
+    const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)\n```/g)].map((match) => match[1]);
     for (const command of COMMANDS) {
-      assert.ok(blocks.some((block) => block.split("\n").some((line) => line.split("#")[0]!.trim() === command)), `README.md shows \`${command}\``);
+      assert.ok(
+        blocks.some((block) => block.split("\n").some((line) => line.split("#")[0].trim() === command)),
+        `README.md shows \`${command}\``,
+      );
     }
   });
 
   it("names only npm scripts that package.json defines", () => {
     const scripts = Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts);
-    const named = new Set([...readme.matchAll(/npm (?:run (?:--silent )?)?([a-z][a-z-]*)/g)].map((match) => match[1]!).filter((name) => !["ci", "run", "install"].includes(name)));
+    const named = new Set(
+      [...readme.matchAll(/npm (?:run (?:--silent )?)?([a-z][a-z-]*)/g)].map((match) => match[1]).filter((name) => !["ci", "run", "install"].includes(name)),
+    );
     for (const name of named) assert.ok(scripts.includes(name), `README.md names npm ${name}, which package.json does not define`);
   });
 
   it("lists every docs page, docs/config.md included, under Where to read next", () => {
     const section = /\n## Where to read next\n([\s\S]*?)(?:\n## |$)/.exec(readme)?.[1];
     assert.ok(section, 'README.md has a "Where to read next" section');
-    const listed = new Set(linkTargets(README).filter((target) => section.includes(`](${target})`)).map((target) => normalize(target.split("#")[0]!)));
+    const listed = new Set(
+      linkTargets(README)
+        .filter((target) => section.includes(`](${target})`))
+        .map((target) => normalize(target.split("#")[0])),
+    );
     assert.ok(listed.has(join("docs", "config.md")), "Where to read next lists docs/config.md");
     for (const page of PAGES.filter((path) => path !== README)) assert.ok(listed.has(page), `Where to read next lists ${page}`);
   });

@@ -7,7 +7,10 @@ import { frame, stackSettings } from "../support/sections";
 /** Every declared key below a setting, with its dotted path. */
 function keysOf(setting: AnySetting, path: string): Array<[string, AnySetting]> {
   if (setting.kind === "group") {
-    return Object.entries((setting as GroupSetting<Keys>).keys).flatMap(([key, child]) => [[`${path}.${key}`, child as AnySetting] as [string, AnySetting], ...keysOf(child as AnySetting, `${path}.${key}`)]);
+    return Object.entries((setting as GroupSetting<Keys>).keys).flatMap(([key, child]) => [
+      [`${path}.${key}`, child as AnySetting] as [string, AnySetting],
+      ...keysOf(child as AnySetting, `${path}.${key}`),
+    ]);
   }
   if (setting.kind === "list" && setting.item?.kind === "group") return keysOf(setting.item, `${path}[]`);
   return [];

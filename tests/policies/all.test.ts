@@ -19,7 +19,8 @@ import { ID_PATTERNS, ID_SOURCES, idsFromTags, type PolicyIds } from "../../poli
 const POLICY_COUNT = 105;
 
 const SERVICE_MODULES = ["network", "iam", "observability", "database", "cache", "compute", "loadbalancer", "storage", "queue", "kms", "cdn", "dns", "stack"];
-const NAME = /^(aws-[a-z0-9]+-[a-z0-9]+-(disallow|enable|configure|require|restrict|missing)(-[a-z0-9]+)+|stack-(disallow|enable|configure|require|restrict)(-[a-z0-9]+)+)$/;
+const NAME =
+  /^(aws-[a-z0-9]+-[a-z0-9]+-(disallow|enable|configure|require|restrict|missing)(-[a-z0-9]+)+|stack-(disallow|enable|configure|require|restrict)(-[a-z0-9]+)+)$/;
 
 function readJson(path: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
@@ -41,7 +42,8 @@ describe("the policy pack", () => {
     for (const module of SERVICE_MODULES) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- enumerate each module's exports
       for (const value of Object.values(require(`../../policies/${module}`) as Record<string, unknown>)) {
-        if (value && typeof value === "object" && "name" in value && ("validateResource" in value || "validateStack" in value)) exported.push(value as BlueprintPolicy);
+        if (value && typeof value === "object" && "name" in value && ("validateResource" in value || "validateStack" in value))
+          exported.push(value as BlueprintPolicy);
       }
     }
     assert.deepEqual(new Set(exported.map((p) => p.name)), new Set(ALL_POLICIES.map((p) => p.name)));
@@ -52,7 +54,11 @@ describe("the policy pack", () => {
     for (const policy of ALL_POLICIES) {
       assert.match(policy.name, NAME, policy.name);
       assert.notEqual(policy.name, "all", '"all" is reserved by the CLI');
-      assert.equal(policy.name.startsWith("stack-"), isStackPolicy(policy) && policy.tags.includes("service:stack"), `${policy.name}: stack- names are the multi-region stack policies`);
+      assert.equal(
+        policy.name.startsWith("stack-"),
+        isStackPolicy(policy) && policy.tags.includes("service:stack"),
+        `${policy.name}: stack- names are the multi-region stack policies`,
+      );
     }
     assert.match(PACK_NAME, /^[a-zA-Z0-9-_.]{1,100}$/);
   });
@@ -77,7 +83,11 @@ describe("the policy pack", () => {
         for (const id of list) assert.match(id, ID_PATTERNS[source], `${policy.name}: ${ID_SOURCES[source]}:${id}`);
       }
       const known = new Set(Object.values(ID_SOURCES).map((prefix) => `${prefix}:`));
-      for (const tag of policy.tags.filter((t) => !t.startsWith("service:"))) assert.ok([...known].some((prefix) => tag.startsWith(prefix)), `${policy.name}: unknown tag ${tag}`);
+      for (const tag of policy.tags.filter((t) => !t.startsWith("service:")))
+        assert.ok(
+          [...known].some((prefix) => tag.startsWith(prefix)),
+          `${policy.name}: unknown tag ${tag}`,
+        );
     }
   });
 
@@ -149,7 +159,11 @@ describe("the policy pack", () => {
         for (const [key, entry] of Object.entries(readJson(`policies/config/${environment}.json`))) {
           const level = typeof entry === "string" ? entry : (entry as { enforcementLevel?: string }).enforcementLevel;
           if (key !== ALL_POLICIES_KEY && level !== undefined && level !== "mandatory") {
-            assert.match(section, new RegExp(`\\n\\| [^|\\n]*${environment}[^|\\n]* \\| \`${key}\` \\| ${level} \\| [^|\\n]{40,} \\|`), `docs/policies.md explains ${key} in ${environment}`);
+            assert.match(
+              section,
+              new RegExp(`\\n\\| [^|\\n]*${environment}[^|\\n]* \\| \`${key}\` \\| ${level} \\| [^|\\n]{40,} \\|`),
+              `docs/policies.md explains ${key} in ${environment}`,
+            );
           }
         }
       }

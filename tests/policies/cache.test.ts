@@ -31,7 +31,9 @@ const primary = {
   snapshotRetentionLimit: 7,
   subnetGroupName: "us-east-1-cache-91a4a65",
   securityGroupIds: ["sg-09a4e3440b6ded5a7"],
-  logDeliveryConfigurations: [{ destination: "/aws/elasticache/blueprint-prod-us-east-1/slow-log", destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" }],
+  logDeliveryConfigurations: [
+    { destination: "/aws/elasticache/blueprint-prod-us-east-1/slow-log", destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log" },
+  ],
 };
 
 /** A secondary: engine, encryption flags and AUTH come from the global datastore. */
@@ -60,11 +62,23 @@ describe("cache policies", () => {
       { name: "a secondary with its region's key", mutate: (p) => Object.assign(p, secondary) },
     ],
     violations: [
-      { name: "Redis OSS left at its default (off)", mutate: (p) => Object.assign(p, { engine: "redis", atRestEncryptionEnabled: undefined }), expect: [/does not encrypt data at rest \(atRestEncryptionEnabled is unset, and redis defaults to off\)/] },
-      { name: "turned off", mutate: (p) => (p.atRestEncryptionEnabled = false), expect: [/does not encrypt data at rest \(atRestEncryptionEnabled is false\)/] },
+      {
+        name: "Redis OSS left at its default (off)",
+        mutate: (p) => Object.assign(p, { engine: "redis", atRestEncryptionEnabled: undefined }),
+        expect: [/does not encrypt data at rest \(atRestEncryptionEnabled is unset, and redis defaults to off\)/],
+      },
+      {
+        name: "turned off",
+        mutate: (p) => (p.atRestEncryptionEnabled = false),
+        expect: [/does not encrypt data at rest \(atRestEncryptionEnabled is false\)/],
+      },
       { name: "the service key", mutate: (p) => delete p.kmsKeyId, expect: [/not encrypted with a customer-managed KMS key \(kmsKeyId is unset/] },
       { name: "the AWS-managed key", mutate: (p) => (p.kmsKeyId = "alias/aws/elasticache"), expect: [/uses the AWS-managed key alias\/aws\/elasticache/] },
-      { name: "a secondary without its region's key", mutate: (p) => Object.assign(p, secondary, { kmsKeyId: undefined }), expect: [/not encrypted with a customer-managed KMS key/] },
+      {
+        name: "a secondary without its region's key",
+        mutate: (p) => Object.assign(p, secondary, { kmsKeyId: undefined }),
+        expect: [/not encrypted with a customer-managed KMS key/],
+      },
     ],
     unknown: (p) => (p.kmsKeyId = UNKNOWN_SENTINELS.string),
   });
@@ -77,7 +91,11 @@ describe("cache policies", () => {
     violations: [
       { name: "unset", mutate: (p) => delete p.transitEncryptionEnabled, expect: [/does not encrypt in transit \(transitEncryptionEnabled is unset\)/] },
       { name: "off", mutate: (p) => (p.transitEncryptionEnabled = false), expect: [/transitEncryptionEnabled is false/] },
-      { name: "preferred mode", mutate: (p) => (p.transitEncryptionMode = "preferred"), expect: [/transitEncryptionMode is "preferred", which still accepts plain-text clients/] },
+      {
+        name: "preferred mode",
+        mutate: (p) => (p.transitEncryptionMode = "preferred"),
+        expect: [/transitEncryptionMode is "preferred", which still accepts plain-text clients/],
+      },
     ],
     unknown: (p) => (p.transitEncryptionEnabled = UNKNOWN_SENTINELS.boolean),
   });
@@ -91,8 +109,16 @@ describe("cache policies", () => {
       { name: "an RBAC user group", mutate: (p) => Object.assign(p, { authToken: undefined, userGroupIds: ["app-users"] }) },
     ],
     violations: [
-      { name: "no authentication", mutate: (p) => delete p.authToken, expect: [/lets clients in without authentication \(no authToken, authTokenWo or userGroupIds\)/] },
-      { name: "an empty token and an empty user group list", mutate: (p) => Object.assign(p, { authToken: "", userGroupIds: [] }), expect: [/without authentication/] },
+      {
+        name: "no authentication",
+        mutate: (p) => delete p.authToken,
+        expect: [/lets clients in without authentication \(no authToken, authTokenWo or userGroupIds\)/],
+      },
+      {
+        name: "an empty token and an empty user group list",
+        mutate: (p) => Object.assign(p, { authToken: "", userGroupIds: [] }),
+        expect: [/without authentication/],
+      },
     ],
     unknown: (p) => (p.authToken = UNKNOWN_SENTINELS.string),
   });
@@ -100,7 +126,10 @@ describe("cache policies", () => {
   describe("encryption and AUTH settings a secondary inherits", () => {
     for (const policy of [replicationGroupRequireTransitEncryption, replicationGroupRequireAuthToken]) {
       it(`${policy.name} does not apply to a secondary of a global datastore`, async () => {
-        assertNotApplicable(await checkResource(policy, aws.elasticache.ReplicationGroup, secondary), /A secondary of a global datastore takes .* from the global datastore/);
+        assertNotApplicable(
+          await checkResource(policy, aws.elasticache.ReplicationGroup, secondary),
+          /A secondary of a global datastore takes .* from the global datastore/,
+        );
       });
     }
   });
@@ -110,14 +139,29 @@ describe("cache policies", () => {
     resourceClass: aws.elasticache.ReplicationGroup,
     compliant: primary,
     alsoCompliant: [
-      { name: "a single node (dev: nothing to fail over to)", mutate: (p) => Object.assign(p, { numCacheClusters: 1, automaticFailoverEnabled: false, multiAzEnabled: false }) },
-      { name: "cluster mode with a replica per shard", mutate: (p) => Object.assign(p, { numCacheClusters: undefined, numNodeGroups: 2, replicasPerNodeGroup: 1 }) },
+      {
+        name: "a single node (dev: nothing to fail over to)",
+        mutate: (p) => Object.assign(p, { numCacheClusters: 1, automaticFailoverEnabled: false, multiAzEnabled: false }),
+      },
+      {
+        name: "cluster mode with a replica per shard",
+        mutate: (p) => Object.assign(p, { numCacheClusters: undefined, numNodeGroups: 2, replicasPerNodeGroup: 1 }),
+      },
       { name: "a secondary with its own replicas", mutate: (p) => Object.assign(p, secondary) },
     ],
     violations: [
-      { name: "replicas without automatic failover", mutate: (p) => (p.automaticFailoverEnabled = false), expect: [/has 2 replica\(s\) per shard but automatic failover off/] },
+      {
+        name: "replicas without automatic failover",
+        mutate: (p) => (p.automaticFailoverEnabled = false),
+        expect: [/has 2 replica\(s\) per shard but automatic failover off/],
+      },
       { name: "replicas without Multi-AZ", mutate: (p) => delete p.multiAzEnabled, expect: [/has 2 replica\(s\) per shard but Multi-AZ off/] },
-      { name: "a single node where a replica is required", config: { minimumNodes: 2 }, mutate: (p) => Object.assign(p, { numCacheClusters: undefined }), expect: [/has 1 node\(s\) per shard; at least 2 are required/] },
+      {
+        name: "a single node where a replica is required",
+        config: { minimumNodes: 2 },
+        mutate: (p) => Object.assign(p, { numCacheClusters: undefined }),
+        expect: [/has 1 node\(s\) per shard; at least 2 are required/],
+      },
     ],
     unknown: (p) => (p.numCacheClusters = UNKNOWN_SENTINELS.number),
   });
@@ -128,9 +172,18 @@ describe("cache policies", () => {
     compliant: primary,
     alsoCompliant: [{ name: "a secondary keeping snapshots", mutate: (p) => Object.assign(p, secondary) }],
     violations: [
-      { name: "no snapshots (unset)", mutate: (p) => delete p.snapshotRetentionLimit, expect: [/takes no automatic snapshots \(snapshotRetentionLimit is 0 or unset\)/] },
+      {
+        name: "no snapshots (unset)",
+        mutate: (p) => delete p.snapshotRetentionLimit,
+        expect: [/takes no automatic snapshots \(snapshotRetentionLimit is 0 or unset\)/],
+      },
       { name: "snapshots off", mutate: (p) => (p.snapshotRetentionLimit = 0), expect: [/takes no automatic snapshots/] },
-      { name: "fewer days than configured", config: { minimumRetentionDays: 14 }, mutate: () => undefined, expect: [/keeps snapshots for 7 day\(s\); at least 14 are required/] },
+      {
+        name: "fewer days than configured",
+        config: { minimumRetentionDays: 14 },
+        mutate: () => undefined,
+        expect: [/keeps snapshots for 7 day\(s\); at least 14 are required/],
+      },
     ],
     unknown: (p) => (p.snapshotRetentionLimit = UNKNOWN_SENTINELS.number),
   });
@@ -139,11 +192,17 @@ describe("cache policies", () => {
     policy: replicationGroupEnableSlowLogDelivery,
     resourceClass: aws.elasticache.ReplicationGroup,
     compliant: primary,
-    alsoCompliant: [{ name: "the engine log too", mutate: (p) => p.logDeliveryConfigurations.push({ ...p.logDeliveryConfigurations[0], logType: "engine-log" }) }],
+    alsoCompliant: [
+      { name: "the engine log too", mutate: (p) => p.logDeliveryConfigurations.push({ ...p.logDeliveryConfigurations[0], logType: "engine-log" }) },
+    ],
     violations: [
       { name: "no log delivery", mutate: (p) => delete p.logDeliveryConfigurations, expect: [/does not deliver its slow log/] },
       { name: "only the engine log", mutate: (p) => (p.logDeliveryConfigurations[0].logType = "engine-log"), expect: [/does not deliver its slow log/] },
-      { name: "a slow log without destination", mutate: (p) => (p.logDeliveryConfigurations[0].destination = ""), expect: [/slow-log delivery names no destination/] },
+      {
+        name: "a slow log without destination",
+        mutate: (p) => (p.logDeliveryConfigurations[0].destination = ""),
+        expect: [/slow-log delivery names no destination/],
+      },
     ],
     unknown: (p) => (p.logDeliveryConfigurations = UNKNOWN_SENTINELS.array),
   });

@@ -14,7 +14,16 @@ import {
   databaseEnableStorageEncryption,
   instanceEnableMultiAz,
 } from "../../policies/database";
-import { assertNotApplicable, assertPasses, assertViolations, checkResource, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import {
+  assertNotApplicable,
+  assertPasses,
+  assertViolations,
+  checkResource,
+  checkStack,
+  describeResourcePolicy,
+  StackGraph,
+  UNKNOWN_SENTINELS,
+} from "../support/policies/harness";
 
 const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/mrk-d305acace688c95083a8c8ec0abd02f5`;
 
@@ -38,7 +47,14 @@ const cluster = {
 };
 
 /** A secondary cluster of the global database: no master user, its own region's key. */
-const secondary = { ...cluster, region: "eu-west-1", clusterIdentifier: "blueprint-prod-eu-west-1", kmsKeyId: key("eu-west-1"), masterUsername: undefined, masterPassword: undefined };
+const secondary = {
+  ...cluster,
+  region: "eu-west-1",
+  clusterIdentifier: "blueprint-prod-eu-west-1",
+  kmsKeyId: key("eu-west-1"),
+  masterUsername: undefined,
+  masterPassword: undefined,
+};
 
 /** A writer or reader of a cluster. */
 const clusterInstance = {
@@ -91,7 +107,13 @@ const replica = {
   username: undefined,
 };
 
-const globalCluster = { region: "us-east-1", globalClusterIdentifier: "blueprint-prod-global", engine: "aurora-postgresql", storageEncrypted: true, deletionProtection: true };
+const globalCluster = {
+  region: "us-east-1",
+  globalClusterIdentifier: "blueprint-prod-global",
+  engine: "aurora-postgresql",
+  storageEncrypted: true,
+  deletionProtection: true,
+};
 
 describe("database policies", () => {
   describeResourcePolicy({
@@ -102,17 +124,45 @@ describe("database policies", () => {
     alsoCompliant: [
       { name: "a secondary cluster with its region's key", mutate: (p) => Object.assign(p, secondary) },
       { name: "an encrypted instance", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, instance) },
-      { name: "a cross-region replica with its region's key (storageEncrypted follows the source)", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, replica) },
+      {
+        name: "a cross-region replica with its region's key (storageEncrypted follows the source)",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => Object.assign(p, replica),
+      },
       { name: "an encrypted global cluster", resourceClass: aws.rds.GlobalCluster, mutate: (p) => Object.assign(p, globalCluster) },
-      { name: "a global cluster made from an existing cluster", resourceClass: aws.rds.GlobalCluster, mutate: (p) => Object.assign(p, globalCluster, { storageEncrypted: undefined, sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:c" }) },
+      {
+        name: "a global cluster made from an existing cluster",
+        resourceClass: aws.rds.GlobalCluster,
+        mutate: (p) =>
+          Object.assign(p, globalCluster, { storageEncrypted: undefined, sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:c" }),
+      },
     ],
     violations: [
       { name: "an unencrypted cluster", mutate: (p) => (p.storageEncrypted = false), expect: [/The DB cluster's storage is not encrypted/] },
-      { name: "a cluster with the AWS-managed key", mutate: (p) => delete p.kmsKeyId, expect: [/The DB cluster is not encrypted with a customer-managed KMS key \(kmsKeyId is unset/] },
+      {
+        name: "a cluster with the AWS-managed key",
+        mutate: (p) => delete p.kmsKeyId,
+        expect: [/The DB cluster is not encrypted with a customer-managed KMS key \(kmsKeyId is unset/],
+      },
       { name: "a cluster naming alias/aws/rds", mutate: (p) => (p.kmsKeyId = "alias/aws/rds"), expect: [/uses the AWS-managed key alias\/aws\/rds/] },
-      { name: "an instance with neither", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, instance, { storageEncrypted: undefined, kmsKeyId: undefined }), expect: [/The DB instance's storage is not encrypted/, /The DB instance is not encrypted with a customer-managed KMS key/] },
-      { name: "a replica without a key of its own", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, replica, { kmsKeyId: undefined }), expect: [/The DB instance is not encrypted with a customer-managed KMS key/] },
-      { name: "an unencrypted global cluster", resourceClass: aws.rds.GlobalCluster, mutate: (p) => Object.assign(p, globalCluster, { storageEncrypted: undefined }), expect: [/The global cluster is not encrypted/] },
+      {
+        name: "an instance with neither",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => Object.assign(p, instance, { storageEncrypted: undefined, kmsKeyId: undefined }),
+        expect: [/The DB instance's storage is not encrypted/, /The DB instance is not encrypted with a customer-managed KMS key/],
+      },
+      {
+        name: "a replica without a key of its own",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => Object.assign(p, replica, { kmsKeyId: undefined }),
+        expect: [/The DB instance is not encrypted with a customer-managed KMS key/],
+      },
+      {
+        name: "an unencrypted global cluster",
+        resourceClass: aws.rds.GlobalCluster,
+        mutate: (p) => Object.assign(p, globalCluster, { storageEncrypted: undefined }),
+        expect: [/The global cluster is not encrypted/],
+      },
     ],
     unknown: (p) => (p.kmsKeyId = UNKNOWN_SENTINELS.string),
   });
@@ -125,7 +175,12 @@ describe("database policies", () => {
     alsoCompliant: [{ name: "publiclyAccessible unset (AWS's default is private)", mutate: (p) => delete p.publiclyAccessible }],
     violations: [
       { name: "a public cluster instance", mutate: (p) => (p.publiclyAccessible = true), expect: [/The cluster instance is publicly accessible/] },
-      { name: "a public instance", resourceClass: aws.rds.Instance, mutate: (p) => (p.publiclyAccessible = true), expect: [/The DB instance is publicly accessible/] },
+      {
+        name: "a public instance",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.publiclyAccessible = true),
+        expect: [/The DB instance is publicly accessible/],
+      },
     ],
     unknown: (p) => (p.publiclyAccessible = UNKNOWN_SENTINELS.boolean),
   });
@@ -137,8 +192,18 @@ describe("database policies", () => {
     compliant: cluster,
     violations: [
       { name: "a cluster without it", mutate: (p) => (p.deletionProtection = false), expect: [/The DB cluster has deletion protection off/] },
-      { name: "an instance leaving it unset", resourceClass: aws.rds.Instance, mutate: (p) => delete p.deletionProtection, expect: [/The DB instance has deletion protection off/] },
-      { name: "a global cluster without it", resourceClass: aws.rds.GlobalCluster, mutate: (p) => Object.assign(p, globalCluster, { deletionProtection: false }), expect: [/The global cluster has deletion protection off/] },
+      {
+        name: "an instance leaving it unset",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => delete p.deletionProtection,
+        expect: [/The DB instance has deletion protection off/],
+      },
+      {
+        name: "a global cluster without it",
+        resourceClass: aws.rds.GlobalCluster,
+        mutate: (p) => Object.assign(p, globalCluster, { deletionProtection: false }),
+        expect: [/The global cluster has deletion protection off/],
+      },
     ],
     unknown: (p) => (p.deletionProtection = UNKNOWN_SENTINELS.boolean),
   });
@@ -153,8 +218,16 @@ describe("database policies", () => {
       { name: "exactly the minimum", mutate: (p) => (p.backupRetentionPeriod = 7) },
     ],
     violations: [
-      { name: "too few days", mutate: (p) => (p.backupRetentionPeriod = 3), expect: [/The DB cluster keeps automated backups for 3 day\(s\); at least 7 are required/] },
-      { name: "left at AWS's one day", mutate: (p) => delete p.backupRetentionPeriod, expect: [/keeps automated backups for 1 day\(s\) \(backupRetentionPeriod unset\); at least 7/] },
+      {
+        name: "too few days",
+        mutate: (p) => (p.backupRetentionPeriod = 3),
+        expect: [/The DB cluster keeps automated backups for 3 day\(s\); at least 7 are required/],
+      },
+      {
+        name: "left at AWS's one day",
+        mutate: (p) => delete p.backupRetentionPeriod,
+        expect: [/keeps automated backups for 1 day\(s\) \(backupRetentionPeriod unset\); at least 7/],
+      },
     ],
     unknown: (p) => (p.backupRetentionPeriod = UNKNOWN_SENTINELS.number),
   });
@@ -176,8 +249,17 @@ describe("database policies", () => {
     aliases: [aws.rds.Instance],
     compliant: cluster,
     violations: [
-      { name: "a cluster without it", mutate: (p) => delete p.iamDatabaseAuthenticationEnabled, expect: [/The DB cluster does not turn on IAM database authentication/] },
-      { name: "an instance turning it off", resourceClass: aws.rds.Instance, mutate: (p) => (p.iamDatabaseAuthenticationEnabled = false), expect: [/The DB instance does not turn on IAM database authentication/] },
+      {
+        name: "a cluster without it",
+        mutate: (p) => delete p.iamDatabaseAuthenticationEnabled,
+        expect: [/The DB cluster does not turn on IAM database authentication/],
+      },
+      {
+        name: "an instance turning it off",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.iamDatabaseAuthenticationEnabled = false),
+        expect: [/The DB instance does not turn on IAM database authentication/],
+      },
     ],
     unknown: (p) => (p.iamDatabaseAuthenticationEnabled = UNKNOWN_SENTINELS.boolean),
   });
@@ -188,9 +270,22 @@ describe("database policies", () => {
     aliases: [aws.rds.Instance],
     compliant: clusterInstance,
     violations: [
-      { name: "Performance Insights off", mutate: (p) => delete p.performanceInsightsEnabled, expect: [/The cluster instance does not turn on Performance Insights/] },
-      { name: "encrypted with the AWS-managed key", mutate: (p) => delete p.performanceInsightsKmsKeyId, expect: [/Performance Insights data is encrypted with the AWS-managed key \(performanceInsightsKmsKeyId is unset\)/] },
-      { name: "naming alias/aws/rds", resourceClass: aws.rds.Instance, mutate: (p) => (p.performanceInsightsKmsKeyId = "alias/aws/rds"), expect: [/The DB instance's Performance Insights data uses the AWS-managed key alias\/aws\/rds/] },
+      {
+        name: "Performance Insights off",
+        mutate: (p) => delete p.performanceInsightsEnabled,
+        expect: [/The cluster instance does not turn on Performance Insights/],
+      },
+      {
+        name: "encrypted with the AWS-managed key",
+        mutate: (p) => delete p.performanceInsightsKmsKeyId,
+        expect: [/Performance Insights data is encrypted with the AWS-managed key \(performanceInsightsKmsKeyId is unset\)/],
+      },
+      {
+        name: "naming alias/aws/rds",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.performanceInsightsKmsKeyId = "alias/aws/rds"),
+        expect: [/The DB instance's Performance Insights data uses the AWS-managed key alias\/aws\/rds/],
+      },
     ],
     unknown: (p) => (p.performanceInsightsKmsKeyId = UNKNOWN_SENTINELS.string),
   });
@@ -201,14 +296,31 @@ describe("database policies", () => {
     aliases: [aws.rds.Instance],
     compliant: cluster,
     alsoCompliant: [
-      { name: "a MySQL instance exporting its error log", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, { engine: "mysql", enabledCloudwatchLogsExports: ["error", "slowquery"] }) },
-      { name: "a replica whose engine comes from its source", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, { engine: undefined, enabledCloudwatchLogsExports: ["upgrade"] }) },
+      {
+        name: "a MySQL instance exporting its error log",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => Object.assign(p, { engine: "mysql", enabledCloudwatchLogsExports: ["error", "slowquery"] }),
+      },
+      {
+        name: "a replica whose engine comes from its source",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => Object.assign(p, { engine: undefined, enabledCloudwatchLogsExports: ["upgrade"] }),
+      },
     ],
     violations: [
       { name: "no exports", mutate: (p) => delete p.enabledCloudwatchLogsExports, expect: [/The DB cluster exports no logs to CloudWatch Logs/] },
       { name: "an empty list", mutate: (p) => (p.enabledCloudwatchLogsExports = []), expect: [/exports no logs/] },
-      { name: "a PostgreSQL instance without its main log", resourceClass: aws.rds.Instance, mutate: (p) => Object.assign(p, instance, { enabledCloudwatchLogsExports: ["upgrade"] }), expect: [/The DB instance \(postgres\) exports upgrade but not its postgresql log/] },
-      { name: "an Aurora MySQL cluster without its error log", mutate: (p) => Object.assign(p, { engine: "aurora-mysql", enabledCloudwatchLogsExports: ["audit"] }), expect: [/\(aurora-mysql\) exports audit but not its error log/] },
+      {
+        name: "a PostgreSQL instance without its main log",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => Object.assign(p, instance, { enabledCloudwatchLogsExports: ["upgrade"] }),
+        expect: [/The DB instance \(postgres\) exports upgrade but not its postgresql log/],
+      },
+      {
+        name: "an Aurora MySQL cluster without its error log",
+        mutate: (p) => Object.assign(p, { engine: "aurora-mysql", enabledCloudwatchLogsExports: ["audit"] }),
+        expect: [/\(aurora-mysql\) exports audit but not its error log/],
+      },
     ],
     unknown: (p) => (p.enabledCloudwatchLogsExports = UNKNOWN_SENTINELS.array),
   });
@@ -220,7 +332,12 @@ describe("database policies", () => {
     compliant: cluster,
     violations: [
       { name: "a cluster leaving it unset", mutate: (p) => delete p.copyTagsToSnapshot, expect: [/The DB cluster does not copy its tags to snapshots/] },
-      { name: "an instance turning it off", resourceClass: aws.rds.Instance, mutate: (p) => (p.copyTagsToSnapshot = false), expect: [/The DB instance does not copy its tags to snapshots/] },
+      {
+        name: "an instance turning it off",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.copyTagsToSnapshot = false),
+        expect: [/The DB instance does not copy its tags to snapshots/],
+      },
     ],
     unknown: (p) => (p.copyTagsToSnapshot = UNKNOWN_SENTINELS.boolean),
   });
@@ -245,8 +362,17 @@ describe("database policies", () => {
     compliant: clusterInstance,
     alsoCompliant: [{ name: "left at AWS's default (on)", mutate: (p) => delete p.autoMinorVersionUpgrade }],
     violations: [
-      { name: "turned off on a cluster instance", mutate: (p) => (p.autoMinorVersionUpgrade = false), expect: [/The cluster instance turns automatic minor version upgrades off/] },
-      { name: "turned off on an instance", resourceClass: aws.rds.Instance, mutate: (p) => (p.autoMinorVersionUpgrade = false), expect: [/The DB instance turns automatic minor version upgrades off/] },
+      {
+        name: "turned off on a cluster instance",
+        mutate: (p) => (p.autoMinorVersionUpgrade = false),
+        expect: [/The cluster instance turns automatic minor version upgrades off/],
+      },
+      {
+        name: "turned off on an instance",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.autoMinorVersionUpgrade = false),
+        expect: [/The DB instance turns automatic minor version upgrades off/],
+      },
     ],
     unknown: (p) => (p.autoMinorVersionUpgrade = UNKNOWN_SENTINELS.boolean),
   });
@@ -258,10 +384,28 @@ describe("database policies", () => {
     compliant: clusterInstance,
     alsoCompliant: [{ name: "a shorter interval than required", config: { maximumIntervalSeconds: 15 }, mutate: (p) => (p.monitoringInterval = 5) }],
     violations: [
-      { name: "off (unset)", mutate: (p) => delete p.monitoringInterval, expect: [/The cluster instance has enhanced monitoring off \(monitoringInterval is unset\)/] },
-      { name: "off (0)", resourceClass: aws.rds.Instance, mutate: (p) => (p.monitoringInterval = 0), expect: [/The DB instance has enhanced monitoring off \(monitoringInterval is 0\)/] },
-      { name: "an interval RDS does not offer", mutate: (p) => (p.monitoringInterval = 20), expect: [/enhanced-monitoring interval is 20 s; use one of 1, 5, 10, 15, 30, 60/] },
-      { name: "an interval above the configured maximum", config: { maximumIntervalSeconds: 15 }, mutate: () => undefined, expect: [/interval is 30 s; use one of 1, 5, 10, 15\./] },
+      {
+        name: "off (unset)",
+        mutate: (p) => delete p.monitoringInterval,
+        expect: [/The cluster instance has enhanced monitoring off \(monitoringInterval is unset\)/],
+      },
+      {
+        name: "off (0)",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.monitoringInterval = 0),
+        expect: [/The DB instance has enhanced monitoring off \(monitoringInterval is 0\)/],
+      },
+      {
+        name: "an interval RDS does not offer",
+        mutate: (p) => (p.monitoringInterval = 20),
+        expect: [/enhanced-monitoring interval is 20 s; use one of 1, 5, 10, 15, 30, 60/],
+      },
+      {
+        name: "an interval above the configured maximum",
+        config: { maximumIntervalSeconds: 15 },
+        mutate: () => undefined,
+        expect: [/interval is 30 s; use one of 1, 5, 10, 15\./],
+      },
       { name: "no monitoring role", mutate: (p) => delete p.monitoringRoleArn, expect: [/turns on enhanced monitoring without a monitoringRoleArn/] },
     ],
     unknown: (p) => (p.monitoringInterval = UNKNOWN_SENTINELS.number),
@@ -279,7 +423,12 @@ describe("database policies", () => {
     ],
     violations: [
       { name: "postgres", mutate: (p) => (p.masterUsername = "postgres"), expect: [/The DB cluster's master user is named "postgres", a well-known default/] },
-      { name: "Admin in any case", resourceClass: aws.rds.Instance, mutate: (p) => (p.username = "Admin"), expect: [/The DB instance's master user is named "Admin"/] },
+      {
+        name: "Admin in any case",
+        resourceClass: aws.rds.Instance,
+        mutate: (p) => (p.username = "Admin"),
+        expect: [/The DB instance's master user is named "Admin"/],
+      },
       { name: "a name the config refuses", config: { disallowedUsernames: ["appowner"] }, mutate: () => undefined, expect: [/"appowner"/] },
     ],
     unknown: (p) => (p.masterUsername = UNKNOWN_SENTINELS.string),
@@ -290,7 +439,12 @@ describe("database policies", () => {
       const g = new StackGraph();
       const c = g.add("aws:rds/cluster:Cluster", "eu-west-1", { ...secondary, id: "blueprint-prod-eu-west-1" });
       instances.forEach((props, index) =>
-        g.add("aws:rds/clusterInstance:ClusterInstance", `eu-west-1-${index + 1}`, { ...clusterInstance, identifier: `blueprint-prod-eu-west-1-${index + 1}`, ...props }, { propertyDependencies: { clusterIdentifier: [c] } }),
+        g.add(
+          "aws:rds/clusterInstance:ClusterInstance",
+          `eu-west-1-${index + 1}`,
+          { ...clusterInstance, identifier: `blueprint-prod-eu-west-1-${index + 1}`, ...props },
+          { propertyDependencies: { clusterIdentifier: [c] } },
+        ),
       );
       return g;
     };
@@ -306,12 +460,22 @@ describe("database policies", () => {
       assertPasses(await checkStack(clusterConfigureMultiAz, g.resources));
     });
     it("reports a cluster with one instance, and one with every instance in the same AZ", async () => {
-      assertViolations(await checkStack(clusterConfigureMultiAz, graph([{}]).resources), [/Aurora cluster eu-west-1 has 1 cluster instance\(s\); at least 2 are required/]);
+      assertViolations(await checkStack(clusterConfigureMultiAz, graph([{}]).resources), [
+        /Aurora cluster eu-west-1 has 1 cluster instance\(s\); at least 2 are required/,
+      ]);
       assertViolations(await checkStack(clusterConfigureMultiAz, graph([{}, {}]).resources), [/Aurora cluster eu-west-1's 2 instances are all in eu-west-1a/]);
-      assertViolations(await checkStack(clusterConfigureMultiAz, graph([{ availabilityZone: "eu-west-1a" }, { availabilityZone: "eu-west-1b" }]).resources, { config: { minimumInstances: 3 } }), [/has 2 cluster instance\(s\); at least 3/]);
+      assertViolations(
+        await checkStack(clusterConfigureMultiAz, graph([{ availabilityZone: "eu-west-1a" }, { availabilityZone: "eu-west-1b" }]).resources, {
+          config: { minimumInstances: 3 },
+        }),
+        [/has 2 cluster instance\(s\); at least 3/],
+      );
     });
     it("does not apply outside the configured environments, nor without clusters", async () => {
-      assertNotApplicable(await checkStack(clusterConfigureMultiAz, graph([{}]).resources, { stackTags: { "blueprint:environment": "staging" } }), /only required in prod; this stack is staging/);
+      assertNotApplicable(
+        await checkStack(clusterConfigureMultiAz, graph([{}]).resources, { stackTags: { "blueprint:environment": "staging" } }),
+        /only required in prod; this stack is staging/,
+      );
       assertNotApplicable(await checkStack(clusterConfigureMultiAz, []), /no Aurora cluster/);
     });
     it("in preview, matches instances through property dependencies and skips AZs not known yet", async () => {
@@ -319,7 +483,9 @@ describe("database policies", () => {
       for (const resource of g.resources) resource.props.clusterIdentifier = UNKNOWN_SENTINELS.string;
       g.resources[0].props.id = UNKNOWN_SENTINELS.string;
       assertPasses(await checkStack(clusterConfigureMultiAz, g.resources));
-      assertViolations(await checkStack(clusterConfigureMultiAz, graph([{ availabilityZone: UNKNOWN_SENTINELS.string }]).resources), [/has 1 cluster instance\(s\)/]);
+      assertViolations(await checkStack(clusterConfigureMultiAz, graph([{ availabilityZone: UNKNOWN_SENTINELS.string }]).resources), [
+        /has 1 cluster instance\(s\)/,
+      ]);
     });
   });
 });

@@ -13,11 +13,11 @@ import { ALL_POLICIES, PACK_NAME } from "../../policies/all";
 import { configOf, enforcementOf } from "../../policies/lib/enforcement";
 import { testUrn } from "../support/policies/harness";
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- the generated gRPC stubs ship no types */
-const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb") as any;
-const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb") as any;
-const { Empty } = require("google-protobuf/google/protobuf/empty_pb") as any;
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as any;
+/* eslint-disable @typescript-eslint/no-require-imports -- the generated gRPC stubs ship no types */
+const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
+const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
+const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
 
 const PACK_DIR = resolve(__dirname, "../../policies");
 const LEVELS: Record<string, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
@@ -32,12 +32,12 @@ function startPack(): { child: ChildProcess; port: Promise<number> } {
   const port = new Promise<number>((resolvePort, reject) => {
     let out = "";
     let err = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const match = /^(\d+)\s*$/m.exec(out);
       if (match) resolvePort(Number(match[1]));
     });
-    child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
     child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before printing its port: ${err || out}`)));
   });
   return { child, port };
@@ -78,10 +78,20 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
     assert.equal(info.getVersion(), JSON.parse(readFileSync(join(PACK_DIR, "package.json"), "utf8")).version);
     assert.equal(info.getSupportsconfig(), true);
     const served = new Map<string, any>(info.getPoliciesList().map((p: any) => [p.getName(), p]));
-    assert.deepEqual([...served.keys()], ALL_POLICIES.map((p) => p.name));
+    assert.deepEqual(
+      [...served.keys()],
+      ALL_POLICIES.map((p) => p.name),
+    );
     const retention = served.get("aws-cloudwatch-loggroup-configure-retention");
     assert.equal(retention.getRemediationSteps(), ALL_POLICIES.find((p) => p.name === "aws-cloudwatch-loggroup-configure-retention")!.remediationSteps);
-    assert.deepEqual(retention.getTagsList(), ["service:observability", "checkov:CKV_AWS_66", "checkov:CKV_AWS_338", "cdk-nag:CloudWatchLogGroupRetentionPeriod", "well-architected:SEC04-BP01", "well-architected:REL06-BP01"]);
+    assert.deepEqual(retention.getTagsList(), [
+      "service:observability",
+      "checkov:CKV_AWS_66",
+      "checkov:CKV_AWS_338",
+      "cdk-nag:CloudWatchLogGroupRetentionPeriod",
+      "well-architected:SEC04-BP01",
+      "well-architected:REL06-BP01",
+    ]);
     assert.equal(retention.getSeverity(), analyzerPb.PolicySeverity.POLICY_SEVERITY_MEDIUM);
     assert.equal(retention.getConfigschema().getProperties().toJavaScript().minimumRetentionDays.default, 365);
     assert.equal(served.get("stack-require-matching-policy-config").getEnforcementlevel(), LEVELS.mandatory);
@@ -140,11 +150,36 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
     const request = new analyzerPb.AnalyzeStackRequest();
     request.setResourcesList([
       resource("pulumi:pulumi:Stack", "blueprint-prod", { environment: "prod" }),
-      resource("awsx:ec2:Vpc", "us-east-1-vpc", { region: "us-east-1", cidrBlock: "10.128.0.0/16", vpcId: "vpc-1", availabilityZoneNames: ["us-east-1a", "us-east-1b", "us-east-1c"] }, { parent: stackUrn }),
-      resource("awsx:ec2:Vpc", "eu-west-1-vpc", { region: "eu-west-1", cidrBlock: "10.129.0.0/16", vpcId: "vpc-2", availabilityZoneNames: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] }, { parent: stackUrn }),
-      resource("aws:ec2/flowLog:FlowLog", "us-east-1-flow-log", { region: "us-east-1", vpcId: "vpc-1", trafficType: "ALL" }, { parent: stackUrn, deps: { vpcId: [vpc("us-east-1")] } }),
-      resource("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "us-east-1-default", { region: "us-east-1", vpcId: "vpc-1", ingress: [], egress: [] }, { deps: { vpcId: [vpc("us-east-1")] } }),
-      resource("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "eu-west-1-default", { region: "eu-west-1", vpcId: "vpc-2", ingress: [], egress: [] }, { deps: { vpcId: [vpc("eu-west-1")] } }),
+      resource(
+        "awsx:ec2:Vpc",
+        "us-east-1-vpc",
+        { region: "us-east-1", cidrBlock: "10.128.0.0/16", vpcId: "vpc-1", availabilityZoneNames: ["us-east-1a", "us-east-1b", "us-east-1c"] },
+        { parent: stackUrn },
+      ),
+      resource(
+        "awsx:ec2:Vpc",
+        "eu-west-1-vpc",
+        { region: "eu-west-1", cidrBlock: "10.129.0.0/16", vpcId: "vpc-2", availabilityZoneNames: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
+        { parent: stackUrn },
+      ),
+      resource(
+        "aws:ec2/flowLog:FlowLog",
+        "us-east-1-flow-log",
+        { region: "us-east-1", vpcId: "vpc-1", trafficType: "ALL" },
+        { parent: stackUrn, deps: { vpcId: [vpc("us-east-1")] } },
+      ),
+      resource(
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        "us-east-1-default",
+        { region: "us-east-1", vpcId: "vpc-1", ingress: [], egress: [] },
+        { deps: { vpcId: [vpc("us-east-1")] } },
+      ),
+      resource(
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        "eu-west-1-default",
+        { region: "eu-west-1", vpcId: "vpc-2", ingress: [], egress: [] },
+        { deps: { vpcId: [vpc("eu-west-1")] } },
+      ),
     ]);
     const response = await call<any>(client, "analyzeStack", request);
     const mandatory = (response.getDiagnosticsList() as any[])

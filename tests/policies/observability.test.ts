@@ -18,7 +18,14 @@ const alarmsPublish = {
   Resource: topicArn,
   Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
 };
-const denyHttp = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sns:Publish", Resource: topicArn, Condition: { Bool: { "aws:SecureTransport": "false" } } };
+const denyHttp = {
+  Sid: "DenyInsecureTransport",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "sns:Publish",
+  Resource: topicArn,
+  Condition: { Bool: { "aws:SecureTransport": "false" } },
+};
 
 describe("observability policies", () => {
   describeResourcePolicy({
@@ -30,7 +37,12 @@ describe("observability policies", () => {
       { name: "no retention (kept forever)", mutate: (p) => delete p.retentionInDays, expect: [/keeps events forever; set retentionInDays to at least 365/] },
       { name: "retention 0 (never expire)", mutate: (p) => (p.retentionInDays = 0), expect: [/keeps events forever/] },
       { name: "below the default year", mutate: (p) => (p.retentionInDays = 90), expect: [/keeps events for 90 day\(s\); at least 365 are required/] },
-      { name: "below the configured minimum", config: { minimumRetentionDays: 30 }, mutate: (p) => (p.retentionInDays = 14), expect: [/14 day\(s\); at least 30/] },
+      {
+        name: "below the configured minimum",
+        config: { minimumRetentionDays: 30 },
+        mutate: (p) => (p.retentionInDays = 14),
+        expect: [/14 day\(s\); at least 30/],
+      },
     ],
     unknown: (p) => (p.retentionInDays = UNKNOWN_SENTINELS.number),
   });
@@ -85,8 +97,16 @@ describe("observability policies", () => {
     alsoCompliant: [{ name: "denying sns:* over HTTP", mutate: (p) => (p.policy = doc(alarmsPublish, { ...denyHttp, Action: "sns:*" })) }],
     violations: [
       { name: "no SSL-only statement", mutate: (p) => (p.policy = doc(alarmsPublish)), expect: [/does not deny publishing over plain HTTP/] },
-      { name: "the deny without its condition", mutate: (p) => (p.policy = doc(alarmsPublish, { ...denyHttp, Condition: undefined })), expect: [/does not deny publishing over plain HTTP/] },
-      { name: "publishing open to everyone", mutate: (p) => (p.policy = doc({ ...alarmsPublish, Principal: "*", Condition: undefined }, denyHttp)), expect: [/statement 0 \("CloudWatchAlarmsPublish"\) allows every principal/] },
+      {
+        name: "the deny without its condition",
+        mutate: (p) => (p.policy = doc(alarmsPublish, { ...denyHttp, Condition: undefined })),
+        expect: [/does not deny publishing over plain HTTP/],
+      },
+      {
+        name: "publishing open to everyone",
+        mutate: (p) => (p.policy = doc({ ...alarmsPublish, Principal: "*", Condition: undefined }, denyHttp)),
+        expect: [/statement 0 \("CloudWatchAlarmsPublish"\) allows every principal/],
+      },
       { name: "a policy that is not JSON", mutate: (p) => (p.policy = "<xml/>"), expect: [/The topic policy is not valid JSON/] },
     ],
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),

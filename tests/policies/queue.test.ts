@@ -6,12 +6,28 @@ import {
   queuePolicyDisallowPublicAccess,
   queuePolicyRequireSecureTransport,
 } from "../../policies/queue";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import {
+  assertNotApplicable,
+  assertPasses,
+  assertUnknown,
+  assertViolations,
+  checkStack,
+  describeResourcePolicy,
+  StackGraph,
+  UNKNOWN_SENTINELS,
+} from "../support/policies/harness";
 
 const arn = (region: string, name: string) => `arn:aws:sqs:${region}:123456789012:${name}`;
 const url = (region: string, name: string) => `https://sqs.${region}.amazonaws.com/123456789012/${name}`;
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
-const denyHttp = (resource: string) => ({ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: resource, Condition: { Bool: { "aws:SecureTransport": "false" } } });
+const denyHttp = (resource: string) => ({
+  Sid: "DenyInsecureTransport",
+  Effect: "Deny",
+  Principal: "*",
+  Action: "sqs:*",
+  Resource: resource,
+  Condition: { Bool: { "aws:SecureTransport": "false" } },
+});
 
 /** A queue as components/queue declares it. */
 const jobs = {
@@ -52,7 +68,12 @@ function queues(options: { fifo?: boolean; dlqRegion?: string; dlqRetention?: nu
     options.viaResource ? {} : { propertyDependencies: { redrivePolicy: [dlq] } },
   );
   if (options.viaResource) {
-    graph.add("aws:sqs/redrivePolicy:RedrivePolicy", "jobs", { queueUrl: url("us-east-1", "blueprint-prod-jobs"), redrivePolicy: redrive }, { propertyDependencies: { queueUrl: [source], redrivePolicy: [dlq] } });
+    graph.add(
+      "aws:sqs/redrivePolicy:RedrivePolicy",
+      "jobs",
+      { queueUrl: url("us-east-1", "blueprint-prod-jobs"), redrivePolicy: redrive },
+      { propertyDependencies: { queueUrl: [source], redrivePolicy: [dlq] } },
+    );
   }
   return { graph, dlq, source };
 }
@@ -62,7 +83,15 @@ describe("queue policies", () => {
     policy: queueEnableEncryption,
     resourceClass: aws.sqs.Queue,
     compliant: jobs,
-    alsoCompliant: [{ name: "a KMS key", mutate: (p) => { delete p.sqsManagedSseEnabled; p.kmsMasterKeyId = "alias/blueprint"; } }],
+    alsoCompliant: [
+      {
+        name: "a KMS key",
+        mutate: (p) => {
+          delete p.sqsManagedSseEnabled;
+          p.kmsMasterKeyId = "alias/blueprint";
+        },
+      },
+    ],
     violations: [
       { name: "encryption not declared", mutate: (p) => delete p.sqsManagedSseEnabled, expect: [/declares no server-side encryption/] },
       { name: "encryption turned off", mutate: (p) => (p.sqsManagedSseEnabled = false), expect: [/turns server-side encryption off/] },
@@ -75,14 +104,27 @@ describe("queue policies", () => {
     resourceClass: aws.sqs.Queue,
     compliant: { ...jobs, sqsManagedSseEnabled: undefined, kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" },
     violations: [
-      { name: "SQS-managed encryption (as components/queue declares it)", mutate: (p) => { delete p.kmsMasterKeyId; p.sqsManagedSseEnabled = true; }, expect: [/not encrypted with a customer-managed KMS key/] },
+      {
+        name: "SQS-managed encryption (as components/queue declares it)",
+        mutate: (p) => {
+          delete p.kmsMasterKeyId;
+          p.sqsManagedSseEnabled = true;
+        },
+        expect: [/not encrypted with a customer-managed KMS key/],
+      },
       { name: "the AWS-managed key", mutate: (p) => (p.kmsMasterKeyId = "alias/aws/sqs"), expect: [/uses the AWS-managed key alias\/aws\/sqs/] },
     ],
     unknown: (p) => (p.kmsMasterKeyId = UNKNOWN_SENTINELS.string),
   });
 
   const queueArn = arn("us-east-1", "blueprint-prod-jobs");
-  const sendFromRole = { Sid: "Producers", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/web" }, Action: "sqs:SendMessage", Resource: queueArn };
+  const sendFromRole = {
+    Sid: "Producers",
+    Effect: "Allow",
+    Principal: { AWS: "arn:aws:iam::123456789012:role/web" },
+    Action: "sqs:SendMessage",
+    Resource: queueArn,
+  };
 
   describeResourcePolicy({
     policy: queuePolicyRequireSecureTransport,
@@ -91,7 +133,11 @@ describe("queue policies", () => {
     alsoCompliant: [{ name: "denying * over HTTP, with grants", mutate: (p) => (p.policy = doc(sendFromRole, { ...denyHttp(queueArn), Action: "*" })) }],
     violations: [
       { name: "no SSL-only statement", mutate: (p) => (p.policy = doc(sendFromRole)), expect: [/does not deny requests over plain HTTP/] },
-      { name: "a deny with SecureTransport true", mutate: (p) => (p.policy = doc({ ...denyHttp(queueArn), Condition: { Bool: { "aws:SecureTransport": "true" } } })), expect: [/does not deny requests over plain HTTP/] },
+      {
+        name: "a deny with SecureTransport true",
+        mutate: (p) => (p.policy = doc({ ...denyHttp(queueArn), Condition: { Bool: { "aws:SecureTransport": "true" } } })),
+        expect: [/does not deny requests over plain HTTP/],
+      },
       { name: "a policy that is not JSON", mutate: (p) => (p.policy = "x"), expect: [/The queue policy is not valid JSON/] },
     ],
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
@@ -101,11 +147,25 @@ describe("queue policies", () => {
     policy: queuePolicyDisallowPublicAccess,
     resourceClass: aws.sqs.QueuePolicy,
     compliant: { region: "us-east-1", queueUrl: url("us-east-1", "blueprint-prod-jobs"), policy: doc(sendFromRole, denyHttp(queueArn)) },
-    alsoCompliant: [{ name: "a service principal with a source condition", mutate: (p) => (p.policy = doc({ ...sendFromRole, Principal: "*", Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:t" } } })) }],
+    alsoCompliant: [
+      {
+        name: "a service principal with a source condition",
+        mutate: (p) =>
+          (p.policy = doc({ ...sendFromRole, Principal: "*", Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:t" } } })),
+      },
+    ],
     violations: [
-      { name: "everyone may send", mutate: (p) => (p.policy = doc({ ...sendFromRole, Principal: "*" })), expect: [/statement 0 \("Producers"\) allows every principal/] },
+      {
+        name: "everyone may send",
+        mutate: (p) => (p.policy = doc({ ...sendFromRole, Principal: "*" })),
+        expect: [/statement 0 \("Producers"\) allows every principal/],
+      },
       { name: "every action", mutate: (p) => (p.policy = doc({ ...sendFromRole, Action: "sqs:*" })), expect: [/statement 0 \("Producers"\) allows sqs:\*/] },
-      { name: "NotAction", mutate: (p) => (p.policy = doc({ ...sendFromRole, Action: undefined, NotAction: "sqs:DeleteQueue" })), expect: [/allows NotAction/] },
+      {
+        name: "NotAction",
+        mutate: (p) => (p.policy = doc({ ...sendFromRole, Action: undefined, NotAction: "sqs:DeleteQueue" })),
+        expect: [/allows NotAction/],
+      },
     ],
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
   });
@@ -135,22 +195,35 @@ describe("queue policies", () => {
     });
     it("reports a DLQ outside the stack in another region, from its ARN", async () => {
       const graph = new StackGraph();
-      graph.add("aws:sqs/queue:Queue", "jobs", { ...jobs, redrivePolicy: JSON.stringify({ deadLetterTargetArn: arn("ap-southeast-2", "elsewhere.fifo"), maxReceiveCount: 5 }) });
-      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [/redrives to a dead-letter queue in ap-southeast-2/, /is standard but its dead-letter queue is FIFO/]);
+      graph.add("aws:sqs/queue:Queue", "jobs", {
+        ...jobs,
+        redrivePolicy: JSON.stringify({ deadLetterTargetArn: arn("ap-southeast-2", "elsewhere.fifo"), maxReceiveCount: 5 }),
+      });
+      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [
+        /redrives to a dead-letter queue in ap-southeast-2/,
+        /is standard but its dead-letter queue is FIFO/,
+      ]);
     });
     it("reports a DLQ of another kind", async () => {
       const { graph, dlq } = queues({ fifo: true });
       Object.assign(graph.get(dlq).props, { fifoQueue: false, name: "plain-dlq" });
-      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [/Queue jobs is FIFO but its dead-letter queue is standard; they must be the same kind/]);
+      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [
+        /Queue jobs is FIFO but its dead-letter queue is standard; they must be the same kind/,
+      ]);
     });
     it("reports a DLQ that keeps messages for less time", async () => {
       const { graph } = queues({ dlqRetention: 60 });
-      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [/keeps messages 345600 s but its dead-letter queue jobs-dlq only 60 s/]);
+      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [
+        /keeps messages 345600 s but its dead-letter queue jobs-dlq only 60 s/,
+      ]);
     });
     it("reports a redrive policy without maxReceiveCount, and one naming nothing", async () => {
       const graph = new StackGraph();
       graph.add("aws:sqs/queue:Queue", "jobs", { ...jobs, redrivePolicy: JSON.stringify({ maxReceiveCount: 0 }) });
-      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [/sets no valid maxReceiveCount/, /dead-letter queue \(unset\) is not a queue of this stack/]);
+      assertViolations(await checkStack(queueConfigureDeadLetterQueue, graph.resources), [
+        /sets no valid maxReceiveCount/,
+        /dead-letter queue \(unset\) is not a queue of this stack/,
+      ]);
     });
     it("does not apply without queues", async () => {
       assertNotApplicable(await checkStack(queueConfigureDeadLetterQueue, []), /no SQS queue/);

@@ -41,15 +41,25 @@ describe("multi-region stack policies", () => {
     it("counts a resource without region in the default provider's region", async () => {
       const graph = new StackGraph();
       graph.add("aws:lb/loadBalancer:LoadBalancer", "a", { region: "us-east-1" });
-      graph.add("aws:lb/loadBalancer:LoadBalancer", "b", {}, { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:p", props: { region: "eu-west-1" } } });
+      graph.add(
+        "aws:lb/loadBalancer:LoadBalancer",
+        "b",
+        {},
+        { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:p", props: { region: "eu-west-1" } } },
+      );
       assertPasses(await checkStack(stackRequireMinimumRegions, graph.resources));
     });
     it("does not apply to dev or staging, nor under a resilience waiver", async () => {
       const graph = new StackGraph();
       offlineStamp(graph, { region: "us-east-1", cidr: "10.0.0.0/16" });
-      assertNotApplicable(await checkStack(stackRequireMinimumRegions, graph.resources, { stackTags: { "blueprint:environment": "staging" } }), /applies to prod; this stack is staging/);
       assertNotApplicable(
-        await checkStack(stackRequireMinimumRegions, graph.resources, { stackTags: { ...PROD, "blueprint:resilience-waiver": "Only us-east-1 is approved until 2027." } }),
+        await checkStack(stackRequireMinimumRegions, graph.resources, { stackTags: { "blueprint:environment": "staging" } }),
+        /applies to prod; this stack is staging/,
+      );
+      assertNotApplicable(
+        await checkStack(stackRequireMinimumRegions, graph.resources, {
+          stackTags: { ...PROD, "blueprint:resilience-waiver": "Only us-east-1 is approved until 2027." },
+        }),
         /Resilience waiver: Only us-east-1/,
       );
     });
@@ -68,17 +78,28 @@ describe("multi-region stack policies", () => {
     it("reports overlapping VPCs", async () => {
       const { graph, stamps } = prodNetwork();
       graph.get(stamps[2].vpc).props.cidrBlock = "10.128.64.0/18";
-      assertViolations(await checkStack(stackDisallowOverlappingVpcCidrs, graph.resources), [/VPC ap-southeast-2-vpc \(10\.128\.64\.0\/18\) overlaps VPC us-east-1-vpc \(10\.128\.0\.0\/16\)/]);
+      assertViolations(await checkStack(stackDisallowOverlappingVpcCidrs, graph.resources), [
+        /VPC ap-southeast-2-vpc \(10\.128\.64\.0\/18\) overlaps VPC us-east-1-vpc \(10\.128\.0\.0\/16\)/,
+      ]);
     });
     it("reports a secondary block that overlaps another VPC (CLI shape)", async () => {
       const { graph, stamps } = prodNetwork("cli");
-      graph.add("aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation", "extra", { vpcId: "vpc-1useast1", cidrBlock: "10.129.128.0/17" }, { propertyDependencies: { vpcId: [stamps[0].vpc] } });
-      assertViolations(await checkStack(stackDisallowOverlappingVpcCidrs, graph.resources), [/VPC eu-west-1-vpc \(10\.129\.0\.0\/16\) overlaps VPC us-east-1-vpc \(10\.129\.128\.0\/17\)/]);
+      graph.add(
+        "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation",
+        "extra",
+        { vpcId: "vpc-1useast1", cidrBlock: "10.129.128.0/17" },
+        { propertyDependencies: { vpcId: [stamps[0].vpc] } },
+      );
+      assertViolations(await checkStack(stackDisallowOverlappingVpcCidrs, graph.resources), [
+        /VPC eu-west-1-vpc \(10\.129\.0\.0\/16\) overlaps VPC us-east-1-vpc \(10\.129\.128\.0\/17\)/,
+      ]);
     });
     it("reports a block that is not an IPv4 CIDR", async () => {
       const { graph, stamps } = prodNetwork();
       graph.get(stamps[1].vpc).props.cidrBlock = "10.129.0.0";
-      assertViolations(await checkStack(stackDisallowOverlappingVpcCidrs, graph.resources), [/VPC eu-west-1-vpc has a block that is not an IPv4 CIDR: "10\.129\.0\.0"/]);
+      assertViolations(await checkStack(stackDisallowOverlappingVpcCidrs, graph.resources), [
+        /VPC eu-west-1-vpc has a block that is not an IPv4 CIDR: "10\.129\.0\.0"/,
+      ]);
     });
     it("does not apply to one VPC", async () => {
       const graph = new StackGraph();
@@ -95,7 +116,12 @@ describe("multi-region stack policies", () => {
   describe(stackRequireIdenticalRegionalStamps.name, () => {
     it("passes the same stamp in every region (offline and CLI shapes), ignoring global resources", async () => {
       const { graph } = prodNetwork();
-      graph.add("aws:iam/role:Role", "flow-logs", {}, { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:p", props: { region: "us-east-1" } } });
+      graph.add(
+        "aws:iam/role:Role",
+        "flow-logs",
+        {},
+        { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:p", props: { region: "us-east-1" } } },
+      );
       assertPasses(await checkStack(stackRequireIdenticalRegionalStamps, graph.resources));
       assertPasses(await checkStack(stackRequireIdenticalRegionalStamps, prodNetwork("cli").graph.resources));
     });
@@ -122,14 +148,25 @@ describe("multi-region stack policies", () => {
     });
     it("catches a regional resource that forgot its region (it lands in the default provider's)", async () => {
       const { graph } = prodNetwork();
-      graph.add("aws:sqs/queue:Queue", "forgot-region", {}, { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:p", props: { region: "us-east-1" } } });
-      assertViolations(await checkStack(stackRequireIdenticalRegionalStamps, graph.resources), [/Region ap-southeast-2 has no aws:sqs\/queue:Queue/, /Region eu-west-1 has no aws:sqs\/queue:Queue/]);
+      graph.add(
+        "aws:sqs/queue:Queue",
+        "forgot-region",
+        {},
+        { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:p", props: { region: "us-east-1" } } },
+      );
+      assertViolations(await checkStack(stackRequireIdenticalRegionalStamps, graph.resources), [
+        /Region ap-southeast-2 has no aws:sqs\/queue:Queue/,
+        /Region eu-west-1 has no aws:sqs\/queue:Queue/,
+      ]);
     });
     it("ignores the pieces a multi-region stack keeps in one region, and counts a replica key as the region's key", async () => {
       const { graph } = prodNetwork();
       graph.add("aws:rds/globalCluster:GlobalCluster", "database", { region: "us-east-1", storageEncrypted: true });
       graph.add("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", "cache-global", { region: "us-east-1" });
-      graph.add("aws:secretsmanager/secret:Secret", "database-master", { region: "us-east-1", replicas: [{ region: "eu-west-1" }, { region: "ap-southeast-2" }] });
+      graph.add("aws:secretsmanager/secret:Secret", "database-master", {
+        region: "us-east-1",
+        replicas: [{ region: "eu-west-1" }, { region: "ap-southeast-2" }],
+      });
       graph.add("aws:kms/key:Key", "data-key-us-east-1", { region: "us-east-1", multiRegion: true });
       graph.add("aws:kms/replicaKey:ReplicaKey", "data-key-eu-west-1", { region: "eu-west-1" });
       graph.add("aws:kms/replicaKey:ReplicaKey", "data-key-ap-southeast-2", { region: "ap-southeast-2" });
@@ -138,11 +175,23 @@ describe("multi-region stack policies", () => {
     it("ignores CloudFront's resources: the CDN component's children and what depends on the distribution or a CLOUDFRONT web ACL", async () => {
       const { graph, component, distribution, acl } = edgeStack();
       graph.add("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "edge-waf-logs", { region: "us-east-1" }, { parent: component });
-      graph.add("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "edge-waf", { region: "us-east-1" }, { propertyDependencies: { resourceArn: [acl] } });
-      graph.add("aws:cloudwatch/logDeliverySource:LogDeliverySource", "edge-access-logs", { region: "us-east-1" }, { propertyDependencies: { resourceArn: [distribution] } });
+      graph.add(
+        "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+        "edge-waf",
+        { region: "us-east-1" },
+        { propertyDependencies: { resourceArn: [acl] } },
+      );
+      graph.add(
+        "aws:cloudwatch/logDeliverySource:LogDeliverySource",
+        "edge-access-logs",
+        { region: "us-east-1" },
+        { propertyDependencies: { resourceArn: [distribution] } },
+      );
       assertPasses(await checkStack(stackRequireIdenticalRegionalStamps, graph.resources));
       graph.add("aws:wafv2/webAcl:WebAcl", "regional-waf", { region: "us-east-1", scope: "REGIONAL" });
-      assertViolations(await checkStack(stackRequireIdenticalRegionalStamps, graph.resources), [/Region eu-west-1 has no aws:wafv2\/webAcl:WebAcl, which us-east-1 has/]);
+      assertViolations(await checkStack(stackRequireIdenticalRegionalStamps, graph.resources), [
+        /Region eu-west-1 has no aws:wafv2\/webAcl:WebAcl, which us-east-1 has/,
+      ]);
     });
     it("ignores configured types", async () => {
       const { graph } = prodNetwork();
@@ -186,15 +235,21 @@ describe("multi-region stack policies", () => {
       assertViolations(await checkStack(stackRequireMatchingPolicyConfig, graph().resources, { config: { environment: "prod" }, stackTags: {} }), [
         /The stack's environment is unknown \(no blueprint:environment stack tag, no environment stack output\), so the prod pack config cannot be verified/,
       ]);
-      assertViolations(await checkStack(stackRequireMatchingPolicyConfig, graph().resources, { config: { environment: "prod" }, stackTags: { "blueprint:environment": "qa" } }), [
-        /The stack's environment "qa" is not one of dev, staging, prod/,
-      ]);
+      assertViolations(
+        await checkStack(stackRequireMatchingPolicyConfig, graph().resources, {
+          config: { environment: "prod" },
+          stackTags: { "blueprint:environment": "qa" },
+        }),
+        [/The stack's environment "qa" is not one of dev, staging, prod/],
+      );
     });
     it("does not apply when the pack runs without an environment's config", async () => {
       assertNotApplicable(await checkStack(stackRequireMatchingPolicyConfig, graph("prod").resources), /without an environment's config file/);
     });
     it("cannot run while the environment output is unknown", async () => {
-      assertUnknown(await checkStack(stackRequireMatchingPolicyConfig, graph(UNKNOWN_SENTINELS.string).resources, { config: { environment: "prod" }, stackTags: {} }));
+      assertUnknown(
+        await checkStack(stackRequireMatchingPolicyConfig, graph(UNKNOWN_SENTINELS.string).resources, { config: { environment: "prod" }, stackTags: {} }),
+      );
     });
   });
 
@@ -206,14 +261,31 @@ describe("multi-region stack policies", () => {
     offlineStamp(graph, { region: "eu-west-1", cidr: "10.129.0.0/16" });
     return graph;
   };
-  const clusterProps = (region: string) => ({ region, id: `blueprint-prod-${region}`, clusterIdentifier: `blueprint-prod-${region}`, arn: `arn:aws:rds:${region}:123456789012:cluster:blueprint-prod-${region}` });
+  const clusterProps = (region: string) => ({
+    region,
+    id: `blueprint-prod-${region}`,
+    clusterIdentifier: `blueprint-prod-${region}`,
+    arn: `arn:aws:rds:${region}:123456789012:cluster:blueprint-prod-${region}`,
+  });
 
   describe(stackRequireDatabaseInEveryRegion.name, () => {
     const auroraGlobal = () => {
       const graph = regions2();
-      const global = graph.add("aws:rds/globalCluster:GlobalCluster", "database", { region: "us-east-1", id: "blueprint-prod-global", globalClusterIdentifier: "blueprint-prod-global" });
+      const global = graph.add("aws:rds/globalCluster:GlobalCluster", "database", {
+        region: "us-east-1",
+        id: "blueprint-prod-global",
+        globalClusterIdentifier: "blueprint-prod-global",
+      });
       const members = Object.fromEntries(
-        ["us-east-1", "eu-west-1"].map((region) => [region, graph.add("aws:rds/cluster:Cluster", region, { ...clusterProps(region), globalClusterIdentifier: "blueprint-prod-global" }, { propertyDependencies: { globalClusterIdentifier: [global] } })]),
+        ["us-east-1", "eu-west-1"].map((region) => [
+          region,
+          graph.add(
+            "aws:rds/cluster:Cluster",
+            region,
+            { ...clusterProps(region), globalClusterIdentifier: "blueprint-prod-global" },
+            { propertyDependencies: { globalClusterIdentifier: [global] } },
+          ),
+        ]),
       );
       return { graph, global, members };
     };
@@ -221,7 +293,12 @@ describe("multi-region stack policies", () => {
       const graph = regions2();
       const primaryArn = "arn:aws:rds:us-east-1:123456789012:db:blueprint-prod-us-east-1";
       const primary = graph.add("aws:rds/instance:Instance", "us-east-1", { region: "us-east-1", identifier: "blueprint-prod-us-east-1", arn: primaryArn });
-      const replica = graph.add("aws:rds/instance:Instance", "eu-west-1", { region: "eu-west-1", identifier: "blueprint-prod-eu-west-1", replicateSourceDb: primaryArn }, { propertyDependencies: { replicateSourceDb: [primary] } });
+      const replica = graph.add(
+        "aws:rds/instance:Instance",
+        "eu-west-1",
+        { region: "eu-west-1", identifier: "blueprint-prod-eu-west-1", replicateSourceDb: primaryArn },
+        { propertyDependencies: { replicateSourceDb: [primary] } },
+      );
       return { graph, primary, replica };
     };
     it("passes aurora-global with a member per region (by dependency or by identifier), rds-replicas, and a single-region database", async () => {
@@ -237,11 +314,16 @@ describe("multi-region stack policies", () => {
     it("aurora-global: reports a region without a member, a cluster outside the global cluster, two members in a region and a second global cluster", async () => {
       const missing = auroraGlobal();
       missing.graph.remove(missing.members["eu-west-1"]);
-      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, missing.graph.resources), [/Region eu-west-1 has no member cluster of global cluster database/]);
+      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, missing.graph.resources), [
+        /Region eu-west-1 has no member cluster of global cluster database/,
+      ]);
       const outside = auroraGlobal();
       Object.assign(outside.graph.get(outside.members["eu-west-1"]), { propertyDependencies: {} }).props.globalClusterIdentifier = undefined;
       const outcome = await checkStack(stackRequireDatabaseInEveryRegion, outside.graph.resources);
-      assertViolations(outcome, [/Aurora cluster eu-west-1 \(eu-west-1\) is not a member of global cluster database/, /Region eu-west-1 has no member cluster/]);
+      assertViolations(outcome, [
+        /Aurora cluster eu-west-1 \(eu-west-1\) is not a member of global cluster database/,
+        /Region eu-west-1 has no member cluster/,
+      ]);
       assertViolations({ violations: outcome.violations.filter((v) => v.urn === outside.members["eu-west-1"]) }, [/not a member/]);
       const doubled = auroraGlobal();
       doubled.graph.add("aws:rds/cluster:Cluster", "eu-west-1-b", { ...clusterProps("eu-west-1"), id: "b", globalClusterIdentifier: "blueprint-prod-global" });
@@ -254,7 +336,9 @@ describe("multi-region stack policies", () => {
     it("rds-replicas: reports a replica of something else, two primaries and a region without an instance", async () => {
       const stray = replicas();
       Object.assign(stray.graph.get(stray.replica), { propertyDependencies: {} }).props.replicateSourceDb = "arn:aws:rds:us-west-2:123456789012:db:elsewhere";
-      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, stray.graph.resources), [/Read replica eu-west-1 does not replicate the primary instance us-east-1/]);
+      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, stray.graph.resources), [
+        /Read replica eu-west-1 does not replicate the primary instance us-east-1/,
+      ]);
       const two = replicas();
       two.graph.add("aws:rds/instance:Instance", "us-east-1-b", { region: "us-east-1", identifier: "b" });
       assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, two.graph.resources), [
@@ -263,13 +347,17 @@ describe("multi-region stack policies", () => {
       ]);
       const three = replicas();
       offlineStamp(three.graph, { region: "ap-southeast-2", cidr: "10.130.0.0/16" });
-      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, three.graph.resources), [/Region ap-southeast-2 has no database instance \(the primary or a read replica of it\)/]);
+      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, three.graph.resources), [
+        /Region ap-southeast-2 has no database instance \(the primary or a read replica of it\)/,
+      ]);
     });
     it("single-region: reports several independent databases", async () => {
       const graph = regions2();
       graph.add("aws:rds/cluster:Cluster", "us-east-1", clusterProps("us-east-1"));
       graph.add("aws:rds/instance:Instance", "eu-west-1", { region: "eu-west-1" });
-      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, graph.resources), [/The stack has 2 independent databases \(us-east-1, eu-west-1\) with neither a global cluster nor read replicas; single-region mode has exactly one/]);
+      assertViolations(await checkStack(stackRequireDatabaseInEveryRegion, graph.resources), [
+        /The stack has 2 independent databases \(us-east-1, eu-west-1\) with neither a global cluster nor read replicas; single-region mode has exactly one/,
+      ]);
     });
     it("does not apply without a database", async () => {
       assertNotApplicable(await checkStack(stackRequireDatabaseInEveryRegion, prodNetwork().graph.resources), /declares no database/);
@@ -289,10 +377,20 @@ describe("multi-region stack policies", () => {
       const global = graph.add(
         "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
         "cache-global",
-        { region: "us-east-1", primaryReplicationGroupId: "blueprint-prod-us-east-1", id: "ldgnf-blueprint-prod-cache", globalReplicationGroupId: "ldgnf-blueprint-prod-cache" },
+        {
+          region: "us-east-1",
+          primaryReplicationGroupId: "blueprint-prod-us-east-1",
+          id: "ldgnf-blueprint-prod-cache",
+          globalReplicationGroupId: "ldgnf-blueprint-prod-cache",
+        },
         { propertyDependencies: { primaryReplicationGroupId: [primary] } },
       );
-      const secondary = graph.add("aws:elasticache/replicationGroup:ReplicationGroup", "eu-west-1", { ...groupProps("eu-west-1"), globalReplicationGroupId: "ldgnf-blueprint-prod-cache" }, { propertyDependencies: { globalReplicationGroupId: [global] } });
+      const secondary = graph.add(
+        "aws:elasticache/replicationGroup:ReplicationGroup",
+        "eu-west-1",
+        { ...groupProps("eu-west-1"), globalReplicationGroupId: "ldgnf-blueprint-prod-cache" },
+        { propertyDependencies: { globalReplicationGroupId: [global] } },
+      );
       return { graph, primary, global, secondary };
     };
     it("passes a global datastore with a member per region (by dependency or by ID), and regional caches", async () => {
@@ -308,10 +406,15 @@ describe("multi-region stack policies", () => {
     it("global: reports a region without a member, a group outside the datastore, and a primary that is not in the stack", async () => {
       const missing = datastore();
       missing.graph.remove(missing.secondary);
-      assertViolations(await checkStack(stackRequireCacheInEveryRegion, missing.graph.resources), [/Region eu-west-1 has no member of global datastore cache-global/]);
+      assertViolations(await checkStack(stackRequireCacheInEveryRegion, missing.graph.resources), [
+        /Region eu-west-1 has no member of global datastore cache-global/,
+      ]);
       const outside = datastore();
       Object.assign(outside.graph.get(outside.secondary), { propertyDependencies: {} }).props.globalReplicationGroupId = undefined;
-      assertViolations(await checkStack(stackRequireCacheInEveryRegion, outside.graph.resources), [/Replication group eu-west-1 \(eu-west-1\) is not a member of global datastore cache-global/, /Region eu-west-1 has no member/]);
+      assertViolations(await checkStack(stackRequireCacheInEveryRegion, outside.graph.resources), [
+        /Replication group eu-west-1 \(eu-west-1\) is not a member of global datastore cache-global/,
+        /Region eu-west-1 has no member/,
+      ]);
       const orphan = datastore();
       Object.assign(orphan.graph.get(orphan.global), { propertyDependencies: {} }).props.primaryReplicationGroupId = "elsewhere";
       assertViolations(await checkStack(stackRequireCacheInEveryRegion, orphan.graph.resources), [
@@ -324,7 +427,10 @@ describe("multi-region stack policies", () => {
       const graph = regions2();
       graph.add("aws:elasticache/replicationGroup:ReplicationGroup", "a", groupProps("us-east-1"));
       graph.add("aws:elasticache/replicationGroup:ReplicationGroup", "b", groupProps("us-east-1"));
-      assertViolations(await checkStack(stackRequireCacheInEveryRegion, graph.resources), [/Region eu-west-1 has no cache replication group/, /Region us-east-1 has 2 cache replication groups \(a, b\); one per region is expected/]);
+      assertViolations(await checkStack(stackRequireCacheInEveryRegion, graph.resources), [
+        /Region eu-west-1 has no cache replication group/,
+        /Region us-east-1 has 2 cache replication groups \(a, b\); one per region is expected/,
+      ]);
     });
     it("does not apply without cache resources (cache mode none)", async () => {
       assertNotApplicable(await checkStack(stackRequireCacheInEveryRegion, prodNetwork().graph.resources), /declares no cache/);
@@ -343,18 +449,54 @@ describe("multi-region stack policies", () => {
       const graph = regions2();
       const alarms: Record<string, string> = {};
       const alarm = (key: string, region: string, props: Record<string, unknown>, deps: Record<string, string[]> = {}) =>
-        (alarms[key] = graph.add("aws:cloudwatch/metricAlarm:MetricAlarm", `${region}-${key}`, { region, alarmActions: topic(region), actionsEnabled: true, ...props }, { propertyDependencies: deps }));
+        (alarms[key] = graph.add(
+          "aws:cloudwatch/metricAlarm:MetricAlarm",
+          `${region}-${key}`,
+          { region, alarmActions: topic(region), actionsEnabled: true, ...props },
+          { propertyDependencies: deps },
+        ));
       const region = "us-east-1";
       const alb = graph.add("aws:lb/loadBalancer:LoadBalancer", `${region}-alb`, { region, arnSuffix: "app/us-east-1-alb/1" });
-      alarm("alb-5xx", region, { metricQueries: [{ id: "e", expression: "m1/m2" }, { id: "m1", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_ELB_5XX_Count", dimensions: { LoadBalancer: "app/us-east-1-alb/1" } } }] });
-      const dlq = graph.add("aws:sqs/queue:Queue", `${region}-jobs-dlq`, { region, name: "blueprint-prod-jobs-dlq", arn: "arn:aws:sqs:us-east-1:123456789012:blueprint-prod-jobs-dlq" });
-      graph.add("aws:sqs/queue:Queue", `${region}-jobs`, { region, name: "blueprint-prod-jobs", redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:us-east-1:123456789012:blueprint-prod-jobs-dlq", maxReceiveCount: 5 }) });
-      alarm("dlq", region, { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: "blueprint-prod-jobs-dlq" } }, { dimensions: [dlq] });
+      alarm("alb-5xx", region, {
+        metricQueries: [
+          { id: "e", expression: "m1/m2" },
+          { id: "m1", metric: { namespace: "AWS/ApplicationELB", metricName: "HTTPCode_ELB_5XX_Count", dimensions: { LoadBalancer: "app/us-east-1-alb/1" } } },
+        ],
+      });
+      const dlq = graph.add("aws:sqs/queue:Queue", `${region}-jobs-dlq`, {
+        region,
+        name: "blueprint-prod-jobs-dlq",
+        arn: "arn:aws:sqs:us-east-1:123456789012:blueprint-prod-jobs-dlq",
+      });
+      graph.add("aws:sqs/queue:Queue", `${region}-jobs`, {
+        region,
+        name: "blueprint-prod-jobs",
+        redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:us-east-1:123456789012:blueprint-prod-jobs-dlq", maxReceiveCount: 5 }),
+      });
+      alarm(
+        "dlq",
+        region,
+        { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: "blueprint-prod-jobs-dlq" } },
+        { dimensions: [dlq] },
+      );
       const cluster = graph.add("aws:rds/cluster:Cluster", region, clusterProps(region));
-      graph.add("aws:rds/clusterInstance:ClusterInstance", `${region}-1`, { region, identifier: "blueprint-prod-us-east-1-1", clusterIdentifier: "blueprint-prod-us-east-1" }, { propertyDependencies: { clusterIdentifier: [cluster] } });
+      graph.add(
+        "aws:rds/clusterInstance:ClusterInstance",
+        `${region}-1`,
+        { region, identifier: "blueprint-prod-us-east-1-1", clusterIdentifier: "blueprint-prod-us-east-1" },
+        { propertyDependencies: { clusterIdentifier: [cluster] } },
+      );
       alarm("db-cpu", region, { namespace: "AWS/RDS", metricName: "CPUUtilization", dimensions: { DBInstanceIdentifier: "blueprint-prod-us-east-1-1" } });
-      const group = graph.add("aws:elasticache/replicationGroup:ReplicationGroup", region, { region, id: "blueprint-prod-us-east-1", replicationGroupId: "blueprint-prod-us-east-1" });
-      alarm("cache-cpu", region, { namespace: "AWS/ElastiCache", metricName: "EngineCPUUtilization", dimensions: { CacheClusterId: "blueprint-prod-us-east-1-001" } });
+      const group = graph.add("aws:elasticache/replicationGroup:ReplicationGroup", region, {
+        region,
+        id: "blueprint-prod-us-east-1",
+        replicationGroupId: "blueprint-prod-us-east-1",
+      });
+      alarm("cache-cpu", region, {
+        namespace: "AWS/ElastiCache",
+        metricName: "EngineCPUUtilization",
+        dimensions: { CacheClusterId: "blueprint-prod-us-east-1-001" },
+      });
       return { graph, alarms, alb, dlq, cluster, group };
     };
     it("passes alarms matched by dimension value, metric query or dependency, on a cluster or its instances", async () => {
@@ -400,11 +542,27 @@ describe("multi-region stack policies", () => {
       const graph = new StackGraph();
       const keys = {
         "us-east-1": graph.add("aws:kms/key:Key", "data-key-us-east-1", { region: "us-east-1", arn: keyArn("us-east-1"), multiRegion: true }),
-        "eu-west-1": graph.add("aws:kms/replicaKey:ReplicaKey", "data-key-eu-west-1", { region: "eu-west-1", arn: keyArn("eu-west-1"), primaryKeyArn: keyArn("us-east-1") }),
+        "eu-west-1": graph.add("aws:kms/replicaKey:ReplicaKey", "data-key-eu-west-1", {
+          region: "eu-west-1",
+          arn: keyArn("eu-west-1"),
+          primaryKeyArn: keyArn("us-east-1"),
+        }),
       };
-      const cluster = graph.add("aws:rds/cluster:Cluster", "eu-west-1", { region: "eu-west-1", kmsKeyId: keyArn("eu-west-1") }, { propertyDependencies: { kmsKeyId: [keys["eu-west-1"]] } });
-      const secret = graph.add("aws:secretsmanager/secret:Secret", "database-master", { region: "us-east-1", kmsKeyId: keyArn("us-east-1"), replicas: [{ region: "eu-west-1", kmsKeyId: keyArn("eu-west-1") }] });
-      const template = graph.add("aws:ec2/launchTemplate:LaunchTemplate", "eu-west-1-web", { region: "eu-west-1", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keyArn("eu-west-1") } }] });
+      const cluster = graph.add(
+        "aws:rds/cluster:Cluster",
+        "eu-west-1",
+        { region: "eu-west-1", kmsKeyId: keyArn("eu-west-1") },
+        { propertyDependencies: { kmsKeyId: [keys["eu-west-1"]] } },
+      );
+      const secret = graph.add("aws:secretsmanager/secret:Secret", "database-master", {
+        region: "us-east-1",
+        kmsKeyId: keyArn("us-east-1"),
+        replicas: [{ region: "eu-west-1", kmsKeyId: keyArn("eu-west-1") }],
+      });
+      const template = graph.add("aws:ec2/launchTemplate:LaunchTemplate", "eu-west-1-web", {
+        region: "eu-west-1",
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: keyArn("eu-west-1") } }],
+      });
       graph.add("aws:sns/topic:Topic", "alarms", { region: "eu-west-1", kmsMasterKeyId: "alias/blueprint-alarms" });
       return { graph, keys, cluster, secret, template };
     };
@@ -447,12 +605,17 @@ describe("multi-region stack policies", () => {
       const props = byArn.graph.get(byArn.distribution).props as { viewerCertificate: { acmCertificateArn: string } };
       props.viewerCertificate.acmCertificateArn = props.viewerCertificate.acmCertificateArn.replace("us-east-1", "eu-west-1");
       const outcome = await checkStack(stackRequireEdgeResourcesInUsEast1, byArn.graph.resources);
-      assertViolations(outcome, [/Distribution edge's certificate arn:aws:acm:eu-west-1:.* is in eu-west-1; CloudFront only uses ACM certificates from us-east-1/]);
+      assertViolations(outcome, [
+        /Distribution edge's certificate arn:aws:acm:eu-west-1:.* is in eu-west-1; CloudFront only uses ACM certificates from us-east-1/,
+      ]);
       assertViolations({ violations: outcome.violations.filter((v) => v.urn === byArn.distribution) }, [/eu-west-1/]);
       const byResource = edgeStack();
-      (byResource.graph.get(byResource.distribution).props as { viewerCertificate: { acmCertificateArn: string } }).viewerCertificate.acmCertificateArn = UNKNOWN_SENTINELS.string;
+      (byResource.graph.get(byResource.distribution).props as { viewerCertificate: { acmCertificateArn: string } }).viewerCertificate.acmCertificateArn =
+        UNKNOWN_SENTINELS.string;
       byResource.graph.get(byResource.validation).props.region = "eu-west-1";
-      assertViolations(await checkStack(stackRequireEdgeResourcesInUsEast1, byResource.graph.resources), [/Distribution edge's certificate edge-certificate is in eu-west-1/]);
+      assertViolations(await checkStack(stackRequireEdgeResourcesInUsEast1, byResource.graph.resources), [
+        /Distribution edge's certificate edge-certificate is in eu-west-1/,
+      ]);
     });
     it("reports a REGIONAL web ACL, by ARN and by resource, and a CLOUDFRONT web ACL outside us-east-1", async () => {
       const regional = edgeStack();
@@ -464,7 +627,9 @@ describe("multi-region stack policies", () => {
       ]);
       const misplaced = edgeStack();
       misplaced.graph.get(misplaced.acl).props.region = "eu-west-1";
-      assertViolations(await checkStack(stackRequireEdgeResourcesInUsEast1, misplaced.graph.resources), [/CLOUDFRONT-scope web ACL edge-waf is in eu-west-1; it must be created in us-east-1/]);
+      assertViolations(await checkStack(stackRequireEdgeResourcesInUsEast1, misplaced.graph.resources), [
+        /CLOUDFRONT-scope web ACL edge-waf is in eu-west-1; it must be created in us-east-1/,
+      ]);
     });
     it("does not apply without a distribution", async () => {
       assertNotApplicable(await checkStack(stackRequireEdgeResourcesInUsEast1, prodNetwork().graph.resources), /no CloudFront distribution/);
@@ -478,7 +643,11 @@ describe("multi-region stack policies", () => {
   });
 
   describe(stackRequireOriginFailover.name, () => {
-    type Props = { originGroups: Array<{ originId: string; members: Array<{ originId: string }>; failoverCriteria: { statusCodes: number[] } }>; origins: Array<{ originId: string; domainName: string }>; orderedCacheBehaviors: Array<{ targetOriginId: string }> };
+    type Props = {
+      originGroups: Array<{ originId: string; members: Array<{ originId: string }>; failoverCriteria: { statusCodes: number[] } }>;
+      origins: Array<{ originId: string; domainName: string }>;
+      orderedCacheBehaviors: Array<{ targetOriginId: string }>;
+    };
     const props = (stack: ReturnType<typeof edgeStack>) => stack.graph.get(stack.distribution).props as Props;
     it("passes origin groups across two regions used by cache behaviors", async () => {
       assertPasses(await checkStack(stackRequireOriginFailover, edgeStack().graph.resources));
@@ -507,7 +676,11 @@ describe("multi-region stack policies", () => {
     it("does not apply without a distribution or in one region", async () => {
       assertNotApplicable(await checkStack(stackRequireOriginFailover, prodNetwork().graph.resources), /no CloudFront distribution/);
       const single = edgeStack();
-      single.graph.remove(...single.graph.resources.filter((r) => r.props.region === "eu-west-1" && (r.type === "awsx:ec2:Vpc" || r.type.startsWith("aws:lb/"))).map((r) => r.urn));
+      single.graph.remove(
+        ...single.graph.resources
+          .filter((r) => r.props.region === "eu-west-1" && (r.type === "awsx:ec2:Vpc" || r.type.startsWith("aws:lb/")))
+          .map((r) => r.urn),
+      );
       assertNotApplicable(await checkStack(stackRequireOriginFailover, single.graph.resources), /fewer than two regions/);
     });
     it("skips the region check while origin domain names are unknown, and cannot run while the groups are", async () => {
@@ -530,20 +703,38 @@ describe("multi-region stack policies", () => {
       const caches: Record<string, string> = {};
       for (const region of ["us-east-1", "eu-west-1"]) {
         queues[region] = graph.add("aws:sqs/queue:Queue", `${region}-jobs`, { region, url: queueUrl(region), arn: queueArn(region) });
-        caches[region] = graph.add("aws:elasticache/replicationGroup:ReplicationGroup", `${region}-cache`, { region, primaryEndpointAddress: `master.blueprint-prod-${region}.abc123.cache.amazonaws.com` });
+        caches[region] = graph.add("aws:elasticache/replicationGroup:ReplicationGroup", `${region}-cache`, {
+          region,
+          primaryEndpointAddress: `master.blueprint-prod-${region}.abc123.cache.amazonaws.com`,
+        });
       }
-      const role = graph.add("aws:iam/role:Role", "eu-west-1-web-role", { name: "eu-west-1-web-role-1", arn: "arn:aws:iam::123456789012:role/eu-west-1-web-role-1" });
-      const profile = graph.add("aws:iam/instanceProfile:InstanceProfile", "eu-west-1-web", { role: "eu-west-1-web-role-1", arn: "arn:aws:iam::123456789012:instance-profile/eu-west-1-web-1" }, { propertyDependencies: { role: [role] } });
+      const role = graph.add("aws:iam/role:Role", "eu-west-1-web-role", {
+        name: "eu-west-1-web-role-1",
+        arn: "arn:aws:iam::123456789012:role/eu-west-1-web-role-1",
+      });
+      const profile = graph.add(
+        "aws:iam/instanceProfile:InstanceProfile",
+        "eu-west-1-web",
+        { role: "eu-west-1-web-role-1", arn: "arn:aws:iam::123456789012:instance-profile/eu-west-1-web-1" },
+        { propertyDependencies: { role: [role] } },
+      );
       const policy = graph.add(
         "aws:iam/rolePolicy:RolePolicy",
         "eu-west-1-web-access",
-        { role: "eu-west-1-web-role-1", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: [queueArn("eu-west-1")] }] }) },
+        {
+          role: "eu-west-1-web-role-1",
+          policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: [queueArn("eu-west-1")] }] }),
+        },
         { propertyDependencies: { role: [role], policy: [queues["eu-west-1"]] } },
       );
       const template = graph.add(
         "aws:ec2/launchTemplate:LaunchTemplate",
         "eu-west-1-web",
-        { region: "eu-west-1", iamInstanceProfile: { arn: "arn:aws:iam::123456789012:instance-profile/eu-west-1-web-1" }, userData: userData([`QUEUE=${queueUrl("eu-west-1")}`, "CACHE=master.blueprint-prod-eu-west-1.abc123.cache.amazonaws.com"]) },
+        {
+          region: "eu-west-1",
+          iamInstanceProfile: { arn: "arn:aws:iam::123456789012:instance-profile/eu-west-1-web-1" },
+          userData: userData([`QUEUE=${queueUrl("eu-west-1")}`, "CACHE=master.blueprint-prod-eu-west-1.abc123.cache.amazonaws.com"]),
+        },
         { propertyDependencies: { iamInstanceProfile: [profile], userData: [queues["eu-west-1"], caches["eu-west-1"]] } },
       );
       return { graph, queues, caches, role, profile, policy, template };
@@ -555,15 +746,30 @@ describe("multi-region stack policies", () => {
       const byDependency = tiers();
       byDependency.graph.get(byDependency.template).propertyDependencies = { userData: [byDependency.caches["us-east-1"]] };
       const outcome = await checkStack(stackDisallowCrossRegionDataPath, byDependency.graph.resources);
-      assertViolations(outcome, [/Launch template eu-west-1-web \(eu-west-1\) reaches cache us-east-1-cache of us-east-1 through its launch template; a region's compute must only use its own region's queues and caches/]);
+      assertViolations(outcome, [
+        /Launch template eu-west-1-web \(eu-west-1\) reaches cache us-east-1-cache of us-east-1 through its launch template; a region's compute must only use its own region's queues and caches/,
+      ]);
       assertViolations({ violations: outcome.violations.filter((v) => v.urn === byDependency.template) }, [/us-east-1-cache/]);
       const byValue = tiers();
-      Object.assign(byValue.graph.get(byValue.template), { propertyDependencies: { iamInstanceProfile: [byValue.profile] } }).props.userData = userData(["CACHE=master.blueprint-prod-us-east-1.abc123.cache.amazonaws.com"]);
-      assertViolations(await checkStack(stackDisallowCrossRegionDataPath, byValue.graph.resources), [/reaches cache us-east-1-cache of us-east-1 through its launch template/]);
+      Object.assign(byValue.graph.get(byValue.template), { propertyDependencies: { iamInstanceProfile: [byValue.profile] } }).props.userData = userData([
+        "CACHE=master.blueprint-prod-us-east-1.abc123.cache.amazonaws.com",
+      ]);
+      assertViolations(await checkStack(stackDisallowCrossRegionDataPath, byValue.graph.resources), [
+        /reaches cache us-east-1-cache of us-east-1 through its launch template/,
+      ]);
     });
     it("reports another region's queue granted by the instance role's policy, also a queue outside the stack", async () => {
       const { graph, policy } = tiers();
-      graph.get(policy).props.policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sqs:SendMessage", Resource: [queueArn("eu-west-1"), queueArn("us-east-1"), "arn:aws:sqs:ap-southeast-2:123456789012:other"] }] });
+      graph.get(policy).props.policy = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: "sqs:SendMessage",
+            Resource: [queueArn("eu-west-1"), queueArn("us-east-1"), "arn:aws:sqs:ap-southeast-2:123456789012:other"],
+          },
+        ],
+      });
       assertViolations(await checkStack(stackDisallowCrossRegionDataPath, graph.resources), [
         /reaches queue us-east-1-jobs of us-east-1 through role policy eu-west-1-web-access/,
         /reaches queue arn:aws:sqs:ap-southeast-2:123456789012:other of ap-southeast-2 through role policy eu-west-1-web-access/,

@@ -8,7 +8,16 @@ import {
   bucketVersioningEnable,
 } from "../../policies/storage";
 import { edgeStack } from "../support/policies/fixtures";
-import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, describeResourcePolicy, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import {
+  assertNotApplicable,
+  assertPasses,
+  assertUnknown,
+  assertViolations,
+  checkStack,
+  describeResourcePolicy,
+  StackGraph,
+  UNKNOWN_SENTINELS,
+} from "../support/policies/harness";
 
 const bucketName = "blueprint-prod-alb-logs-us-east-1-123456789012";
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
@@ -35,7 +44,14 @@ describe("storage policies", () => {
     compliant: { region: "us-east-1", bucket: bucketName, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
     violations: [
       { name: "one setting off", mutate: (p) => (p.restrictPublicBuckets = false), expect: [/leaves restrictPublicBuckets off/] },
-      { name: "settings left at AWS's defaults", mutate: (p) => { delete p.blockPublicAcls; delete p.ignorePublicAcls; }, expect: [/leaves blockPublicAcls, ignorePublicAcls off/] },
+      {
+        name: "settings left at AWS's defaults",
+        mutate: (p) => {
+          delete p.blockPublicAcls;
+          delete p.ignorePublicAcls;
+        },
+        expect: [/leaves blockPublicAcls, ignorePublicAcls off/],
+      },
     ],
     unknown: (p) => (p.blockPublicAcls = UNKNOWN_SENTINELS.boolean),
   });
@@ -44,7 +60,12 @@ describe("storage policies", () => {
     const graph = () => {
       const g = new StackGraph();
       const bucket = g.add("aws:s3/bucket:Bucket", "alb-logs", { region: "us-east-1", bucket: bucketName, id: bucketName });
-      const block = g.add("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "alb-logs", { region: "us-east-1", bucket: bucketName }, { propertyDependencies: { bucket: [bucket] } });
+      const block = g.add(
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "alb-logs",
+        { region: "us-east-1", bucket: bucketName },
+        { propertyDependencies: { bucket: [bucket] } },
+      );
       return { g, bucket, block };
     };
     it("passes a bucket with its block (by dependency or by name)", async () => {
@@ -57,7 +78,10 @@ describe("storage policies", () => {
       const { g, block } = graph();
       g.remove(block);
       g.add("aws:s3/bucketV2:BucketV2", "other", { region: "us-east-1", bucket: "other" });
-      assertViolations(await checkStack(bucketRequirePublicAccessBlock, g.resources), [/Bucket alb-logs has no public access block/, /Bucket other has no public access block/]);
+      assertViolations(await checkStack(bucketRequirePublicAccessBlock, g.resources), [
+        /Bucket alb-logs has no public access block/,
+        /Bucket other has no public access block/,
+      ]);
     });
     it("does not apply without buckets", async () => {
       assertNotApplicable(await checkStack(bucketRequirePublicAccessBlock, []), /no S3 bucket/);
@@ -75,7 +99,11 @@ describe("storage policies", () => {
     resourceClass: aws.s3.BucketOwnershipControls,
     compliant: { region: "us-east-1", bucket: bucketName, rule: { objectOwnership: "BucketOwnerEnforced" } },
     violations: [
-      { name: "ACLs still honoured", mutate: (p) => (p.rule.objectOwnership = "BucketOwnerPreferred"), expect: [/object ownership is BucketOwnerPreferred; ACLs stay active/] },
+      {
+        name: "ACLs still honoured",
+        mutate: (p) => (p.rule.objectOwnership = "BucketOwnerPreferred"),
+        expect: [/object ownership is BucketOwnerPreferred; ACLs stay active/],
+      },
       { name: "no rule", mutate: (p) => delete p.rule, expect: [/object ownership is unset/] },
     ],
     unknown: (p) => (p.rule = UNKNOWN_SENTINELS.object),
@@ -97,13 +125,27 @@ describe("storage policies", () => {
     resourceClass: aws.s3.BucketPolicy,
     compliant: { region: "us-east-1", bucket: bucketName, policy: doc(logDelivery, denyHttp) },
     alsoCompliant: [
-      { name: "an object document denying * over HTTP", mutate: (p) => (p.policy = { Version: "2012-10-17", Statement: [logDelivery, { ...denyHttp, Action: "*" }] }) },
-      { name: "a public read limited by a condition", mutate: (p) => (p.policy = doc({ ...logDelivery, Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }, denyHttp)) },
+      {
+        name: "an object document denying * over HTTP",
+        mutate: (p) => (p.policy = { Version: "2012-10-17", Statement: [logDelivery, { ...denyHttp, Action: "*" }] }),
+      },
+      {
+        name: "a public read limited by a condition",
+        mutate: (p) => (p.policy = doc({ ...logDelivery, Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }, denyHttp)),
+      },
     ],
     violations: [
       { name: "no SSL-only statement", mutate: (p) => (p.policy = doc(logDelivery)), expect: [/does not deny requests over plain HTTP/] },
-      { name: "the deny limited to one action", mutate: (p) => (p.policy = doc(logDelivery, { ...denyHttp, Action: "s3:GetObject" })), expect: [/does not deny requests over plain HTTP/] },
-      { name: "a public grant", mutate: (p) => (p.policy = doc({ ...logDelivery, Principal: { AWS: "*" } }, denyHttp)), expect: [/statement 0 \("AllowLoadBalancerLogDelivery"\) allows every principal/] },
+      {
+        name: "the deny limited to one action",
+        mutate: (p) => (p.policy = doc(logDelivery, { ...denyHttp, Action: "s3:GetObject" })),
+        expect: [/does not deny requests over plain HTTP/],
+      },
+      {
+        name: "a public grant",
+        mutate: (p) => (p.policy = doc({ ...logDelivery, Principal: { AWS: "*" } }, denyHttp)),
+        expect: [/statement 0 \("AllowLoadBalancerLogDelivery"\) allows every principal/],
+      },
       { name: "a policy that is not JSON", mutate: (p) => (p.policy = "["), expect: [/The bucket policy is not valid JSON/] },
     ],
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
@@ -133,15 +175,24 @@ describe("storage policies", () => {
     it("reports a replication rule that is disabled, or that copies within the region", async () => {
       const disabled = edgeStack();
       (disabled.graph.get(disabled.replication).props.rules as Array<{ status: string }>)[0].status = "Disabled";
-      assertViolations(await checkStack(bucketEnableCrossRegionReplication, disabled.graph.resources), [/edge-static \(us-east-1\) serves CloudFront but neither/, /edge-static-replica \(eu-west-1\) serves CloudFront but neither/]);
+      assertViolations(await checkStack(bucketEnableCrossRegionReplication, disabled.graph.resources), [
+        /edge-static \(us-east-1\) serves CloudFront but neither/,
+        /edge-static-replica \(eu-west-1\) serves CloudFront but neither/,
+      ]);
       const sameRegion = edgeStack();
       sameRegion.graph.get(sameRegion.buckets.replica).props.region = "us-east-1";
-      assertViolations(await checkStack(bucketEnableCrossRegionReplication, sameRegion.graph.resources), [/edge-static \(us-east-1\) serves CloudFront but neither/, /edge-static-replica \(us-east-1\) serves CloudFront but neither/]);
+      assertViolations(await checkStack(bucketEnableCrossRegionReplication, sameRegion.graph.resources), [
+        /edge-static \(us-east-1\) serves CloudFront but neither/,
+        /edge-static-replica \(us-east-1\) serves CloudFront but neither/,
+      ]);
     });
     it("does not apply without a CDN, in one region, or when no origin is a bucket of the stack", async () => {
       assertNotApplicable(await checkStack(bucketEnableCrossRegionReplication, []), /no CloudFront distribution/);
       const single = edgeStack();
-      single.graph.remove(...single.graph.resources.filter((r) => r.type === "awsx:ec2:Vpc" && r.props.region === "eu-west-1").map((r) => r.urn), single.albs["eu-west-1"]);
+      single.graph.remove(
+        ...single.graph.resources.filter((r) => r.type === "awsx:ec2:Vpc" && r.props.region === "eu-west-1").map((r) => r.urn),
+        single.albs["eu-west-1"],
+      );
       assertNotApplicable(await checkStack(bucketEnableCrossRegionReplication, single.graph.resources), /fewer than two regions/);
       const foreign = edgeStack();
       foreign.graph.remove(foreign.buckets.primary, foreign.buckets.replica);
@@ -149,7 +200,8 @@ describe("storage policies", () => {
     });
     it("finds origin buckets through the distribution's dependencies while their domain names are unknown, and cannot run on an unknown region", async () => {
       const { graph, distribution, buckets } = edgeStack();
-      for (const origin of graph.get(distribution).props.origins as Array<{ domainName: string; originAccessControlId?: string }>) if (origin.originAccessControlId) origin.domainName = UNKNOWN_SENTINELS.string;
+      for (const origin of graph.get(distribution).props.origins as Array<{ domainName: string; originAccessControlId?: string }>)
+        if (origin.originAccessControlId) origin.domainName = UNKNOWN_SENTINELS.string;
       graph.get(buckets.replica).props.region = UNKNOWN_SENTINELS.string;
       assertUnknown(await checkStack(bucketEnableCrossRegionReplication, graph.resources));
     });

@@ -41,7 +41,10 @@ const shapes: fc.Arbitrary<Shape> = fc
   // what the profiles and AWS require; everything else is the generator's to vary
   .map((shape) => ({
     ...shape,
-    regions: shape.environment === "prod" && shape.regions.length < 2 ? [...shape.regions, shape.regions[0] === "eu-west-1" ? "us-east-1" : "eu-west-1"] : shape.regions,
+    regions:
+      shape.environment === "prod" && shape.regions.length < 2
+        ? [...shape.regions, shape.regions[0] === "eu-west-1" ? "us-east-1" : "eu-west-1"]
+        : shape.regions,
     azCount: shape.environment === "prod" ? 3 : shape.azCount,
     // staging and prod serve HTTPS under a domain (plain HTTP is the dev exception)
     domain: shape.environment === "dev" ? shape.domain : ("zone" as const),
@@ -59,7 +62,9 @@ function stackFile(shape: Shape, index: number): StackFile {
     name,
     ...(i === primary ? { primary: true } : {}),
     vpcCidr: `10.${16 * i}.0.0/16`,
-    availabilityZones: regionInfo(name)!.azLetters.slice(0, shape.azCount).map((letter) => `${name}${letter}`),
+    availabilityZones: regionInfo(name)!
+      .azLetters.slice(0, shape.azCount)
+      .map((letter) => `${name}${letter}`),
   }));
   const raw: Record<string, unknown> = {
     environment: shape.environment,
@@ -67,15 +72,22 @@ function stackFile(shape: Shape, index: number): StackFile {
     costCenter: "CC-42",
     regions,
     queues: shape.queues.map((type, i) => ({ name: `q${i}`, type })),
-    database: { mode: shape.database, ...(shape.database === "rds-replicas" ? { instanceClass: "db.m7g.large" } : {}), ...(shape.database === "aurora-global" ? { instanceClass: "db.r7g.large" } : {}) },
-    cache: { mode: shape.cache, ...(shape.cache === "global" ? { nodeType: "cache.r7g.large", replicasPerNodeGroup: 1, automaticFailover: true, multiAz: true } : {}) },
+    database: {
+      mode: shape.database,
+      ...(shape.database === "rds-replicas" ? { instanceClass: "db.m7g.large" } : {}),
+      ...(shape.database === "aurora-global" ? { instanceClass: "db.r7g.large" } : {}),
+    },
+    cache: {
+      mode: shape.cache,
+      ...(shape.cache === "global" ? { nodeType: "cache.r7g.large", replicasPerNodeGroup: 1, automaticFailover: true, multiAz: true } : {}),
+    },
     ...(shape.domain === "zone" ? { domain: { name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" } } : {}),
     ...(shape.environment === "prod" && shape.regions.length < 3 ? {} : {}),
   };
   const stack = `gen${index}`;
   // only configs the parser accepts are planned: the property is about valid configs
   parseConfig(raw, { namePrefix: physicalNamePrefix("blueprint", stack) });
-  const config: Record<string, string> = { "aws:region": regions[primary]!.name };
+  const config: Record<string, string> = { "aws:region": regions[primary].name };
   for (const [key, value] of Object.entries(raw)) config[`blueprint:${key}`] = typeof value === "string" ? value : JSON.stringify(value);
   return { stack, path: "(generated)", config, secretKeys: [] };
 }
@@ -124,6 +136,9 @@ describe("a stack whose regions exclude us-east-1", () => {
     assert.equal(healthAlarms.length, 2);
     assert.ok(healthAlarms.every((r) => r.region === "us-east-1"));
     const { violations } = await runPolicies(run.plan, policyContext(run, file));
-    assert.deepEqual(violations.filter((v) => v.enforcementLevel === "mandatory"), []);
+    assert.deepEqual(
+      violations.filter((v) => v.enforcementLevel === "mandatory"),
+      [],
+    );
   });
 });

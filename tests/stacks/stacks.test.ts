@@ -34,7 +34,13 @@ const GLOBAL_TYPES = new Set([
 ]);
 
 /** Component types of the application tier inside a stamp (the data tier is counted separately). */
-const APP_COMPONENTS = ["blueprint:network:Network", "blueprint:loadbalancer:LoadBalancer", "blueprint:compute:ComputeTier", "blueprint:queue:RegionalQueues", "blueprint:observability:RegionalObservability"];
+const APP_COMPONENTS = [
+  "blueprint:network:Network",
+  "blueprint:loadbalancer:LoadBalancer",
+  "blueprint:compute:ComputeTier",
+  "blueprint:queue:RegionalQueues",
+  "blueprint:observability:RegionalObservability",
+];
 
 /** True when a resource belongs to a region's stamp, below one of the given component types. */
 function inStamp(plan: PlanFile, r: { parent: string | null }, componentTypes: readonly string[]): boolean {
@@ -132,8 +138,8 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
   if (shape.email) counts["aws:sns/topicSubscription:TopicSubscription"] = 1;
   if (shape.hostedZone) {
     // the health checkers' group and its one ingress rule (their prefix list cannot join CloudFront's group)
-    counts["aws:ec2/securityGroup:SecurityGroup"]! += 1;
-    counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"]! += 1;
+    counts["aws:ec2/securityGroup:SecurityGroup"] += 1;
+    counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"] += 1;
     counts["aws:acm/certificate:Certificate"] = 1;
     counts["aws:acm/certificateValidation:CertificateValidation"] = 1;
   }
@@ -177,9 +183,29 @@ describe("every stack in stacks/, planned end to end", () => {
         assert.equal(plan.stack, stack);
         const file = parse(readFileSync(`stacks/Pulumi.${stack}.yaml`, "utf8")).config;
         assert.equal(plan.environment, file["blueprint:environment"]);
-        assert.deepEqual(plan.regions, file["blueprint:regions"].map((r: { name: string }) => r.name));
-        assert.deepEqual(plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
-        const keys = ["urn", "type", "name", "custom", "parent", "region", "inputs", "outputs", "dependencies", "propertyDependencies", "protect", "ignoreChanges", "deleteBeforeReplace"];
+        assert.deepEqual(
+          plan.regions,
+          file["blueprint:regions"].map((r: { name: string }) => r.name),
+        );
+        assert.deepEqual(
+          plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory"),
+          [],
+        );
+        const keys = [
+          "urn",
+          "type",
+          "name",
+          "custom",
+          "parent",
+          "region",
+          "inputs",
+          "outputs",
+          "dependencies",
+          "propertyDependencies",
+          "protect",
+          "ignoreChanges",
+          "deleteBeforeReplace",
+        ];
         const urns = new Set(plan.resources.map((r) => r.urn));
         assert.equal(urns.size, plan.resources.length, "URNs are unique");
         for (const r of plan.resources) {
@@ -188,14 +214,21 @@ describe("every stack in stacks/, planned end to end", () => {
           for (const dep of r.dependencies) assert.ok(urns.has(dep), `dependency ${dep} of ${r.urn} is recorded`);
           for (const deps of Object.values(r.propertyDependencies)) for (const dep of deps) assert.ok(urns.has(dep));
         }
-        assert.equal(plan.resources.filter((r) => r.parent === null).map((r) => r.type).join(), "pulumi:pulumi:Stack");
+        assert.equal(
+          plan.resources
+            .filter((r) => r.parent === null)
+            .map((r) => r.type)
+            .join(),
+          "pulumi:pulumi:Stack",
+        );
       });
 
       it("sets region on every regional resource and places each in a configured region (the edge's in us-east-1 and the static replica's region)", () => {
         const replica = plan.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.name === "edge-static-replica")!.region!;
         for (const r of plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:"))) {
           if (GLOBAL_TYPES.has(r.type)) assert.equal(r.region, null, r.urn);
-          else if (r.urn.includes("blueprint:cdn:Cdn$")) assert.ok(["us-east-1", replica, plan.primaryRegion].includes(r.region ?? ""), `${r.urn} has region ${r.region}`);
+          else if (r.urn.includes("blueprint:cdn:Cdn$"))
+            assert.ok(["us-east-1", replica, plan.primaryRegion].includes(r.region ?? ""), `${r.urn} has region ${r.region}`);
           else assert.ok(plan.regions.includes(r.region ?? ""), `${r.urn} has region ${r.region}`);
         }
       });
@@ -240,7 +273,10 @@ describe("every stack in stacks/, planned end to end", () => {
         for (const r of plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group")) {
           const tags = r.inputs.tags as Array<{ key: string; value: string; propagateAtLaunch: boolean }>;
           for (const key of ["Environment", "Project", "Owner", "CostCenter", "ManagedBy", "Region", "Tier", "Name"]) {
-            assert.ok(tags.some((tag) => tag.key === key && tag.propagateAtLaunch), `${r.urn} lacks ${key}`);
+            assert.ok(
+              tags.some((tag) => tag.key === key && tag.propagateAtLaunch),
+              `${r.urn} lacks ${key}`,
+            );
           }
         }
       });
@@ -302,18 +338,35 @@ describe("every stack in stacks/, planned end to end", () => {
     const ofType = (type: string) => plan.resources.filter((r) => r.type === type);
     const regions = ["us-east-1", "eu-west-1", "ap-southeast-2"];
     const global = ofType("aws:rds/globalCluster:GlobalCluster");
-    assert.deepEqual(global.map((r) => r.region), ["us-east-1"]);
+    assert.deepEqual(
+      global.map((r) => r.region),
+      ["us-east-1"],
+    );
     const clusters = ofType("aws:rds/cluster:Cluster");
     assert.deepEqual(clusters.map((r) => r.region).sort(), [...regions].sort());
-    for (const cluster of clusters) assert.equal(cluster.inputs.globalClusterIdentifier, global[0]!.outputs.id ?? global[0]!.inputs.globalClusterIdentifier);
+    for (const cluster of clusters) assert.equal(cluster.inputs.globalClusterIdentifier, global[0].outputs.id ?? global[0].inputs.globalClusterIdentifier);
     // three instances in the primary (one per AZ), two in each secondary
     const instances = ofType("aws:rds/clusterInstance:ClusterInstance");
-    assert.deepEqual(regions.map((region) => instances.filter((r) => r.region === region).length), [3, 2, 2]);
-    assert.deepEqual(ofType("aws:elasticache/replicationGroup:ReplicationGroup").map((r) => r.region).sort(), [...regions].sort());
-    assert.deepEqual(ofType("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup").map((r) => r.region), ["us-east-1"]);
+    assert.deepEqual(
+      regions.map((region) => instances.filter((r) => r.region === region).length),
+      [3, 2, 2],
+    );
+    assert.deepEqual(
+      ofType("aws:elasticache/replicationGroup:ReplicationGroup")
+        .map((r) => r.region)
+        .sort(),
+      [...regions].sort(),
+    );
+    assert.deepEqual(
+      ofType("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup").map((r) => r.region),
+      ["us-east-1"],
+    );
     const dataKey = ofType("aws:kms/key:Key").find((r) => r.inputs.multiRegion === true)!;
     assert.equal(dataKey.region, "us-east-1");
-    const keyArns = new Map([[dataKey.region!, dataKey.outputs.arn as string], ...ofType("aws:kms/replicaKey:ReplicaKey").map((r) => [r.region!, r.outputs.arn as string] as const)]);
+    const keyArns = new Map([
+      [dataKey.region, dataKey.outputs.arn as string],
+      ...ofType("aws:kms/replicaKey:ReplicaKey").map((r) => [r.region!, r.outputs.arn as string] as const),
+    ]);
     assert.deepEqual([...keyArns.keys()].sort(), [...regions].sort());
     for (const r of [...clusters, ...ofType("aws:elasticache/replicationGroup:ReplicationGroup")]) {
       const key = (r.inputs.kmsKeyId ?? r.inputs.kmsKeyArn) as string;
@@ -364,17 +417,23 @@ describe("every stack in stacks/, planned end to end", () => {
   it("staging enables FIS experiments per region, stopped by the region's own alarms; dev and prod have none", async () => {
     const staging = await plannedOnce("staging");
     const templates = staging.resources.filter((r) => r.type === "aws:fis/experimentTemplate:ExperimentTemplate");
-    assert.deepEqual(templates.map((r) => r.name).sort(), [
-      "eu-west-1-chaos-failover-cache",
-      "eu-west-1-chaos-terminate-web-instances",
-      // the writer fails over in the primary region only: a global database's secondaries are read-only
-      "us-east-1-chaos-failover-database",
-      "us-east-1-chaos-failover-cache",
-      "us-east-1-chaos-terminate-web-instances",
-    ].sort());
+    assert.deepEqual(
+      templates.map((r) => r.name).sort(),
+      [
+        "eu-west-1-chaos-failover-cache",
+        "eu-west-1-chaos-terminate-web-instances",
+        // the writer fails over in the primary region only: a global database's secondaries are read-only
+        "us-east-1-chaos-failover-database",
+        "us-east-1-chaos-failover-cache",
+        "us-east-1-chaos-terminate-web-instances",
+      ].sort(),
+    );
     for (const template of templates) {
       const stops = template.inputs.stopConditions as Array<{ source: string; value: string }>;
-      assert.deepEqual(stops.map((stop) => stop.value.split(":alarm:")[1]), [`blueprint-staging-${template.region}-alb-5xx-rate`, `blueprint-staging-${template.region}-target-response-p99`]);
+      assert.deepEqual(
+        stops.map((stop) => stop.value.split(":alarm:")[1]),
+        [`blueprint-staging-${template.region}-alb-5xx-rate`, `blueprint-staging-${template.region}-target-response-p99`],
+      );
       assert.ok(stops.every((stop) => stop.source === "aws:cloudwatch:alarm" && stop.value.startsWith(`arn:aws:cloudwatch:${template.region}:`)));
     }
     for (const stack of ["dev", "prod"]) {

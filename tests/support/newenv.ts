@@ -25,7 +25,11 @@ export function tempStacks(extra: Record<string, string> = {}): string {
 export function run(argv: string[]): { code: number; out: string; err: string } {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, (text) => out.push(text), (text) => err.push(text));
+  const code = main(
+    argv,
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 

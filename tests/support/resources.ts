@@ -20,5 +20,5 @@ export function ofType(resources: readonly PlannedResource[], type: string): Pla
 export function one(resources: readonly PlannedResource[], type: string, name?: string): PlannedResource {
   const found = resources.filter((r) => r.type === type && (name === undefined || r.name === name));
   assert.equal(found.length, 1, `${type} ${name ?? ""}`);
-  return found[0]!;
+  return found[0];
 }

@@ -12,7 +12,9 @@ import { parse } from "yaml";
  */
 
 const WORKFLOWS_DIR = ".github/workflows";
-const WORKFLOW_FILES = readdirSync(WORKFLOWS_DIR).filter((file) => /\.ya?ml$/.test(file)).sort();
+const WORKFLOW_FILES = readdirSync(WORKFLOWS_DIR)
+  .filter((file) => /\.ya?ml$/.test(file))
+  .sort();
 
 /** The part of @actions/workflow-parser the tests use (the package ships ESM with types only for bundlers). */
 interface WorkflowParser {
@@ -109,7 +111,7 @@ describe("GitHub workflows", function () {
     // (a computed specifier: tsx's ESM API has types only for node16 resolution)
     const tsxEsmApi = "tsx/esm/api";
     const { register } = (await import(tsxEsmApi)) as {
-      register(options: { namespace: string }): { import(specifier: string, parent: string): Promise<unknown>; unregister(): Promise<void> };
+      register: (options: { namespace: string }) => { import: (specifier: string, parent: string) => Promise<unknown>; unregister: () => Promise<void> };
     };
     const api = register({ namespace: "workflow-lint" });
     parser = (await api.import("@actions/workflow-parser", __filename)) as WorkflowParser;
@@ -131,17 +133,35 @@ describe("GitHub workflows", function () {
 
   const mistakes: Array<{ name: string; from: string; to: string; message: RegExp }> = [
     { name: "a misspelt permission", from: "pull-requests: write", to: "pull-request: write", message: /Unexpected value 'pull-request'/ },
-    { name: "a context the key cannot use", from: "if: vars.AWS_ROLE_ARN != ''", to: "if: secrets.AWS_ROLE_ARN != ''", message: /Unrecognized named-value: 'secrets'/ },
-    { name: "a broken expression", from: "group: pull-request-${{ github.event.pull_request.number }}", to: "group: pull-request-${{ github.event.pull_request.number ) }}", message: /Unexpected symbol: '\)'/ },
+    {
+      name: "a context the key cannot use",
+      from: "if: vars.AWS_ROLE_ARN != ''",
+      to: "if: secrets.AWS_ROLE_ARN != ''",
+      message: /Unrecognized named-value: 'secrets'/,
+    },
+    {
+      name: "a broken expression",
+      from: "group: pull-request-${{ github.event.pull_request.number }}",
+      to: "group: pull-request-${{ github.event.pull_request.number ) }}",
+      message: /Unexpected symbol: '\)'/,
+    },
     { name: "a duplicated key", from: "      - run: npm run typecheck\n", to: "        run: npm run typecheck\n", message: /'run' is already defined/ },
-    { name: "an unknown job key", from: "    timeout-minutes: 5\n    permissions:\n      pull-requests: write", to: "    timeout-minute: 5\n    permissions:\n      pull-requests: write", message: /Unexpected value 'timeout-minute'/ },
+    {
+      name: "an unknown job key",
+      from: "    timeout-minutes: 5\n    permissions:\n      pull-requests: write",
+      to: "    timeout-minute: 5\n    permissions:\n      pull-requests: write",
+      message: /Unexpected value 'timeout-minute'/,
+    },
   ];
   for (const mistake of mistakes) {
     it(`the linter catches ${mistake.name}`, async () => {
       const source = text("pull-request.yml");
       assert.ok(source.includes(mistake.from), mistake.from);
       const messages = await lint("pull-request.yml", source.replace(mistake.from, mistake.to));
-      assert.ok(messages.some((m) => mistake.message.test(m)), messages.join("\n") || "no error reported");
+      assert.ok(
+        messages.some((m) => mistake.message.test(m)),
+        messages.join("\n") || "no error reported",
+      );
     });
   }
 
@@ -178,7 +198,8 @@ describe("GitHub workflows", function () {
     it("passes user input to scripts through the environment, never pasted into them", () => {
       for (const file of WORKFLOW_FILES) {
         for (const { job, step } of allSteps(workflow(file))) {
-          if (step.run) assert.doesNotMatch(step.run, /\$\{\{\s*(inputs|github\.event|github\.head_ref)/, `${file} ${job}: ${step.name ?? step.run.slice(0, 40)}`);
+          if (step.run)
+            assert.doesNotMatch(step.run, /\$\{\{\s*(inputs|github\.event|github\.head_ref)/, `${file} ${job}: ${step.name ?? step.run.slice(0, 40)}`);
         }
       }
     });
@@ -234,7 +255,10 @@ describe("GitHub workflows", function () {
       const runs = plan.steps.map((step) => step.run ?? "").join("\n");
       assert.match(runs, /npm run plan -- --all --quiet 2>&1/);
       assert.match(runs, /npm run plan -- --all --quiet --out-dir "\$GITHUB_WORKSPACE\/plan-base"/);
-      assert.match(runs, /npm run --silent plan -- diff "plan-base\/\$stack\.json" "plan\/\$stack\.json" --fail-on-data-loss --markdown "plan\/ci\/\$stack\.diff\.md"/);
+      assert.match(
+        runs,
+        /npm run --silent plan -- diff "plan-base\/\$stack\.json" "plan\/\$stack\.json" --fail-on-data-loss --markdown "plan\/ci\/\$stack\.diff\.md"/,
+      );
       assert.equal(plan.steps.find((step) => step.with?.path === ".base")!.uses, plan.steps[0].uses);
       const baseStep = plan.steps.find((step) => step.run?.includes("plan-base"))!;
       assert.equal((baseStep as Step & { "working-directory"?: string })["working-directory"], ".base");
@@ -260,8 +284,13 @@ describe("GitHub workflows", function () {
     });
 
     it("posts ONE comment: only the comment job may write, only its github-script step comments, and the preview does not", () => {
-      const jobsThatWrite = Object.entries(wf().jobs).filter(([, job]) => Object.values(job.permissions ?? {}).includes("write") && job.permissions?.["pull-requests"] === "write");
-      assert.deepEqual(jobsThatWrite.map(([name]) => name), ["comment"]);
+      const jobsThatWrite = Object.entries(wf().jobs).filter(
+        ([, job]) => Object.values(job.permissions ?? {}).includes("write") && job.permissions?.["pull-requests"] === "write",
+      );
+      assert.deepEqual(
+        jobsThatWrite.map(([name]) => name),
+        ["comment"],
+      );
       const scripts = stepsUsing(wf(), "actions/github-script");
       assert.equal(scripts.length, 1);
       assert.equal(scripts[0].job, "comment");
@@ -367,7 +396,9 @@ describe("GitHub workflows", function () {
     it("deploys only the dispatched stack, and refuses an unknown or malformed name listing the stacks", () => {
       const only = runStep(listing("deploy.yml"), { ONLY_STACK: "prod" });
       assert.deepEqual(JSON.parse(only.outputs.matrix), [{ stack: "prod", environment: "prod" }]);
-      const stacks = stackEnvironments().map((entry) => entry.stack).join(",");
+      const stacks = stackEnvironments()
+        .map((entry) => entry.stack)
+        .join(",");
       for (const bad of ["prdo", "prod;rm -rf x", "../stacks/Pulumi.prod"]) {
         const refused = runStep(listing("deploy.yml"), { ONLY_STACK: bad });
         assert.equal(refused.status, 1, bad);
@@ -390,7 +421,10 @@ describe("GitHub workflows", function () {
     type Call = [string, Record<string, unknown>];
 
     /** Runs the github-script step's script with a fake GitHub client in a directory holding `files`. */
-    async function runCommentScript(files: Record<string, string>, options: { existing?: Array<{ id: number; user: { type: string }; body: string }>; fork?: boolean } = {}) {
+    async function runCommentScript(
+      files: Record<string, string>,
+      options: { existing?: Array<{ id: number; user: { type: string }; body: string }>; fork?: boolean } = {},
+    ) {
       const step = stepsUsing(workflow("pull-request.yml"), "actions/github-script")[0].step;
       const script = String(step.with?.script);
       const dir = mkdtempSync(join(tmpdir(), "comment-"));
@@ -459,7 +493,10 @@ describe("GitHub workflows", function () {
 
     it("creates the comment when there is none, with a row per stack, each diff and each report", async () => {
       const { calls, summary } = await runCommentScript(files);
-      assert.deepEqual(calls.map(([kind]) => kind), ["list", "create"]);
+      assert.deepEqual(
+        calls.map(([kind]) => kind),
+        ["list", "create"],
+      );
       const body = String(calls[1][1].body);
       assert.deepEqual(calls[1][1], { owner: "acme", repo: "infra", issue_number: 42, body });
       assert.equal(summary, body);
@@ -468,7 +505,11 @@ describe("GitHub workflows", function () {
       assert.ok(body.includes("| `prod` | :warning: **stateful resources deleted or replaced** |"));
       assert.ok(body.includes("| `qa` | new stack (no base plan) |"));
       assert.ok(body.includes("DATA LOSS: aws:rds/cluster:Cluster replaced"));
-      assert.ok(body.includes("<details><summary>Plan report of prod: diagram, critical path, resources, policies, outputs</summary>\n\n## Offline plan of stack `prod` (prod)"));
+      assert.ok(
+        body.includes(
+          "<details><summary>Plan report of prod: diagram, critical path, resources, policies, outputs</summary>\n\n## Offline plan of stack `prod` (prod)",
+        ),
+      );
       assert.ok(body.includes("`0123456` against `main` (`fedcba9`)"));
     });
 
@@ -479,7 +520,10 @@ describe("GitHub workflows", function () {
           { id: 2, user: { type: "Bot" }, body: "<!-- blueprint-offline-plan -->\nold" },
         ],
       });
-      assert.deepEqual(calls.map(([kind]) => kind), ["list", "update"]);
+      assert.deepEqual(
+        calls.map(([kind]) => kind),
+        ["list", "update"],
+      );
       assert.equal(calls[1][1].comment_id, 2);
     });
 

@@ -38,7 +38,9 @@ export const TARGETS: readonly (FileTarget | BlockTarget)[] = [
     kind: "file",
     path: CONFIG_REFERENCE_PATH,
     render: () =>
-      renderConfigReference(ENGINE_SECTIONS, ENVIRONMENT_FACTS, [[code("aws:region"), `one of ${REGION_NAMES.length} regions`, "required", "", AWS_REGION_DESCRIPTION]]),
+      renderConfigReference(ENGINE_SECTIONS, ENVIRONMENT_FACTS, [
+        [code("aws:region"), `one of ${REGION_NAMES.length} regions`, "required", "", AWS_REGION_DESCRIPTION],
+      ]),
   },
   { kind: "block", path: "Pulumi.yaml", name: "project-config", render: renderProjectConfig },
   { kind: "block", path: "docs/environments.md", name: "environment-facts", render: renderEnvironmentFacts },
@@ -49,7 +51,9 @@ export const TARGETS: readonly (FileTarget | BlockTarget)[] = [
 
 /** The block's markers: YAML comments in YAML files, HTML comments elsewhere. */
 function markers(path: string, name: string): { readonly start: string; readonly end: string } {
-  return /\.ya?ml$/.test(path) ? { start: `# generated:${name}`, end: `# /generated:${name}` } : { start: `<!-- generated:${name} -->`, end: `<!-- /generated:${name} -->` };
+  return /\.ya?ml$/.test(path)
+    ? { start: `# generated:${name}`, end: `# /generated:${name}` }
+    : { start: `<!-- generated:${name} -->`, end: `<!-- /generated:${name} -->` };
 }
 
 /** The file's text with the block replaced, or a reason it cannot be. */

@@ -54,14 +54,20 @@ export function main(argv: readonly string[], out: (text: string) => void = cons
     );
   }
   if (problems.length > 0 || !source) {
-    err(`new-env: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`} with the arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}\n\n${USAGE}`);
+    err(
+      `new-env: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`} with the arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}\n\n${USAGE}`,
+    );
     return EXIT_USAGE;
   }
   const name = args.name!;
   const from = args.from!;
   let regions: PlannedRegion[];
   try {
-    regions = planRegions(source.regions, { ...(args.regions ? { regions: args.regions } : {}), ...(args.primary ? { primary: args.primary } : {}) }, stacks.taken);
+    regions = planRegions(
+      source.regions,
+      { ...(args.regions ? { regions: args.regions } : {}), ...(args.primary ? { primary: args.primary } : {}) },
+      stacks.taken,
+    );
   } catch (error) {
     if (!(error instanceof CidrSpaceExhaustedError)) throw error;
     err(`new-env: ${error.message}`);
@@ -132,7 +138,9 @@ function inspectStacksDir(args: NewEnvArgs, problems: string[]): StacksDirState 
   }
   const names = inventory.map((stack) => stack.name);
   if (args.from !== undefined && stackNameProblems("--from", args.from).length === 0 && !names.includes(args.from)) {
-    problems.push(`--from "${args.from}" is not a stack: ${join(dir, `Pulumi.${args.from}.yaml`)} does not exist; existing stacks: ${names.join(", ") || "none"}`);
+    problems.push(
+      `--from "${args.from}" is not a stack: ${join(dir, `Pulumi.${args.from}.yaml`)} does not exist; existing stacks: ${names.join(", ") || "none"}`,
+    );
   }
   if (args.name !== undefined && stackNameProblems("--name", args.name).length === 0) {
     const target = join(dir, `Pulumi.${args.name}.yaml`);

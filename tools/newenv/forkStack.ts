@@ -136,7 +136,9 @@ function dropStackSecrets(root: YAMLMap, context: Context): void {
       root.items.splice(index, 1);
       const next = root.items[index];
       if (comment && next && isScalar(next.key)) next.key.commentBefore = next.key.commentBefore ? `${comment}\n${next.key.commentBefore}` : comment;
-      context.notes.push(`dropped ${key}: it belongs to ${context.options.from}'s secrets provider; \`pulumi stack init ${context.options.name}\` writes the new stack's own`);
+      context.notes.push(
+        `dropped ${key}: it belongs to ${context.options.from}'s secrets provider; \`pulumi stack init ${context.options.name}\` writes the new stack's own`,
+      );
     }
   }
 }

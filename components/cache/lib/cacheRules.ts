@@ -15,7 +15,17 @@ export type { IntegerRange } from "../../lib/ranges";
 import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import type { FieldProblem } from "../../lib/ranges";
 import type { CacheAlarmThresholds, CacheSettings } from "../settings";
-import { CACHE_MODES, GLOBAL_DATASTORE_MAX_REGIONS, GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS, GLOBAL_DATASTORE_MIN_VERSIONS, GLOBAL_DATASTORE_REGIONS, MAX_REPLICATION_LAG_SECONDS, PORT_RANGE, REPLICAS_PER_NODE_GROUP, SNAPSHOT_RETENTION_DAYS } from "./limits";
+import {
+  CACHE_MODES,
+  GLOBAL_DATASTORE_MAX_REGIONS,
+  GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS,
+  GLOBAL_DATASTORE_MIN_VERSIONS,
+  GLOBAL_DATASTORE_REGIONS,
+  MAX_REPLICATION_LAG_SECONDS,
+  PORT_RANGE,
+  REPLICAS_PER_NODE_GROUP,
+  SNAPSHOT_RETENTION_DAYS,
+} from "./limits";
 import { globalDatastoreIdSuffix, identifierProblems, MAX_GLOBAL_DATASTORE_ID_SUFFIX_LENGTH, replicationGroupId } from "./cacheNames";
 import { atLeast, CACHE_ENGINES, ENGINE_LABELS, ENGINE_VERSIONS, isCacheEngine, SLOW_LOG_MIN_VERSIONS } from "./engineVersions";
 import { globalDatastoreNodeTypeProblem, nodeTypeEngineProblem, parseNodeType } from "./nodeTypes";
@@ -41,7 +51,6 @@ export interface CacheSettingsContext {
   /** `<project>-<stack>`, lowercase: the prefix of physical names. */
   readonly namePrefix: string;
 }
-
 
 /**
  * AUTH token rules: 16 to 128 printable ASCII characters, of which the only non-alphanumeric ones
@@ -83,7 +92,9 @@ export function authTokenProblems(token: string): string[] {
   }
   const refused = [...new Set([...token].filter((char) => !/[A-Za-z0-9]/.test(char) && !AUTH_TOKEN_SPECIALS.includes(char)))];
   if (refused.length > 0) {
-    problems.push(`contains ${refused.map((char) => JSON.stringify(char)).join(", ")}; the only special characters allowed are ${AUTH_TOKEN_SPECIALS.split("").join(" ")}`);
+    problems.push(
+      `contains ${refused.map((char) => JSON.stringify(char)).join(", ")}; the only special characters allowed are ${AUTH_TOKEN_SPECIALS.split("").join(" ")}`,
+    );
   }
   return problems;
 }
@@ -147,8 +158,7 @@ const RULES: readonly Rule[] = [
   },
   {
     needs: ["engine"],
-    check: (s) =>
-      isCacheEngine(s.engine) ? [] : [{ field: "engine", message: `must be ${CACHE_ENGINES.map(show).join(" or ")}; got ${show(s.engine)}` }],
+    check: (s) => (isCacheEngine(s.engine) ? [] : [{ field: "engine", message: `must be ${CACHE_ENGINES.map(show).join(" or ")}; got ${show(s.engine)}` }]),
   },
   {
     needs: ["engine", "engineVersion"],
@@ -207,7 +217,10 @@ const RULES: readonly Rule[] = [
       return problem ? [{ field: "nodeType", message: `${problem} (mode "global")` }] : [];
     },
   },
-  { needs: ["replicasPerNodeGroup"], check: (s) => integerProblem("replicasPerNodeGroup", s.replicasPerNodeGroup!, REPLICAS_PER_NODE_GROUP, "read replicas besides the primary node") },
+  {
+    needs: ["replicasPerNodeGroup"],
+    check: (s) => integerProblem("replicasPerNodeGroup", s.replicasPerNodeGroup!, REPLICAS_PER_NODE_GROUP, "read replicas besides the primary node"),
+  },
   {
     needs: ["automaticFailover", "replicasPerNodeGroup"],
     check: (s) =>
@@ -215,7 +228,8 @@ const RULES: readonly Rule[] = [
         ? [
             {
               field: "automaticFailover",
-              message: "is true but replicasPerNodeGroup is 0; failover promotes a replica, so it needs at least 1 (add a replica or set automaticFailover to false)",
+              message:
+                "is true but replicasPerNodeGroup is 0; failover promotes a replica, so it needs at least 1 (add a replica or set automaticFailover to false)",
             },
           ]
         : [],
@@ -231,7 +245,12 @@ const RULES: readonly Rule[] = [
     needs: ["multiAz", "replicasPerNodeGroup"],
     check: (s) =>
       s.multiAz && s.replicasPerNodeGroup === 0
-        ? [{ field: "multiAz", message: "is true but replicasPerNodeGroup is 0; Multi-AZ needs a replica in another AZ (add a replica or set multiAz to false)" }]
+        ? [
+            {
+              field: "multiAz",
+              message: "is true but replicasPerNodeGroup is 0; Multi-AZ needs a replica in another AZ (add a replica or set multiAz to false)",
+            },
+          ]
         : [],
   },
   { needs: ["port"], check: (s) => integerProblem("port", s.port!, PORT_RANGE, "a TCP port") },
@@ -274,7 +293,12 @@ const RULES: readonly Rule[] = [
     check: (s) =>
       isLogRetention(s.slowLogRetentionDays!)
         ? []
-        : [{ field: "slowLogRetentionDays", message: `must be one of CloudWatch Logs' retention periods (${LOG_RETENTION_DAYS.join(", ")} days); got ${show(s.slowLogRetentionDays)}` }],
+        : [
+            {
+              field: "slowLogRetentionDays",
+              message: `must be one of CloudWatch Logs' retention periods (${LOG_RETENTION_DAYS.join(", ")} days); got ${show(s.slowLogRetentionDays)}`,
+            },
+          ],
   },
   { needs: ["alarms"], check: (s) => alarmProblems(s.alarms!) },
   {

@@ -122,7 +122,9 @@ export function parseNodeType(nodeType: string): ParsedNodeType | { readonly pro
   }
   const [, family, size] = match as unknown as [string, string, string];
   if (family === "t2" || family === "t1" || family === "m1" || family === "m2" || family === "m3" || family === "c1" || family === "r3") {
-    return { problem: `${nodeType} is a previous-generation node type AWS no longer creates; use ${family.startsWith("t") ? "cache.t4g" : "a current family such as cache.m7g or cache.r7g"}` };
+    return {
+      problem: `${nodeType} is a previous-generation node type AWS no longer creates; use ${family.startsWith("t") ? "cache.t4g" : "a current family such as cache.m7g or cache.r7g"}`,
+    };
   }
   const info = NODE_FAMILIES[family];
   if (!info) return { problem: `${nodeType} is not a node type ElastiCache offers; the families are ${nodeFamilyList()}` };

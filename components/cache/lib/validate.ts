@@ -53,7 +53,9 @@ export function regionalCacheArgProblems(args: RegionalCacheArgsToValidate): str
     problems.push("globalReplicationGroupId is required for a secondary: it names the Global Datastore to join");
   }
   if (role !== "secondary" && args.globalReplicationGroupId !== undefined) {
-    problems.push(`globalReplicationGroupId is only for a secondary; a ${role} creates its group on its own (the Global Datastore is created from the primary)`);
+    problems.push(
+      `globalReplicationGroupId is only for a secondary; a ${role} creates its group on its own (the Global Datastore is created from the primary)`,
+    );
   }
 
   for (const problem of cacheSettingsProblems(settings, { regions: [region], primaryRegion: region, namePrefix: args.namePrefix })) {

@@ -64,7 +64,12 @@ export function parseWeeklyWindow(text: string): Window | { readonly problem: st
 function weekRanges(start: number, minutes: number): Array<[number, number]> {
   const from = start % MINUTES_PER_WEEK;
   const to = from + minutes;
-  return to <= MINUTES_PER_WEEK ? [[from, to]] : [[from, MINUTES_PER_WEEK], [0, to - MINUTES_PER_WEEK]];
+  return to <= MINUTES_PER_WEEK
+    ? [[from, to]]
+    : [
+        [from, MINUTES_PER_WEEK],
+        [0, to - MINUTES_PER_WEEK],
+      ];
 }
 
 /**

@@ -96,7 +96,11 @@ export function cdnSettingsProblems(settings: DistributionSettings): FieldProble
     problems.push({ field: "waf.action", message: `must be one of ${WAF_ACTIONS.join(", ")}` });
   }
   if (!isLogRetention(settings.logRetentionDays)) {
-    problems.push({ field: "logRetentionDays", message: "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days" });
+    problems.push({
+      field: "logRetentionDays",
+      message:
+        "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days",
+    });
   }
   for (const problem of [
     rangeProblem("originReadTimeoutSeconds", settings.originReadTimeoutSeconds, ORIGIN_RANGES.readTimeoutSeconds, "seconds"),
@@ -141,7 +145,10 @@ export function pathPatternProblems(staticPattern: string, failoverPatterns: rea
     else if (seen.has(pattern)) {
       problems.push({
         field,
-        message: pattern === staticPattern ? "is also the staticPathPattern; a path can have only one behaviour" : "repeats an earlier pattern; a path can have only one behaviour",
+        message:
+          pattern === staticPattern
+            ? "is also the staticPathPattern; a path can have only one behaviour"
+            : "repeats an earlier pattern; a path can have only one behaviour",
       });
     }
     seen.add(pattern);
@@ -245,10 +252,14 @@ export function cdnNameProblems(namePrefix: string, bucketRegions: readonly stri
   }
   const names = cdnNames(namePrefix);
   if (names.originAccessControl.length > MAX_OAC_NAME_LENGTH) {
-    problems.push(`the origin access control name ${names.originAccessControl} is ${names.originAccessControl.length} characters; CloudFront allows ${MAX_OAC_NAME_LENGTH} (shorten namePrefix)`);
+    problems.push(
+      `the origin access control name ${names.originAccessControl} is ${names.originAccessControl.length} characters; CloudFront allows ${MAX_OAC_NAME_LENGTH} (shorten namePrefix)`,
+    );
   }
   if (!DELIVERY_NAME.pattern.test(names.logDelivery)) {
-    problems.push(`the log delivery name ${names.logDelivery} is ${names.logDelivery.length} characters; CloudWatch Logs allows ${DELIVERY_NAME.maxLength} (shorten namePrefix)`);
+    problems.push(
+      `the log delivery name ${names.logDelivery} is ${names.logDelivery.length} characters; CloudWatch Logs allows ${DELIVERY_NAME.maxLength} (shorten namePrefix)`,
+    );
   }
   const buckets: Array<[string, string]> = [
     ...bucketRegions.map((region): [string, string] => [EDGE_BUCKET_PURPOSES.static, region]),

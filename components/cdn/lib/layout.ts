@@ -14,12 +14,7 @@
  *   failover path goes to the load balancer group (the primary alone in a one-region stack, so
  *   adding a region never changes which methods a path accepts).
  */
-import {
-  ALL_METHODS,
-  DISTRIBUTION_QUOTAS,
-  FAILOVER_STATUS_CODES,
-  READ_METHODS,
-} from "./cdnRules";
+import { ALL_METHODS, DISTRIBUTION_QUOTAS, FAILOVER_STATUS_CODES, READ_METHODS } from "./cdnRules";
 
 /**
  * Managed policies CloudFront provides (their IDs are fixed).
@@ -120,7 +115,11 @@ export function distributionLayout(input: LayoutInput): DistributionLayout {
     },
   ];
   if (secondary !== undefined) {
-    originGroups.unshift({ id: LOAD_BALANCER_GROUP_ID, members: [loadBalancerOriginId(primary), loadBalancerOriginId(secondary)], statusCodes: [...input.failoverStatusCodes] });
+    originGroups.unshift({
+      id: LOAD_BALANCER_GROUP_ID,
+      members: [loadBalancerOriginId(primary), loadBalancerOriginId(secondary)],
+      statusCodes: [...input.failoverStatusCodes],
+    });
   }
   const readTarget = secondary !== undefined ? LOAD_BALANCER_GROUP_ID : loadBalancerOriginId(primary);
   const dynamic = { cachePolicyId: MANAGED_POLICIES.cachingDisabled, originRequestPolicyId: MANAGED_POLICIES.allViewerExceptHostHeader };
@@ -136,9 +135,13 @@ export function distributionLayout(input: LayoutInput): DistributionLayout {
         cachedMethods: ["GET", "HEAD"],
         cachePolicyId: MANAGED_POLICIES.cachingOptimized,
       },
-      ...input.failoverPathPatterns.map(
-        (pathPattern): BehaviourSpec => ({ pathPattern, target: readTarget, allowedMethods: [...READ_METHODS], cachedMethods: ["GET", "HEAD"], ...dynamic }),
-      ),
+      ...input.failoverPathPatterns.map((pathPattern): BehaviourSpec => ({
+        pathPattern,
+        target: readTarget,
+        allowedMethods: [...READ_METHODS],
+        cachedMethods: ["GET", "HEAD"],
+        ...dynamic,
+      })),
     ],
   };
 }
@@ -169,12 +172,16 @@ export function layoutProblems(layout: DistributionLayout): string[] {
     if (unknown.length > 0) problems.push(`origin group ${group.id} names origins that do not exist: ${unknown.join(", ")}`);
     const badCodes = group.statusCodes.filter((code) => !FAILOVER_STATUS_CODES.includes(code));
     if (group.statusCodes.length === 0 || badCodes.length > 0) {
-      problems.push(`origin group ${group.id} may only fail over on ${FAILOVER_STATUS_CODES.join(", ")} (at least one), got ${group.statusCodes.join(", ") || "none"}`);
+      problems.push(
+        `origin group ${group.id} may only fail over on ${FAILOVER_STATUS_CODES.join(", ")} (at least one), got ${group.statusCodes.join(", ") || "none"}`,
+      );
     }
   }
   const behaviours = [layout.defaultBehaviour, ...layout.orderedBehaviours];
   if (layout.orderedBehaviours.length > DISTRIBUTION_QUOTAS.cacheBehaviors) {
-    problems.push(`the distribution has ${layout.orderedBehaviours.length} cache behaviours; CloudFront allows ${DISTRIBUTION_QUOTAS.cacheBehaviors} by default`);
+    problems.push(
+      `the distribution has ${layout.orderedBehaviours.length} cache behaviours; CloudFront allows ${DISTRIBUTION_QUOTAS.cacheBehaviors} by default`,
+    );
   }
   for (const behaviour of behaviours) {
     const where = behaviour.pathPattern === undefined ? "the default behaviour" : `the behaviour for ${behaviour.pathPattern}`;
@@ -182,14 +189,21 @@ export function layoutProblems(layout: DistributionLayout): string[] {
     if (groupIds.includes(behaviour.target)) {
       const writes = behaviour.allowedMethods.filter((method) => !(READ_METHODS as readonly string[]).includes(method));
       if (writes.length > 0) {
-        problems.push(`${where} targets origin group ${behaviour.target} but allows ${writes.join(", ")}; CloudFront only allows GET, HEAD and OPTIONS on an origin group`);
+        problems.push(
+          `${where} targets origin group ${behaviour.target} but allows ${writes.join(", ")}; CloudFront only allows GET, HEAD and OPTIONS on an origin group`,
+        );
       }
     }
     if (!ALLOWED_METHOD_SETS.some((set) => sameSet(set, behaviour.allowedMethods))) {
       problems.push(`${where} allows ${behaviour.allowedMethods.join(", ")}; CloudFront accepts only GET+HEAD, GET+HEAD+OPTIONS or all seven methods`);
     }
-    if (!CACHED_METHOD_SETS.some((set) => sameSet(set, behaviour.cachedMethods)) || !behaviour.cachedMethods.every((method) => behaviour.allowedMethods.includes(method))) {
-      problems.push(`${where} caches ${behaviour.cachedMethods.join(", ")}; CloudFront caches GET+HEAD or GET+HEAD+OPTIONS, and only methods the behaviour allows`);
+    if (
+      !CACHED_METHOD_SETS.some((set) => sameSet(set, behaviour.cachedMethods)) ||
+      !behaviour.cachedMethods.every((method) => behaviour.allowedMethods.includes(method))
+    ) {
+      problems.push(
+        `${where} caches ${behaviour.cachedMethods.join(", ")}; CloudFront caches GET+HEAD or GET+HEAD+OPTIONS, and only methods the behaviour allows`,
+      );
     }
   }
   return problems;

@@ -73,7 +73,11 @@ interface WebAclRuleInput {
 function ruleCapacity(rule: WebAclRuleInput): number {
   const group = rule.statement?.managedRuleGroupStatement?.name;
   if (group === undefined) return rule.statement?.rateBasedStatement ? 2 : 1;
-  return ({ AWSManagedRulesCommonRuleSet: 700, AWSManagedRulesKnownBadInputsRuleSet: 200, AWSManagedRulesAmazonIpReputationList: 25 } as Record<string, number>)[group] ?? 0;
+  return (
+    ({ AWSManagedRulesCommonRuleSet: 700, AWSManagedRulesKnownBadInputsRuleSet: 200, AWSManagedRulesAmazonIpReputationList: 25 } as Record<string, number>)[
+      group
+    ] ?? 0
+  );
 }
 
 /** WAF identifies a logging configuration by the ACL's ARN. */

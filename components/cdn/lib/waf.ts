@@ -103,4 +103,3 @@ export function wafProblems(aclName: string, rules: readonly WafRuleSpec[]): str
   if (capacity > WAF_CAPACITY.max) problems.push(`the web ACL needs ${capacity} capacity units; a CloudFront web ACL allows ${WAF_CAPACITY.max}`);
   return problems;
 }
-

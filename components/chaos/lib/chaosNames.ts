@@ -27,10 +27,13 @@ export function experimentLogGroupName(namePrefix: string): string {
 export function chaosNameProblems(namePrefix: string, region: string): string[] {
   const problems: string[] = [];
   const role = chaosRoleName(namePrefix, region);
-  if (role.length > MAX_ROLE_NAME_LENGTH) problems.push(`the experiment role name "${role}" is ${role.length} characters long (IAM allows ${MAX_ROLE_NAME_LENGTH})`);
+  if (role.length > MAX_ROLE_NAME_LENGTH)
+    problems.push(`the experiment role name "${role}" is ${role.length} characters long (IAM allows ${MAX_ROLE_NAME_LENGTH})`);
   if (!/^[\w+=,.@-]+$/.test(role)) problems.push(`the experiment role name "${role}" has characters IAM refuses (allowed: letters, digits and + = , . @ _ -)`);
   const logGroup = experimentLogGroupName(namePrefix);
-  if (logGroup.length > MAX_LOG_GROUP_NAME_LENGTH) problems.push(`the log group name "${logGroup}" is ${logGroup.length} characters long (CloudWatch Logs allows ${MAX_LOG_GROUP_NAME_LENGTH})`);
-  if (!/^[.\-_/#A-Za-z0-9]+$/.test(logGroup)) problems.push(`the log group name "${logGroup}" has characters CloudWatch Logs refuses (allowed: letters, digits and . - _ / #)`);
+  if (logGroup.length > MAX_LOG_GROUP_NAME_LENGTH)
+    problems.push(`the log group name "${logGroup}" is ${logGroup.length} characters long (CloudWatch Logs allows ${MAX_LOG_GROUP_NAME_LENGTH})`);
+  if (!/^[.\-_/#A-Za-z0-9]+$/.test(logGroup))
+    problems.push(`the log group name "${logGroup}" has characters CloudWatch Logs refuses (allowed: letters, digits and . - _ / #)`);
   return problems;
 }

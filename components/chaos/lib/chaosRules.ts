@@ -88,8 +88,6 @@ export function terminateProblem(percentage: number, facts: ChaosStackFacts): st
   return `${percentage}% of the web tier's minimum of ${minSize} instance(s) rounds down to none (FIS rounds down and fails when no instance is selected); use at least ${smallestSelectingPercentage(minSize)}`;
 }
 
-
-
 /** Why an experiment does not apply to the stack, or undefined when it does (or the facts are unknown). */
 export function experimentProblem(name: ChaosExperimentName, terminatePercentage: number, facts: ChaosStackFacts): string | undefined {
   switch (name) {
@@ -103,7 +101,6 @@ export function experimentProblem(name: ChaosExperimentName, terminatePercentage
       throw new Error(`Unknown chaos experiment '${String(name satisfies never)}'`);
   }
 }
-
 
 const isExperimentName = (value: unknown): value is ChaosExperimentName => (CHAOS_EXPERIMENTS as readonly unknown[]).includes(value);
 
@@ -148,7 +145,10 @@ export function chaosSettingsProblems(settings: CheckedChaosSettings, facts: Cha
   const listed = settings.experiments;
   if (options.experimentsWritten) {
     if (listed.length === 0 && settings.enabled) {
-      push({ field: "experiments", message: `lists no experiment while enabled is true; list one or more of ${CHAOS_EXPERIMENTS.join(", ")} (or leave the key out for every one that applies)` });
+      push({
+        field: "experiments",
+        message: `lists no experiment while enabled is true; list one or more of ${CHAOS_EXPERIMENTS.join(", ")} (or leave the key out for every one that applies)`,
+      });
     }
     const seen = new Set<string>();
     listed.forEach((name, index) => {
@@ -176,7 +176,10 @@ export function chaosSettingsProblems(settings: CheckedChaosSettings, facts: Cha
   if (duration) push({ field: "cacheInterruptionDuration", message: duration });
 
   if (!isLogRetention(settings.logRetentionDays)) {
-    push({ field: "logRetentionDays", message: `must be one of CloudWatch Logs' retention periods (${LOG_RETENTION_DAYS.join(", ")}); got ${settings.logRetentionDays}` });
+    push({
+      field: "logRetentionDays",
+      message: `must be one of CloudWatch Logs' retention periods (${LOG_RETENTION_DAYS.join(", ")}); got ${settings.logRetentionDays}`,
+    });
   }
   return problems;
 }

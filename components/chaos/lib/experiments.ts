@@ -86,8 +86,7 @@ export interface ExperimentPlace {
   readonly stopAlarmCount: number;
 }
 
-const stopSentence = (place: ExperimentPlace): string =>
-  ` Stops as soon as any of the region's ${place.stopAlarmCount} stop alarm(s) is in ALARM.`;
+const stopSentence = (place: ExperimentPlace): string => ` Stops as soon as any of the region's ${place.stopAlarmCount} stop alarm(s) is in ALARM.`;
 
 /**
  * `terminate-web-instances`: runs TerminateInstances on `percentage` percent of the running

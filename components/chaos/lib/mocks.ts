@@ -25,7 +25,7 @@ const tagsOf = (input: MockInput): Record<string, unknown> =>
 export const experimentTemplate: Builder = (input) => ({
   id: experimentTemplateId(input.urn),
   outputs: {
-    experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail", ...((input.inputs.experimentOptions) ?? {}) },
+    experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "fail", ...(input.inputs.experimentOptions ?? {}) },
     tagsAll: { ...tagsOf(input) },
   },
 });

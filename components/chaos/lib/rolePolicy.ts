@@ -106,7 +106,12 @@ export function chaosRoleStatements(ctx: ChaosRoleContext, targets: ChaosRoleTar
   if (targets.cache !== undefined) {
     const group = targets.cache.replicationGroupArn;
     statements.push(
-      { Sid: "InterruptCacheAzPower", Effect: "Allow", Action: ["elasticache:InterruptClusterAzPower"], Resource: [group, replicationGroupNodesArnPattern(group)] },
+      {
+        Sid: "InterruptCacheAzPower",
+        Effect: "Allow",
+        Action: ["elasticache:InterruptClusterAzPower"],
+        Resource: [group, replicationGroupNodesArnPattern(group)],
+      },
       { Sid: "DescribeCacheReplicationGroup", Effect: "Allow", Action: ["elasticache:DescribeReplicationGroups"], Resource: [group] },
     );
   }

@@ -29,7 +29,9 @@ function stopAlarmProblems(region: string, arns: readonly unknown[]): string[] {
     );
   }
   if (arns.length > STOP_CONDITIONS.max) {
-    problems.push(`stopAlarmArns lists ${arns.length} alarms; FIS allows at most ${STOP_CONDITIONS.max} stop conditions per experiment template (pick the ${STOP_CONDITIONS.max} that matter most)`);
+    problems.push(
+      `stopAlarmArns lists ${arns.length} alarms; FIS allows at most ${STOP_CONDITIONS.max} stop conditions per experiment template (pick the ${STOP_CONDITIONS.max} that matter most)`,
+    );
   }
   const seen = new Set<string>();
   arns.forEach((arn, index) => {

@@ -35,7 +35,9 @@ export function userDataProblems(script: string): string[] {
   }
   for (const [pattern, what] of SECRET_PATTERNS) {
     if (pattern.test(script)) {
-      problems.push(`contains what looks like ${what}; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot`);
+      problems.push(
+        `contains what looks like ${what}; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot`,
+      );
     }
   }
   // two patterns may spot the same kind of secret
@@ -52,7 +54,10 @@ const SAFE_VALUE = /^[A-Za-z0-9_.:/@,+=-]*$/;
 
 /** Turns a logical name into an environment variable suffix: `order-events` → `ORDER_EVENTS`. */
 export function envSuffix(name: string): string {
-  return name.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  return name
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
 }
 
 /**

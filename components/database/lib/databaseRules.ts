@@ -113,7 +113,9 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
   if ("problem" in version) {
     push({ field: "engineVersion", message: version.problem });
   } else if (mode === "aurora-global" && service === "aurora") {
-    push(fieldOf("engineVersion", globalDatabaseVersionProblem(rdsEngine as "aurora-postgresql" | "aurora-mysql", version, settings.engineVersion, ctx.regions)));
+    push(
+      fieldOf("engineVersion", globalDatabaseVersionProblem(rdsEngine as "aurora-postgresql" | "aurora-mysql", version, settings.engineVersion, ctx.regions)),
+    );
   }
 
   const instanceClass = parseInstanceClass(settings.instanceClass, service);
@@ -146,7 +148,8 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
       if (isInteger(settings.secondaryInstanceCount) && settings.secondaryInstanceCount === 0) {
         push({
           field: "secondaryInstanceCount",
-          message: "is 0, a headless secondary cluster: its region's tiers would have no local reader and a switchover to it would have no instance to promote; use 1 or more",
+          message:
+            "is 0, a headless secondary cluster: its region's tiers would have no local reader and a switchover to it would have no instance to promote; use 1 or more",
         });
       } else {
         push(rangeProblem("secondaryInstanceCount", settings.secondaryInstanceCount, AURORA_INSTANCES.min, AURORA_INSTANCES.max, "instances"));
@@ -163,7 +166,8 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
   const minRetention = service === "rds" && mode === "single-region" ? STANDALONE_RDS_BACKUP_RETENTION_DAYS.min : BACKUP_RETENTION_DAYS.min;
   const retention = rangeProblem("backupRetentionDays", settings.backupRetentionDays, minRetention, BACKUP_RETENTION_DAYS.max, "days");
   if (retention) {
-    const note = settings.backupRetentionDays !== 0 ? "" : service === "aurora" ? " (Aurora always keeps backups)" : " (a read replica's source must keep backups)";
+    const note =
+      settings.backupRetentionDays !== 0 ? "" : service === "aurora" ? " (Aurora always keeps backups)" : " (a read replica's source must keep backups)";
     push({ field: retention.field, message: `${retention.message}${note}` });
   }
   problems.push(...windowProblems(settings));
@@ -175,7 +179,10 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
     });
   }
   if (!MONITORING_INTERVALS.includes(settings.monitoringIntervalSeconds)) {
-    push({ field: "monitoringIntervalSeconds", message: `must be one of ${MONITORING_INTERVALS.join(", ")} (0 = off); got ${settings.monitoringIntervalSeconds}` });
+    push({
+      field: "monitoringIntervalSeconds",
+      message: `must be one of ${MONITORING_INTERVALS.join(", ")} (0 = off); got ${settings.monitoringIntervalSeconds}`,
+    });
   }
 
   const allowedLogs = LOG_EXPORTS[rdsEngine];
@@ -201,7 +208,13 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
 
 const fieldOf = (field: string, message: string | undefined): FieldProblem | undefined => (message === undefined ? undefined : { field, message });
 
-function modeProblems(settings: DatabaseSettings, ctx: DatabaseContext, secondaries: readonly string[], modeKnown: boolean, serviceKnown: boolean): FieldProblem[] {
+function modeProblems(
+  settings: DatabaseSettings,
+  ctx: DatabaseContext,
+  secondaries: readonly string[],
+  modeKnown: boolean,
+  serviceKnown: boolean,
+): FieldProblem[] {
   if (!modeKnown) return [];
   const problems: FieldProblem[] = [];
   const { mode, service } = settings;
@@ -218,7 +231,10 @@ function modeProblems(settings: DatabaseSettings, ctx: DatabaseContext, secondar
       break;
     case "aurora-global":
       if (serviceKnown && service !== "aurora") {
-        problems.push({ field: "service", message: `is ${service}, but aurora-global is an Aurora global database; set service: aurora or mode: rds-replicas` });
+        problems.push({
+          field: "service",
+          message: `is ${service}, but aurora-global is an Aurora global database; set service: aurora or mode: rds-replicas`,
+        });
       }
       if (secondaries.length > MAX_GLOBAL_SECONDARY_REGIONS) {
         problems.push({
@@ -227,7 +243,10 @@ function modeProblems(settings: DatabaseSettings, ctx: DatabaseContext, secondar
         });
       }
       for (const region of ctx.regions.filter((name) => GLOBAL_DATABASE_UNSUPPORTED_REGIONS.includes(name))) {
-        problems.push({ field: "mode", message: `is aurora-global, but AWS offers no Aurora global database in ${region}; use rds-replicas or leave the region out` });
+        problems.push({
+          field: "mode",
+          message: `is aurora-global, but AWS offers no Aurora global database in ${region}; use rds-replicas or leave the region out`,
+        });
       }
       break;
     case "rds-replicas":

@@ -235,7 +235,9 @@ export function parseInstanceClass(instanceClass: string, service: DatabaseServi
     .filter(([, info]) => info.services.includes(service))
     .map(([name]) => `db.${name}`);
   if (!known || !known.services.includes(service)) {
-    return { problem: `${instanceClass} is not an ${service === "aurora" ? "Aurora" : "RDS"} instance class the blueprint supports; use one of the families ${offered.join(", ")}` };
+    return {
+      problem: `${instanceClass} is not an ${service === "aurora" ? "Aurora" : "RDS"} instance class the blueprint supports; use one of the families ${offered.join(", ")}`,
+    };
   }
   if (known.kind !== "burstable" && SMALL_SIZES.includes(size)) {
     return { problem: `${instanceClass} does not exist: db.${family} starts at large` };
@@ -247,7 +249,12 @@ export function parseInstanceClass(instanceClass: string, service: DatabaseServi
 }
 
 /** Why a class family cannot run this engine version, or undefined. */
-export function instanceClassVersionProblem(info: InstanceClassInfo, engine: RdsEngineName, version: EngineVersionInfo, versionText: string): string | undefined {
+export function instanceClassVersionProblem(
+  info: InstanceClassInfo,
+  engine: RdsEngineName,
+  version: EngineVersionInfo,
+  versionText: string,
+): string | undefined {
   const minimum = INSTANCE_CLASS_FAMILIES[info.family]?.minimumVersions?.[engine]?.[version.major];
   if (minimum !== undefined && compareVersions(version.comparable, minimum) < 0) {
     return `db.${info.family} needs ${engine} ${minimum} or later in major ${version.major}; got ${versionText}`;

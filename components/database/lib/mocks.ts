@@ -19,12 +19,17 @@ const identifier = (input: MockInput, key: string): string => (text(input, key) 
  * databases in that region.
  */
 function endpointLabel(region: string): string {
-  return BigInt(`0x${hashHex(16, "rds-endpoint-label", region)}`).toString(36).slice(0, 12).padStart(12, "0");
+  return BigInt(`0x${hashHex(16, "rds-endpoint-label", region)}`)
+    .toString(36)
+    .slice(0, 12)
+    .padStart(12, "0");
 }
 
 /** An RDS resource ID such as `cluster-ABCDEFGHIJKLMNOPQRSTUVWXY2` or `db-…` (26 upper-case characters). */
 function resourceId(prefix: "cluster" | "db", urn: string): string {
-  const digits = BigInt(`0x${hashHex(32, "rds-resource-id", prefix, urn)}`).toString(36).toUpperCase();
+  const digits = BigInt(`0x${hashHex(32, "rds-resource-id", prefix, urn)}`)
+    .toString(36)
+    .toUpperCase();
   return `${prefix}-${digits.padStart(26, "0").slice(0, 26)}`;
 }
 

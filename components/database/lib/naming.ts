@@ -97,7 +97,9 @@ export function regionalNameProblems(names: RegionalDatabaseNames): string[] {
     // the last instance has the longest identifier; the others share its prefix
     names.instances.length === 0 ? undefined : rdsNameProblem("instance identifier", names.instances[names.instances.length - 1], MAX_IDENTIFIER_LENGTH),
     rdsNameProblem("final snapshot identifier", names.finalSnapshot, MAX_PARAMETER_GROUP_NAME_LENGTH),
-    names.clusterParameterGroup === undefined ? undefined : rdsNameProblem("cluster parameter group name", names.clusterParameterGroup, MAX_PARAMETER_GROUP_NAME_LENGTH),
+    names.clusterParameterGroup === undefined
+      ? undefined
+      : rdsNameProblem("cluster parameter group name", names.clusterParameterGroup, MAX_PARAMETER_GROUP_NAME_LENGTH),
     rdsNameProblem("parameter group name", names.parameterGroup, MAX_PARAMETER_GROUP_NAME_LENGTH),
     roleNameProblem(names.monitoringRole),
   ];

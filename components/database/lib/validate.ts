@@ -89,7 +89,9 @@ function roleProblems(args: RegionalDatabaseArgsToValidate): string[] {
       );
     }
     if (settings.mode === "aurora-global" && (args.replicationSourceReady ?? []).length === 0) {
-      problems.push("replicationSourceReady must list the primary's writer: a secondary cluster can only join the global database once the primary has an instance");
+      problems.push(
+        "replicationSourceReady must list the primary's writer: a secondary cluster can only join the global database once the primary has an instance",
+      );
     }
   }
   if (settings.mode === "aurora-global" && args.globalClusterIdentifier === undefined) {

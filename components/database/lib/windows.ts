@@ -34,7 +34,12 @@ const at = (hours: string, minutes: string): number => Number(hours) * 60 + Numb
 /** Splits `[start, start + length)` modulo `period` into non-wrapping ranges. */
 function wrap(start: number, length: number, period: number): Ranges {
   const end = start + length;
-  return end <= period ? [[start, end]] : [[start, period], [0, end - period]];
+  return end <= period
+    ? [[start, end]]
+    : [
+        [start, period],
+        [0, end - period],
+      ];
 }
 
 /**
@@ -59,7 +64,9 @@ export function parseBackupWindow(window: string): ParsedWindow | { readonly pro
 export function parseMaintenanceWindow(window: string): ParsedWindow | { readonly problem: string } {
   const match = MAINTENANCE_WINDOW.exec(window);
   if (!match) {
-    return { problem: `must be ddd:hh24:mi-ddd:hh24:mi in UTC with ddd one of ${WEEKDAYS.join(", ")}, e.g. sun:05:00-sun:06:00; got ${JSON.stringify(window)}` };
+    return {
+      problem: `must be ddd:hh24:mi-ddd:hh24:mi in UTC with ddd one of ${WEEKDAYS.join(", ")}, e.g. sun:05:00-sun:06:00; got ${JSON.stringify(window)}`,
+    };
   }
   const day = (name: string) => WEEKDAYS.indexOf(name.toLowerCase() as (typeof WEEKDAYS)[number]);
   const start = day(match[1]) * MINUTES_PER_DAY + at(match[2], match[3]);

@@ -32,15 +32,24 @@ export const HEALTH_CHECK_METRICS_REGION = "us-east-1";
 export function dnsSettingsProblems(settings: DnsSettings): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!(HEALTH_CHECK_INTERVALS as readonly number[]).includes(settings.healthCheck.intervalSeconds)) {
-    problems.push({ field: "healthCheck.intervalSeconds", message: "must be 10 (fast, billed extra) or 30 (standard) seconds; Route 53 accepts no other interval" });
+    problems.push({
+      field: "healthCheck.intervalSeconds",
+      message: "must be 10 (fast, billed extra) or 30 (standard) seconds; Route 53 accepts no other interval",
+    });
   }
   const threshold = settings.healthCheck.failureThreshold;
   if (!Number.isInteger(threshold) || threshold < FAILURE_THRESHOLD_RANGE.min || threshold > FAILURE_THRESHOLD_RANGE.max) {
-    problems.push({ field: "healthCheck.failureThreshold", message: `must be a whole number from ${FAILURE_THRESHOLD_RANGE.min} to ${FAILURE_THRESHOLD_RANGE.max}` });
+    problems.push({
+      field: "healthCheck.failureThreshold",
+      message: `must be a whole number from ${FAILURE_THRESHOLD_RANGE.min} to ${FAILURE_THRESHOLD_RANGE.max}`,
+    });
   }
   const periods = settings.alarmEvaluationPeriods;
   if (!Number.isInteger(periods) || periods < ALARM_EVALUATION_PERIODS_RANGE.min || periods > ALARM_EVALUATION_PERIODS_RANGE.max) {
-    problems.push({ field: "alarmEvaluationPeriods", message: `must be a whole number from ${ALARM_EVALUATION_PERIODS_RANGE.min} to ${ALARM_EVALUATION_PERIODS_RANGE.max} minutes` });
+    problems.push({
+      field: "alarmEvaluationPeriods",
+      message: `must be a whole number from ${ALARM_EVALUATION_PERIODS_RANGE.min} to ${ALARM_EVALUATION_PERIODS_RANGE.max} minutes`,
+    });
   }
   return problems;
 }
@@ -139,7 +148,13 @@ export interface HealthAlarmSpec<T> {
 }
 
 /** The alarm spec of a region's health check. */
-export function healthAlarmSpec<T>(args: { namePrefix: string; region: string; apiName: string; healthCheckId: T; evaluationPeriods: number }): HealthAlarmSpec<T> {
+export function healthAlarmSpec<T>(args: {
+  namePrefix: string;
+  region: string;
+  apiName: string;
+  healthCheckId: T;
+  evaluationPeriods: number;
+}): HealthAlarmSpec<T> {
   return {
     name: dnsNames(args.namePrefix).alarm(args.region),
     description: `Route 53 sees ${args.region}.${args.apiName} (the ${args.region} load balancer) as unhealthy; latency routing sends ${args.apiName} elsewhere`,

@@ -102,13 +102,13 @@ export function defaultIn<T>(value: DefaultValue<T>, scope: DefaultScope): T {
   if (!isDefaultSpec(value)) return plain(value);
   switch (value[DEFAULT_SPEC]) {
     case "derived":
-      return (value).derive(scope);
+      return value.derive(scope);
     case "byEnvironment": {
-      const entry = (value).values[scope.environment];
+      const entry = value.values[scope.environment];
       return isDefaultSpec(entry as DefaultValue<T>) ? defaultIn(entry as DefaultValue<T>, scope) : plain(entry as T);
     }
     case "fromEnvironment":
-      return scope.facts[(value).fact] as T;
+      return scope.facts[value.fact] as T;
     default:
       throw new Error(`Unknown default declaration ${String((value as { [DEFAULT_SPEC]: unknown })[DEFAULT_SPEC])}`);
   }

@@ -102,7 +102,8 @@ export function allowedText(setting: AnySetting): string | undefined {
     const number = setting as NumberSetting;
     const unit = number.unit ? ` ${number.unit}` : "";
     if (number.values) parts.push(`one of ${number.values.join(", ")}${unit}`);
-    else if (number.range) parts.push(`${"exclusiveMin" in number.range && number.range.exclusiveMin ? "above " : ""}${number.range.min} to ${number.range.max}${unit}`);
+    else if (number.range)
+      parts.push(`${"exclusiveMin" in number.range && number.range.exclusiveMin ? "above " : ""}${number.range.min} to ${number.range.max}${unit}`);
   }
   if (setting.kind === "list") {
     const length = (setting as ListSetting<AnySetting>).length;

@@ -31,10 +31,12 @@ function readWritten(setting: AnySetting, raw: unknown, scope: DefaultScope): un
     case "map": {
       if (!isRecord(raw)) return undefined;
       const item = setting.item!;
-      return Object.fromEntries(Object.entries(raw).flatMap(([key, value]) => {
-        const read = readWritten(item, value, scope);
-        return read === undefined ? [] : [[key, read]];
-      }));
+      return Object.fromEntries(
+        Object.entries(raw).flatMap(([key, value]) => {
+          const read = readWritten(item, value, scope);
+          return read === undefined ? [] : [[key, read]];
+        }),
+      );
     }
     case "group":
       return isRecord(raw) ? resolveGroup(setting as GroupSetting<Keys>, raw, scope) : undefined;

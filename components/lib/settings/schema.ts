@@ -55,7 +55,9 @@ function baseSchema(setting: AnySetting, facts: FactsTable): z.ZodType {
 function itemSchema(item: AnySetting, facts: FactsTable): z.ZodType {
   const schema = baseSchema(item, facts);
   const extras = jsonExtras(item);
-  return item.description !== "" || Object.keys(extras).length > 0 ? schema.meta({ ...(item.description !== "" ? { description: item.description } : {}), ...extras }) : schema;
+  return item.description !== "" || Object.keys(extras).length > 0
+    ? schema.meta({ ...(item.description !== "" ? { description: item.description } : {}), ...extras })
+    : schema;
 }
 
 /** JSON Schema keywords editors use that zod's shape does not carry. */

@@ -100,7 +100,8 @@ type Flatten<T> = { readonly [N in keyof T]: T[N] };
 export type GroupValue<K extends Keys> = Flatten<{ readonly [N in PresentKeys<K>]: ValueOf<K[N]> } & { readonly [N in OptionalKeys<K>]?: ValueOf<K[N]> }>;
 
 /** How a declaration says whether its key may be left out. */
-export type PresenceOptions<T> = { readonly default: DefaultValue<T> } | { readonly required: true } | { readonly optional: true; readonly absentMeans?: string };
+export type PresenceOptions<T> =
+  { readonly default: DefaultValue<T> } | { readonly required: true } | { readonly optional: true; readonly absentMeans?: string };
 
 /** The presence a declaration's options give. */
 export type PresenceOf<O> = O extends { readonly required: true } ? "required" : O extends { readonly optional: true } ? "optional" : "defaulted";
@@ -138,7 +139,9 @@ export function text<O extends CommonOptions & PresenceOptions<string> & { reado
 }
 
 /** A whole number. */
-export function integer<O extends CommonOptions & PresenceOptions<number> & Pick<NumberSetting, "range" | "values" | "unit">>(options: O): NumberSetting<PresenceOf<O>> {
+export function integer<O extends CommonOptions & PresenceOptions<number> & Pick<NumberSetting, "range" | "values" | "unit">>(
+  options: O,
+): NumberSetting<PresenceOf<O>> {
   return { ...base<number, O>("integer", options), kind: "integer", ...numberExtras(options) };
 }
 
@@ -161,7 +164,10 @@ export function flag<O extends CommonOptions & PresenceOptions<boolean>>(options
 }
 
 /** One of fixed strings. */
-export function choice<const V extends string, O extends CommonOptions & PresenceOptions<V>>(values: readonly V[], options: O): ChoiceSetting<V, PresenceOf<O>> {
+export function choice<const V extends string, O extends CommonOptions & PresenceOptions<V>>(
+  values: readonly V[],
+  options: O,
+): ChoiceSetting<V, PresenceOf<O>> {
   return { ...base<V, O>("choice", options), kind: "choice", values };
 }
 
@@ -191,7 +197,10 @@ export function list<I extends AnySetting, O extends ListOptions<I>>(item: I, op
 }
 
 /** A map of free keys (validated by the rules) to values of one setting. */
-export function map<V extends AnySetting, O extends CommonOptions & PresenceOptions<Readonly<Record<string, ValueOf<V>>>>>(item: V, options: O): MapSetting<V, PresenceOf<O>> {
+export function map<V extends AnySetting, O extends CommonOptions & PresenceOptions<Readonly<Record<string, ValueOf<V>>>>>(
+  item: V,
+  options: O,
+): MapSetting<V, PresenceOf<O>> {
   return { ...base<Readonly<Record<string, ValueOf<V>>>, O>("map", options), kind: "map", item };
 }
 

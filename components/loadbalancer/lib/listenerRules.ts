@@ -123,7 +123,8 @@ export function unverifiedHealthPathProblems(paths: readonly string[]): HealthPa
     if (pattern.includes("*")) {
       problems.push({
         pattern,
-        message: "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
+        message:
+          "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
       });
     }
   }

@@ -23,7 +23,9 @@ export function mockManagedPrefixList(inputs: Record<string, unknown>, region: s
     throw invokeError(`The offline plan only knows AWS-managed prefix lists (CloudFront, Route 53 health checks, S3, DynamoDB), not ${name}`);
   }
   const id =
-    region === "us-east-1" && name === "com.amazonaws.global.cloudfront.origin-facing" ? CLOUDFRONT_US_EAST_1_PREFIX_LIST : `pl-${hashHex(8, "prefix-list", name, region)}`;
+    region === "us-east-1" && name === "com.amazonaws.global.cloudfront.origin-facing"
+      ? CLOUDFRONT_US_EAST_1_PREFIX_LIST
+      : `pl-${hashHex(8, "prefix-list", name, region)}`;
   return {
     id,
     name,

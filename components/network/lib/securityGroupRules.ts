@@ -131,22 +131,43 @@ function albIngressRules(ingress: AlbIngressOptions): TierRule[] {
       return [
         { key: "alb-in-https", tier: "alb", direction: "ingress", port: 443, peer: { cidrIpv4: ANYWHERE }, description: "HTTPS from the internet" },
         // HTTP only so that the listener can redirect to HTTPS
-        { key: "alb-in-http", tier: "alb", direction: "ingress", port: 80, peer: { cidrIpv4: ANYWHERE }, description: "HTTP from the internet, redirected to HTTPS" },
+        {
+          key: "alb-in-http",
+          tier: "alb",
+          direction: "ingress",
+          port: 80,
+          peer: { cidrIpv4: ANYWHERE },
+          description: "HTTP from the internet, redirected to HTTPS",
+        },
       ];
     case "cloudfront": {
       const protocol = ingress.originPort === 443 ? "HTTPS" : "HTTP";
       // One port only: the prefix list weighs 55 rules, so a second reference would exceed the
       // group's default quota of 60.
       const rules: TierRule[] = [
-        { key: "alb-in-cloudfront", tier: "alb", direction: "ingress", port: ingress.originPort, peer: { prefixList: "cloudfront-origin-facing" }, description: `${protocol} from CloudFront origin-facing servers` },
+        {
+          key: "alb-in-cloudfront",
+          tier: "alb",
+          direction: "ingress",
+          port: ingress.originPort,
+          peer: { prefixList: "cloudfront-origin-facing" },
+          description: `${protocol} from CloudFront origin-facing servers`,
+        },
       ];
       if (ingress.healthCheckIngress) {
-        rules.push({ key: "alb-health-checks-in", tier: "albHealthChecks", direction: "ingress", port: ingress.originPort, peer: { prefixList: "route53-healthchecks" }, description: `${protocol} from Route 53 health checkers` });
+        rules.push({
+          key: "alb-health-checks-in",
+          tier: "albHealthChecks",
+          direction: "ingress",
+          port: ingress.originPort,
+          peer: { prefixList: "route53-healthchecks" },
+          description: `${protocol} from Route 53 health checkers`,
+        });
       }
       return rules;
     }
     default:
-      throw new Error(`Unknown albIngress '${String((ingress).mode)}'`);
+      throw new Error(`Unknown albIngress '${String(ingress.mode)}'`);
   }
 }
 
@@ -163,7 +184,14 @@ export function tierRules(ports: TierPorts = DEFAULT_TIER_PORTS, ingress: AlbIng
       { key: `${tier}-out-https`, tier, direction: "egress", port: 443, peer: { cidrIpv4: ANYWHERE }, description: "HTTPS to AWS APIs and package mirrors" },
       { key: `${tier}-out-database`, tier, direction: "egress", port: ports.database, peer: { tier: "data" }, description: "To the database" },
       { key: `${tier}-out-cache`, tier, direction: "egress", port: ports.cache, peer: { tier: "data" }, description: "To the cache" },
-      { key: `data-in-${tier}-database`, tier: "data", direction: "ingress", port: ports.database, peer: { tier }, description: `Database from the ${tier} tier` },
+      {
+        key: `data-in-${tier}-database`,
+        tier: "data",
+        direction: "ingress",
+        port: ports.database,
+        peer: { tier },
+        description: `Database from the ${tier} tier`,
+      },
       { key: `data-in-${tier}-cache`, tier: "data", direction: "ingress", port: ports.cache, peer: { tier }, description: `Cache from the ${tier} tier` },
     );
   }

@@ -18,11 +18,7 @@ export type { AlarmThresholds } from "../settings";
 export type Statistic = "SampleCount" | "Average" | "Sum" | "Minimum" | "Maximum";
 
 /** How an alarm compares the metric with its threshold. */
-export type ComparisonOperator =
-  | "GreaterThanThreshold"
-  | "GreaterThanOrEqualToThreshold"
-  | "LessThanThreshold"
-  | "LessThanOrEqualToThreshold";
+export type ComparisonOperator = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
 
 /** How an alarm reads periods without data. */
 export type TreatMissingData = "notBreaching" | "breaching" | "ignore" | "missing";
@@ -240,11 +236,7 @@ export function alarmThresholdProblems(thresholds: AlarmThresholds): string[] {
         `(the longest ALB idle timeout), got ${targetResponseP99Seconds}`,
     );
   }
-  if (
-    !Number.isInteger(queueOldestMessageAgeSeconds) ||
-    queueOldestMessageAgeSeconds < 1 ||
-    queueOldestMessageAgeSeconds >= MAX_QUEUE_MESSAGE_AGE_SECONDS
-  ) {
+  if (!Number.isInteger(queueOldestMessageAgeSeconds) || queueOldestMessageAgeSeconds < 1 || queueOldestMessageAgeSeconds >= MAX_QUEUE_MESSAGE_AGE_SECONDS) {
     problems.push(
       `thresholds.queueOldestMessageAgeSeconds must be an integer from 1 to ${MAX_QUEUE_MESSAGE_AGE_SECONDS - 1} ` +
         `(no message outlives the 14-day maximum retention), got ${queueOldestMessageAgeSeconds}`,
@@ -372,8 +364,7 @@ export function alarmSpecProblems(spec: AlarmSpec<unknown>): string[] {
     if (!isAlarmPeriod(period)) add(`period must be 10, 30 or a multiple of 60 seconds, got ${period}`);
     else if (period * spec.evaluationPeriods > MAX_ALARM_EVALUATION_SECONDS) {
       add(
-        `period × evaluationPeriods is ${period * spec.evaluationPeriods} seconds; ` +
-          `CloudWatch evaluates at most ${MAX_ALARM_EVALUATION_SECONDS} (one day)`,
+        `period × evaluationPeriods is ${period * spec.evaluationPeriods} seconds; ` + `CloudWatch evaluates at most ${MAX_ALARM_EVALUATION_SECONDS} (one day)`,
       );
     }
   }

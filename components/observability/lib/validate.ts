@@ -82,13 +82,17 @@ export function observabilityArgProblems(args: ObservabilityArgsToValidate): str
 
   const names = observabilityNames(args.namePrefix, args.region);
   if (names.topic.length > MAX_TOPIC_NAME_LENGTH) {
-    problems.push(`the alarm topic name "${names.topic}" is ${names.topic.length} characters long; SNS allows at most ${MAX_TOPIC_NAME_LENGTH} (shorten namePrefix)`);
+    problems.push(
+      `the alarm topic name "${names.topic}" is ${names.topic.length} characters long; SNS allows at most ${MAX_TOPIC_NAME_LENGTH} (shorten namePrefix)`,
+    );
   }
   if (names.keyAlias.length > MAX_ALIAS_LENGTH) {
     problems.push(`the key alias "${names.keyAlias}" is ${names.keyAlias.length} characters long; KMS allows at most ${MAX_ALIAS_LENGTH} (shorten namePrefix)`);
   }
   if (names.dashboard.length > MAX_DASHBOARD_NAME_LENGTH) {
-    problems.push(`the dashboard name "${names.dashboard}" is ${names.dashboard.length} characters long; CloudWatch allows at most ${MAX_DASHBOARD_NAME_LENGTH} (shorten namePrefix)`);
+    problems.push(
+      `the dashboard name "${names.dashboard}" is ${names.dashboard.length} characters long; CloudWatch allows at most ${MAX_DASHBOARD_NAME_LENGTH} (shorten namePrefix)`,
+    );
   }
 
   // The specs' structure is fixed by code; their names come from the arguments. Invalid thresholds

@@ -33,9 +33,7 @@ export const QUEUE_PRODUCER_ACTIONS: readonly string[] = ["sqs:SendMessage", "sq
  */
 export function queueConsumerStatements<T>(queueArns: readonly T[], kmsKeyArn?: T): IamStatement<T>[] {
   if (queueArns.length === 0) return [];
-  const statements: IamStatement<T>[] = [
-    { Sid: "QueueConsume", Effect: "Allow", Action: [...QUEUE_CONSUMER_ACTIONS], Resource: [...queueArns] },
-  ];
+  const statements: IamStatement<T>[] = [{ Sid: "QueueConsume", Effect: "Allow", Action: [...QUEUE_CONSUMER_ACTIONS], Resource: [...queueArns] }];
   if (kmsKeyArn !== undefined) {
     statements.push({ Sid: "QueueConsumeDecrypt", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [kmsKeyArn] });
   }
@@ -53,9 +51,7 @@ export function queueConsumerStatements<T>(queueArns: readonly T[], kmsKeyArn?: 
  */
 export function queueProducerStatements<T>(queueArns: readonly T[], kmsKeyArn?: T): IamStatement<T>[] {
   if (queueArns.length === 0) return [];
-  const statements: IamStatement<T>[] = [
-    { Sid: "QueueProduce", Effect: "Allow", Action: [...QUEUE_PRODUCER_ACTIONS], Resource: [...queueArns] },
-  ];
+  const statements: IamStatement<T>[] = [{ Sid: "QueueProduce", Effect: "Allow", Action: [...QUEUE_PRODUCER_ACTIONS], Resource: [...queueArns] }];
   if (kmsKeyArn !== undefined) {
     statements.push({
       Sid: "QueueProduceEncrypt",

@@ -29,7 +29,6 @@ export const MAX_QUEUE_NAME_LENGTH = 80;
 /** Characters SQS accepts in a queue name (before `.fifo`). */
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
 
-
 /**
  * How long SQS may reuse a data key from KMS before asking again, when a customer managed key is
  * used: AWS's default (5 minutes) balances KMS request cost against how long a key is cached.
@@ -58,10 +57,7 @@ const suffixOf = (type: QueueType): string => (type === "fifo" ? FIFO_SUFFIX : "
  * `<namePrefix>-<name>-dlq`, each with `.fifo` when that queue is FIFO. Names are explicit because
  * SQS requires the `.fifo` suffix, which Pulumi's auto-naming does not add.
  */
-export function queuePhysicalNames(
-  namePrefix: string,
-  spec: Pick<QueueSpec, "name" | "type" | "deadLetter">,
-): QueuePhysicalNames {
+export function queuePhysicalNames(namePrefix: string, spec: Pick<QueueSpec, "name" | "type" | "deadLetter">): QueuePhysicalNames {
   const base = `${namePrefix}-${spec.name}`;
   return {
     queue: `${base}${suffixOf(spec.type)}`,
@@ -134,8 +130,7 @@ export function queueSpecProblems(spec: QueueSpec, namePrefix: string): QueueSpe
     push({
       field: "contentBasedDeduplication",
       message:
-        "contentBasedDeduplication is true but the queue is standard; only FIFO queues deduplicate messages " +
-        "(set it to false or make the queue fifo)",
+        "contentBasedDeduplication is true but the queue is standard; only FIFO queues deduplicate messages " + "(set it to false or make the queue fifo)",
     });
   }
 
@@ -149,9 +144,7 @@ export function queueSpecProblems(spec: QueueSpec, namePrefix: string): QueueSpe
     const kind = spec.type === "fifo" ? "FIFO" : "standard";
     push({
       field: "deadLetter.type",
-      message:
-        `deadLetter.type is ${spec.deadLetter.type} but the queue is ${spec.type}; ` +
-        `${article} queue's dead-letter queue must also be ${kind}`,
+      message: `deadLetter.type is ${spec.deadLetter.type} but the queue is ${spec.type}; ` + `${article} queue's dead-letter queue must also be ${kind}`,
     });
   }
   const retention = spec.deadLetter.messageRetentionSeconds;
@@ -191,9 +184,7 @@ export function queueArgsProblems(args: QueueArgsToValidate): string[] {
   const problems: string[] = [];
   if (!regionInfo(args.region)) problems.push(`region must be a known AWS region, got ${JSON.stringify(args.region)}`);
   if (!QUEUE_NAME_PATTERN.test(args.namePrefix)) {
-    problems.push(
-      `namePrefix may only contain letters, digits, hyphens and underscores (at least one), got ${JSON.stringify(args.namePrefix)}`,
-    );
+    problems.push(`namePrefix may only contain letters, digits, hyphens and underscores (at least one), got ${JSON.stringify(args.namePrefix)}`);
   }
   if (typeof args.kmsKeyArn === "string") {
     const match = KMS_ARN.exec(args.kmsKeyArn);

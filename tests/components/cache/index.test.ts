@@ -64,7 +64,14 @@ function recordGlobal() {
         cacheArgs("eu-west-1", "secondary", PROD, { globalReplicationGroupId: datastore.globalReplicationGroupId, protect: true }),
       );
       return {
-        primary: { endpoint: primary.primaryEndpoint, reader: primary.readerEndpoint, port: primary.port, id: primary.replicationGroupId, arn: primary.arn, alarms: primary.alarmNames },
+        primary: {
+          endpoint: primary.primaryEndpoint,
+          reader: primary.readerEndpoint,
+          port: primary.port,
+          id: primary.replicationGroupId,
+          arn: primary.arn,
+          alarms: primary.alarmNames,
+        },
         secondary: { endpoint: secondary.primaryEndpoint, reader: secondary.readerEndpoint, id: secondary.replicationGroupId },
         datastore: { id: datastore.globalReplicationGroupId, arn: datastore.arn },
       };
@@ -111,7 +118,15 @@ describe("cache components: a Global Datastore over two regions", () => {
   it("creates the primary with TLS required, at-rest encryption, cluster mode disabled and a secret AUTH token", () => {
     const primary = one(resources, GROUP, "cache-us-east-1").inputs;
     assert.deepEqual(
-      [primary.engine, primary.engineVersion, primary.nodeType, primary.clusterMode, primary.transitEncryptionEnabled, primary.transitEncryptionMode, primary.atRestEncryptionEnabled],
+      [
+        primary.engine,
+        primary.engineVersion,
+        primary.nodeType,
+        primary.clusterMode,
+        primary.transitEncryptionEnabled,
+        primary.transitEncryptionMode,
+        primary.atRestEncryptionEnabled,
+      ],
       ["valkey", "9.1", "cache.r7g.large", "disabled", true, "required", true],
     );
     assert.equal(primary.authToken, "[secret]");
@@ -121,7 +136,20 @@ describe("cache components: a Global Datastore over two regions", () => {
 
   it("leaves everything a secondary inherits from the Global Datastore unset, and joins it", () => {
     const secondary = one(resources, GROUP, "cache-eu-west-1").inputs;
-    for (const inherited of ["engine", "engineVersion", "nodeType", "parameterGroupName", "clusterMode", "transitEncryptionEnabled", "transitEncryptionMode", "atRestEncryptionEnabled", "authToken", "numNodeGroups", "snapshotArns", "snapshotName"]) {
+    for (const inherited of [
+      "engine",
+      "engineVersion",
+      "nodeType",
+      "parameterGroupName",
+      "clusterMode",
+      "transitEncryptionEnabled",
+      "transitEncryptionMode",
+      "atRestEncryptionEnabled",
+      "authToken",
+      "numNodeGroups",
+      "snapshotArns",
+      "snapshotName",
+    ]) {
       assert.equal(secondary[inherited], undefined, inherited);
     }
     assert.equal(secondary.globalReplicationGroupId, "ldgnf-blueprint-prod-cache");
@@ -208,17 +236,29 @@ describe("cache components: a Global Datastore over two regions", () => {
     const lag = alarm("cache-eu-west-1-cache-global-replication-lag");
     assert.deepEqual(
       [lag.name, lag.threshold, lag.comparisonOperator, lag.alarmActions, lag.okActions, lag.tags, lag.treatMissingData],
-      ["blueprint-prod-eu-west-1-cache-global-replication-lag", 10, "GreaterThanThreshold", [TOPIC("eu-west-1")], [TOPIC("eu-west-1")], TAGS("eu-west-1"), "notBreaching"],
+      [
+        "blueprint-prod-eu-west-1-cache-global-replication-lag",
+        10,
+        "GreaterThanThreshold",
+        [TOPIC("eu-west-1")],
+        [TOPIC("eu-west-1")],
+        TAGS("eu-west-1"),
+        "notBreaching",
+      ],
     );
-    const queries = lag.metricQueries as Array<{ id: string; metric?: { metricName: string; namespace: string; dimensions: Record<string, string> }; expression?: string }>;
+    const queries = lag.metricQueries as Array<{
+      id: string;
+      metric?: { metricName: string; namespace: string; dimensions: Record<string, string> };
+      expression?: string;
+    }>;
     assert.deepEqual(
       queries.map((query) => query.metric?.dimensions.CacheClusterId ?? query.expression),
       ["blueprint-prod-eu-west-1-001", "blueprint-prod-eu-west-1-002", "blueprint-prod-eu-west-1-003", "MAX([n1, n2, n3])"],
     );
-    assert.equal(queries[0]!.metric!.metricName, "GlobalDatastoreReplicationLag");
+    assert.equal(queries[0].metric!.metricName, "GlobalDatastoreReplicationLag");
     const cpu = alarm("cache-us-east-1-cache-engine-cpu");
     assert.deepEqual([cpu.threshold, cpu.alarmActions], [80, [TOPIC("us-east-1")]]);
-    assert.equal((cpu.metricQueries as Array<{ metric?: { metricName: string } }>)[0]!.metric!.metricName, "EngineCPUUtilization");
+    assert.equal((cpu.metricQueries as Array<{ metric?: { metricName: string } }>)[0].metric!.metricName, "EngineCPUUtilization");
     assert.equal(alarm("cache-us-east-1-cache-memory").threshold, 80);
     assert.equal(ofType(resources, ALARM).filter((r) => r.name.startsWith("cache-us-east-1") && r.name.endsWith("global-replication-lag")).length, 0);
   });
@@ -251,7 +291,10 @@ describe("cache components: a failover that moves the primary region", () => {
           primaryReplicationGroupId: primary.replicationGroupId,
           settings: PROD,
         });
-        new RegionalCache(`cache-${secondaryRegion}`, cacheArgs(secondaryRegion, "secondary", PROD, { globalReplicationGroupId: datastore.globalReplicationGroupId }));
+        new RegionalCache(
+          `cache-${secondaryRegion}`,
+          cacheArgs(secondaryRegion, "secondary", PROD, { globalReplicationGroupId: datastore.globalReplicationGroupId }),
+        );
         return {};
       },
       { stack: "test" },
@@ -270,8 +313,12 @@ describe("cache components: a failover that moves the primary region", () => {
     assert.deepEqual(withoutIgnored(one(after, GLOBAL)), withoutIgnored(one(before, GLOBAL)));
     // the resource names are the same, so the engine sees updates of the same resources
     assert.deepEqual(
-      ofType(after, GROUP).map((r) => r.urn).sort(),
-      ofType(before, GROUP).map((r) => r.urn).sort(),
+      ofType(after, GROUP)
+        .map((r) => r.urn)
+        .sort(),
+      ofType(before, GROUP)
+        .map((r) => r.urn)
+        .sort(),
     );
   });
 });
@@ -316,7 +363,11 @@ describe("cache components: an independent group per region", () => {
         { stack: "test" },
       );
       const group = one(recorded, GROUP);
-      return [group.inputs.engineVersion, group.inputs.transitEncryptionEnabled, "transitEncryptionMode" in group.inputs ? group.inputs.transitEncryptionMode : "unset"];
+      return [
+        group.inputs.engineVersion,
+        group.inputs.transitEncryptionEnabled,
+        "transitEncryptionMode" in group.inputs ? group.inputs.transitEncryptionMode : "unset",
+      ];
     };
     // "Transit encryption mode is not supported for engine version 6.2.6. Please use engine version 7.0.5 or higher."
     assert.deepEqual(await modeOf("6.2"), ["6.2", true, "unset"]);
@@ -348,19 +399,25 @@ describe("cache components: argument checks", () => {
     );
 
   it("rejects a role that disagrees with the mode, a secondary without a datastore, a key from another region and Multi-AZ in one AZ", async () => {
-    await assert.rejects(record(cacheArgs("eu-west-1", "standalone", PROD, { kmsKeyArn: KEY("us-east-1"), availabilityZones: ["eu-west-1a"] })), (error: Error) => {
-      assert.equal(
-        error.message,
-        [
-          "The program failed for stack test: RegionalCache cache-eu-west-1 has invalid arguments:",
-          '  - role "standalone" needs settings.mode "regional", got "global"',
-          "  - settings.multiAz needs at least 2 availabilityZones to place a replica apart from the primary, got 1",
-          `  - kmsKeyArn must be the ARN of a KMS key in eu-west-1 (ElastiCache encrypts with a key of the group's own region), got "${KEY("us-east-1")}"`,
-        ].join("\n"),
-      );
-      return true;
-    });
-    await assert.rejects(record(cacheArgs("eu-west-1", "secondary", PROD)), /globalReplicationGroupId is required for a secondary: it names the Global Datastore to join/);
+    await assert.rejects(
+      record(cacheArgs("eu-west-1", "standalone", PROD, { kmsKeyArn: KEY("us-east-1"), availabilityZones: ["eu-west-1a"] })),
+      (error: Error) => {
+        assert.equal(
+          error.message,
+          [
+            "The program failed for stack test: RegionalCache cache-eu-west-1 has invalid arguments:",
+            '  - role "standalone" needs settings.mode "regional", got "global"',
+            "  - settings.multiAz needs at least 2 availabilityZones to place a replica apart from the primary, got 1",
+            `  - kmsKeyArn must be the ARN of a KMS key in eu-west-1 (ElastiCache encrypts with a key of the group's own region), got "${KEY("us-east-1")}"`,
+          ].join("\n"),
+        );
+        return true;
+      },
+    );
+    await assert.rejects(
+      record(cacheArgs("eu-west-1", "secondary", PROD)),
+      /globalReplicationGroupId is required for a secondary: it names the Global Datastore to join/,
+    );
     await assert.rejects(
       record(cacheArgs("eu-west-1", "primary", PROD, { globalReplicationGroupId: "ldgnf-x" })),
       /globalReplicationGroupId is only for a secondary; a primary creates its group on its own/,

@@ -85,7 +85,11 @@ describe("cache config: defaults and resolution", () => {
   });
 
   it("lays written values over the defaults, and falls back on values of the wrong type", () => {
-    const resolved = resolveSection(cacheSection, { engine: "redis", nodeType: 42, replicasPerNodeGroup: 1, alarms: { cpuPercent: 60, memoryPercent: "high" } }, frame("prod", THREE));
+    const resolved = resolveSection(
+      cacheSection,
+      { engine: "redis", nodeType: 42, replicasPerNodeGroup: 1, alarms: { cpuPercent: 60, memoryPercent: "high" } },
+      frame("prod", THREE),
+    );
     assert.equal(resolved.engine, "redis");
     assert.equal(resolved.engineVersion, "7.1");
     assert.equal(resolved.nodeType, "cache.r7g.large");
@@ -95,7 +99,8 @@ describe("cache config: defaults and resolution", () => {
 
   it("passes every rule with each environment's defaults on its usual regions", () => {
     const regionsOf: Record<Environment, string[]> = { dev: ["eu-west-1"], staging: THREE.slice(0, 2), prod: THREE };
-    for (const environment of ENVIRONMENTS) assert.deepEqual(sectionIssues(cacheSection, undefined, frame(environment, regionsOf[environment])), [], environment);
+    for (const environment of ENVIRONMENTS)
+      assert.deepEqual(sectionIssues(cacheSection, undefined, frame(environment, regionsOf[environment])), [], environment);
   });
 });
 

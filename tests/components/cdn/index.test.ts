@@ -153,7 +153,7 @@ describe("Cdn component", () => {
           ["static-ap-southeast-2", "blueprint-prod-static-ap-southeast-2-123456789012.s3.ap-southeast-2.amazonaws.com"],
         ],
       );
-      assert.deepEqual(origins[0]!.customOriginConfig, {
+      assert.deepEqual(origins[0].customOriginConfig, {
         httpPort: 80,
         httpsPort: 443,
         originProtocolPolicy: "https-only",
@@ -161,7 +161,7 @@ describe("Cdn component", () => {
         originReadTimeout: 30,
         originKeepaliveTimeout: 5,
       });
-      assert.deepEqual([origins[0]!.connectionAttempts, origins[0]!.connectionTimeout], [2, 5]);
+      assert.deepEqual([origins[0].connectionAttempts, origins[0].connectionTimeout], [2, 5]);
       const oac = one(resources, "aws:cloudfront/originAccessControl:OriginAccessControl");
       assert.deepEqual(
         origins.slice(2).map((o) => [o.originAccessControlId, o.customOriginConfig, o.customHeaders]),
@@ -178,23 +178,42 @@ describe("Cdn component", () => {
 
     it("fails over on the allowed codes: load balancers primary to next, static bucket to its replica", () => {
       assert.deepEqual(distributionOf(resources).originGroups, [
-        { originId: "alb-failover", failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: [{ originId: "alb-eu-west-1" }, { originId: "alb-ap-southeast-2" }] },
-        { originId: "static-failover", failoverCriteria: { statusCodes: [500, 502, 503, 504] }, members: [{ originId: "static-eu-west-1" }, { originId: "static-ap-southeast-2" }] },
+        {
+          originId: "alb-failover",
+          failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+          members: [{ originId: "alb-eu-west-1" }, { originId: "alb-ap-southeast-2" }],
+        },
+        {
+          originId: "static-failover",
+          failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+          members: [{ originId: "static-eu-west-1" }, { originId: "static-ap-southeast-2" }],
+        },
       ]);
     });
 
     it("allows writes only on the default behaviour to the primary, reads on groups, caching only statics", () => {
       const distribution = distributionOf(resources);
       const headers = one(resources, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy").outputs.id;
-      const describe = (b: Record<string, any>) => [b.pathPattern ?? "default", b.targetOriginId, b.allowedMethods.join(","), b.cachedMethods.join(","), b.cachePolicyId, b.originRequestPolicyId ?? "-"];
-      assert.deepEqual(
-        [distribution.defaultCacheBehavior, ...distribution.orderedCacheBehaviors].map(describe),
+      const describe = (b: Record<string, any>) => [
+        b.pathPattern ?? "default",
+        b.targetOriginId,
+        b.allowedMethods.join(","),
+        b.cachedMethods.join(","),
+        b.cachePolicyId,
+        b.originRequestPolicyId ?? "-",
+      ];
+      assert.deepEqual([distribution.defaultCacheBehavior, ...distribution.orderedCacheBehaviors].map(describe), [
         [
-          ["default", "alb-eu-west-1", "GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE", "GET,HEAD", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "b689b0a8-53d0-40ab-baf2-68738e2966ac"],
-          ["/static/*", "static-failover", "GET,HEAD", "GET,HEAD", "658327ea-f89d-4fab-a63d-7e88639e58f6", "-"],
-          ["/read/*", "alb-failover", "GET,HEAD,OPTIONS", "GET,HEAD", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "b689b0a8-53d0-40ab-baf2-68738e2966ac"],
+          "default",
+          "alb-eu-west-1",
+          "GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE",
+          "GET,HEAD",
+          "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+          "b689b0a8-53d0-40ab-baf2-68738e2966ac",
         ],
-      );
+        ["/static/*", "static-failover", "GET,HEAD", "GET,HEAD", "658327ea-f89d-4fab-a63d-7e88639e58f6", "-"],
+        ["/read/*", "alb-failover", "GET,HEAD,OPTIONS", "GET,HEAD", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "b689b0a8-53d0-40ab-baf2-68738e2966ac"],
+      ]);
       for (const b of [distribution.defaultCacheBehavior, ...distribution.orderedCacheBehaviors]) {
         assert.deepEqual([b.viewerProtocolPolicy, b.compress, b.responseHeadersPolicyId], ["redirect-to-https", true, headers]);
       }
@@ -207,9 +226,16 @@ describe("Cdn component", () => {
       assert.equal(distribution.httpVersion, "http2and3");
       assert.equal(distribution.isIpv6Enabled, true);
       assert.equal(distribution.priceClass, "PriceClass_All");
-      assert.deepEqual(distribution.viewerCertificate, { acmCertificateArn: validation.outputs.certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" });
+      assert.deepEqual(distribution.viewerCertificate, {
+        acmCertificateArn: validation.outputs.certificateArn,
+        sslSupportMethod: "sni-only",
+        minimumProtocolVersion: "TLSv1.2_2021",
+      });
       const certificate = one(resources, "aws:acm/certificate:Certificate").inputs;
-      assert.deepEqual([certificate.region, certificate.domainName, certificate.validationMethod, certificate.keyAlgorithm], ["us-east-1", "www.example.com", "DNS", "RSA_2048"]);
+      assert.deepEqual(
+        [certificate.region, certificate.domainName, certificate.validationMethod, certificate.keyAlgorithm],
+        ["us-east-1", "www.example.com", "DNS", "RSA_2048"],
+      );
       const record = one(resources, "aws:route53/record:Record").inputs;
       assert.equal(record.zoneId, "Z0123456789ABCDEFGHIJ");
       assert.deepEqual(validation.inputs.validationRecordFqdns, [one(resources, "aws:route53/record:Record").outputs.fqdn]);
@@ -256,7 +282,10 @@ describe("Cdn component", () => {
         assert.equal(bucket.protect, true, bucket.name);
       }
       for (const block of ofType(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")) {
-        assert.deepEqual([block.inputs.blockPublicAcls, block.inputs.blockPublicPolicy, block.inputs.ignorePublicAcls, block.inputs.restrictPublicBuckets], [true, true, true, true]);
+        assert.deepEqual(
+          [block.inputs.blockPublicAcls, block.inputs.blockPublicPolicy, block.inputs.ignorePublicAcls, block.inputs.restrictPublicBuckets],
+          [true, true, true, true],
+        );
       }
       for (const ownership of ofType(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls")) {
         assert.deepEqual(ownership.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
@@ -307,20 +336,29 @@ describe("Cdn component", () => {
       const destination = one(resources, "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination");
       const delivery = one(resources, "aws:cloudwatch/logDelivery:LogDelivery");
       const bucket = one(resources, "aws:s3/bucket:Bucket", "edge-logs");
-      assert.deepEqual([source.inputs.logType, source.inputs.resourceArn, source.inputs.name], ["ACCESS_LOGS", distribution.outputs.arn, "blueprint-prod-cdn-access"]);
+      assert.deepEqual(
+        [source.inputs.logType, source.inputs.resourceArn, source.inputs.name],
+        ["ACCESS_LOGS", distribution.outputs.arn, "blueprint-prod-cdn-access"],
+      );
       assert.deepEqual(destination.inputs.deliveryDestinationConfiguration, { destinationResourceArn: bucket.outputs.arn });
       assert.deepEqual([delivery.inputs.deliverySourceName, delivery.inputs.deliveryDestinationArn], [source.outputs.name, destination.outputs.arn]);
       assert.ok(delivery.dependencies.includes(one(resources, "aws:s3/bucketPolicy:BucketPolicy", "edge-logs").urn));
       assert.equal(bucket.inputs.bucket, "blueprint-prod-cdn-logs-us-east-1-123456789012");
-      const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "edge-logs").inputs.rules as Array<Record<string, any>>;
-      assert.equal(lifecycle[0]!.expiration.days, 365);
+      const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "edge-logs").inputs.rules as Array<
+        Record<string, any>
+      >;
+      assert.equal(lifecycle[0].expiration.days, 365);
     });
   });
 
   describe("origins and origin groups per number of regions", () => {
     const layouts: Array<[string[], string[], string[]]> = [
       [["eu-west-1"], ["alb-eu-west-1", "static-eu-west-1", "static-ap-southeast-2"], ["static-failover"]],
-      [["eu-west-1", "ap-southeast-2"], ["alb-eu-west-1", "alb-ap-southeast-2", "static-eu-west-1", "static-ap-southeast-2"], ["alb-failover", "static-failover"]],
+      [
+        ["eu-west-1", "ap-southeast-2"],
+        ["alb-eu-west-1", "alb-ap-southeast-2", "static-eu-west-1", "static-ap-southeast-2"],
+        ["alb-failover", "static-failover"],
+      ],
       [
         ["us-east-1", "eu-west-1", "ap-southeast-2"],
         ["alb-us-east-1", "alb-eu-west-1", "alb-ap-southeast-2", "static-eu-west-1", "static-ap-southeast-2"],
@@ -329,7 +367,12 @@ describe("Cdn component", () => {
     ];
     for (const [regions, origins, groups] of layouts) {
       it(`${regions.length} region(s): ${origins.length} origins, groups ${groups.join(", ")}`, async () => {
-        const resources = await record({ origins: regions.map(origin), aliases: [], certificate: undefined as never, settings: { ...SETTINGS, waf: { ...SETTINGS.waf, enabled: false } } });
+        const resources = await record({
+          origins: regions.map(origin),
+          aliases: [],
+          certificate: undefined as never,
+          settings: { ...SETTINGS, waf: { ...SETTINGS.waf, enabled: false } },
+        });
         const distribution = distributionOf(resources);
         assert.deepEqual(
           (distribution.origins as Array<{ originId: string }>).map((o) => o.originId),
@@ -339,7 +382,7 @@ describe("Cdn component", () => {
           (distribution.originGroups as Array<{ originId: string }>).map((g) => g.originId),
           groups,
         );
-        const read = (distribution.orderedCacheBehaviors as Array<Record<string, any>>)[1]!;
+        const read = (distribution.orderedCacheBehaviors as Array<Record<string, any>>)[1];
         assert.deepEqual([read.targetOriginId, read.allowedMethods], [regions.length > 1 ? "alb-failover" : `alb-${regions[0]}`, ["GET", "HEAD", "OPTIONS"]]);
         if (regions.length === 3) assert.deepEqual(distribution.originGroups[0].members, [{ originId: "alb-us-east-1" }, { originId: "alb-eu-west-1" }]);
       });
@@ -370,14 +413,18 @@ describe("Cdn component", () => {
     });
 
     it("reaches the load balancer over HTTP, and lets destroy empty the buckets", () => {
-      const albOrigin = (distributionOf(resources).origins as Array<Record<string, any>>)[0]!;
+      const albOrigin = (distributionOf(resources).origins as Array<Record<string, any>>)[0];
       assert.equal(albOrigin.customOriginConfig.originProtocolPolicy, "http-only");
-      for (const bucket of ofType(resources, "aws:s3/bucket:Bucket")) assert.deepEqual([bucket.inputs.forceDestroy, bucket.protect], [true, false], bucket.name);
+      for (const bucket of ofType(resources, "aws:s3/bucket:Bucket"))
+        assert.deepEqual([bucket.inputs.forceDestroy, bucket.protect], [true, false], bucket.name);
     });
   });
 
   it("uses an existing us-east-1 certificate as given, creating none", async () => {
-    const resources = await record({ certificate: { arn: US_CERT, names: ["*.example.com"] }, settings: { ...SETTINGS, waf: { ...SETTINGS.waf, enabled: false } } });
+    const resources = await record({
+      certificate: { arn: US_CERT, names: ["*.example.com"] },
+      settings: { ...SETTINGS, waf: { ...SETTINGS.waf, enabled: false } },
+    });
     assert.deepEqual(countTypes(resources), ALWAYS);
     assert.equal(distributionOf(resources).viewerCertificate.acmCertificateArn, US_CERT);
   });

@@ -96,7 +96,11 @@ describe("cdn config: defaults and resolution", () => {
         ["prod", "PriceClass_All", true, 365],
       ],
     );
-    assert.deepEqual(defaultsByEnvironment(cdnKeys.priceClass, ENVIRONMENT_FACTS), { dev: "PriceClass_100", staging: "PriceClass_100", prod: "PriceClass_All" });
+    assert.deepEqual(defaultsByEnvironment(cdnKeys.priceClass, ENVIRONMENT_FACTS), {
+      dev: "PriceClass_100",
+      staging: "PriceClass_100",
+      prod: "PriceClass_All",
+    });
     assert.deepEqual(defaultsByEnvironment(cdnKeys.waf.keys.enabled, ENVIRONMENT_FACTS), { dev: "false", staging: "true", prod: "true" });
   });
 
@@ -109,7 +113,13 @@ describe("cdn config: defaults and resolution", () => {
   it("keeps written values and falls back on wrong types", () => {
     const cdn = resolveSection(
       cdnSection,
-      { priceClass: "PriceClass_200", waf: { enabled: false, rateLimit: "many" }, certificateArn: US_CERT, certificateNames: ["www.example.com"], staticReplicaRegion: "us-west-2" },
+      {
+        priceClass: "PriceClass_200",
+        waf: { enabled: false, rateLimit: "many" },
+        certificateArn: US_CERT,
+        certificateNames: ["www.example.com"],
+        staticReplicaRegion: "us-west-2",
+      },
       THREE_REGIONS,
     );
     assert.equal(cdn.priceClass, "PriceClass_200");
@@ -136,7 +146,11 @@ describe("cdn config: defaults and resolution", () => {
     const regionsOf: Record<Environment, string[]> = { dev: ["eu-west-1"], staging: THREE.slice(0, 2), prod: THREE };
     for (const environment of ENVIRONMENTS) {
       assert.deepEqual(sectionIssues(cdnSection, undefined, frame(environment, regionsOf[environment])), [], environment);
-      assert.deepEqual(sectionIssues(cdnSection, undefined, frame(environment, regionsOf[environment]), { domain: WITH_ZONE }), [], `${environment} with a domain`);
+      assert.deepEqual(
+        sectionIssues(cdnSection, undefined, frame(environment, regionsOf[environment]), { domain: WITH_ZONE }),
+        [],
+        `${environment} with a domain`,
+      );
     }
   });
 });
@@ -145,7 +159,10 @@ describe("cdn config: rules on the effective values", () => {
   it("accepts the defaults with and without a domain", () => {
     assert.deepEqual(sectionIssues(cdnSection, undefined, THREE_REGIONS, { domain: WITH_ZONE }), []);
     assert.deepEqual(sectionIssues(cdnSection, undefined, ONE_REGION), []);
-    assert.deepEqual(sectionIssues(cdnSection, { certificateArn: US_CERT, certificateNames: ["www.staging.example.com"] }, THREE_REGIONS, { domain: WITHOUT_ZONE }), []);
+    assert.deepEqual(
+      sectionIssues(cdnSection, { certificateArn: US_CERT, certificateNames: ["www.staging.example.com"] }, THREE_REGIONS, { domain: WITHOUT_ZONE }),
+      [],
+    );
   });
 
   it("names both a certificate outside us-east-1 and the alias it does not cover", () => {
@@ -194,13 +211,18 @@ describe("cdn config: rules on the effective values", () => {
       'blueprint:cdn.staticReplicaRegion: must differ from the primary region us-east-1: the replica is the static assets\' failover origin (got "us-east-1")',
     ];
     // an unknown price class is the schema's to report: the rules see the default in its place
-    assert.deepEqual(stackLines(cdn), ['blueprint:cdn.priceClass: must be one of PriceClass_100, PriceClass_200, PriceClass_All (got "PriceClass_50")', ...ruleLines]);
+    assert.deepEqual(stackLines(cdn), [
+      'blueprint:cdn.priceClass: must be one of PriceClass_100, PriceClass_200, PriceClass_All (got "PriceClass_50")',
+      ...ruleLines,
+    ]);
     assert.deepEqual(sectionLines(cdnSection, cdn, THREE_REGIONS, { domain: WITH_ZONE }), ruleLines);
   });
 
   it("without an environment, reports only problems at the keys the file writes", () => {
     const unknown = frame(undefined, THREE, { namePrefix: "blueprint-prod" });
-    assert.deepEqual(sectionLines(cdnSection, { waf: { rateLimit: 1 } }, unknown), ["blueprint:cdn.waf.rateLimit: must be a whole number from 10 to 2000000000 requests per window (got 1)"]);
+    assert.deepEqual(sectionLines(cdnSection, { waf: { rateLimit: 1 } }, unknown), [
+      "blueprint:cdn.waf.rateLimit: must be a whole number from 10 to 2000000000 requests per window (got 1)",
+    ]);
     // the missing certificate and the stack's name are not keys the file writes
     assert.deepEqual(sectionLines(cdnSection, undefined, unknown, { domain: WITHOUT_ZONE }), []);
     assert.deepEqual(sectionLines(cdnSection, undefined, frame(undefined, THREE, { namePrefix: "a".repeat(58) })), []);

@@ -345,7 +345,7 @@ describe("RegionalChaos component: invalid arguments", () => {
         settings: { ...SETTINGS, terminatePercentage: 0, cacheInterruptionDuration: "PT13H", logRetentionDays: 10 },
         database: { kind: "aurora-instance" as never, arn: CLUSTER_ARN },
         cache: { ...US_ARGS.cache!, availabilityZone: "eu-west-1a" },
-        stopAlarmArns: [...alarms, ALARM("eu-west-1", "alb-5xx"), "not-an-arn", alarms[0]!],
+        stopAlarmArns: [...alarms, ALARM("eu-west-1", "alb-5xx"), "not-an-arn", alarms[0]],
       }),
       (error: Error) =>
         error.message ===
@@ -366,7 +366,14 @@ describe("RegionalChaos component: invalid arguments", () => {
 
   it("refuses an unknown region, a bad name prefix and an enabled empty experiment list", () => {
     assert.throws(
-      construct({ ...US_ARGS, region: "us-east-9", namePrefix: "Blueprint_Prod", settings: { ...SETTINGS, experiments: [] }, cache: undefined, stopAlarmArns: [ALARM("us-east-9", "x")] }),
+      construct({
+        ...US_ARGS,
+        region: "us-east-9",
+        namePrefix: "Blueprint_Prod",
+        settings: { ...SETTINGS, experiments: [] },
+        cache: undefined,
+        stopAlarmArns: [ALARM("us-east-9", "x")],
+      }),
       (error: Error) =>
         error.message ===
         [

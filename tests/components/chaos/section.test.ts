@@ -12,8 +12,10 @@ const REGIONS = ["us-east-1", "eu-west-1"];
 const schema = settingSchema(chaosSection.setting, ENVIRONMENT_FACTS);
 
 /** The chaos section's printed problems in a stack of `environment` whose other sections are `others`. */
-const lines = (raw: unknown, environment: Environment | undefined, others: Record<string, unknown> = {}) => sectionLines(chaosSection, raw, frame(environment, REGIONS), others);
-const resolved = (raw: unknown, environment: Environment, others: Record<string, unknown> = {}) => resolveSection(chaosSection, raw, frame(environment, REGIONS), others);
+const lines = (raw: unknown, environment: Environment | undefined, others: Record<string, unknown> = {}) =>
+  sectionLines(chaosSection, raw, frame(environment, REGIONS), others);
+const resolved = (raw: unknown, environment: Environment, others: Record<string, unknown> = {}) =>
+  resolveSection(chaosSection, raw, frame(environment, REGIONS), others);
 
 /** A staging stack on RDS without a standby and without a cache. */
 const RDS_SINGLE_AZ = { database: { mode: "rds-replicas", multiAz: false }, cache: { mode: "none" } };
@@ -36,7 +38,13 @@ describe("chaos config: schema", () => {
   });
 
   it("lists the allowed keys", () => {
-    assert.deepEqual(allowedKeysAt(chaosSection.setting, []), ["enabled", "experiments", "terminatePercentage", "cacheInterruptionDuration", "logRetentionDays"]);
+    assert.deepEqual(allowedKeysAt(chaosSection.setting, []), [
+      "enabled",
+      "experiments",
+      "terminatePercentage",
+      "cacheInterruptionDuration",
+      "logRetentionDays",
+    ]);
   });
 });
 
@@ -72,7 +80,16 @@ describe("chaos config: defaults and resolution", () => {
 
   it("takes the written values, drops unknown or repeated experiment names and ignores wrong types", () => {
     assert.deepEqual(
-      resolved({ enabled: true, experiments: ["failover-cache", "bogus", "failover-cache"], terminatePercentage: 25, cacheInterruptionDuration: "PT2M", logRetentionDays: 14 }, "prod"),
+      resolved(
+        {
+          enabled: true,
+          experiments: ["failover-cache", "bogus", "failover-cache"],
+          terminatePercentage: 25,
+          cacheInterruptionDuration: "PT2M",
+          logRetentionDays: 14,
+        },
+        "prod",
+      ),
       { enabled: true, experiments: ["failover-cache"], terminatePercentage: 25, cacheInterruptionDuration: "PT2M", logRetentionDays: 14 },
     );
     assert.deepEqual(resolved({ enabled: "yes", experiments: "all", terminatePercentage: "33" }, "staging", { cache: { replicasPerNodeGroup: 2 } }), {
@@ -149,7 +166,9 @@ describe("chaos config: rules", () => {
   it("without a known environment checks the written values alone: the data tier's and web tier's sizes are not known", () => {
     assert.deepEqual(lines({ enabled: true, terminatePercentage: 40 }, undefined, { web: { minSize: 2 } }), []);
     assert.deepEqual(lines({ enabled: true, experiments: ["failover-database"] }, undefined), []);
-    assert.deepEqual(lines({ enabled: true, terminatePercentage: 0 }, undefined), ["blueprint:chaos.terminatePercentage: must be a whole number from 1 to 100 percent; got 0"]);
+    assert.deepEqual(lines({ enabled: true, terminatePercentage: 0 }, undefined), [
+      "blueprint:chaos.terminatePercentage: must be a whole number from 1 to 100 percent; got 0",
+    ]);
   });
 
   it("leaves a section of the wrong type to the schema", () => {

@@ -51,7 +51,6 @@ async function record(name: string, args: ComputeTierArgs): Promise<PlannedResou
   return resources;
 }
 
-
 describe("ComputeTier component", () => {
   describe("web tier", () => {
     let resources: PlannedResource[];
@@ -81,7 +80,10 @@ describe("ComputeTier component", () => {
       });
       assert.equal(role.region, undefined, "IAM is global");
       assert.equal((role.tags as Record<string, string>).Region, undefined);
-      assert.equal(one(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").inputs.policyArn, "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore");
+      assert.equal(
+        one(resources, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").inputs.policyArn,
+        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+      );
       assert.deepEqual(JSON.parse(one(resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy as string), {
         Version: "2012-10-17",
         Statement: [{ Sid: "QueueProduce", Effect: "Allow", Action: ["sqs:SendMessage"], Resource: [QUEUE_ARN] }],
@@ -146,7 +148,10 @@ describe("ComputeTier component", () => {
         predefinedMetricSpecification: { predefinedMetricType: "ALBRequestCountPerTarget", resourceLabel: "app/alb/0123/targetgroup/web/0123" },
       });
       const cpu = one(resources, "aws:autoscaling/policy:Policy", "eu-west-1-web-cpu").inputs as Record<string, any>;
-      assert.deepEqual(cpu.targetTrackingConfiguration, { targetValue: 60, predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" } });
+      assert.deepEqual(cpu.targetTrackingConfiguration, {
+        targetValue: 60,
+        predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
+      });
     });
   });
 
@@ -184,8 +189,8 @@ describe("ComputeTier component", () => {
           ["backlog", "(q0 + q1) / inservice", true],
         ],
       );
-      assert.deepEqual(metrics[1]!.metricStat.metric.dimensions, [{ name: "QueueName", value: "blueprint-dev-orders.fifo" }]);
-      assert.deepEqual(metrics[2]!.metricStat.metric.dimensions, [{ name: "AutoScalingGroupName", value: group.outputs.name }]);
+      assert.deepEqual(metrics[1].metricStat.metric.dimensions, [{ name: "QueueName", value: "blueprint-dev-orders.fifo" }]);
+      assert.deepEqual(metrics[2].metricStat.metric.dimensions, [{ name: "AutoScalingGroupName", value: group.outputs.name }]);
     });
 
     it("starts one instance when messages wait and none is in service", () => {
@@ -199,16 +204,13 @@ describe("ComputeTier component", () => {
   });
 
   it("rejects invalid arguments before declaring anything, listing every problem", async () => {
-    await assert.rejects(
-      record("eu-west-1-web", { ...WEB, minSize: 5, maxSize: 4, instanceTypes: ["m7i.large"], rootVolumeGiB: 4 }),
-      (error: Error) => {
-        assert.match(error.message, /ComputeTier eu-west-1-web has invalid arguments:/);
-        assert.match(error.message, /instanceTypes: m7i.large runs x86_64, not arm64/);
-        assert.match(error.message, /capacity must satisfy minSize <= desiredCapacity <= maxSize, got 5 <= 5 <= 4/);
-        assert.match(error.message, /rootVolumeGiB must be a whole number from 8 to 16384/);
-        return true;
-      },
-    );
+    await assert.rejects(record("eu-west-1-web", { ...WEB, minSize: 5, maxSize: 4, instanceTypes: ["m7i.large"], rootVolumeGiB: 4 }), (error: Error) => {
+      assert.match(error.message, /ComputeTier eu-west-1-web has invalid arguments:/);
+      assert.match(error.message, /instanceTypes: m7i.large runs x86_64, not arm64/);
+      assert.match(error.message, /capacity must satisfy minSize <= desiredCapacity <= maxSize, got 5 <= 5 <= 4/);
+      assert.match(error.message, /rootVolumeGiB must be a whole number from 8 to 16384/);
+      return true;
+    });
   });
 
   it("refuses user data with a secret-looking value", async () => {

@@ -35,7 +35,13 @@ const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 const GLOBAL_SETTINGS: DatabaseSettings = GLOBAL_DATABASE_SETTINGS;
-const REPLICA_SETTINGS: DatabaseSettings = { ...GLOBAL_SETTINGS, mode: "rds-replicas", service: "rds", instanceClass: "db.m7g.large", logExports: ["postgresql", "upgrade"] };
+const REPLICA_SETTINGS: DatabaseSettings = {
+  ...GLOBAL_SETTINGS,
+  mode: "rds-replicas",
+  service: "rds",
+  instanceClass: "db.m7g.large",
+  logExports: ["postgresql", "upgrade"],
+};
 
 function args(region: string, role: "primary" | "secondary", settings: DatabaseSettings, extra: Partial<RegionalDatabaseArgs> = {}): RegionalDatabaseArgs {
   return {
@@ -46,7 +52,7 @@ function args(region: string, role: "primary" | "secondary", settings: DatabaseS
     subnetGroupName: `${PREFIX}-${region}-data`,
     securityGroupId: `sg-${region}`,
     kmsKeyArn: KEY(region),
-    availabilityZones: ZONES[region]!,
+    availabilityZones: ZONES[region],
     alarmTopicArn: TOPIC(region),
     tags: { Environment: "prod", Region: region },
     ...extra,
@@ -59,7 +65,13 @@ async function recordPair(settings: DatabaseSettings, protect = false) {
     () => {
       const global =
         settings.mode === "aurora-global"
-          ? new DatabaseGlobalCluster("db", { region: "eu-west-1", identifier: globalClusterIdentifier(PREFIX), settings, protect, tags: { Environment: "prod" } })
+          ? new DatabaseGlobalCluster("db", {
+              region: "eu-west-1",
+              identifier: globalClusterIdentifier(PREFIX),
+              settings,
+              protect,
+              tags: { Environment: "prod" },
+            })
           : undefined;
       const globalArgs = global ? { globalClusterIdentifier: global.identifier } : {};
       const primary = new RegionalDatabase("db-eu-west-1", args("eu-west-1", "primary", settings, { masterPassword: PASSWORD, protect, ...globalArgs }));
@@ -230,7 +242,12 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
       assert.equal(group.inputs.family, "aurora-postgresql16");
       assert.deepEqual(group.inputs.parameters, [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }]);
     }
-    assert.deepEqual(ofType(resources, PARAMS).map((r) => r.inputs.name).sort(), ["blueprint-prod-eu-west-1-aurora-postgresql16", "blueprint-prod-us-east-1-aurora-postgresql16"]);
+    assert.deepEqual(
+      ofType(resources, PARAMS)
+        .map((r) => r.inputs.name)
+        .sort(),
+      ["blueprint-prod-eu-west-1-aurora-postgresql16", "blueprint-prod-us-east-1-aurora-postgresql16"],
+    );
   });
 
   it("gives enhanced monitoring a role trusted by monitoring.rds.amazonaws.com from this account only", () => {
@@ -245,7 +262,10 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
     ]);
     assert.equal(role.inputs.name, "blueprint-prod-eu-west-1-rds-mon");
     assert.deepEqual(role.inputs.tags, { Environment: "prod" });
-    assert.equal(one(resources, ATTACHMENT, "db-eu-west-1-monitoring").inputs.policyArn, "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+    assert.equal(
+      one(resources, ATTACHMENT, "db-eu-west-1-monitoring").inputs.policyArn,
+      "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+    );
     for (const instance of inRegion(resources, CLUSTER_INSTANCE, "eu-west-1")) {
       assert.equal(instance.inputs.monitoringInterval, 30);
       assert.equal(instance.inputs.monitoringRoleArn, `arn:aws:iam::${ACCOUNT}:role/blueprint-prod-eu-west-1-rds-mon`);
@@ -265,7 +285,11 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
     assert.deepEqual(cpu.inputs.dimensions, { DBInstanceIdentifier: "blueprint-prod-eu-west-1-2" });
     assert.equal(cpu.inputs.threshold, 80);
     assert.deepEqual(cpu.inputs.alarmActions, [TOPIC("eu-west-1")]);
-    assert.deepEqual(outputs.secondaryAlarms, ["blueprint-prod-us-east-1-db-cpu-1", "blueprint-prod-us-east-1-db-cpu-2", "blueprint-prod-us-east-1-db-replication-lag"]);
+    assert.deepEqual(outputs.secondaryAlarms, [
+      "blueprint-prod-us-east-1-db-cpu-1",
+      "blueprint-prod-us-east-1-db-cpu-2",
+      "blueprint-prod-us-east-1-db-replication-lag",
+    ]);
   });
 
   it("exposes AWS-shaped endpoints, ARN and resource ID", () => {
@@ -295,7 +319,12 @@ describe("Database components: rds-replicas (source eu-west-1, cross-region repl
       // CPU of the source; CPU and replica lag of the replica
       [ALARM]: 3,
     });
-    assert.deepEqual(ofType(resources, INSTANCE).map((r) => r.region).sort(), ["eu-west-1", "us-east-1"]);
+    assert.deepEqual(
+      ofType(resources, INSTANCE)
+        .map((r) => r.region)
+        .sort(),
+      ["eu-west-1", "us-east-1"],
+    );
   });
 
   it("makes the source a Multi-AZ instance with the credentials (password secret) and backups, encrypted with its region's key", () => {
@@ -449,7 +478,10 @@ describe("Database components: a pinned certificate authority", () => {
     assert.equal(auroraInstances.length, 5);
     for (const instance of auroraInstances) assert.equal(instance.inputs.caCertIdentifier, "rds-ca-rsa4096-g1", instance.name);
     const rds = await recordPair({ ...REPLICA_SETTINGS, ...pinned });
-    assert.deepEqual(ofType(rds.resources, INSTANCE).map((instance) => instance.inputs.caCertIdentifier), ["rds-ca-rsa4096-g1", "rds-ca-rsa4096-g1"]);
+    assert.deepEqual(
+      ofType(rds.resources, INSTANCE).map((instance) => instance.inputs.caCertIdentifier),
+      ["rds-ca-rsa4096-g1", "rds-ca-rsa4096-g1"],
+    );
     const unpinned = await recordPair(GLOBAL_SETTINGS);
     for (const instance of ofType(unpinned.resources, CLUSTER_INSTANCE)) assert.equal("caCertIdentifier" in instance.inputs, false, instance.name);
   });
@@ -460,13 +492,25 @@ describe("Database components: argument validation", () => {
 
   it("rejects a secondary with credentials, no writer to wait for and a key from another region, listing every problem", async () => {
     await assert.rejects(
-      record(() => new RegionalDatabase("db-us-east-1", args("us-east-1", "secondary", GLOBAL_SETTINGS, { masterPassword: PASSWORD, kmsKeyArn: KEY("eu-west-1"), globalClusterIdentifier: "g" }))),
+      record(
+        () =>
+          new RegionalDatabase(
+            "db-us-east-1",
+            args("us-east-1", "secondary", GLOBAL_SETTINGS, { masterPassword: PASSWORD, kmsKeyArn: KEY("eu-west-1"), globalClusterIdentifier: "g" }),
+          ),
+      ),
       (error: Error) => {
         assert.match(error.message, /RegionalDatabase db-us-east-1 has invalid arguments:/);
         assert.match(error.message, /masterPassword must not be given to a secondary: its credentials come from the primary by replication/);
         assert.match(error.message, /replicationSourceReady must list the primary's writer/);
-        assert.match(error.message, /sourceRegion must be the primary region on an aurora-global secondary \(RDS presigns the request that joins the encrypted global database there\), got undefined/);
-        assert.match(error.message, /kmsKeyArn must be an ARN in us-east-1 \(RDS cannot encrypt with a key of another region, and an alias ARN would replace the database on every update\)/);
+        assert.match(
+          error.message,
+          /sourceRegion must be the primary region on an aurora-global secondary \(RDS presigns the request that joins the encrypted global database there\), got undefined/,
+        );
+        assert.match(
+          error.message,
+          /kmsKeyArn must be an ARN in us-east-1 \(RDS cannot encrypt with a key of another region, and an alias ARN would replace the database on every update\)/,
+        );
         assert.equal(error.message.includes(PASSWORD), false);
         return true;
       },
@@ -476,7 +520,13 @@ describe("Database components: argument validation", () => {
   it("rejects an alias ARN of the region's key: RDS reports the key ARN, and kmsKeyId forces replacement", async () => {
     const alias = `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/blueprint-prod/data`;
     await assert.rejects(
-      record(() => new RegionalDatabase("db-eu-west-1", args("eu-west-1", "primary", GLOBAL_SETTINGS, { masterPassword: PASSWORD, globalClusterIdentifier: "g", kmsKeyArn: alias }))),
+      record(
+        () =>
+          new RegionalDatabase(
+            "db-eu-west-1",
+            args("eu-west-1", "primary", GLOBAL_SETTINGS, { masterPassword: PASSWORD, globalClusterIdentifier: "g", kmsKeyArn: alias }),
+          ),
+      ),
       (error: Error) => {
         assert.equal(
           error.message,
@@ -491,16 +541,25 @@ describe("Database components: argument validation", () => {
   });
 
   it("rejects a burstable class on a global database, a primary without a password and a missing global cluster", async () => {
-    await assert.rejects(record(() => new RegionalDatabase("db-eu-west-1", args("eu-west-1", "primary", { ...GLOBAL_SETTINGS, instanceClass: "db.t4g.medium" }))), (error: Error) => {
-      assert.match(error.message, /settings\.instanceClass db\.t4g\.medium is a burstable class; an Aurora global database only runs memory-optimised classes/);
-      assert.match(error.message, /masterPassword is required on the primary/);
-      assert.match(error.message, /globalClusterIdentifier is required in aurora-global mode/);
-      return true;
-    });
+    await assert.rejects(
+      record(() => new RegionalDatabase("db-eu-west-1", args("eu-west-1", "primary", { ...GLOBAL_SETTINGS, instanceClass: "db.t4g.medium" }))),
+      (error: Error) => {
+        assert.match(
+          error.message,
+          /settings\.instanceClass db\.t4g\.medium is a burstable class; an Aurora global database only runs memory-optimised classes/,
+        );
+        assert.match(error.message, /masterPassword is required on the primary/);
+        assert.match(error.message, /globalClusterIdentifier is required in aurora-global mode/);
+        return true;
+      },
+    );
   });
 
   it("rejects an rds-replicas secondary without the source ARN, and a secondary in single-region mode", async () => {
-    await assert.rejects(record(() => new RegionalDatabase("db-us-east-1", args("us-east-1", "secondary", REPLICA_SETTINGS))), /sourceDbInstanceArn is required on an rds-replicas secondary/);
+    await assert.rejects(
+      record(() => new RegionalDatabase("db-us-east-1", args("us-east-1", "secondary", REPLICA_SETTINGS))),
+      /sourceDbInstanceArn is required on an rds-replicas secondary/,
+    );
     await assert.rejects(
       record(() => new RegionalDatabase("db-us-east-1", args("us-east-1", "secondary", { ...GLOBAL_SETTINGS, mode: "single-region" }))),
       /role is secondary but mode is single-region, which has no secondary regions/,

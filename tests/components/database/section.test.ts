@@ -6,7 +6,6 @@ import type { Environment } from "../../../components/lib/settings";
 import type { StackFrame } from "../../../components/lib/settings/engine";
 import { allowedKeysAt } from "../../../components/lib/settings/keys";
 import { schemaDescription, settingSchema } from "../../../components/lib/settings/schema";
-import type { AnySetting } from "../../../components/lib/settings/setting";
 import { ENVIRONMENT_FACTS } from "../../../infra/environments";
 import { frame, resolveSection, sectionIssues, sectionLines } from "../../support/sections";
 
@@ -26,15 +25,29 @@ function unevenRegions(environment: Environment, primaryRegion: string): StackFr
     { name: "us-east-1", azCount: 2 },
     { name: "ap-southeast-2", azCount: 3 },
   ];
-  return { environment, regions: regions.map((region) => ({ ...region, primary: region.name === primaryRegion })), primaryRegion, namePrefix: `blueprint-${environment}` };
+  return {
+    environment,
+    regions: regions.map((region) => ({ ...region, primary: region.name === primaryRegion })),
+    primaryRegion,
+    namePrefix: `blueprint-${environment}`,
+  };
 }
 
 describe("database config: schema", () => {
   it("describes every key without restating its default, and lists the allowed keys per level", () => {
-    const settings = [...Object.entries(databaseKeys), ...Object.entries(databaseKeys.alarms.keys).map(([key, setting]) => [`alarms.${key}`, setting] as const)];
-    assert.deepEqual(settings.filter(([, setting]) => setting.description === "").map(([key]) => key), []);
+    const settings = [
+      ...Object.entries(databaseKeys),
+      ...Object.entries(databaseKeys.alarms.keys).map(([key, setting]) => [`alarms.${key}`, setting] as const),
+    ];
+    assert.deepEqual(
+      settings.filter(([, setting]) => setting.description === "").map(([key]) => key),
+      [],
+    );
     // the default is read off the declaration ("Default: ..." in the schema), never written in the description
-    assert.deepEqual(settings.filter(([, setting]) => /\bdefault\b/i.test(setting.description)).map(([key]) => key), []);
+    assert.deepEqual(
+      settings.filter(([, setting]) => /\bdefault\b/i.test(setting.description)).map(([key]) => key),
+      [],
+    );
     assert.deepEqual(allowedKeysAt(databaseSection.setting, ["alarms"]), ["cpuPercent", "replicaLagSeconds"]);
     assert.deepEqual(allowedKeysAt(databaseSection.setting, []), [
       "mode",
@@ -70,7 +83,7 @@ describe("database config: schema", () => {
     assert.equal(schema.safeParse({}).success, true);
     const unknown = schema.safeParse({ mode: "global", instanceClas: "db.r7g.large", alarms: { lag: 1 } });
     assert.equal(unknown.success, false);
-    assert.deepEqual(unknown.error!.issues.map((issue) => [issue.code, issue.path.join(".")]).sort(), [
+    assert.deepEqual(unknown.error.issues.map((issue) => [issue.code, issue.path.join(".")]).sort(), [
       ["invalid_value", "mode"],
       ["unrecognized_keys", ""],
       ["unrecognized_keys", "alarms"],
@@ -79,8 +92,11 @@ describe("database config: schema", () => {
   });
 
   it("says each key's allowed values and default, from the declaration", () => {
-    const described = (key: keyof typeof databaseKeys) => schemaDescription(databaseKeys[key] as unknown as AnySetting, ENVIRONMENT_FACTS);
-    assert.match(described("instanceClass"), / Default: dev db\.t4g\.medium \(db\.r7g\.large in aurora-global mode\), staging db\.r7g\.large \(db\.m7g\.large in rds-replicas mode\), prod db\.r7g\.large \(db\.m7g\.large in rds-replicas mode\)\.$/);
+    const described = (key: keyof typeof databaseKeys) => schemaDescription(databaseKeys[key], ENVIRONMENT_FACTS);
+    assert.match(
+      described("instanceClass"),
+      / Default: dev db\.t4g\.medium \(db\.r7g\.large in aurora-global mode\), staging db\.r7g\.large \(db\.m7g\.large in rds-replicas mode\), prod db\.r7g\.large \(db\.m7g\.large in rds-replicas mode\)\.$/,
+    );
     assert.match(described("instanceCount"), / Allowed: 1 to 16 instances\. Default: dev 1, staging 2, prod one per AZ of the primary region\.$/);
     assert.match(described("port"), /^Database port\. Allowed: 1150 to 65535\. Default: the engine's standard port \(5432 for PostgreSQL, 3306 for MySQL\)\.$/);
     assert.match(described("backupRetentionDays"), / Allowed: 0 to 35 days\. Default: dev 1, staging 7, prod 35\.$/);
@@ -121,7 +137,15 @@ describe("database config: defaults and resolution", () => {
   it("staging: a global database of db.r7g.large, two instances in the primary, one per secondary, 7 days, protected", () => {
     const settings = resolved({}, "staging", 2);
     assert.deepEqual(
-      [settings.mode, settings.instanceClass, settings.instanceCount, settings.secondaryInstanceCount, settings.backupRetentionDays, settings.deletionProtection, settings.skipFinalSnapshot],
+      [
+        settings.mode,
+        settings.instanceClass,
+        settings.instanceCount,
+        settings.secondaryInstanceCount,
+        settings.backupRetentionDays,
+        settings.deletionProtection,
+        settings.skipFinalSnapshot,
+      ],
       ["aurora-global", "db.r7g.large", 2, 1, 7, true, false],
     );
   });
@@ -129,7 +153,15 @@ describe("database config: defaults and resolution", () => {
   it("prod: one instance per AZ of the primary region, two per secondary, 35 days, final snapshot kept", () => {
     const settings = resolved({}, "prod", 3);
     assert.deepEqual(
-      [settings.mode, settings.instanceClass, settings.instanceCount, settings.secondaryInstanceCount, settings.backupRetentionDays, settings.deletionProtection, settings.skipFinalSnapshot],
+      [
+        settings.mode,
+        settings.instanceClass,
+        settings.instanceCount,
+        settings.secondaryInstanceCount,
+        settings.backupRetentionDays,
+        settings.deletionProtection,
+        settings.skipFinalSnapshot,
+      ],
       ["aurora-global", "db.r7g.large", 3, 2, 35, true, false],
     );
     // the primary region's AZs count, not the first region's or the most
@@ -149,7 +181,10 @@ describe("database config: defaults and resolution", () => {
     const global = resolved({ mode: "aurora-global" }, "dev", 2);
     assert.equal(global.instanceClass, "db.r7g.large");
     const auroraMysql = resolved({ engine: "mysql" }, "prod", 3);
-    assert.deepEqual([auroraMysql.service, auroraMysql.engineVersion, auroraMysql.port, auroraMysql.logExports], ["aurora", "8.0.mysql_aurora.3.08.0", 3306, ["error", "slowquery"]]);
+    assert.deepEqual(
+      [auroraMysql.service, auroraMysql.engineVersion, auroraMysql.port, auroraMysql.logExports],
+      ["aurora", "8.0.mysql_aurora.3.08.0", 3306, ["error", "slowquery"]],
+    );
     const rdsPostgres = resolved({ mode: "rds-replicas" }, "staging", 2);
     assert.deepEqual([rdsPostgres.engineVersion, rdsPostgres.port, rdsPostgres.logExports], ["16.6", 5432, ["postgresql", "upgrade"]]);
   });
@@ -167,9 +202,12 @@ describe("database config: defaults and resolution", () => {
     // rds-ca-2019 expired in August 2024: the schema refuses it, naming the allowed ones
     const expired = schema.safeParse({ caCertificateIdentifier: "rds-ca-2019" });
     assert.equal(expired.success, false);
-    assert.deepEqual(expired.error!.issues.map((issue) => [issue.code, issue.path.join(".")]), [["invalid_value", "caCertificateIdentifier"]]);
+    assert.deepEqual(
+      expired.error.issues.map((issue) => [issue.code, issue.path.join(".")]),
+      [["invalid_value", "caCertificateIdentifier"]],
+    );
     assert.match(
-      schemaDescription(databaseKeys.caCertificateIdentifier as unknown as AnySetting, ENVIRONMENT_FACTS),
+      schemaDescription(databaseKeys.caCertificateIdentifier, ENVIRONMENT_FACTS),
       / Default: RDS's default for new instances in the region \(rds-ca-rsa2048-g1 today\)\.$/,
     );
   });
@@ -203,7 +241,10 @@ describe("database config: rules on the effective values", () => {
 
   it("points list problems at the item and nested problems at the nested key", () => {
     assert.deepEqual(
-      sectionIssues(databaseSection, { logExports: ["postgresql", "general"], alarms: { replicaLagSeconds: 0 } }, at("prod", 3)).map((issue) => [issue.path, issue.showValue]),
+      sectionIssues(databaseSection, { logExports: ["postgresql", "general"], alarms: { replicaLagSeconds: 0 } }, at("prod", 3)).map((issue) => [
+        issue.path,
+        issue.showValue,
+      ]),
       [
         [["database", "logExports", 1], false],
         [["database", "alarms", "replicaLagSeconds"], false],
@@ -224,11 +265,13 @@ describe("database config: rules on the effective values", () => {
     const issues = sectionIssues(databaseSection, {}, at("dev", 1, { namePrefix: "9lives-dev" }));
     assert.ok(issues.length > 0);
     for (const issue of issues) assert.deepEqual(issue.path, ["database"]);
-    assert.match(issues[0]!.message, /^the identifier "9lives-dev-eu-west-1" does not start with a lowercase letter/);
+    assert.match(issues[0].message, /^the identifier "9lives-dev-eu-west-1" does not start with a lowercase letter/);
   });
 
   it("without a known environment, reports only problems at keys the stack file writes", () => {
-    assert.deepEqual(lines({ port: 80, instanceClass: "db.t4g.medium" }, undefined, 3), ["blueprint:database.port: must be a whole number from 1150 to 65535; got 80"]);
+    assert.deepEqual(lines({ port: 80, instanceClass: "db.t4g.medium" }, undefined, 3), [
+      "blueprint:database.port: must be a whole number from 1150 to 65535; got 80",
+    ]);
     // the stand-in's single-region default in three regions is the environment's to decide
     assert.deepEqual(lines(undefined, undefined, 3), []);
     assert.deepEqual(lines({ mode: "single-region" }, undefined, 3), [

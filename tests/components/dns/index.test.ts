@@ -10,7 +10,7 @@ const ALB_ZONES: Record<string, string> = { "eu-west-1": "Z32O12XQLNTSW2", "ap-s
 const region = (name: string) => ({
   region: name,
   albDnsName: `blueprint-${name}-alb-123.${name}.elb.amazonaws.com`,
-  albZoneId: ALB_ZONES[name]!,
+  albZoneId: ALB_ZONES[name],
   healthCheckPath: "/health",
   protocol: "HTTPS" as const,
 });
@@ -128,12 +128,27 @@ describe("Dns component", () => {
       const keyPolicy = JSON.parse(key.inputs.policy as string);
       assert.deepEqual(keyPolicy.Statement[1].Principal, { Service: "cloudwatch.amazonaws.com" });
       const topicPolicy = one(resources, "aws:sns/topicPolicy:TopicPolicy");
-      assert.equal(JSON.parse(topicPolicy.inputs.policy as string).Statement[0].Condition.ArnLike["aws:SourceArn"], "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*");
+      assert.equal(
+        JSON.parse(topicPolicy.inputs.policy as string).Statement[0].Condition.ArnLike["aws:SourceArn"],
+        "arn:aws:cloudwatch:us-east-1:123456789012:alarm:*",
+      );
       for (const name of ["eu-west-1", "ap-southeast-2"]) {
         const alarm = one(resources, "aws:cloudwatch/metricAlarm:MetricAlarm", `dns-${name}-health`);
         const i = alarm.inputs as Record<string, any>;
         assert.deepEqual(
-          [i.region, i.name, i.namespace, i.metricName, i.dimensions, i.statistic, i.period, i.evaluationPeriods, i.threshold, i.comparisonOperator, i.treatMissingData],
+          [
+            i.region,
+            i.name,
+            i.namespace,
+            i.metricName,
+            i.dimensions,
+            i.statistic,
+            i.period,
+            i.evaluationPeriods,
+            i.threshold,
+            i.comparisonOperator,
+            i.treatMissingData,
+          ],
           [
             "us-east-1",
             `blueprint-prod-${name}-api-health`,
@@ -183,7 +198,10 @@ describe("Dns component", () => {
 
   it("rejects invalid arguments before declaring anything, listing every problem", async () => {
     await assert.rejects(
-      record({ settings: { healthCheck: { intervalSeconds: 20, failureThreshold: 0 }, alarmEvaluationPeriods: 2 }, regions: [region("eu-west-1"), region("eu-west-1")] }),
+      record({
+        settings: { healthCheck: { intervalSeconds: 20, failureThreshold: 0 }, alarmEvaluationPeriods: 2 },
+        regions: [region("eu-west-1"), region("eu-west-1")],
+      }),
       (error: Error) => {
         assert.match(error.message, /Dns dns has invalid arguments:\n/);
         assert.match(error.message, /regions lists eu-west-1 twice; a latency record set has one record per region/);

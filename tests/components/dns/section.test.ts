@@ -51,7 +51,10 @@ describe("dns config: schema", () => {
 
 describe("dns config: defaults and resolution", () => {
   it("uses fast health checks in prod only", () => {
-    assert.deepEqual(resolveSection(dnsSection, undefined, THREE_REGIONS), { healthCheck: { intervalSeconds: 10, failureThreshold: 3 }, alarmEvaluationPeriods: 2 });
+    assert.deepEqual(resolveSection(dnsSection, undefined, THREE_REGIONS), {
+      healthCheck: { intervalSeconds: 10, failureThreshold: 3 },
+      alarmEvaluationPeriods: 2,
+    });
     assert.deepEqual(resolveSection(dnsSection, undefined, frame("staging", THREE)).healthCheck, { intervalSeconds: 30, failureThreshold: 3 });
     assert.deepEqual(resolveSection(dnsSection, undefined, frame("dev", THREE)).healthCheck, { intervalSeconds: 30, failureThreshold: 3 });
     assert.deepEqual(resolveSection(dnsSection, { healthCheck: { failureThreshold: 5 }, alarmEvaluationPeriods: 3 }, THREE_REGIONS), {
@@ -71,7 +74,8 @@ describe("dns config: defaults and resolution", () => {
     assert.deepEqual(ownIssues(undefined, THREE_REGIONS, { domain: WITH_ZONE }), []);
     assert.deepEqual(ownIssues(undefined, THREE_REGIONS), []);
     const regionsOf: Record<Environment, string[]> = { dev: ["eu-west-1"], staging: THREE.slice(0, 2), prod: THREE };
-    for (const environment of ENVIRONMENTS) assert.deepEqual(ownIssues(undefined, frame(environment, regionsOf[environment]), { domain: WITH_ZONE }), [], environment);
+    for (const environment of ENVIRONMENTS)
+      assert.deepEqual(ownIssues(undefined, frame(environment, regionsOf[environment]), { domain: WITH_ZONE }), [], environment);
   });
 });
 
@@ -108,10 +112,14 @@ describe("dns config: rules on the effective values", () => {
   });
 
   it("rejects a health path the load balancers' health-checker rule cannot match exactly, only with a hosted zone", () => {
-    const at = (healthCheckPath: string, domain: Record<string, unknown> = WITH_ZONE) => pathsAndMessages(ownIssues(undefined, ONE_REGION, withHealthPath(healthCheckPath, domain)));
+    const at = (healthCheckPath: string, domain: Record<string, unknown> = WITH_ZONE) =>
+      pathsAndMessages(ownIssues(undefined, ONE_REGION, withHealthPath(healthCheckPath, domain)));
     assert.deepEqual(at(`/${"h".repeat(127)}?${"q".repeat(100)}`), []);
     assert.deepEqual(at(`/${"h".repeat(128)}`), [
-      ["web.healthCheck.path", "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128"],
+      [
+        "web.healthCheck.path",
+        "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128",
+      ],
     ]);
     assert.deepEqual(at("/health*"), [
       [

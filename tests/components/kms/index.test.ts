@@ -52,11 +52,16 @@ describe("MultiRegionKey and ReplicatedSecret components", () => {
       assert.equal(replica.inputs.deletionWindowInDays, 30);
       assert.ok(JSON.parse(replica.inputs.policy as string).Statement.length === 1);
     }
-    assert.deepEqual(ofType(resources, ALIAS).map((alias) => [alias.region, alias.inputs.name]).sort(), [
-      ["ap-southeast-2", "alias/blueprint-prod/data"],
-      ["eu-west-1", "alias/blueprint-prod/data"],
-      ["us-east-1", "alias/blueprint-prod/data"],
-    ]);
+    assert.deepEqual(
+      ofType(resources, ALIAS)
+        .map((alias) => [alias.region, alias.inputs.name])
+        .sort(),
+      [
+        ["ap-southeast-2", "alias/blueprint-prod/data"],
+        ["eu-west-1", "alias/blueprint-prod/data"],
+        ["us-east-1", "alias/blueprint-prod/data"],
+      ],
+    );
     const keyId = one(resources, KEY).outputs.keyId as string;
     assert.match(keyId, /^mrk-[0-9a-f]{32}$/);
     assert.deepEqual(outputs.keyArns, {

@@ -21,11 +21,7 @@ function s3BucketNameProblem(name: string): string | undefined {
 }
 
 /** Project and stack names: Pulumi's characters, anything else, and the empty string. */
-const nameText = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9_.-]{0,60}$/),
-  fc.string({ unit: "grapheme", maxLength: 60 }),
-  fc.string({ maxLength: 80 }),
-);
+const nameText = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.-]{0,60}$/), fc.string({ unit: "grapheme", maxLength: 60 }), fc.string({ maxLength: 80 }));
 
 describe("physicalNamePrefix", () => {
   const cases: Array<[string, string, string]> = [
@@ -98,7 +94,10 @@ describe("bucketName", () => {
     assert.equal(bucketName(prefix, "alb-logs", "ap-southeast-2", ACCOUNT), "abcdefghij-klmnopqrst-uvwx-alb-logs-ap-southeast-2-123456789012");
     assert.equal(bucketName(prefix, "alb-logs", "ap-southeast-2", ACCOUNT).length, MAX_BUCKET_NAME_LENGTH);
     // a cut right after a dash drops the dash (62 characters then)
-    assert.equal(bucketName("abcdefghij-klmnopqrst-uvw-xyz", "alb-logs", "ap-southeast-2", ACCOUNT), "abcdefghij-klmnopqrst-uvw-alb-logs-ap-southeast-2-123456789012");
+    assert.equal(
+      bucketName("abcdefghij-klmnopqrst-uvw-xyz", "alb-logs", "ap-southeast-2", ACCOUNT),
+      "abcdefghij-klmnopqrst-uvw-alb-logs-ap-southeast-2-123456789012",
+    );
     // a shorter prefix is kept whole
     assert.equal(bucketName("blueprint-prod", "alb-logs", "ap-southeast-2", ACCOUNT), "blueprint-prod-alb-logs-ap-southeast-2-123456789012");
   });
@@ -165,15 +164,19 @@ describe("bucketName", () => {
   // Pulumi accepts a project "_" and a stack "_"; the prefix then falls back to a stem and a raw
   // empty prefix gets one too, so no bucket name ever starts with a dash.
   it("gives a valid S3 name when the names have no letter or digit, or the prefix is empty", () => {
-    for (const prefix of [physicalNamePrefix("_", "_"), ""]) for (const region of REGION_NAMES) {
-      const name = bucketName(prefix, "alb-logs", region, ACCOUNT);
-      assert.equal(s3BucketNameProblem(name), undefined, name);
-    }
+    for (const prefix of [physicalNamePrefix("_", "_"), ""])
+      for (const region of REGION_NAMES) {
+        const name = bucketName(prefix, "alb-logs", region, ACCOUNT);
+        assert.equal(s3BucketNameProblem(name), undefined, name);
+      }
   });
 
   // S3 reserves the prefixes sthree- and amzn-s3-demo- (CreateBucket fails with InvalidBucketName).
   it("never returns a name with a prefix S3 reserves", () => {
-    for (const [project, stack] of [["sthree", "dev"], ["amzn-s3-demo", "prod"]] as const) {
+    for (const [project, stack] of [
+      ["sthree", "dev"],
+      ["amzn-s3-demo", "prod"],
+    ] as const) {
       let name: string | undefined;
       try {
         name = bucketName(physicalNamePrefix(project, stack), "alb-logs", "eu-west-1", ACCOUNT);

@@ -39,7 +39,10 @@ describe("subnet layout", () => {
         fc.uniqueArray(fc.constantFrom(...letters), { minLength: 1, maxLength: 8 }),
         (prefix, second, zoneLetters) => {
           const vpc = mustParseCidr(`10.${prefix === 16 ? second : second & (0xff << (24 - prefix))}.0.0/${prefix}`);
-          const subnets = planSubnets(vpc, zoneLetters.map((l) => `us-east-1${l}`)).map((s) => mustParseCidr(s.cidrBlock));
+          const subnets = planSubnets(
+            vpc,
+            zoneLetters.map((l) => `us-east-1${l}`),
+          ).map((s) => mustParseCidr(s.cidrBlock));
           for (const [i, subnet] of subnets.entries()) {
             assert.ok(contains(vpc, subnet));
             assert.ok(subnet.prefix <= MIN_ALB_SUBNET_PREFIX);

@@ -10,7 +10,7 @@ import { frame, resolveSection } from "../../support/sections";
 
 /** prod's load balancer settings and health check, as the stack resolves them. */
 const PROD_LB = resolveSection(loadBalancerSection, undefined, frame("prod", ["eu-west-1"]));
-const PROD_HEALTH_CHECK = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"]!.healthCheck;
+const PROD_HEALTH_CHECK = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"].healthCheck;
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
@@ -35,7 +35,6 @@ async function record(extra: Partial<LoadBalancerArgs> = {}): Promise<PlannedRes
   );
   return resources;
 }
-
 
 const BASE_COUNTS = {
   "pulumi:pulumi:Stack": 1,
@@ -91,7 +90,7 @@ describe("LoadBalancer component", () => {
       assert.equal(https.protocol, "HTTPS");
       assert.equal(https.sslPolicy, "ELBSecurityPolicy-TLS13-1-2-2021-06");
       assert.equal(https.certificateArn, CERT);
-      assert.equal((https.defaultActions as Array<{ type: string }>)[0]!.type, "forward");
+      assert.equal((https.defaultActions as Array<{ type: string }>)[0].type, "forward");
       const http = one(resources, "aws:lb/listener:Listener", "eu-west-1-http").inputs;
       assert.equal(http.port, 80);
       assert.deepEqual(http.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
@@ -130,7 +129,7 @@ describe("LoadBalancer component", () => {
       assert.deepEqual(sse.rules, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
       assert.deepEqual(one(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
       const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules as Array<Record<string, any>>;
-      assert.equal(lifecycle[0]!.expiration.days, 365);
+      assert.equal(lifecycle[0].expiration.days, 365);
       assert.equal(one(resources, "aws:s3/bucket:Bucket").inputs.forceDestroy, false);
     });
 
@@ -138,7 +137,7 @@ describe("LoadBalancer component", () => {
       const lifecycle = one(resources, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration");
       const versioning = one(resources, "aws:s3/bucketVersioning:BucketVersioning");
       assert.ok(lifecycle.dependencies.includes(versioning.urn));
-      assert.deepEqual((lifecycle.inputs.rules as Array<Record<string, any>>)[0]!.noncurrentVersionExpiration, { noncurrentDays: 7 });
+      assert.deepEqual((lifecycle.inputs.rules as Array<Record<string, any>>)[0].noncurrentVersionExpiration, { noncurrentDays: 7 });
     });
 
     it("lets only eu-west-1's ELB account write logs for this account, and nobody without TLS", () => {
@@ -155,7 +154,7 @@ describe("LoadBalancer component", () => {
       assert.deepEqual(countTypes(resources), { ...BASE_COUNTS, "aws:lb/listener:Listener": 1 });
       const http = one(resources, "aws:lb/listener:Listener", "eu-west-1-http").inputs;
       assert.equal(http.protocol, "HTTP");
-      assert.equal((http.defaultActions as Array<{ type: string }>)[0]!.type, "forward");
+      assert.equal((http.defaultActions as Array<{ type: string }>)[0].type, "forward");
       assert.equal(one(resources, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection, false);
       assert.equal(one(resources, "aws:s3/bucket:Bucket").inputs.forceDestroy, true);
     });
@@ -171,7 +170,7 @@ describe("LoadBalancer component", () => {
       ]);
       const rule = one(resources, "aws:lb/listenerRule:ListenerRule");
       assert.equal(rule.inputs.listenerArn, https.outputs.arn);
-      assert.equal((rule.inputs.actions as Array<{ type: string }>)[0]!.type, "forward");
+      assert.equal((rule.inputs.actions as Array<{ type: string }>)[0].type, "forward");
       assert.deepEqual(rule.inputs.conditions, [{ httpHeader: { httpHeaderName: "X-Origin-Verify", values: ["[secret]"] } }]);
       assert.ok(!JSON.stringify(resources).includes("s3cr3t-header-value"), "the header value never reaches the plan");
     });
@@ -209,19 +208,24 @@ describe("LoadBalancer component", () => {
 
     it("rejects paths the rule cannot match exactly before declaring anything", async () => {
       const long = `/${"h".repeat(128)}`;
-      await assert.rejects(record({ certificateArn: CERT, originVerifySecret: "s3cr3t-header-value", unverifiedHealthPaths: [long, "/ready*"] }), (error: Error) => {
-        assert.match(error.message, /LoadBalancer eu-west-1 has invalid arguments:/);
-        assert.ok(error.message.includes(`unverifiedHealthPaths "${long}" is 129 characters without its query string`), error.message);
-        assert.ok(error.message.includes('unverifiedHealthPaths "/ready*" must not contain *'), error.message);
-        return true;
-      });
+      await assert.rejects(
+        record({ certificateArn: CERT, originVerifySecret: "s3cr3t-header-value", unverifiedHealthPaths: [long, "/ready*"] }),
+        (error: Error) => {
+          assert.match(error.message, /LoadBalancer eu-west-1 has invalid arguments:/);
+          assert.ok(error.message.includes(`unverifiedHealthPaths "${long}" is 129 characters without its query string`), error.message);
+          assert.ok(error.message.includes('unverifiedHealthPaths "/ready*" must not contain *'), error.message);
+          return true;
+        },
+      );
     });
 
     it("rejects a TLS 1.3-only policy that CloudFront and the health checkers cannot connect to", async () => {
       const behind = { certificateArn: CERT, originVerifySecret: "s3cr3t-header-value", unverifiedHealthPaths: ["/health"] };
       await assert.rejects(record({ ...behind, sslPolicy: "ELBSecurityPolicy-TLS13-1-3-2021-06" }), (error: Error) => {
         assert.ok(
-          error.message.includes("sslPolicy ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2"),
+          error.message.includes(
+            "sslPolicy ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2",
+          ),
           error.message,
         );
         return true;
@@ -241,7 +245,10 @@ describe("LoadBalancer component", () => {
 
   it("rejects invalid arguments before declaring anything, listing every problem", async () => {
     await assert.rejects(
-      record({ idleTimeoutSeconds: 0, healthCheck: { path: "health", matcher: "200", intervalSeconds: 5, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 11 } }),
+      record({
+        idleTimeoutSeconds: 0,
+        healthCheck: { path: "health", matcher: "200", intervalSeconds: 5, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 11 },
+      }),
       (error: Error) => {
         assert.match(error.message, /LoadBalancer eu-west-1 has invalid arguments:/);
         assert.match(error.message, /idleTimeoutSeconds must be a whole number from 1 to 4000 seconds/);

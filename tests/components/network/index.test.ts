@@ -25,7 +25,6 @@ async function recordNetwork(natGateways: "None" | "Single" | "OnePerAz" = "OneP
   return resources;
 }
 
-
 describe("Network component", () => {
   let resources: PlannedResource[];
   before(async () => {
@@ -227,7 +226,10 @@ describe("Network behind CloudFront", () => {
       "data tcp/6379-6379 worker",
     ]);
     const groups = byType(resources, "aws:ec2/securityGroup:SecurityGroup");
-    assert.equal(groups.find((g) => g.name === "eu-west-1-alb")!.inputs.description, "Application load balancer: from CloudFront origin-facing servers only, out to the web tier only");
+    assert.equal(
+      groups.find((g) => g.name === "eu-west-1-alb")!.inputs.description,
+      "Application load balancer: from CloudFront origin-facing servers only, out to the web tier only",
+    );
     assert.equal(groups.find((g) => g.name === "eu-west-1-alb-health-checks")!.inputs.description, "Application load balancer: Route 53 health checkers only");
   });
 
@@ -253,7 +255,14 @@ describe("Network behind CloudFront", () => {
 
   it("rejects a health-check group or origin port without CloudFront", () => {
     assert.throws(
-      () => new Network("bad", { region: "eu-west-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], albOriginPort: 80, albHealthCheckIngress: true }),
+      () =>
+        new Network("bad", {
+          region: "eu-west-1",
+          vpcCidr: "10.0.0.0/16",
+          availabilityZones: ["eu-west-1a", "eu-west-1b"],
+          albOriginPort: 80,
+          albHealthCheckIngress: true,
+        }),
       (error: Error) => {
         assert.equal(
           error.message,

@@ -236,8 +236,14 @@ describe("RegionalObservability component", () => {
       ],
     );
     for (const w of widgets) assert.equal(w.properties.region, REGION);
-    assert.deepEqual(widgets[3].properties.metrics.map((m) => m[3]), ["blueprint-prod-web-asg", "blueprint-prod-worker-asg"]);
-    assert.deepEqual(widgets[8].properties.metrics.map((m) => m[3]), ["blueprint-prod-orders-dlq.fifo", "blueprint-prod-emails-dlq"]);
+    assert.deepEqual(
+      widgets[3].properties.metrics.map((m) => m[3]),
+      ["blueprint-prod-web-asg", "blueprint-prod-worker-asg"],
+    );
+    assert.deepEqual(
+      widgets[8].properties.metrics.map((m) => m[3]),
+      ["blueprint-prod-orders-dlq.fifo", "blueprint-prod-emails-dlq"],
+    );
   });
 
   it("outputs the topic ARN, the alarm names and the dashboard name", () => {

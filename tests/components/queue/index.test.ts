@@ -141,11 +141,7 @@ describe("RegionalQueues component", () => {
     const queues = withKey.filter((r) => r.type === QUEUE);
     assert.equal(queues.length, 4);
     for (const q of queues) {
-      assert.deepEqual(
-        [q.inputs.kmsMasterKeyId, q.inputs.kmsDataKeyReusePeriodSeconds, q.inputs.sqsManagedSseEnabled],
-        [KEY_ARN, 300, undefined],
-        q.name,
-      );
+      assert.deepEqual([q.inputs.kmsMasterKeyId, q.inputs.kmsDataKeyReusePeriodSeconds, q.inputs.sqsManagedSseEnabled], [KEY_ARN, 300, undefined], q.name);
     }
   });
 
@@ -195,7 +191,10 @@ describe("RegionalQueues component", () => {
       },
       { stack: "test" },
     );
-    assert.deepEqual(empty.map((r) => r.type), ["pulumi:pulumi:Stack", "blueprint:queue:RegionalQueues"]);
+    assert.deepEqual(
+      empty.map((r) => r.type),
+      ["pulumi:pulumi:Stack", "blueprint:queue:RegionalQueues"],
+    );
   });
 
   it("rejects invalid arguments before declaring anything, listing every problem", () => {

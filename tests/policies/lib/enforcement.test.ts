@@ -4,7 +4,9 @@ import { configOf, enforcementOf } from "../../../policies/lib/enforcement";
 describe("pack config resolution (as the Pulumi CLI resolves it)", () => {
   const policy = {
     name: "p",
-    configSchema: { properties: { limit: { type: "integer" as const, default: 3 }, list: { type: "array" as const, default: ["a"] }, free: { type: "string" as const } } },
+    configSchema: {
+      properties: { limit: { type: "integer" as const, default: 3 }, list: { type: "array" as const, default: ["a"] }, free: { type: "string" as const } },
+    },
   };
 
   it("merges schema defaults under the policy's entry, without enforcementLevel", () => {

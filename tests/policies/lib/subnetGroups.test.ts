@@ -16,7 +16,11 @@ describe("database and cache policies", () => {
       compliant: { region: "us-east-1", subnetIds: isolated, description: "Isolated subnets of us-east-1" },
       alsoCompliant: [{ name: "two subnets", mutate: (p) => (p.subnetIds = isolated.slice(0, 2)) }],
       violations: [
-        { name: "one subnet", mutate: (p) => (p.subnetIds = isolated.slice(0, 1)), expect: [new RegExp(`The ${kind} subnet group lists 1 subnet\\(s\\); at least 2`)] },
+        {
+          name: "one subnet",
+          mutate: (p) => (p.subnetIds = isolated.slice(0, 1)),
+          expect: [new RegExp(`The ${kind} subnet group lists 1 subnet\\(s\\); at least 2`)],
+        },
         { name: "the same subnet twice", mutate: (p) => (p.subnetIds = [isolated[0], isolated[0]]), expect: [/lists 1 subnet\(s\)/] },
         { name: "fewer than a raised minimum", config: { minimumSubnets: 4 }, mutate: () => undefined, expect: [/lists 3 subnet\(s\); at least 4/] },
       ],

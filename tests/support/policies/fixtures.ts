@@ -35,7 +35,12 @@ export function offlineStamp(graph: StackGraph, options: StampOptions): Stamp {
   const zones = (options.zones ?? ["a", "b", "c"]).map((letter) => `${region}${letter}`);
   const nat = options.nat ?? "OnePerAz";
   const subnetDetails = zones.flatMap((zone) =>
-    ["Public", "Private", "Isolated"].map((type) => ({ id: ids("subnet", region, type.toLowerCase(), zone), type, availabilityZone: zone, cidrBlock: "10.0.0.0/24" })),
+    ["Public", "Private", "Isolated"].map((type) => ({
+      id: ids("subnet", region, type.toLowerCase(), zone),
+      type,
+      availabilityZone: zone,
+      cidrBlock: "10.0.0.0/24",
+    })),
   );
   const natZones = nat === "OnePerAz" ? zones : nat === "Single" ? zones.slice(0, 1) : [];
   const vpcId = `vpc-0${region.replace(/[^a-z0-9]/g, "")}`;
@@ -56,7 +61,12 @@ export function offlineStamp(graph: StackGraph, options: StampOptions): Stamp {
     : graph.add("aws:ec2/flowLog:FlowLog", `${region}-flow-log`, { region, vpcId, trafficType: "ALL" }, { propertyDependencies: { vpcId: [vpc] } });
   const defaultSecurityGroup = options.withoutDefaultSecurityGroup
     ? undefined
-    : graph.add("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", `${region}-default`, { region, vpcId, ingress: [], egress: [] }, { propertyDependencies: { vpcId: [vpc] } });
+    : graph.add(
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        `${region}-default`,
+        { region, vpcId, ingress: [], egress: [] },
+        { propertyDependencies: { vpcId: [vpc] } },
+      );
   return { vpc, logGroup, ...(flowLog ? { flowLog } : {}), ...(defaultSecurityGroup ? { defaultSecurityGroup } : {}) };
 }
 
@@ -97,7 +107,12 @@ export function cliStamp(graph: StackGraph, options: StampOptions): Stamp {
     : graph.add("aws:ec2/flowLog:FlowLog", `${region}-flow-log`, { region, vpcId, trafficType: "ALL" }, { propertyDependencies: { vpcId: [component] } });
   const defaultSecurityGroup = options.withoutDefaultSecurityGroup
     ? undefined
-    : graph.add("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", `${region}-default`, { region, vpcId, ingress: [], egress: [] }, { propertyDependencies: { vpcId: [component] } });
+    : graph.add(
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        `${region}-default`,
+        { region, vpcId, ingress: [], egress: [] },
+        { propertyDependencies: { vpcId: [component] } },
+      );
   return { vpc: ec2Vpc, logGroup, ...(flowLog ? { flowLog } : {}), ...(defaultSecurityGroup ? { defaultSecurityGroup } : {}) };
 }
 
@@ -141,15 +156,36 @@ export function distributionProps(regions: readonly string[] = ["us-east-1", "eu
   return {
     aliases: ["www.example.com"],
     enabled: true,
-    defaultCacheBehavior: { allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"], cachedMethods: ["GET", "HEAD"], targetOriginId: `alb-${primary}`, viewerProtocolPolicy: "redirect-to-https" },
+    defaultCacheBehavior: {
+      allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
+      cachedMethods: ["GET", "HEAD"],
+      targetOriginId: `alb-${primary}`,
+      viewerProtocolPolicy: "redirect-to-https",
+    },
     orderedCacheBehaviors: [
-      { pathPattern: "/static/*", allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"], targetOriginId: "static-failover", viewerProtocolPolicy: "redirect-to-https" },
-      { pathPattern: "/read/*", allowedMethods: ["GET", "HEAD", "OPTIONS"], cachedMethods: ["GET", "HEAD"], targetOriginId: "alb-failover", viewerProtocolPolicy: "redirect-to-https" },
+      {
+        pathPattern: "/static/*",
+        allowedMethods: ["GET", "HEAD"],
+        cachedMethods: ["GET", "HEAD"],
+        targetOriginId: "static-failover",
+        viewerProtocolPolicy: "redirect-to-https",
+      },
+      {
+        pathPattern: "/read/*",
+        allowedMethods: ["GET", "HEAD", "OPTIONS"],
+        cachedMethods: ["GET", "HEAD"],
+        targetOriginId: "alb-failover",
+        viewerProtocolPolicy: "redirect-to-https",
+      },
     ],
     origins: [...regions.map(albOrigin), ...[primary, failover].map(staticOrigin)],
     originGroups: [group("alb-failover", "alb"), group("static-failover", "static")],
     restrictions: { geoRestriction: { restrictionType: "blacklist", locations: ["KP"] } },
-    viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/23965c1e-188d-455e-a591-04841aeed690", minimumProtocolVersion: "TLSv1.2_2021", sslSupportMethod: "sni-only" },
+    viewerCertificate: {
+      acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/23965c1e-188d-455e-a591-04841aeed690",
+      minimumProtocolVersion: "TLSv1.2_2021",
+      sslSupportMethod: "sni-only",
+    },
     webAclId: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/blueprint-prod-edge/b68ef138-8bbf-4984-87a8-a944ef325376",
   };
 }
@@ -205,8 +241,16 @@ export function edgeStack(regions: readonly string[] = ["us-east-1", "eu-west-1"
     );
   const buckets = { primary: bucket(regions[0], "edge-static"), replica: bucket(regions[1], "edge-static-replica") };
   const versioning = (region: string, name: string, target: string) =>
-    graph.add("aws:s3/bucketVersioning:BucketVersioning", name, { region, bucket: `blueprint-prod-static-${region}-123456789012`, versioningConfiguration: { status: "Enabled" } }, { parent: component, propertyDependencies: { bucket: [target] } });
-  const versionings = { primary: versioning(regions[0], "edge-static", buckets.primary), replica: versioning(regions[1], "edge-static-replica", buckets.replica) };
+    graph.add(
+      "aws:s3/bucketVersioning:BucketVersioning",
+      name,
+      { region, bucket: `blueprint-prod-static-${region}-123456789012`, versioningConfiguration: { status: "Enabled" } },
+      { parent: component, propertyDependencies: { bucket: [target] } },
+    );
+  const versionings = {
+    primary: versioning(regions[0], "edge-static", buckets.primary),
+    replica: versioning(regions[1], "edge-static-replica", buckets.replica),
+  };
   const replication = graph.add(
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
     "edge-static",
@@ -217,12 +261,36 @@ export function edgeStack(regions: readonly string[] = ["us-east-1", "eu-west-1"
     },
     { parent: component, propertyDependencies: { bucket: [buckets.primary], rules: [buckets.replica] } },
   );
-  const certificate = graph.add("aws:acm/certificate:Certificate", "edge-certificate", { region: "us-east-1", domainName: "www.example.com", arn: "arn:aws:acm:us-east-1:123456789012:certificate/23965c1e-188d-455e-a591-04841aeed690" }, { parent: component });
-  const validation = graph.add("aws:acm/certificateValidation:CertificateValidation", "edge-certificate", { region: "us-east-1", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/23965c1e-188d-455e-a591-04841aeed690" }, { parent: component, propertyDependencies: { certificateArn: [certificate] } });
-  const acl = graph.add("aws:wafv2/webAcl:WebAcl", "edge-waf", { region: "us-east-1", scope: "CLOUDFRONT", arn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/blueprint-prod-edge/b68ef138-8bbf-4984-87a8-a944ef325376" }, { parent: component });
-  const distribution = graph.add("aws:cloudfront/distribution:Distribution", "edge", { ...distributionProps(regions), arn: "arn:aws:cloudfront::123456789012:distribution/EB91A43DA5FCDD" }, {
-    parent: component,
-    propertyDependencies: { viewerCertificate: [validation], webAclId: [acl], origins: [...Object.values(albs), buckets.primary, buckets.replica] },
-  });
+  const certificate = graph.add(
+    "aws:acm/certificate:Certificate",
+    "edge-certificate",
+    { region: "us-east-1", domainName: "www.example.com", arn: "arn:aws:acm:us-east-1:123456789012:certificate/23965c1e-188d-455e-a591-04841aeed690" },
+    { parent: component },
+  );
+  const validation = graph.add(
+    "aws:acm/certificateValidation:CertificateValidation",
+    "edge-certificate",
+    { region: "us-east-1", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/23965c1e-188d-455e-a591-04841aeed690" },
+    { parent: component, propertyDependencies: { certificateArn: [certificate] } },
+  );
+  const acl = graph.add(
+    "aws:wafv2/webAcl:WebAcl",
+    "edge-waf",
+    {
+      region: "us-east-1",
+      scope: "CLOUDFRONT",
+      arn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/blueprint-prod-edge/b68ef138-8bbf-4984-87a8-a944ef325376",
+    },
+    { parent: component },
+  );
+  const distribution = graph.add(
+    "aws:cloudfront/distribution:Distribution",
+    "edge",
+    { ...distributionProps(regions), arn: "arn:aws:cloudfront::123456789012:distribution/EB91A43DA5FCDD" },
+    {
+      parent: component,
+      propertyDependencies: { viewerCertificate: [validation], webAclId: [acl], origins: [...Object.values(albs), buckets.primary, buckets.replica] },
+    },
+  );
   return { graph, distribution, component, certificate, validation, acl, albs, buckets, versionings, replication };
 }

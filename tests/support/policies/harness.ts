@@ -105,7 +105,7 @@ export function clone<T>(value: T): T {
 export interface ViolationCase {
   readonly name: string;
   /** Changes the compliant props (a fresh copy) in place. */
-  readonly mutate: (props: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly mutate: (props: Record<string, any>) => void;
   /** One pattern per expected violation message. */
   readonly expect: readonly RegExp[];
   readonly config?: Record<string, unknown>;
@@ -116,7 +116,7 @@ export interface ViolationCase {
 /** A variant that still complies. */
 export interface CompliantCase {
   readonly name: string;
-  readonly mutate: (props: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly mutate: (props: Record<string, any>) => void;
   readonly config?: Record<string, unknown>;
   readonly resourceClass?: ResourceClass;
 }
@@ -132,7 +132,7 @@ export interface ResourcePolicySpec {
   readonly alsoCompliant?: readonly CompliantCase[];
   readonly violations: readonly ViolationCase[];
   /** Puts an unknown sentinel where the policy reads. */
-  readonly unknown: (props: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly unknown: (props: Record<string, any>) => void;
   /** A class the policy does not apply to. @default aws.sqs.Queue (or aws.s3.Bucket for SQS policies) */
   readonly foreignClass?: ResourceClass;
 }
@@ -178,7 +178,7 @@ export function describeResourcePolicy(spec: ResourcePolicySpec): void {
 }
 
 /** A fixture resource a test may change. */
-export type MutableResource = { -readonly [K in keyof StackResourceInput]: StackResourceInput[K] } & { props: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type MutableResource = { -readonly [K in keyof StackResourceInput]: StackResourceInput[K] } & { props: Record<string, any> };
 
 /** Builds resource graphs for stack policies. */
 export class StackGraph {
@@ -210,7 +210,7 @@ export class StackGraph {
   get(urn: string): MutableResource {
     const found = this.resources.find((resource) => resource.urn === urn);
     if (!found) throw new Error(`no resource ${urn}`);
-    return found as MutableResource;
+    return found;
   }
 
   /** Removes the resources with these URNs. */

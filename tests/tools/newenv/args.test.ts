@@ -23,7 +23,10 @@ describe("new-env: arguments", () => {
     {
       name: "an empty and a repeated region",
       argv: ["--name", "x", "--from", "dev", "--regions", "us-east-1,,us-east-1"],
-      problems: ["--regions has an empty entry at position 2; separate region names with single commas", '--regions lists "us-east-1" twice; each region may appear once'],
+      problems: [
+        "--regions has an empty entry at position 2; separate region names with single commas",
+        '--regions lists "us-east-1" twice; each region may appear once',
+      ],
     },
     {
       name: "a primary outside --regions",
@@ -33,7 +36,10 @@ describe("new-env: arguments", () => {
     {
       name: "unknown options and stray arguments",
       argv: ["--name=x", "--from=dev", "--force", "extra"],
-      problems: ["unknown option --force; allowed: --name, --from, --regions, --primary, --stacks-dir, --dry-run, --help", 'unexpected argument "extra"; name the stacks with --name and --from'],
+      problems: [
+        "unknown option --force; allowed: --name, --from, --regions, --primary, --stacks-dir, --dry-run, --help",
+        'unexpected argument "extra"; name the stacks with --name and --from',
+      ],
     },
   ];
   for (const c of cases) {

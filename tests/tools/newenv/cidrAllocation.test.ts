@@ -100,7 +100,9 @@ describe("new-env: VPC CIDR allocation", () => {
         });
         const blocks = allVpcBlocks(dir);
         blocks.forEach((a, i) =>
-          blocks.slice(i + 1).forEach((b) => assert.ok(!overlaps(a.cidr, b.cidr), `${a.stack} ${formatCidr(a.cidr)} overlaps ${b.stack} ${formatCidr(b.cidr)}`)),
+          blocks
+            .slice(i + 1)
+            .forEach((b) => assert.ok(!overlaps(a.cidr, b.cidr), `${a.stack} ${formatCidr(a.cidr)} overlaps ${b.stack} ${formatCidr(b.cidr)}`)),
         );
       }),
       { numRuns: 8 },

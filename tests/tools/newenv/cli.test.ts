@@ -11,7 +11,10 @@ import { allVpcBlocks, assertSourceValid, run, tempStacks } from "../../support/
 /** The problem lines of a usage error (between the header and the usage text). */
 function usageProblems(err: string): string[] {
   const [head] = err.split("\n\nUsage:");
-  return head.split("\n").slice(1).map((line) => line.replace(/^ {2}- /, ""));
+  return head
+    .split("\n")
+    .slice(1)
+    .map((line) => line.replace(/^ {2}- /, ""));
 }
 
 describe("new-env: the command", () => {
@@ -56,7 +59,9 @@ describe("new-env: the command", () => {
   it("refuses a stacks directory that does not exist", () => {
     const result = run(["--name", "x", "--from", "dev", "--stacks-dir", join(tmpdir(), "no-such-stacks-dir")]);
     assert.equal(result.code, EXIT_USAGE);
-    assert.deepEqual(usageProblems(result.err), [`--stacks-dir "${join(tmpdir(), "no-such-stacks-dir")}" is not a directory; it must hold the Pulumi.<stack>.yaml files`]);
+    assert.deepEqual(usageProblems(result.err), [
+      `--stacks-dir "${join(tmpdir(), "no-such-stacks-dir")}" is not a directory; it must hold the Pulumi.<stack>.yaml files`,
+    ]);
   });
 
   it("exits 1 without writing when the result is invalid, printing parseConfig's problems", () => {
@@ -75,7 +80,10 @@ describe("new-env: the command", () => {
     const dir = tempStacks({ broken: "config: [unclosed\n" });
     const result = run(["--name", "x", "--from", "dev", "--stacks-dir", dir]);
     assert.equal(result.code, EXIT_INVALID);
-    assert.match(result.err, new RegExp(`^new-env: ${join(dir, "Pulumi.broken.yaml").replace(/[.]/g, "\\.")} is not valid YAML, so its VPC CIDRs are unknown: `));
+    assert.match(
+      result.err,
+      new RegExp(`^new-env: ${join(dir, "Pulumi.broken.yaml").replace(/[.]/g, "\\.")} is not valid YAML, so its VPC CIDRs are unknown: `),
+    );
     assert.equal(existsSync(join(dir, "Pulumi.x.yaml")), false);
   });
 
@@ -139,7 +147,9 @@ describe("new-env: the command", () => {
       assert.equal(config.environment, from);
       assert.deepEqual(
         config.regions.map((region) => region.name),
-        regions ? regions.split(",") : parse(readFileSync(`stacks/Pulumi.${from}.yaml`, "utf8")).config["blueprint:regions"].map((r: { name: string }) => r.name),
+        regions
+          ? regions.split(",")
+          : parse(readFileSync(`stacks/Pulumi.${from}.yaml`, "utf8")).config["blueprint:regions"].map((r: { name: string }) => r.name),
       );
       assert.equal(config.primaryRegion, config.regions[0].name);
       assert.equal(parse(text).config["aws:region"], config.primaryRegion);

@@ -27,9 +27,7 @@ describe("new-env: adapting what belongs to the source", () => {
     const text = readFileSync(join(dir, "Pulumi.qa.yaml"), "utf8");
     assert.equal(parse(text).config["blueprint:domain"], undefined);
     assert.ok(
-      text.includes(
-        "  # new-env: blueprint:domain was dropped: certificateArns has no certificate for eu-central-1 (ACM certificates are regional).\n",
-      ),
+      text.includes("  # new-env: blueprint:domain was dropped: certificateArns has no certificate for eu-central-1 (ACM certificates are regional).\n"),
     );
     assert.ok(!text.includes("certificate/"), "no certificate ARN is left");
   });
@@ -95,11 +93,17 @@ describe("new-env: adapting what belongs to the source", () => {
       "myapp:topicArn": "arn:aws:sns:eu-west-1:123456789012:alerts",
       "myapp:replica": { copies: 2 },
     });
-    assert.ok(result.text.includes("  # new-env: myapp:apiToken was a secret encrypted with src's key; set it again with\n  #   pulumi config set --secret myapp:apiToken <value> --stack new\n"));
+    assert.ok(
+      result.text.includes(
+        "  # new-env: myapp:apiToken was a secret encrypted with src's key; set it again with\n  #   pulumi config set --secret myapp:apiToken <value> --stack new\n",
+      ),
+    );
     assert.ok(result.text.includes("  # new-env: no entry for ap-south-1; add one per region.\n"));
     assert.ok(result.text.includes("  # new-env: removed eu-west-1 from this list: new does not run there.\n"));
     assert.ok(result.text.includes("  # new-env: this value names eu-west-1, where new does not run; review it.\n"));
-    assert.ok(result.text.includes("    # new-env: myapp:replica.region was eu-west-1, where new does not run; dropped so that its default applies.\n    copies: 2\n"));
+    assert.ok(
+      result.text.includes("    # new-env: myapp:replica.region was eu-west-1, where new does not run; dropped so that its default applies.\n    copies: 2\n"),
+    );
     assert.deepEqual(result.notes, [
       "dropped secretsprovider: it belongs to src's secrets provider; `pulumi stack init new` writes the new stack's own",
       "dropped encryptedkey: it belongs to src's secrets provider; `pulumi stack init new` writes the new stack's own",
@@ -136,7 +140,12 @@ describe("new-env: adapting what belongs to the source", () => {
       "",
     ].join("\n");
     const regions = planRegions(sourceRegionsOf(parse(source).config["blueprint:regions"]), { regions: ["eu-west-1"] }, []);
-    const result = forkStackText(source, "Pulumi.src.yaml", { name: "eu", from: "src", regions, command: "npm run new-env -- --name eu --from src --regions eu-west-1" });
+    const result = forkStackText(source, "Pulumi.src.yaml", {
+      name: "eu",
+      from: "src",
+      regions,
+      command: "npm run new-env -- --name eu --from src --regions eu-west-1",
+    });
     const config = parse(result.text).config;
     assert.equal(config["aws:region"], "eu-west-1");
     assert.equal(config["blueprint:domain"], undefined);

@@ -158,7 +158,7 @@ describe("npm run plan", () => {
     assert.ok(named.every((match) => match !== null), result.err);
     // the issue's four mistakes (unencrypted queue, public database, single-AZ group, DLQ in another
     // region) plus what the same variant's SSH rule and far DLQ also break
-    assert.deepEqual(named.map((match) => `${match![1]} ${match![2].split("::").pop()}`), [
+    assert.deepEqual(named.map((match) => `${match[1]} ${match[2].split("::").pop()}`), [
       "aws-ec2-securitygroup-disallow-public-admin-ingress ssh",
       "aws-ec2-securitygroup-disallow-public-ingress ssh",
       "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers ssh",
@@ -223,7 +223,7 @@ describe("npm run plan", () => {
     assert.equal(result.code, 5);
     assert.match(result.out, new RegExp(`\\ndev: against the base plan ${join(baseDir, "dev.json")}: 0 added, 1 removed, 0 changed, 1 stateful resource\\(s\\) deleted or replaced$`));
     const lines = result.err.split("\n");
-    assert.match(lines[0]!, new RegExp(`^dev: data loss: queue ${queue.name}-old \\(aws:sqs/queue:Queue, us-east-1\\) would be deleted: its URN is gone from the head plan`));
+    assert.match(lines[0], new RegExp(`^dev: data loss: queue ${queue.name}-old \\(aws:sqs/queue:Queue, us-east-1\\) would be deleted: its URN is gone from the head plan`));
     assert.equal(lines[1], "Stateful resources would be deleted or replaced in dev (--fail-on-data-loss); see the diff in plan/<stack>.md.");
     assert.match(readFileSync(join(outDir, "dev.md"), "utf8"), /\n### Changes against the base plan .*dev\.json\n\n\*\*0 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]/);
 
@@ -332,7 +332,7 @@ describe("npm run plan -- diff", () => {
     assert.equal(result.code, 1);
     const lines = result.err.split("\n");
     assert.equal(lines[0], `base plan ${join(dir, "nope.json")}: no such file; give a plan file written by npm run plan (plan/<stack>.json)`);
-    assert.match(lines[1]!, new RegExp(`^head plan ${join(dir, "broken.json")}: is not valid JSON \\(.*\\); give a plan file written by npm run plan$`));
+    assert.match(lines[1], new RegExp(`^head plan ${join(dir, "broken.json")}: is not valid JSON \\(.*\\); give a plan file written by npm run plan$`));
     const other = await run(["diff", join(dir, "base.json"), join(dir, "other.json")]);
     assert.equal(other.err, `head plan ${join(dir, "other.json")}: is not a plan file (version must be 1, got 2; stack must be a string; resources must be a list)`);
     assert.doesNotMatch(result.err + other.err, /\n\s+at /);

@@ -15,7 +15,11 @@ describe("cache names", () => {
   it("names the group after the stack and the region, never the role", () => {
     assert.equal(replicationGroupId("blueprint-prod", "eu-west-1"), "blueprint-prod-eu-west-1");
     assert.equal(globalDatastoreIdSuffix("blueprint-prod"), "blueprint-prod-cache");
-    assert.deepEqual(memberClusterIds("blueprint-prod-eu-west-1", 3), ["blueprint-prod-eu-west-1-001", "blueprint-prod-eu-west-1-002", "blueprint-prod-eu-west-1-003"]);
+    assert.deepEqual(memberClusterIds("blueprint-prod-eu-west-1", 3), [
+      "blueprint-prod-eu-west-1-001",
+      "blueprint-prod-eu-west-1-002",
+      "blueprint-prod-eu-west-1-003",
+    ]);
     assert.equal(slowLogGroupName("blueprint-prod-eu-west-1"), "/aws/elasticache/blueprint-prod-eu-west-1/slow-log");
   });
 

@@ -24,7 +24,10 @@ describe("cache settings rules", () => {
     const dev = { mode: "regional", nodeType: "cache.t4g.micro", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false } as const;
     assert.deepEqual(problemsOf(dev, { ...CTX, regions: ["eu-west-1"] }), []);
     assert.deepEqual(problemsOf({ replicasPerNodeGroup: 5, port: 1, snapshotRetentionDays: 35, slowLogRetentionDays: 1 }), []);
-    assert.deepEqual(problemsOf({ port: 65_535, snapshotRetentionDays: 0, alarms: { cpuPercent: 100, memoryPercent: 0.5, replicationLagSeconds: 86_400 } }), []);
+    assert.deepEqual(
+      problemsOf({ port: 65_535, snapshotRetentionDays: 0, alarms: { cpuPercent: 100, memoryPercent: 0.5, replicationLagSeconds: 86_400 } }),
+      [],
+    );
     // the oldest Redis OSS that delivers the slow log (every group does)
     assert.deepEqual(problemsOf({ engine: "redis", engineVersion: "6.0", nodeType: "cache.m6g.large" }), []);
     assert.deepEqual(problemsOf({ mode: "none", nodeType: "cache.t3.small", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false }), []);
@@ -127,7 +130,10 @@ describe("cache settings rules", () => {
       name: "failover and Multi-AZ without a replica",
       settings: { replicasPerNodeGroup: 0 },
       expected: [
-        ["automaticFailover", "is true but replicasPerNodeGroup is 0; failover promotes a replica, so it needs at least 1 (add a replica or set automaticFailover to false)"],
+        [
+          "automaticFailover",
+          "is true but replicasPerNodeGroup is 0; failover promotes a replica, so it needs at least 1 (add a replica or set automaticFailover to false)",
+        ],
         ["multiAz", "is true but replicasPerNodeGroup is 0; Multi-AZ needs a replica in another AZ (add a replica or set multiAz to false)"],
       ],
     },
@@ -203,8 +209,14 @@ describe("cache settings rules", () => {
       settings: {},
       ctx: { ...CTX, regions: ["us-east-1", "eu-west-1"], namePrefix: "9lives-prod" },
       expected: [
-        ["", 'the replication group IDs "9lives-prod-us-east-1", "9lives-prod-eu-west-1" derived from the name prefix "9lives-prod" must begin with a letter (rename the project or stack)'],
-        ["", 'the Global Datastore ID suffix "9lives-prod-cache" derived from the name prefix "9lives-prod" must begin with a letter (rename the project or stack)'],
+        [
+          "",
+          'the replication group IDs "9lives-prod-us-east-1", "9lives-prod-eu-west-1" derived from the name prefix "9lives-prod" must begin with a letter (rename the project or stack)',
+        ],
+        [
+          "",
+          'the Global Datastore ID suffix "9lives-prod-cache" derived from the name prefix "9lives-prod" must begin with a letter (rename the project or stack)',
+        ],
       ],
     },
   ];
@@ -214,7 +226,10 @@ describe("cache settings rules", () => {
 
   it("rejects a region without Global Datastores, and lets regional mode run anywhere", () => {
     // every region of the blueprint's table offers Global Datastores today; a future one may not
-    assert.deepEqual(REGION_NAMES.filter((region) => !GLOBAL_DATASTORE_REGIONS.has(region)), []);
+    assert.deepEqual(
+      REGION_NAMES.filter((region) => !GLOBAL_DATASTORE_REGIONS.has(region)),
+      [],
+    );
     assert.deepEqual(problemsOf({}, { ...CTX, regions: ["us-east-1", "cn-north-1"] }), [
       ["mode", 'is "global" but cn-north-1 does not offer Global Datastores (use mode "regional")'],
     ]);
@@ -230,7 +245,10 @@ describe("cache settings rules", () => {
     );
     // the Global Datastore node rules need the mode
     assert.deepEqual(partialCacheSettingsProblems({ nodeType: "cache.t4g.micro" }, CTX), []);
-    assert.deepEqual(partialCacheSettingsProblems({ alarms: { memoryPercent: 0 } }, CTX).map((p) => p.field), ["alarms.memoryPercent"]);
+    assert.deepEqual(
+      partialCacheSettingsProblems({ alarms: { memoryPercent: 0 } }, CTX).map((p) => p.field),
+      ["alarms.memoryPercent"],
+    );
   });
 });
 

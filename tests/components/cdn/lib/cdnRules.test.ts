@@ -19,22 +19,61 @@ const EU_CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f5a8f0e-3c1b-4d
 describe("CDN settings rules", () => {
   it("accepts the defaults and every range's edges", () => {
     assert.deepEqual(cdnSettingsProblems(SETTINGS), []);
-    const low = { ...SETTINGS, waf: { ...SETTINGS.waf, rateLimit: 10, rateLimitWindowSeconds: 60 }, originReadTimeoutSeconds: 1, originConnectionAttempts: 1, originConnectionTimeoutSeconds: 1, hstsMaxAgeSeconds: 0, logRetentionDays: 1 };
-    const high = { ...SETTINGS, waf: { ...SETTINGS.waf, rateLimit: 2_000_000_000, rateLimitWindowSeconds: 600, action: "count" as const }, originReadTimeoutSeconds: 60, originConnectionAttempts: 3, originConnectionTimeoutSeconds: 10 };
+    const low = {
+      ...SETTINGS,
+      waf: { ...SETTINGS.waf, rateLimit: 10, rateLimitWindowSeconds: 60 },
+      originReadTimeoutSeconds: 1,
+      originConnectionAttempts: 1,
+      originConnectionTimeoutSeconds: 1,
+      hstsMaxAgeSeconds: 0,
+      logRetentionDays: 1,
+    };
+    const high = {
+      ...SETTINGS,
+      waf: { ...SETTINGS.waf, rateLimit: 2_000_000_000, rateLimitWindowSeconds: 600, action: "count" as const },
+      originReadTimeoutSeconds: 60,
+      originConnectionAttempts: 3,
+      originConnectionTimeoutSeconds: 10,
+    };
     assert.deepEqual(cdnSettingsProblems(low), []);
     assert.deepEqual(cdnSettingsProblems(high), []);
   });
 
   const cases: Array<{ name: string; settings: Partial<DistributionSettings>; expected: Array<[string, string]> }> = [
-    { name: "an unknown price class", settings: { priceClass: "PriceClass_50" as never }, expected: [["priceClass", "must be one of PriceClass_100, PriceClass_200, PriceClass_All"]] },
-    { name: "a rate limit below WAF's floor", settings: { waf: { ...SETTINGS.waf, rateLimit: 9 } }, expected: [["waf.rateLimit", "must be a whole number from 10 to 2000000000 requests per window"]] },
-    { name: "a rate limit above WAF's ceiling", settings: { waf: { ...SETTINGS.waf, rateLimit: 2_000_000_001 } }, expected: [["waf.rateLimit", "must be a whole number from 10 to 2000000000 requests per window"]] },
-    { name: "an evaluation window WAF lacks", settings: { waf: { ...SETTINGS.waf, rateLimitWindowSeconds: 180 } }, expected: [["waf.rateLimitWindowSeconds", "must be one of 60, 120, 300, 600 seconds (WAF's evaluation windows)"]] },
-    { name: "a WAF action other than block or count", settings: { waf: { ...SETTINGS.waf, action: "allow" as never } }, expected: [["waf.action", "must be one of block, count"]] },
+    {
+      name: "an unknown price class",
+      settings: { priceClass: "PriceClass_50" as never },
+      expected: [["priceClass", "must be one of PriceClass_100, PriceClass_200, PriceClass_All"]],
+    },
+    {
+      name: "a rate limit below WAF's floor",
+      settings: { waf: { ...SETTINGS.waf, rateLimit: 9 } },
+      expected: [["waf.rateLimit", "must be a whole number from 10 to 2000000000 requests per window"]],
+    },
+    {
+      name: "a rate limit above WAF's ceiling",
+      settings: { waf: { ...SETTINGS.waf, rateLimit: 2_000_000_001 } },
+      expected: [["waf.rateLimit", "must be a whole number from 10 to 2000000000 requests per window"]],
+    },
+    {
+      name: "an evaluation window WAF lacks",
+      settings: { waf: { ...SETTINGS.waf, rateLimitWindowSeconds: 180 } },
+      expected: [["waf.rateLimitWindowSeconds", "must be one of 60, 120, 300, 600 seconds (WAF's evaluation windows)"]],
+    },
+    {
+      name: "a WAF action other than block or count",
+      settings: { waf: { ...SETTINGS.waf, action: "allow" as never } },
+      expected: [["waf.action", "must be one of block, count"]],
+    },
     {
       name: "a retention CloudWatch Logs lacks",
       settings: { logRetentionDays: 10 },
-      expected: [["logRetentionDays", "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days"]],
+      expected: [
+        [
+          "logRetentionDays",
+          "must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days",
+        ],
+      ],
     },
     {
       name: "origin timeouts and attempts out of range",
@@ -166,6 +205,8 @@ describe("edge names", () => {
       `the origin access control name ${prefix}-static is 65 characters; CloudFront allows 64 (shorten namePrefix)`,
       `the log delivery name ${prefix}-cdn-access is 69 characters; CloudWatch Logs allows 60 (shorten namePrefix)`,
     ]);
-    assert.deepEqual(cdnNameProblems("Blueprint_Prod", []), ['namePrefix must be lowercase letters, digits and -, not starting or ending with -, got "Blueprint_Prod"']);
+    assert.deepEqual(cdnNameProblems("Blueprint_Prod", []), [
+      'namePrefix must be lowercase letters, digits and -, not starting or ending with -, got "Blueprint_Prod"',
+    ]);
   });
 });

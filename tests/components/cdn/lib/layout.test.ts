@@ -15,7 +15,7 @@ import { REGION_NAMES } from "../../../../components/lib/regions";
 const layoutFor = (regions: string[], extra: Partial<LayoutInput> = {}): DistributionLayout =>
   distributionLayout({
     loadBalancerRegions: regions,
-    staticRegions: { primary: regions[0]!, replica: regions[1] ?? "us-east-2" },
+    staticRegions: { primary: regions[0], replica: regions[1] ?? "us-east-2" },
     staticPathPattern: "/static/*",
     failoverPathPatterns: ["/read/*"],
     failoverStatusCodes: [500, 502, 503, 504],
@@ -33,7 +33,7 @@ describe("distribution layout", () => {
       layout.originGroups.map((g) => [g.id, g.members]),
       [[STATIC_GROUP_ID, ["static-eu-west-1", "static-us-east-2"]]],
     );
-    assert.equal(layout.orderedBehaviours[1]!.target, "alb-eu-west-1");
+    assert.equal(layout.orderedBehaviours[1].target, "alb-eu-west-1");
     assert.deepEqual(layoutProblems(layout), []);
   });
 
@@ -55,7 +55,7 @@ describe("distribution layout", () => {
       layout.origins.filter((o) => o.kind === "loadBalancer").map((o) => o.id),
       ["alb-us-east-1", "alb-eu-west-1", "alb-ap-southeast-2"],
     );
-    assert.deepEqual(layout.originGroups[0]!.members, ["alb-us-east-1", "alb-eu-west-1"]);
+    assert.deepEqual(layout.originGroups[0].members, ["alb-us-east-1", "alb-eu-west-1"]);
     assert.deepEqual(layoutProblems(layout), []);
   });
 
@@ -86,8 +86,8 @@ describe("distribution layout", () => {
         { id: STATIC_GROUP_ID, members: ["static-us-east-1", "static-nowhere"], statusCodes: [500] },
       ],
       orderedBehaviours: [
-        { ...layout.orderedBehaviours[1]!, allowedMethods: [...ALL_METHODS] },
-        { ...layout.orderedBehaviours[1]!, pathPattern: "/x/*", target: "nowhere", allowedMethods: ["GET", "POST"], cachedMethods: ["GET", "HEAD", "OPTIONS"] },
+        { ...layout.orderedBehaviours[1], allowedMethods: [...ALL_METHODS] },
+        { ...layout.orderedBehaviours[1], pathPattern: "/x/*", target: "nowhere", allowedMethods: ["GET", "POST"], cachedMethods: ["GET", "HEAD", "OPTIONS"] },
       ],
     };
     assert.deepEqual(layoutProblems(broken), [
@@ -109,7 +109,7 @@ describe("distribution layout", () => {
   it("never puts a write method on an origin group, for any region count and paths", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.uniqueArray(fc.stringMatching(/^\/[a-z]{1,8}\/\*$/), { maxLength: 5 }), (count, paths) => {
-        const layout = layoutFor(REGION_NAMES.slice(0, count) as string[], { failoverPathPatterns: paths.filter((p) => p !== "/static/*") });
+        const layout = layoutFor(REGION_NAMES.slice(0, count), { failoverPathPatterns: paths.filter((p) => p !== "/static/*") });
         return layoutProblems(layout).length === 0;
       }),
     );

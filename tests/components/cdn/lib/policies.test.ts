@@ -1,5 +1,11 @@
 import * as assert from "node:assert/strict";
-import { accessLogBucketPolicy, replicationRolePolicy, replicationTrustPolicy, staticBucketPolicy, wafLogGroupPolicy } from "../../../../components/cdn/lib/policies";
+import {
+  accessLogBucketPolicy,
+  replicationRolePolicy,
+  replicationTrustPolicy,
+  staticBucketPolicy,
+  wafLogGroupPolicy,
+} from "../../../../components/cdn/lib/policies";
 
 describe("edge policies", () => {
   it("lets only this distribution read a static bucket, and nobody without TLS", () => {
@@ -13,13 +19,25 @@ describe("edge policies", () => {
         Resource: "arn:aws:s3:::b/*",
         Condition: { StringEquals: { "AWS:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } },
       },
-      { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
     ]);
   });
 
   it("gives replication exactly what it needs, for this account only", () => {
     assert.deepEqual(JSON.parse(replicationTrustPolicy({ accountId: "123456789012" })).Statement, [
-      { Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } },
+      {
+        Effect: "Allow",
+        Principal: { Service: "s3.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+      },
     ]);
     const statements = JSON.parse(replicationRolePolicy({ sourceBucketArn: "arn:aws:s3:::src", replicaBucketArn: "arn:aws:s3:::dst" })).Statement;
     assert.deepEqual(
@@ -50,7 +68,14 @@ describe("edge policies", () => {
   });
 
   it("lets log delivery write WAF logs into the one log group", () => {
-    const policy = JSON.parse(wafLogGroupPolicy({ logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-x", accountId: "123456789012", partition: "aws", region: "us-east-1" }));
+    const policy = JSON.parse(
+      wafLogGroupPolicy({
+        logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-x",
+        accountId: "123456789012",
+        partition: "aws",
+        region: "us-east-1",
+      }),
+    );
     assert.deepEqual(policy.Statement[0].Resource, "arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-x:*");
     assert.deepEqual(policy.Statement[0].Action, ["logs:CreateLogStream", "logs:PutLogEvents"]);
   });

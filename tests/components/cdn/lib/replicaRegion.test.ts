@@ -22,7 +22,10 @@ describe("static replica region", () => {
   });
 
   it("rejects the primary and unknown regions", () => {
-    assert.equal(replicaRegionProblem("eu-west-1", "eu-west-1"), "must differ from the primary region eu-west-1: the replica is the static assets' failover origin");
+    assert.equal(
+      replicaRegionProblem("eu-west-1", "eu-west-1"),
+      "must differ from the primary region eu-west-1: the replica is the static assets' failover origin",
+    );
     assert.equal(replicaRegionProblem("eu-west-1", "eu-west-9"), "must be a known AWS region (us-east-1, us-east-2, us-west-1, us-west-2, ...)");
   });
 });

@@ -46,8 +46,12 @@ describe("Cdn argument rules", () => {
 
   it("requires a certificate with aliases and aliases with a certificate", () => {
     const { certificate: _certificate, ...withoutCertificate } = args;
-    assert.deepEqual(cdnArgProblems(withoutCertificate), ["aliases need a certificate: pass certificate.arn (us-east-1) or certificate.hostedZoneId to validate one"]);
-    assert.deepEqual(cdnArgProblems({ ...args, aliases: [] }), ["certificate is set but aliases is empty; without aliases CloudFront serves its default certificate"]);
+    assert.deepEqual(cdnArgProblems(withoutCertificate), [
+      "aliases need a certificate: pass certificate.arn (us-east-1) or certificate.hostedZoneId to validate one",
+    ]);
+    assert.deepEqual(cdnArgProblems({ ...args, aliases: [] }), [
+      "certificate is set but aliases is empty; without aliases CloudFront serves its default certificate",
+    ]);
     assert.deepEqual(cdnArgProblems({ ...args, certificate: { hostedZoneId: "/hostedzone/Z1" } }), [
       "certificate.hostedZoneId must be a Route 53 hosted zone ID such as Z0123456789ABCDEFGHIJ (without /hostedzone/)",
     ]);

@@ -17,7 +17,7 @@ describe("WAF rules", () => {
         [3, "rate-limit-per-ip", '{"block":{}}'],
       ],
     );
-    assert.deepEqual(rules[3]!.statement, { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 } });
+    assert.deepEqual(rules[3].statement, { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 } });
     assert.equal(wafCapacity(rules), 927);
     assert.deepEqual(wafProblems("blueprint-prod-edge", rules), []);
   });
@@ -32,7 +32,11 @@ describe("WAF rules", () => {
 
   it("rejects bad names, reserved metric names, repeated priorities and too much capacity", () => {
     const rules = wafRules("acl", SETTINGS.waf);
-    const broken = [...rules, { ...rules[1]!, visibilityConfig: { ...rules[1]!.visibilityConfig, metricName: "All" } }, ...Array.from({ length: 7 }, () => rules[1]!)];
+    const broken = [
+      ...rules,
+      { ...rules[1], visibilityConfig: { ...rules[1].visibilityConfig, metricName: "All" } },
+      ...Array.from({ length: 7 }, () => rules[1]),
+    ];
     assert.deepEqual(wafProblems("my acl", broken), [
       'the web ACL name "my acl" must be 1 to 128 letters, digits, _ or -',
       'the WAF metric name "my acl" must be 1 to 255 characters without spaces, and not All or Default_Action',

@@ -36,7 +36,11 @@ describe("chaos rules: FIS selection and durations", () => {
   it("defaults to the experiments whose prerequisites hold", () => {
     assert.deepEqual(defaultExperiments(PROD_FACTS), ["terminate-web-instances", "failover-database", "failover-cache"]);
     assert.deepEqual(defaultExperiments(DEV_FACTS), ["terminate-web-instances"]);
-    assert.deepEqual(defaultExperiments({ database: { service: "rds", instanceCount: 1, multiAz: true, mode: "single-region" } }), ["terminate-web-instances", "failover-database", "failover-cache"]);
+    assert.deepEqual(defaultExperiments({ database: { service: "rds", instanceCount: 1, multiAz: true, mode: "single-region" } }), [
+      "terminate-web-instances",
+      "failover-database",
+      "failover-cache",
+    ]);
   });
 
   it("keeps names and descriptions within FIS's and IAM's limits for the longest prefix and region", () => {

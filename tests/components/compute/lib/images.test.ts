@@ -105,7 +105,22 @@ describe("instanceTypeArchitecture", () => {
     });
   }
 
-  const invalid = ["", "m7g", "m7g.", ".large", "M7G.large", "m7g.Large", "m7g.huge", "m7g.large ", " m7g.large", "m.large", "7g.large", "m7g_large", "m7g.2large", "m7g.metal-24"];
+  const invalid = [
+    "",
+    "m7g",
+    "m7g.",
+    ".large",
+    "M7G.large",
+    "m7g.Large",
+    "m7g.huge",
+    "m7g.large ",
+    " m7g.large",
+    "m.large",
+    "7g.large",
+    "m7g_large",
+    "m7g.2large",
+    "m7g.metal-24",
+  ];
   for (const instanceType of invalid) {
     it(`says ${JSON.stringify(instanceType)} is not an instance type`, () => {
       assert.deepEqual(instanceTypeArchitecture(instanceType), NOT_AN_INSTANCE_TYPE);
@@ -128,6 +143,7 @@ describe("instanceTypeArchitecture", () => {
 describe("isBurstable", () => {
   it("is true for the t families only", () => {
     for (const instanceType of ["t2.micro", "t3.small", "t3a.large", "t4g.nano"]) assert.equal(isBurstable(instanceType), true, instanceType);
-    for (const instanceType of ["m7g.large", "c7a.xlarge", "trn1.2xlarge", "g5g.xlarge", "a1.large"]) assert.equal(isBurstable(instanceType), false, instanceType);
+    for (const instanceType of ["m7g.large", "c7a.xlarge", "trn1.2xlarge", "g5g.xlarge", "a1.large"])
+      assert.equal(isBurstable(instanceType), false, instanceType);
   });
 });

@@ -76,11 +76,7 @@ describe("userDataProblems", () => {
     ["an API key", "API_KEY=0123456789abcdef", [LITERAL]],
     ["an api-key", "--header api-key:0123456789abcdef", [LITERAL]],
     ["a secret", "CLIENT_SECRET=s3cr3tvalue", [LITERAL]],
-    [
-      "several kinds at once, in pattern order",
-      "AKIAIOSFODNN7EXAMPLE\n-----BEGIN EC PRIVATE KEY-----\nTOKEN=abcdefgh",
-      [ACCESS_KEY, PRIVATE_KEY, LITERAL],
-    ],
+    ["several kinds at once, in pattern order", "AKIAIOSFODNN7EXAMPLE\n-----BEGIN EC PRIVATE KEY-----\nTOKEN=abcdefgh", [ACCESS_KEY, PRIVATE_KEY, LITERAL]],
   ];
   for (const [name, script, expected] of flagged) {
     it(`flags ${name}`, () => {
@@ -130,10 +126,7 @@ describe("looksSecret", () => {
 describe("renderUserData", () => {
   it("writes the environment file, then the stack's script without its shebang", () => {
     const text = renderUserData({ BLUEPRINT_REGION: "eu-west-1", BLUEPRINT_QUEUE_ORDERS_URL: QUEUE_URL }, "#!/bin/bash\necho hello\n\n");
-    assert.equal(
-      text,
-      [...bootstrap("BLUEPRINT_REGION=eu-west-1", `BLUEPRINT_QUEUE_ORDERS_URL=${QUEUE_URL}`), STACK_HEADER, "echo hello", ""].join("\n"),
-    );
+    assert.equal(text, [...bootstrap("BLUEPRINT_REGION=eu-west-1", `BLUEPRINT_QUEUE_ORDERS_URL=${QUEUE_URL}`), STACK_HEADER, "echo hello", ""].join("\n"));
   });
 
   it("writes only the bootstrap without a script, or with a blank one", () => {
@@ -157,7 +150,12 @@ describe("renderUserData", () => {
     assert.ok(renderUserData({}, "#!/bin/bash\r\necho a").endsWith(`${STACK_HEADER}\necho a\n`));
     assert.ok(renderUserData({}, "echo a\n#!/bin/bash\necho b").endsWith(`${STACK_HEADER}\necho a\n#!/bin/bash\necho b\n`));
     // the first line of the rendered text is always the bootstrap's own shebang
-    assert.equal(renderUserData({}, "#!/bin/zsh\necho a").split("\n").filter((line) => line.startsWith("#!")).length, 1);
+    assert.equal(
+      renderUserData({}, "#!/bin/zsh\necho a")
+        .split("\n")
+        .filter((line) => line.startsWith("#!")).length,
+      1,
+    );
   });
 
   const badKeys = ["lower", "1ABC", "A-B", "A B", "_A", "A=B"];
@@ -182,9 +180,13 @@ describe("renderUserData", () => {
 
   it("catches literal secrets in JSON and in command-line flags", () => {
     for (const script of ['echo \'{"password": "hunter2222"}\' > /etc/app.json', "mysql --password hunter2222", "app --api-key=abcdef123456"]) {
-      assert.deepEqual(userDataProblems(script), [
-        "contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot",
-      ], script);
+      assert.deepEqual(
+        userDataProblems(script),
+        [
+          "contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot",
+        ],
+        script,
+      );
     }
   });
 
@@ -228,7 +230,10 @@ describe("renderUserData", () => {
         const lines = renderUserData(environment).split("\n");
         const start = lines.indexOf("cat > /etc/blueprint/env <<'BLUEPRINT_ENV'") + 1;
         const end = lines.indexOf("BLUEPRINT_ENV");
-        assert.deepEqual(lines.slice(start, end), Object.entries(environment).map(([k, v]) => `${k}=${v}`));
+        assert.deepEqual(
+          lines.slice(start, end),
+          Object.entries(environment).map(([k, v]) => `${k}=${v}`),
+        );
       }),
     );
   });

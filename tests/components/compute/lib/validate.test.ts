@@ -36,11 +36,27 @@ describe("computeArgProblems", () => {
 
   it("accepts the edges of every range", () => {
     assert.deepEqual(
-      computeArgProblems({ ...web, rootVolumeGiB: 8, onDemandBaseCapacity: 0, spotPercentage: 0, instanceRefreshMinHealthyPercent: 0, minSize: 1, desiredCapacity: 1, maxSize: 1 }),
+      computeArgProblems({
+        ...web,
+        rootVolumeGiB: 8,
+        onDemandBaseCapacity: 0,
+        spotPercentage: 0,
+        instanceRefreshMinHealthyPercent: 0,
+        minSize: 1,
+        desiredCapacity: 1,
+        maxSize: 1,
+      }),
       [],
     );
     assert.deepEqual(
-      computeArgProblems({ ...web, instanceTypes: FORTY_GRAVITON_TYPES, rootVolumeGiB: 16384, onDemandBaseCapacity: 1000, spotPercentage: 100, instanceRefreshMinHealthyPercent: 100 }),
+      computeArgProblems({
+        ...web,
+        instanceTypes: FORTY_GRAVITON_TYPES,
+        rootVolumeGiB: 16384,
+        onDemandBaseCapacity: 1000,
+        spotPercentage: 100,
+        instanceRefreshMinHealthyPercent: 100,
+      }),
       [],
     );
   });
@@ -48,7 +64,11 @@ describe("computeArgProblems", () => {
   const cases: Array<{ name: string; args: Parameters<typeof computeArgProblems>[0]; expected: string[] }> = [
     { name: "no instance types", args: { ...web, instanceTypes: [] }, expected: ["instanceTypes must list 1 to 40 types, got 0"] },
     // 40 is the API's limit on overrides (its 20 is on launch templates)
-    { name: "41 instance types", args: { ...web, instanceTypes: [...FORTY_GRAVITON_TYPES, "x2gd.large"] }, expected: ["instanceTypes must list 1 to 40 types, got 41"] },
+    {
+      name: "41 instance types",
+      args: { ...web, instanceTypes: [...FORTY_GRAVITON_TYPES, "x2gd.large"] },
+      expected: ["instanceTypes must list 1 to 40 types, got 41"],
+    },
     {
       name: "an instance type listed twice",
       args: { ...web, instanceTypes: ["m7g.large", "c7g.large", "m7g.large"] },
@@ -100,7 +120,11 @@ describe("computeArgProblems", () => {
       expected: ["instanceRefreshMinHealthyPercent must be a whole number from 0 to 100"],
     },
     { name: "a worker without queues", args: { ...worker, scaling: { kind: "worker" } }, expected: ["a worker needs at least one queue to scale on"] },
-    { name: "a worker with an empty queue list", args: { ...worker, scaling: { kind: "worker", queueNames: [] } }, expected: ["a worker needs at least one queue to scale on"] },
+    {
+      name: "a worker with an empty queue list",
+      args: { ...worker, scaling: { kind: "worker", queueNames: [] } },
+      expected: ["a worker needs at least one queue to scale on"],
+    },
     {
       name: "a web tier that may scale to zero",
       args: { ...web, minSize: 0 },
@@ -143,7 +167,10 @@ describe("computeArgProblems", () => {
       fc.property(size, size, size, (minSize, desiredCapacity, maxSize) => {
         const problems = computeArgProblems({ ...worker, minSize, desiredCapacity, maxSize });
         const ordered = minSize <= desiredCapacity && desiredCapacity <= maxSize;
-        assert.equal(problems.includes(`capacity must satisfy minSize <= desiredCapacity <= maxSize, got ${minSize} <= ${desiredCapacity} <= ${maxSize}`), !ordered);
+        assert.equal(
+          problems.includes(`capacity must satisfy minSize <= desiredCapacity <= maxSize, got ${minSize} <= ${desiredCapacity} <= ${maxSize}`),
+          !ordered,
+        );
       }),
     );
   });

@@ -4,7 +4,15 @@ import { databaseAlarmSpecs } from "../../../../components/database/lib/alarms";
 describe("database alarm specs", () => {
   const thresholds = { cpuPercent: 75, replicaLagSeconds: 30 };
   it("alarm on CPU per instance, and on lag in a secondary region only, in the metric's unit", () => {
-    const aurora = databaseAlarmSpecs({ mode: "aurora-global", role: "secondary", alarmPrefix: "p-r-db", thresholds, instances: ["i-1", "i-2"], clusterIdentifier: "c", sourceRegion: "eu-west-1" });
+    const aurora = databaseAlarmSpecs({
+      mode: "aurora-global",
+      role: "secondary",
+      alarmPrefix: "p-r-db",
+      thresholds,
+      instances: ["i-1", "i-2"],
+      clusterIdentifier: "c",
+      sourceRegion: "eu-west-1",
+    });
     assert.deepEqual(
       aurora.map((spec) => [spec.name, spec.metricName, spec.dimensions, spec.threshold]),
       [
@@ -14,7 +22,16 @@ describe("database alarm specs", () => {
       ],
     );
     const replica = databaseAlarmSpecs({ mode: "rds-replicas", role: "secondary", alarmPrefix: "p-r-db", thresholds, instances: ["db"] });
-    assert.deepEqual(replica.map((spec) => [spec.name, spec.metricName, spec.threshold]), [["p-r-db-cpu", "CPUUtilization", 75], ["p-r-db-replication-lag", "ReplicaLag", 30]]);
-    assert.equal(databaseAlarmSpecs({ mode: "aurora-global", role: "primary", alarmPrefix: "p", thresholds, instances: ["a"], clusterIdentifier: "c" }).length, 1);
+    assert.deepEqual(
+      replica.map((spec) => [spec.name, spec.metricName, spec.threshold]),
+      [
+        ["p-r-db-cpu", "CPUUtilization", 75],
+        ["p-r-db-replication-lag", "ReplicaLag", 30],
+      ],
+    );
+    assert.equal(
+      databaseAlarmSpecs({ mode: "aurora-global", role: "primary", alarmPrefix: "p", thresholds, instances: ["a"], clusterIdentifier: "c" }).length,
+      1,
+    );
   });
 });

@@ -15,7 +15,20 @@ const THREE: DatabaseContext = { regions: ["eu-west-1", "us-east-1", "ap-southea
 const ONE: DatabaseContext = { regions: ["eu-west-1"], primaryRegion: "eu-west-1", namePrefix: "blueprint-dev" };
 /** The primary and 11 secondaries: one more than an Aurora global database allows. */
 const TWELVE: DatabaseContext = {
-  regions: ["eu-west-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "ap-northeast-1"],
+  regions: [
+    "eu-west-1",
+    "us-east-1",
+    "us-east-2",
+    "us-west-1",
+    "us-west-2",
+    "ca-central-1",
+    "sa-east-1",
+    "eu-west-2",
+    "eu-west-3",
+    "eu-central-1",
+    "eu-north-1",
+    "ap-northeast-1",
+  ],
   primaryRegion: "eu-west-1",
   namePrefix: "blueprint-prod",
 };
@@ -29,7 +42,13 @@ describe("database settings rules", () => {
     assert.deepEqual(pairs(REPLICAS, THREE), []);
     assert.deepEqual(pairs(SINGLE, ONE), []);
     assert.deepEqual(pairs({ ...SINGLE, service: "rds", instanceClass: "db.t4g.micro", backupRetentionDays: 0 }, ONE), []);
-    assert.deepEqual(pairs({ ...GLOBAL, engine: "mysql", engineVersion: "8.0.mysql_aurora.3.08.0", masterUsername: "admin", logExports: ["error", "slowquery", "audit"] }, THREE), []);
+    assert.deepEqual(
+      pairs(
+        { ...GLOBAL, engine: "mysql", engineVersion: "8.0.mysql_aurora.3.08.0", masterUsername: "admin", logExports: ["error", "slowquery", "audit"] },
+        THREE,
+      ),
+      [],
+    );
     // at the edges: 16 less 10 secondaries, the longest PI retention, a backup window past midnight
     assert.deepEqual(pairs({ ...GLOBAL, instanceCount: 5, secondaryInstanceCount: 16 }, { ...TWELVE, regions: TWELVE.regions.slice(0, 11) }), []);
     assert.deepEqual(pairs({ ...GLOBAL, performanceInsightsRetentionDays: 731, preferredBackupWindow: "23:30-00:15" }, THREE), []);
@@ -50,7 +69,12 @@ describe("database settings rules", () => {
       name: "more secondary regions than a global database allows",
       settings: { ...GLOBAL, instanceCount: 2 },
       ctx: TWELVE,
-      expected: [["mode", `is aurora-global with 11 secondary regions; an Aurora global database has at most ${MAX_GLOBAL_SECONDARY_REGIONS} (one primary and 10 secondaries)`]],
+      expected: [
+        [
+          "mode",
+          `is aurora-global with 11 secondary regions; an Aurora global database has at most ${MAX_GLOBAL_SECONDARY_REGIONS} (one primary and 10 secondaries)`,
+        ],
+      ],
     },
     {
       name: "single-region mode in a multi-region stack",
@@ -92,7 +116,9 @@ describe("database settings rules", () => {
       name: "an Aurora MySQL version too old for a region's global database",
       settings: { ...GLOBAL, engine: "mysql", engineVersion: "8.0.mysql_aurora.3.03.0", logExports: ["error"] },
       ctx: { ...THREE, regions: ["eu-west-1", "ap-southeast-5"] },
-      expected: [["engineVersion", "8.0.mysql_aurora.3.03.0 cannot join an Aurora global database in ap-southeast-5, which needs aurora-mysql 3.04.0 or later"]],
+      expected: [
+        ["engineVersion", "8.0.mysql_aurora.3.03.0 cannot join an Aurora global database in ap-southeast-5, which needs aurora-mysql 3.04.0 or later"],
+      ],
     },
     {
       name: "a region without global databases",
@@ -109,7 +135,12 @@ describe("database settings rules", () => {
       name: "a general-purpose class on Aurora",
       settings: { ...SINGLE, instanceClass: "db.m7g.large" },
       ctx: ONE,
-      expected: [["instanceClass", "db.m7g.large is not an Aurora instance class the blueprint supports; use one of the families db.r5, db.r6g, db.r6i, db.r7g, db.r7i, db.r8g, db.x2g, db.t3, db.t4g"]],
+      expected: [
+        [
+          "instanceClass",
+          "db.m7g.large is not an Aurora instance class the blueprint supports; use one of the families db.r5, db.r6g, db.r6i, db.r7g, db.r7i, db.r8g, db.x2g, db.t3, db.t4g",
+        ],
+      ],
     },
     {
       name: "a burstable size Aurora does not run",
@@ -176,7 +207,10 @@ describe("database settings rules", () => {
       settings: { ...GLOBAL, preferredBackupWindow: "3:00-04:00", preferredMaintenanceWindow: "sunday:05:00-sunday:06:00" },
       expected: [
         ["preferredBackupWindow", 'must be hh24:mi-hh24:mi in UTC, e.g. 03:00-04:00; got "3:00-04:00"'],
-        ["preferredMaintenanceWindow", 'must be ddd:hh24:mi-ddd:hh24:mi in UTC with ddd one of mon, tue, wed, thu, fri, sat, sun, e.g. sun:05:00-sun:06:00; got "sunday:05:00-sunday:06:00"'],
+        [
+          "preferredMaintenanceWindow",
+          'must be ddd:hh24:mi-ddd:hh24:mi in UTC with ddd one of mon, tue, wed, thu, fri, sat, sun, e.g. sun:05:00-sun:06:00; got "sunday:05:00-sunday:06:00"',
+        ],
       ],
     },
     {
@@ -217,7 +251,12 @@ describe("database settings rules", () => {
     {
       name: "RDS for MySQL's audit log",
       settings: { ...REPLICAS, engine: "mysql", engineVersion: "8.4.5", logExports: ["audit"] },
-      expected: [["logExports.0", '"audit" is not a log mysql exports; allowed: error, general, slowquery (RDS for MySQL\'s audit log needs an option group the blueprint does not create)']],
+      expected: [
+        [
+          "logExports.0",
+          '"audit" is not a log mysql exports; allowed: error, general, slowquery (RDS for MySQL\'s audit log needs an option group the blueprint does not create)',
+        ],
+      ],
     },
     {
       name: "an autoscaling ceiling under 10% headroom",
@@ -244,9 +283,18 @@ describe("database settings rules", () => {
       expected: [
         ["namePrefix", 'the identifier "1app-prod-eu-west-1" does not start with a lowercase letter (derived from the project and stack names)'],
         ["namePrefix", 'the instance identifier "1app-prod-eu-west-1-3" does not start with a lowercase letter (derived from the project and stack names)'],
-        ["namePrefix", 'the final snapshot identifier "1app-prod-eu-west-1-final" does not start with a lowercase letter (derived from the project and stack names)'],
-        ["namePrefix", 'the cluster parameter group name "1app-prod-eu-west-1-aurora-postgresql16-cluster" does not start with a lowercase letter (derived from the project and stack names)'],
-        ["namePrefix", 'the parameter group name "1app-prod-eu-west-1-aurora-postgresql16" does not start with a lowercase letter (derived from the project and stack names)'],
+        [
+          "namePrefix",
+          'the final snapshot identifier "1app-prod-eu-west-1-final" does not start with a lowercase letter (derived from the project and stack names)',
+        ],
+        [
+          "namePrefix",
+          'the cluster parameter group name "1app-prod-eu-west-1-aurora-postgresql16-cluster" does not start with a lowercase letter (derived from the project and stack names)',
+        ],
+        [
+          "namePrefix",
+          'the parameter group name "1app-prod-eu-west-1-aurora-postgresql16" does not start with a lowercase letter (derived from the project and stack names)',
+        ],
         ["namePrefix", 'the global cluster identifier "1app-prod-global" does not start with a lowercase letter (derived from the project and stack names)'],
       ],
     },

@@ -7,6 +7,9 @@ describe("database engines, windows and names", () => {
       databaseParameters("aurora-mysql", ["error", "slowquery", "general", "audit"]).cluster.map((p) => `${p.name}=${p.value}`),
       ["require_secure_transport=ON", "slow_query_log=1", "general_log=1", "server_audit_logging=1", "server_audit_events=CONNECT,QUERY_DCL,QUERY_DDL"],
     );
-    assert.deepEqual(databaseParameters("postgres", ["postgresql"]), { cluster: [], instance: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }] });
+    assert.deepEqual(databaseParameters("postgres", ["postgresql"]), {
+      cluster: [],
+      instance: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }],
+    });
   });
 });

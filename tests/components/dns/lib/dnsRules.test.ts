@@ -6,7 +6,8 @@ const DNS: DnsSettings = { healthCheck: { intervalSeconds: 30, failureThreshold:
 describe("DNS rules", () => {
   it("accepts Route 53's intervals and the threshold range's edges", () => {
     for (const intervalSeconds of [10, 30]) {
-      for (const failureThreshold of [1, 10]) assert.deepEqual(dnsSettingsProblems({ healthCheck: { intervalSeconds, failureThreshold }, alarmEvaluationPeriods: 1 }), []);
+      for (const failureThreshold of [1, 10])
+        assert.deepEqual(dnsSettingsProblems({ healthCheck: { intervalSeconds, failureThreshold }, alarmEvaluationPeriods: 1 }), []);
     }
   });
 
@@ -29,20 +30,23 @@ describe("DNS rules", () => {
   });
 
   it("alarms on the minimum HealthCheckStatus, treating missing data as unhealthy", () => {
-    assert.deepEqual(healthAlarmSpec({ namePrefix: "blueprint-prod", region: "eu-west-1", apiName: "api.example.com", healthCheckId: "hc", evaluationPeriods: 2 }), {
-      name: "blueprint-prod-eu-west-1-api-health",
-      description: "Route 53 sees eu-west-1.api.example.com (the eu-west-1 load balancer) as unhealthy; latency routing sends api.example.com elsewhere",
-      namespace: "AWS/Route53",
-      metricName: "HealthCheckStatus",
-      dimensions: { HealthCheckId: "hc" },
-      statistic: "Minimum",
-      period: 60,
-      evaluationPeriods: 2,
-      datapointsToAlarm: 2,
-      threshold: 1,
-      comparisonOperator: "LessThanThreshold",
-      treatMissingData: "breaching",
-    });
+    assert.deepEqual(
+      healthAlarmSpec({ namePrefix: "blueprint-prod", region: "eu-west-1", apiName: "api.example.com", healthCheckId: "hc", evaluationPeriods: 2 }),
+      {
+        name: "blueprint-prod-eu-west-1-api-health",
+        description: "Route 53 sees eu-west-1.api.example.com (the eu-west-1 load balancer) as unhealthy; latency routing sends api.example.com elsewhere",
+        namespace: "AWS/Route53",
+        metricName: "HealthCheckStatus",
+        dimensions: { HealthCheckId: "hc" },
+        statistic: "Minimum",
+        period: 60,
+        evaluationPeriods: 2,
+        datapointsToAlarm: 2,
+        threshold: 1,
+        comparisonOperator: "LessThanThreshold",
+        treatMissingData: "breaching",
+      },
+    );
   });
 
   it("lists every argument problem at once", () => {

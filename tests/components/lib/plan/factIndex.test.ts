@@ -26,7 +26,7 @@ describe("plan fact index", () => {
         ["aws:sns/topic:Topic", "beta"],
       ],
     );
-    assert.equal(index.facts("aws:sqs/queue:Queue"), CATALOG[1]!.types[0]);
+    assert.equal(index.facts("aws:sqs/queue:Queue"), CATALOG[1].types[0]);
     assert.equal(index.facts("aws:rds/cluster:Cluster"), undefined);
     assert.equal(index.invoke("aws:ssm/getParameter:getParameter"), invoke);
     assert.equal(index.invoke("aws:ec2/getVpc:getVpc"), undefined);

@@ -9,23 +9,35 @@ const any = (setting: unknown) => setting as AnySetting;
 
 describe("settings: the words of the reference", () => {
   it("formats values as the reference prints them", () => {
-    assert.deepEqual([formatValue("a"), formatValue(3), formatValue(false), formatValue(["a", 1]), formatValue({}), formatValue({ name: "jobs" })], ["a", "3", "false", "[a, 1]", "{}", "{name: jobs}"]);
+    assert.deepEqual(
+      [formatValue("a"), formatValue(3), formatValue(false), formatValue(["a", 1]), formatValue({}), formatValue({ name: "jobs" })],
+      ["a", "3", "false", "[a, 1]", "{}", "{name: jobs}"],
+    );
   });
 
   it("says a default once when every environment agrees, else per environment, and quotes derivations and facts", () => {
     assert.equal(defaultText(any(integer({ description: "", default: 60 })), ENVIRONMENT_FACTS), "60");
     assert.equal(defaultText(any(integer({ description: "", default: byEnvironment({ dev: 1, staging: 1, prod: 1 }) })), ENVIRONMENT_FACTS), "1");
-    assert.equal(defaultText(any(integer({ description: "", default: byEnvironment({ dev: 0, staging: 1, prod: 2 }) })), ENVIRONMENT_FACTS), "dev 0, staging 1, prod 2");
+    assert.equal(
+      defaultText(any(integer({ description: "", default: byEnvironment({ dev: 0, staging: 1, prod: 2 }) })), ENVIRONMENT_FACTS),
+      "dev 0, staging 1, prod 2",
+    );
     assert.equal(defaultText(any(text({ description: "", default: derived("the queue's type", () => "x") })), ENVIRONMENT_FACTS), "the queue's type");
     assert.equal(
       defaultText(any(integer({ description: "", default: fromEnvironment("logRetentionDays", "the environment's log retention") })), ENVIRONMENT_FACTS),
       "the environment's log retention (dev 7, staging 30, prod 365)",
     );
-    assert.deepEqual(defaultsByEnvironment(any(integer({ description: "", default: byEnvironment({ dev: 0, staging: derived("two", () => 2), prod: 2 }) })), ENVIRONMENT_FACTS), {
-      dev: "0",
-      staging: "two",
-      prod: "2",
-    });
+    assert.deepEqual(
+      defaultsByEnvironment(
+        any(integer({ description: "", default: byEnvironment({ dev: 0, staging: derived("two", () => 2), prod: 2 }) })),
+        ENVIRONMENT_FACTS,
+      ),
+      {
+        dev: "0",
+        staging: "two",
+        prod: "2",
+      },
+    );
     assert.equal(defaultText(any(text({ description: "", optional: true })), ENVIRONMENT_FACTS), "none");
     assert.equal(defaultText(any(text({ description: "", optional: true, absentMeans: "no mail" })), ENVIRONMENT_FACTS), "no mail");
     assert.equal(defaultText(any(text({ description: "", required: true })), ENVIRONMENT_FACTS), undefined);
@@ -38,7 +50,10 @@ describe("settings: the words of the reference", () => {
     assert.equal(typeText(any(list(group({}, { description: "" }), { description: "", default: [] }))), "list of maps");
     assert.equal(allowedText(any(integer({ description: "", range: { min: 1, max: 5 }, unit: "seconds", default: 1 }))), "1 to 5 seconds");
     assert.equal(allowedText(any(integer({ description: "", values: [1, 3], default: 1 }))), "one of 1, 3");
-    assert.equal(allowedText(any(list(text({ description: "", required: true }), { description: "", length: { min: 2, max: 6 }, required: true }))), "2 to 6 items");
+    assert.equal(
+      allowedText(any(list(text({ description: "", required: true }), { description: "", length: { min: 2, max: 6 }, required: true }))),
+      "2 to 6 items",
+    );
     assert.equal(allowedText(any(text({ description: "", default: "" }))), undefined);
   });
 
@@ -48,7 +63,15 @@ describe("settings: the words of the reference", () => {
   });
 
   it("builds a strict schema: unknown keys and wrong types refused, required keys required, ranges for editors", () => {
-    const schema = settingSchema(any(group({ name: text({ description: "", required: true }), port: integer({ description: "", range: { min: 1, max: 9 }, default: 1 }) }, { description: "" })), ENVIRONMENT_FACTS);
+    const schema = settingSchema(
+      any(
+        group(
+          { name: text({ description: "", required: true }), port: integer({ description: "", range: { min: 1, max: 9 }, default: 1 }) },
+          { description: "" },
+        ),
+      ),
+      ENVIRONMENT_FACTS,
+    );
     assert.equal(schema.safeParse(undefined).success, true);
     assert.equal(schema.safeParse({ name: "a" }).success, true);
     assert.equal(schema.safeParse({}).success, false);

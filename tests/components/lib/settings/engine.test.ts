@@ -4,13 +4,22 @@ import { fieldPath, StackSettings, valueAt } from "../../../../components/lib/se
 import type { Section } from "../../../../components/lib/settings/section";
 import { ENVIRONMENT_FACTS } from "../../../../infra/environments";
 
-const FRAME = { environment: "prod" as const, regions: [{ name: "eu-west-1", azCount: 3, primary: true }], primaryRegion: "eu-west-1", namePrefix: "blueprint-test" };
+const FRAME = {
+  environment: "prod" as const,
+  regions: [{ name: "eu-west-1", azCount: 3, primary: true }],
+  primaryRegion: "eu-west-1",
+  namePrefix: "blueprint-test",
+};
 const handle = <V>(key: string): SectionHandle<V> => ({ key });
 const engine = (sections: readonly Section<unknown, string>[], raw: Record<string, unknown>, frame: typeof FRAME | Omit<typeof FRAME, "environment"> = FRAME) =>
   new StackSettings(sections, ENVIRONMENT_FACTS, raw, frame);
 
 describe("settings: the engine", () => {
-  const a = section("a", { description: "A.", keys: { size: integer({ description: "Size.", default: 2 }) }, check: (value) => (value.size > 3 ? [{ field: "size", message: "is too big" }] : []) });
+  const a = section("a", {
+    description: "A.",
+    keys: { size: integer({ description: "Size.", default: 2 }) },
+    check: (value) => (value.size > 3 ? [{ field: "size", message: "is too big" }] : []),
+  });
   const b = section("b", {
     description: "B.",
     keys: { twice: integer({ description: "Twice a.", default: derived("twice a.size", ({ section: of }) => 2 * of(a).size) }) },

@@ -1,6 +1,19 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, list, map, text, type DefaultScope } from "../../../../components/lib/settings";
+import {
+  byEnvironment,
+  choice,
+  decimal,
+  derived,
+  flag,
+  fromEnvironment,
+  group,
+  integer,
+  list,
+  map,
+  text,
+  type DefaultScope,
+} from "../../../../components/lib/settings";
 import { resolveSetting } from "../../../../components/lib/settings/resolve";
 import type { AnySetting } from "../../../../components/lib/settings/setting";
 import { ENVIRONMENT_FACTS } from "../../../../infra/environments";
@@ -37,10 +50,19 @@ describe("settings: resolution", () => {
   });
 
   it("takes the environment's default, a derived one, or an environment fact", () => {
-    const replicas = integer({ description: "Replicas.", default: byEnvironment({ dev: 0, staging: 1, prod: derived("one per AZ", ({ regions }) => regions[0]!.azCount) }) });
-    assert.deepEqual(["dev", "staging", "prod"].map((environment) => resolve(replicas, undefined, scope(environment as "dev"))), [0, 1, 3]);
+    const replicas = integer({
+      description: "Replicas.",
+      default: byEnvironment({ dev: 0, staging: 1, prod: derived("one per AZ", ({ regions }) => regions[0].azCount) }),
+    });
+    assert.deepEqual(
+      ["dev", "staging", "prod"].map((environment) => resolve(replicas, undefined, scope(environment as "dev"))),
+      [0, 1, 3],
+    );
     const retention = integer({ description: "Days.", default: fromEnvironment("logRetentionDays", "the environment's log retention") });
-    assert.deepEqual(["dev", "staging", "prod"].map((environment) => resolve(retention, undefined, scope(environment as "dev"))), [7, 30, 365]);
+    assert.deepEqual(
+      ["dev", "staging", "prod"].map((environment) => resolve(retention, undefined, scope(environment as "dev"))),
+      [7, 30, 365],
+    );
   });
 
   it("resolves a group's keys in order, each default seeing the keys before it", () => {
@@ -61,7 +83,12 @@ describe("settings: resolution", () => {
     const queue = group(
       {
         type: choice(["standard", "fifo"] as const, { description: "Kind.", default: "standard" }),
-        deadLetter: group({ type: choice(["standard", "fifo"] as const, { description: "Kind.", default: derived("the queue's type", ({ parent }) => parent!.type as "fifo") }) }, { description: "DLQ." }),
+        deadLetter: group(
+          {
+            type: choice(["standard", "fifo"] as const, { description: "Kind.", default: derived("the queue's type", ({ parent }) => parent!.type as "fifo") }),
+          },
+          { description: "DLQ." },
+        ),
       },
       { description: "A queue." },
     );
@@ -69,7 +96,10 @@ describe("settings: resolution", () => {
   });
 
   it("leaves an optional group out unless every required key is usable", () => {
-    const domain = group({ name: text({ description: "Name.", required: true }), label: text({ description: "Label.", default: "api" }) }, { description: "Domain.", optional: true });
+    const domain = group(
+      { name: text({ description: "Name.", required: true }), label: text({ description: "Label.", default: "api" }) },
+      { description: "Domain.", optional: true },
+    );
     assert.equal(resolve(domain, undefined), undefined);
     assert.equal(resolve(domain, { label: "x" }), undefined);
     assert.deepEqual(resolve(domain, { name: "example.com" }), { name: "example.com", label: "api" });

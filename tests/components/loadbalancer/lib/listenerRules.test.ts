@@ -17,7 +17,7 @@ import { webSection } from "../../../../components/compute/section";
 import { frame, resolveSection } from "../../../support/sections";
 
 /** The health check every environment's web tier gets by default. */
-const DEFAULT_HEALTH_CHECK: HealthCheckSettings = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"]!.healthCheck;
+const DEFAULT_HEALTH_CHECK: HealthCheckSettings = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"].healthCheck;
 
 const FORMAT = 'must be HTTP codes such as "200", "200,204" or "200-299"';
 const OUT_OF_RANGE = "may only use codes from 200 to 499 (the ALB API rejects others)";
@@ -122,7 +122,11 @@ describe("healthCheckProblems", () => {
       ],
     },
     { name: "a bad matcher", changes: { matcher: "500" }, expected: [["matcher", OUT_OF_RANGE]] },
-    { name: "an interval below 5", changes: { intervalSeconds: 4, timeoutSeconds: 2 }, expected: [["intervalSeconds", "must be a whole number from 5 to 300 seconds"]] },
+    {
+      name: "an interval below 5",
+      changes: { intervalSeconds: 4, timeoutSeconds: 2 },
+      expected: [["intervalSeconds", "must be a whole number from 5 to 300 seconds"]],
+    },
     { name: "an interval above 300", changes: { intervalSeconds: 301 }, expected: [["intervalSeconds", "must be a whole number from 5 to 300 seconds"]] },
     { name: "a timeout below 2", changes: { timeoutSeconds: 1 }, expected: [["timeoutSeconds", "must be a whole number from 2 to 120 seconds"]] },
     { name: "a fractional timeout", changes: { timeoutSeconds: 2.5 }, expected: [["timeoutSeconds", "must be a whole number from 2 to 120 seconds"]] },
@@ -130,7 +134,11 @@ describe("healthCheckProblems", () => {
     { name: "an unhealthy threshold of 11", changes: { unhealthyThreshold: 11 }, expected: [["unhealthyThreshold", "must be a whole number from 2 to 10"]] },
     { name: "a timeout equal to the interval", changes: { intervalSeconds: 15, timeoutSeconds: 15 }, expected: [["timeoutSeconds", timeoutNotBelow(15)]] },
     { name: "a timeout above the interval", changes: { intervalSeconds: 10, timeoutSeconds: 30 }, expected: [["timeoutSeconds", timeoutNotBelow(10)]] },
-    { name: "the largest timeout at the smallest interval", changes: { intervalSeconds: 5, timeoutSeconds: 5 }, expected: [["timeoutSeconds", timeoutNotBelow(5)]] },
+    {
+      name: "the largest timeout at the smallest interval",
+      changes: { intervalSeconds: 5, timeoutSeconds: 5 },
+      expected: [["timeoutSeconds", timeoutNotBelow(5)]],
+    },
     {
       name: "a timeout out of range and above the interval",
       changes: { intervalSeconds: 120, timeoutSeconds: 121 },
@@ -191,7 +199,10 @@ describe("tlsPolicyProblem", () => {
       tlsPolicyProblem("ELBSecurityPolicy-TLS13-1-3-2021-06", ["CloudFront", "Route 53 health checks"]),
       "ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2; use one of ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
     );
-    assert.match(tlsPolicyProblem("ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", ["CloudFront"])!, /^ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04 offers only TLS 1\.3, but CloudFront connects with at most TLS 1\.2;/);
+    assert.match(
+      tlsPolicyProblem("ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", ["CloudFront"])!,
+      /^ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04 offers only TLS 1\.3, but CloudFront connects with at most TLS 1\.2;/,
+    );
   });
 });
 
@@ -220,11 +231,13 @@ describe("health checkers' listener rule", () => {
       { pattern: "health", message: "must start with /" },
       {
         pattern: long,
-        message: "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128",
+        message:
+          "is 129 characters without its query string; the load balancers' health-checker rule matches it as an ALB path pattern, which allows at most 128",
       },
       {
         pattern: "/live*",
-        message: "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
+        message:
+          "must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
       },
     ]);
   });

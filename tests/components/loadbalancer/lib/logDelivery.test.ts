@@ -32,7 +32,18 @@ describe("logDeliveryPrincipal", () => {
   });
 
   // regions opened from August 2022 on
-  const newer = ["eu-central-2", "eu-south-2", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ap-south-2", "me-central-1", "il-central-1", "ca-west-1", "mx-central-1"];
+  const newer = [
+    "eu-central-2",
+    "eu-south-2",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-7",
+    "ap-south-2",
+    "me-central-1",
+    "il-central-1",
+    "ca-west-1",
+    "mx-central-1",
+  ];
   for (const region of newer) {
     it(`uses the log-delivery service principal in ${region}`, () => {
       assert.deepEqual(logDeliveryPrincipal(region), { Service: "logdelivery.elasticloadbalancing.amazonaws.com" });

@@ -7,7 +7,7 @@ import { AUTO_NAME_SUFFIX_LENGTH, MAX_ELB_NAME_LENGTH, elbNameProblem, loadBalan
 import { REGION_NAMES } from "../../../../components/lib/regions";
 
 /** The health check every environment's web tier gets by default. */
-const DEFAULT_HEALTH_CHECK: HealthCheckSettings = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"]!.healthCheck;
+const DEFAULT_HEALTH_CHECK: HealthCheckSettings = resolveSection(webSection, undefined, frame("prod", ["eu-west-1"]))["eu-west-1"].healthCheck;
 
 describe("elbNameProblem", () => {
   it("allows 32 characters including Pulumi's 8-character suffix", () => {
@@ -21,7 +21,10 @@ describe("elbNameProblem", () => {
     // the LoadBalancer component is named after its region: <region>-alb and <region>-web
     for (const region of REGION_NAMES) {
       for (const name of [`${region}-alb`, `${region}-web`]) {
-        assert.ok(name.length + AUTO_NAME_SUFFIX_LENGTH <= MAX_ELB_NAME_LENGTH, `${name} is ${name.length + AUTO_NAME_SUFFIX_LENGTH} characters with the suffix`);
+        assert.ok(
+          name.length + AUTO_NAME_SUFFIX_LENGTH <= MAX_ELB_NAME_LENGTH,
+          `${name} is ${name.length + AUTO_NAME_SUFFIX_LENGTH} characters with the suffix`,
+        );
         assert.equal(elbNameProblem(name), undefined, name);
       }
     }
@@ -62,9 +65,18 @@ describe("loadBalancerArgProblems", () => {
   });
 
   it("accepts every edge of the ranges", () => {
-    assert.deepEqual(loadBalancerArgProblems("eu-west-1", { ...settings, appPort: 1, idleTimeoutSeconds: 1, accessLogRetentionDays: 1, deregistrationDelaySeconds: 0 }), []);
     assert.deepEqual(
-      loadBalancerArgProblems("eu-west-1", { ...settings, appPort: 65535, idleTimeoutSeconds: 4000, accessLogRetentionDays: 3650, deregistrationDelaySeconds: 3600 }),
+      loadBalancerArgProblems("eu-west-1", { ...settings, appPort: 1, idleTimeoutSeconds: 1, accessLogRetentionDays: 1, deregistrationDelaySeconds: 0 }),
+      [],
+    );
+    assert.deepEqual(
+      loadBalancerArgProblems("eu-west-1", {
+        ...settings,
+        appPort: 65535,
+        idleTimeoutSeconds: 4000,
+        accessLogRetentionDays: 3650,
+        deregistrationDelaySeconds: 3600,
+      }),
       [],
     );
   });
@@ -96,7 +108,7 @@ describe("loadBalancerArgProblems", () => {
     assert.deepEqual(loadBalancerArgProblems("eu-west-1", { ...settings, unverifiedHealthPaths: ["/health", "/ready?deep=1"] }), []);
     assert.deepEqual(loadBalancerArgProblems("eu-west-1", { ...settings, unverifiedHealthPaths: ["/a", "/b", "/c", "/d*"] }), [
       "unverifiedHealthPaths must list at most 3 paths, got 4: an ALB rule condition takes 3 values and a rule 5, 2 of them the methods",
-      'unverifiedHealthPaths "/d*" must not contain *: the load balancers\' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront\'s header',
+      "unverifiedHealthPaths \"/d*\" must not contain *: the load balancers' health-checker rule matches it as an ALB path pattern, where * is a wildcard that would admit other paths without CloudFront's header",
     ]);
   });
 

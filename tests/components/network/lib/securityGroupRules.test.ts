@@ -1,14 +1,15 @@
 import * as assert from "node:assert/strict";
-import {
-  albIngressProblems,
-  INTERNET_INGRESS,
-  ruleQuotaProblems,
-  tierRules,
-  type TierRule,
-} from "../../../../components/network/lib/securityGroupRules";
+import { albIngressProblems, INTERNET_INGRESS, ruleQuotaProblems, tierRules, type TierRule } from "../../../../components/network/lib/securityGroupRules";
 
 describe("security group rule quota", () => {
-  const cloudfront = (key: string, port: number): TierRule => ({ key, tier: "alb", direction: "ingress", port, peer: { prefixList: "cloudfront-origin-facing" }, description: "" });
+  const cloudfront = (key: string, port: number): TierRule => ({
+    key,
+    tier: "alb",
+    direction: "ingress",
+    port,
+    peer: { prefixList: "cloudfront-origin-facing" },
+    description: "",
+  });
   const cidr = (key: string): TierRule => ({ key, tier: "alb", direction: "ingress", port: 443, peer: { cidrIpv4: "10.0.0.0/8" }, description: "" });
 
   it("fits the CloudFront list once with five other rules in a group", () => {

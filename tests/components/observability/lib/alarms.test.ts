@@ -54,13 +54,17 @@ describe("alarm specs", () => {
       name: "a name over 255 characters",
       base: "unhealthy-hosts",
       mutate: (s) => ({ ...s, name: "a".repeat(256) }),
-      expected: [`alarm unhealthy-hosts: name "${"a".repeat(256)}" is 256 characters long; CloudWatch allows 1 to 255 without control characters (shorten namePrefix or the queue name)`],
+      expected: [
+        `alarm unhealthy-hosts: name "${"a".repeat(256)}" is 256 characters long; CloudWatch allows 1 to 255 without control characters (shorten namePrefix or the queue name)`,
+      ],
     },
     {
       name: "a control character in the name",
       base: "unhealthy-hosts",
       mutate: (s) => ({ ...s, name: "a\nb" }),
-      expected: ['alarm unhealthy-hosts: name "a\nb" is 3 characters long; CloudWatch allows 1 to 255 without control characters (shorten namePrefix or the queue name)'],
+      expected: [
+        'alarm unhealthy-hosts: name "a\nb" is 3 characters long; CloudWatch allows 1 to 255 without control characters (shorten namePrefix or the queue name)',
+      ],
     },
     {
       name: "a description over 1024 characters",
@@ -136,7 +140,9 @@ describe("alarm specs", () => {
       base: "alb-5xx-rate",
       mutate: (s) => ({
         ...s,
-        metricQueries: s.metricQueries!.map((q) => (q.id === "requests" ? { ...q, id: "Requests" } : q.id === "elb5xx" ? { ...q, id: "5xx" } : q.id === "target5xx" ? { ...q, id: "errors" } : q)),
+        metricQueries: s.metricQueries!.map((q) =>
+          q.id === "requests" ? { ...q, id: "Requests" } : q.id === "elb5xx" ? { ...q, id: "5xx" } : q.id === "target5xx" ? { ...q, id: "errors" } : q,
+        ),
       }),
       expected: [
         'alarm alb-5xx-rate: metric query id "Requests" must start with a lowercase letter and contain only letters, digits and _ (at most 255)',

@@ -8,9 +8,15 @@ describe("dashboard body", () => {
     assert.deepEqual(
       widgets.map((w) => [w.x, w.y, w.width, w.height]),
       [
-        [0, 0, 8, 6], [8, 0, 8, 6], [16, 0, 8, 6],
-        [0, 6, 8, 6], [8, 6, 8, 6], [16, 6, 8, 6],
-        [0, 12, 8, 6], [8, 12, 8, 6], [16, 12, 8, 6],
+        [0, 0, 8, 6],
+        [8, 0, 8, 6],
+        [16, 0, 8, 6],
+        [0, 6, 8, 6],
+        [8, 6, 8, 6],
+        [16, 6, 8, 6],
+        [0, 12, 8, 6],
+        [8, 12, 8, 6],
+        [16, 12, 8, 6],
       ],
     );
     for (const w of widgets) assert.equal((w.properties as { region: string }).region, "ap-southeast-2");
@@ -68,7 +74,11 @@ describe("dashboard body", () => {
 
   const bodies: Array<[string, unknown, string[]]> = [
     ["no widgets array", { widget: [] }, ["dashboard body must be an object with a widgets array"]],
-    ["too many widgets", { widgets: Array.from({ length: 501 }, () => ({ type: "text", x: 0, y: 0, width: 1, height: 1, properties: { markdown: "x" } })) }, ["dashboard has 501 widgets; CloudWatch allows at most 500"]],
+    [
+      "too many widgets",
+      { widgets: Array.from({ length: 501 }, () => ({ type: "text", x: 0, y: 0, width: 1, height: 1, properties: { markdown: "x" } })) },
+      ["dashboard has 501 widgets; CloudWatch allows at most 500"],
+    ],
     [
       "a widget off the grid",
       { widgets: [{ type: "text", x: 20, y: -1, width: 8, height: 1001 }] },
@@ -88,8 +98,15 @@ describe("dashboard body", () => {
       {
         widgets: [
           {
-            type: "metric", x: 0, y: 0, width: 6, height: 6,
-            properties: { region: "eu-west-1", metrics: [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName"], [{ expression: "m1 * 2", id: "E1" }]] },
+            type: "metric",
+            x: 0,
+            y: 0,
+            width: 6,
+            height: 6,
+            properties: {
+              region: "eu-west-1",
+              metrics: [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName"], [{ expression: "m1 * 2", id: "E1" }]],
+            },
           },
         ],
       },

@@ -4,10 +4,10 @@ import { alarmKeyPolicy, alarmTopicPolicy } from "../../../../components/observa
 describe("alarm topic policies", () => {
   it("lets the account administer the key and CloudWatch use it, nothing else", () => {
     const statements = JSON.parse(alarmKeyPolicy({ accountId: "111122223333", partition: "aws-cn" })).Statement;
-    assert.deepEqual(statements.map((s: { Principal: unknown }) => s.Principal), [
-      { AWS: "arn:aws-cn:iam::111122223333:root" },
-      { Service: "cloudwatch.amazonaws.com" },
-    ]);
+    assert.deepEqual(
+      statements.map((s: { Principal: unknown }) => s.Principal),
+      [{ AWS: "arn:aws-cn:iam::111122223333:root" }, { Service: "cloudwatch.amazonaws.com" }],
+    );
     assert.deepEqual(statements[1].Action, ["kms:Decrypt", "kms:GenerateDataKey*"]);
   });
 

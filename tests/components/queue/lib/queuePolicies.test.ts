@@ -1,10 +1,5 @@
 import * as assert from "node:assert/strict";
-import {
-  queueConsumerStatements,
-  queueProducerStatements,
-  redriveAllowPolicyJson,
-  redrivePolicyJson,
-} from "../../../../components/queue/lib/queuePolicies";
+import { queueConsumerStatements, queueProducerStatements, redriveAllowPolicyJson, redrivePolicyJson } from "../../../../components/queue/lib/queuePolicies";
 
 describe("queue policies", () => {
   const ARNS = ["arn:aws:sqs:eu-west-1:123456789012:a", "arn:aws:sqs:eu-west-1:123456789012:b.fifo"];
@@ -40,7 +35,10 @@ describe("queue policies", () => {
   });
 
   it("writes the redrive and redrive-allow attributes SQS expects", () => {
-    assert.equal(redrivePolicyJson("arn:aws:sqs:eu-west-1:123456789012:a-dlq", 4), '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:a-dlq","maxReceiveCount":4}');
+    assert.equal(
+      redrivePolicyJson("arn:aws:sqs:eu-west-1:123456789012:a-dlq", 4),
+      '{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:a-dlq","maxReceiveCount":4}',
+    );
     assert.equal(redriveAllowPolicyJson([ARNS[0]]), '{"redrivePermission":"byQueue","sourceQueueArns":["arn:aws:sqs:eu-west-1:123456789012:a"]}');
   });
 });

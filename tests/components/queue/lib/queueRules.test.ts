@@ -38,8 +38,25 @@ describe("queue spec rules", () => {
   it("accepts valid standard and FIFO specs, at the edges of every range", () => {
     assert.deepEqual(queueSpecProblems(SPEC, "blueprint-prod"), []);
     assert.deepEqual(queueSpecProblems(FIFO, "blueprint-prod"), []);
-    const low: QueueSpec = { ...SPEC, visibilityTimeoutSeconds: 0, messageRetentionSeconds: 60, delaySeconds: 0, receiveWaitTimeSeconds: 0, maxMessageSizeBytes: 1024, maxReceiveCount: 1, deadLetter: { type: "standard", messageRetentionSeconds: 60 } };
-    const high: QueueSpec = { ...SPEC, visibilityTimeoutSeconds: 43_200, messageRetentionSeconds: 1_209_600, delaySeconds: 900, receiveWaitTimeSeconds: 20, maxMessageSizeBytes: 1_048_576, maxReceiveCount: 1000 };
+    const low: QueueSpec = {
+      ...SPEC,
+      visibilityTimeoutSeconds: 0,
+      messageRetentionSeconds: 60,
+      delaySeconds: 0,
+      receiveWaitTimeSeconds: 0,
+      maxMessageSizeBytes: 1024,
+      maxReceiveCount: 1,
+      deadLetter: { type: "standard", messageRetentionSeconds: 60 },
+    };
+    const high: QueueSpec = {
+      ...SPEC,
+      visibilityTimeoutSeconds: 43_200,
+      messageRetentionSeconds: 1_209_600,
+      delaySeconds: 900,
+      receiveWaitTimeSeconds: 20,
+      maxMessageSizeBytes: 1_048_576,
+      maxReceiveCount: 1000,
+    };
     assert.deepEqual(queueSpecProblems(low, "p"), []);
     assert.deepEqual(queueSpecProblems(high, "p"), []);
   });
@@ -77,8 +94,14 @@ describe("queue spec rules", () => {
       spec: { ...FIFO, name: "y".repeat(80) },
       prefix: "p",
       expected: [
-        ["name", `name "${"y".repeat(80)}" makes the queue name "p-${"y".repeat(80)}.fifo" 87 characters long; SQS allows at most 80, .fifo included (shorten the name or the prefix)`],
-        ["name", `name "${"y".repeat(80)}" makes the dead-letter queue name "p-${"y".repeat(80)}-dlq.fifo" 91 characters long; SQS allows at most 80, .fifo included (shorten the name or the prefix)`],
+        [
+          "name",
+          `name "${"y".repeat(80)}" makes the queue name "p-${"y".repeat(80)}.fifo" 87 characters long; SQS allows at most 80, .fifo included (shorten the name or the prefix)`,
+        ],
+        [
+          "name",
+          `name "${"y".repeat(80)}" makes the dead-letter queue name "p-${"y".repeat(80)}-dlq.fifo" 91 characters long; SQS allows at most 80, .fifo included (shorten the name or the prefix)`,
+        ],
       ],
     },
     {
@@ -233,16 +256,19 @@ const validSpec = (prefix: string) =>
 describe("queue rules, properties", () => {
   it("property: a valid spec has no problem and names of at most 80 characters that end as their kind requires", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z0-9-]{1,30}$/).chain((prefix) => fc.tuple(fc.constant(prefix), validSpec(prefix))), ([prefix, spec]) => {
-        assert.deepEqual(queueSpecProblems(spec, prefix), []);
-        const names = queuePhysicalNames(prefix, spec);
-        for (const name of [names.queue, names.deadLetter]) {
-          assert.ok(name.length <= MAX_QUEUE_NAME_LENGTH, name);
-          assert.equal(name.endsWith(".fifo"), spec.type === "fifo", name);
-          assert.match(name.replace(/\.fifo$/, ""), /^[A-Za-z0-9_-]+$/);
-        }
-        assert.ok(names.deadLetter.startsWith(`${prefix}-${spec.name}-dlq`));
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z0-9-]{1,30}$/).chain((prefix) => fc.tuple(fc.constant(prefix), validSpec(prefix))),
+        ([prefix, spec]) => {
+          assert.deepEqual(queueSpecProblems(spec, prefix), []);
+          const names = queuePhysicalNames(prefix, spec);
+          for (const name of [names.queue, names.deadLetter]) {
+            assert.ok(name.length <= MAX_QUEUE_NAME_LENGTH, name);
+            assert.equal(name.endsWith(".fifo"), spec.type === "fifo", name);
+            assert.match(name.replace(/\.fifo$/, ""), /^[A-Za-z0-9_-]+$/);
+          }
+          assert.ok(names.deadLetter.startsWith(`${prefix}-${spec.name}-dlq`));
+        },
+      ),
     );
   });
 
@@ -260,12 +286,17 @@ describe("queue rules, properties", () => {
 
   it("property: any name too long for its prefix is reported, and only then", () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z]{1,40}$/), fc.stringMatching(/^[a-z]{1,90}$/), fc.constantFrom<QueueType>("standard", "fifo"), (prefix, name, type) => {
-        const spec: QueueSpec = { ...SPEC, name, type, contentBasedDeduplication: false, deadLetter: { ...SPEC.deadLetter, type } };
-        const longest = queuePhysicalNames(prefix, spec).deadLetter.length;
-        const reported = queueSpecProblems(spec, prefix).some((p) => p.field === "name");
-        assert.equal(reported, longest > MAX_QUEUE_NAME_LENGTH);
-      }),
+      fc.property(
+        fc.stringMatching(/^[a-z]{1,40}$/),
+        fc.stringMatching(/^[a-z]{1,90}$/),
+        fc.constantFrom<QueueType>("standard", "fifo"),
+        (prefix, name, type) => {
+          const spec: QueueSpec = { ...SPEC, name, type, contentBasedDeduplication: false, deadLetter: { ...SPEC.deadLetter, type } };
+          const longest = queuePhysicalNames(prefix, spec).deadLetter.length;
+          const reported = queueSpecProblems(spec, prefix).some((p) => p.field === "name");
+          assert.equal(reported, longest > MAX_QUEUE_NAME_LENGTH);
+        },
+      ),
     );
   });
 });

@@ -80,7 +80,7 @@ describe("plan diff", () => {
     assert.deepEqual([diff.added.length, diff.removed.length, diff.changed.map((r) => r.name)], [0, 0, ["database"]]);
     // ...but a replacing input change on the aliased resource still counts.
     const movedAndChanged = { ...moved, inputs: { ...moved.inputs, engine: "aurora-mysql" } } as PlannedResource;
-    assert.match(findings(diffPlans(plan([cluster]), plan([movedAndChanged])))[0]!, /^replace db: input engine changes from "aurora-postgresql" to "aurora-mysql"/);
+    assert.match(findings(diffPlans(plan([cluster]), plan([movedAndChanged])))[0], /^replace db: input engine changes from "aurora-postgresql" to "aurora-mysql"/);
   });
 
   it("flags each replacing input of a database cluster, and not an in-place one", () => {
@@ -100,20 +100,20 @@ describe("plan diff", () => {
   it("applies the conditional rules: storage type off Aurora, transit encryption below 7.0.5, engine downgrades", () => {
     assert.deepEqual(findings(withInputs(cluster, { storageType: "aurora-iopt1" })), []);
     const multiAz = resource("aws:rds/cluster:Cluster", "maz", { engine: "postgres", storageType: "io1" });
-    assert.match(findings(diffPlans(plan([multiAz]), plan([{ ...multiAz, inputs: { ...multiAz.inputs, storageType: "gp3" } }])))[0]!, /input storageType .* \(when engine is not Aurora \(Multi-AZ DB clusters\)\)$/);
+    assert.match(findings(diffPlans(plan([multiAz]), plan([{ ...multiAz, inputs: { ...multiAz.inputs, storageType: "gp3" } }])))[0], /input storageType .* \(when engine is not Aurora \(Multi-AZ DB clusters\)\)$/);
     assert.deepEqual(findings(withInputs(cache, { transitEncryptionEnabled: false })), []);
     const oldRedis = resource("aws:elasticache/replicationGroup:ReplicationGroup", "old", { engine: "redis", engineVersion: "6.2", transitEncryptionEnabled: false });
-    assert.match(findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, transitEncryptionEnabled: true } }])))[0]!, /transitEncryptionEnabled .*\(when engine version below 7\.0\.5\)$/);
+    assert.match(findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, transitEncryptionEnabled: true } }])))[0], /transitEncryptionEnabled .*\(when engine version below 7\.0\.5\)$/);
     assert.deepEqual(findings(withInputs(cache, { engineVersion: "8.0" })), []);
-    assert.match(findings(withInputs(cache, { engineVersion: "7.1" }))[0]!, /^replace cache: input engineVersion changes from "7.2" to "7.1".*\(when a downgrade\)$/);
-    assert.match(findings(withInputs(cache, { engine: "redis" }))[0]!, /^replace cache: input engine changes from "valkey" to "redis".*\(when a downgrade \(valkey to redis\)\)$/);
+    assert.match(findings(withInputs(cache, { engineVersion: "7.1" }))[0], /^replace cache: input engineVersion changes from "7.2" to "7.1".*\(when a downgrade\)$/);
+    assert.match(findings(withInputs(cache, { engine: "redis" }))[0], /^replace cache: input engine changes from "valkey" to "redis".*\(when a downgrade \(valkey to redis\)\)$/);
     assert.deepEqual(findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, engine: "valkey", engineVersion: "7.2" } }]))), []);
     assert.ok(compareVersions("7.0.5", "7.1") < 0 && compareVersions("8", "7.2.4") > 0 && compareVersions("7.0", "7.0.0") === 0);
   });
 
   it("flags a queue turned FIFO, an unknown replacing value, and marks protected resources", () => {
-    assert.match(findings(withInputs(queue, { fifoQueue: true }))[0]!, /^replace jobs: input fifoQueue changes from false to true, which AWS applies only by replacing the queue$/);
-    assert.match(findings(withInputs(queue, { name: "[unknown]" }))[0]!, /input name changes from "t-jobs" to "\[unknown\]" \(known only at deploy time, so it may change\)/);
+    assert.match(findings(withInputs(queue, { fifoQueue: true }))[0], /^replace jobs: input fifoQueue changes from false to true, which AWS applies only by replacing the queue$/);
+    assert.match(findings(withInputs(queue, { name: "[unknown]" }))[0], /input name changes from "t-jobs" to "\[unknown\]" \(known only at deploy time, so it may change\)/);
     const protectedCluster = { ...cluster, protect: true };
     const diff = diffPlans(plan([protectedCluster]), plan([]));
     assert.deepEqual(diff.dataLoss.map((f) => [f.action, f.protected, f.label]), [["delete", true, "database cluster"]]);

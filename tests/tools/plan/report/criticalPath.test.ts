@@ -77,30 +77,30 @@ describe("deploy critical path", () => {
     this.timeout(60_000);
     // regional caches (a Global Datastore spans at most three regions), so 3 and 6 regions are alike
     const [one, three, six] = await Promise.all([1, 3, 6].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "regional", domain: true }))));
-    assert.equal(three!.totalSeconds, six!.totalSeconds);
-    assert.deepEqual(three!.steps.map((s) => s.type), six!.steps.map((s) => s.type));
-    if (one!.totalSeconds === three!.totalSeconds) {
-      assert.deepEqual(one!.steps.map((s) => s.type), three!.steps.map((s) => s.type));
+    assert.equal(three.totalSeconds, six.totalSeconds);
+    assert.deepEqual(three.steps.map((s) => s.type), six.steps.map((s) => s.type));
+    if (one.totalSeconds === three.totalSeconds) {
+      assert.deepEqual(one.steps.map((s) => s.type), three.steps.map((s) => s.type));
     } else {
       // Only a cross-region wait (a secondary joining its primary's global database) may make the
       // first extra region slower; the chain then changes region on the way.
-      assert.ok(one!.totalSeconds < three!.totalSeconds, `1 region: ${formatDuration(one!.totalSeconds)}, 3 regions: ${formatDuration(three!.totalSeconds)}`);
-      const regionsOnChain = new Set(three!.steps.map((s) => s.region).filter((region) => region !== null));
-      assert.ok(regionsOnChain.size > 1, three!.steps.map((s) => `${s.type}@${s.region}`).join(" > "));
+      assert.ok(one.totalSeconds < three.totalSeconds, `1 region: ${formatDuration(one.totalSeconds)}, 3 regions: ${formatDuration(three.totalSeconds)}`);
+      const regionsOnChain = new Set(three.steps.map((s) => s.region).filter((region) => region !== null));
+      assert.ok(regionsOnChain.size > 1, three.steps.map((s) => `${s.type}@${s.region}`).join(" > "));
     }
     // adding regions adds serial work, not time
-    assert.ok(six!.serialSeconds > three!.serialSeconds && three!.serialSeconds > one!.serialSeconds, "more regions, more serial work");
-    assert.ok(six!.savedSeconds > three!.savedSeconds && three!.savedSeconds > one!.savedSeconds, "more regions, more saved by parallel creation");
+    assert.ok(six.serialSeconds > three.serialSeconds && three.serialSeconds > one.serialSeconds, "more regions, more serial work");
+    assert.ok(six.savedSeconds > three.savedSeconds && three.savedSeconds > one.savedSeconds, "more regions, more saved by parallel creation");
   });
 
   it("with a global data tier, every secondary region waits for the primary once: 2 and 3 regions take the same time", async function () {
     this.timeout(60_000);
     const [one, two, three] = await Promise.all([1, 2, 3].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "global", domain: true }))));
-    assert.equal(two!.totalSeconds, three!.totalSeconds);
-    assert.deepEqual(two!.steps.map((s) => s.name), three!.steps.map((s) => s.name));
+    assert.equal(two.totalSeconds, three.totalSeconds);
+    assert.deepEqual(two.steps.map((s) => s.name), three.steps.map((s) => s.name));
     // The chain crosses regions through the Global Datastore: a secondary group joins after the primary exists.
     assert.deepEqual(
-      three!.steps.map((s) => `${s.type}@${s.region}`),
+      three.steps.map((s) => `${s.type}@${s.region}`),
       [
         "awsx:ec2:Vpc@us-east-1",
         "aws:ec2/securityGroup:SecurityGroup@us-east-1",
@@ -112,9 +112,9 @@ describe("deploy critical path", () => {
         "aws:autoscaling/policy:Policy@us-east-2",
       ],
     );
-    assert.equal(three!.totalSeconds, 180 + 5 + 900 + 300 + 900 + 3 + 300 + 5);
+    assert.equal(three.totalSeconds, 180 + 5 + 900 + 300 + 900 + 3 + 300 + 5);
     assert.deepEqual(
-      one!.steps.map((s) => `${s.type}@${s.seconds}`),
+      one.steps.map((s) => `${s.type}@${s.seconds}`),
       [
         "awsx:ec2:Vpc@180",
         "aws:rds/subnetGroup:SubnetGroup@5",
@@ -125,7 +125,7 @@ describe("deploy critical path", () => {
       ],
       "one region: VPC, DB subnet group, Aurora cluster, its instances one after the other, an alarm on the last",
     );
-    assert.equal(one!.totalSeconds, 180 + 5 + 600 + 600 + 600 + 5);
+    assert.equal(one.totalSeconds, 180 + 5 + 600 + 600 + 600 + 5);
   });
 
   it("has a basis for every creation time and a default for types it does not know", () => {

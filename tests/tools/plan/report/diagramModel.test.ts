@@ -37,12 +37,12 @@ describe("plan report: diagram", () => {
       ],
     );
     // the primary region's database node aggregates the cluster and its instances
-    const database = model.regions[0]!.nodes.find((node) => node.kind === "database")!;
+    const database = model.regions[0].nodes.find((node) => node.kind === "database")!;
     assert.deepEqual(database.resources.map((r) => r.type), ["aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance", "aws:rds/clusterInstance:ClusterInstance"]);
     // a secret replica region has a secret box but no secret resource
-    assert.equal(model.regions[1]!.nodes.find((node) => node.kind === "secret")!.resources.length, 0);
+    assert.equal(model.regions[1].nodes.find((node) => node.kind === "secret")!.resources.length, 0);
     // Route 53: the alias records and the health checks, in one global box
-    const dns = model.global[0]!.resources;
+    const dns = model.global[0].resources;
     assert.deepEqual(
       [dns.filter((r) => r.type === "aws:route53/record:Record").length, dns.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length, dns.length],
       [8, 3, 11],
