@@ -16,6 +16,7 @@ import { databasePlanFacts } from "./database/plan";
 import { dnsPlanFacts } from "./dns/plan";
 import { kmsPlanFacts } from "./kms/plan";
 import { cacheSection } from "./cache/section";
+import { routesSection } from "./cdn/routesSection";
 import { cdnSection } from "./cdn/section";
 import { chaosSection } from "./chaos/section";
 import { webSection, workerSection } from "./compute/section";
@@ -56,7 +57,7 @@ export const COMPONENTS = [
   { name: "cache", settings: [cacheSection], plan: cachePlanFacts },
   { name: "kms", settings: [], plan: kmsPlanFacts },
   { name: "secrets", settings: [], plan: secretsPlanFacts },
-  { name: "cdn", settings: [cdnSection], plan: cdnPlanFacts },
+  { name: "cdn", settings: [cdnSection, routesSection], plan: cdnPlanFacts },
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheGlobalDatastore, globalDatastoreIdSuffix } from "../components/cache";
-import { Cdn } from "../components/cdn";
+import { Cdn, originAccessFor } from "../components/cdn";
 import { cdnAliases, cdnCertificate } from "../components/cdn/section";
 import { Dns } from "../components/dns";
 import { regionalOriginName } from "../components/lib/dns";
@@ -66,6 +66,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
 
   const database = config.database;
   const cacheSettings = config.cache;
+  // How CloudFront reaches each region: an internal load balancer behind a VPC origin where AWS offers them.
+  const accessOf = (region: string) => originAccessFor(region, config.cdn.privateOrigins);
   const stamp = (region: BlueprintConfig["regions"][number], dataTier: StampData) =>
     new RegionalStamp(region.name, {
       region: region.name,
@@ -84,7 +86,13 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       network: config.network,
       stack: identity.stack,
       data: dataTier,
-      edge,
+      edge: {
+        ...edge,
+        access: accessOf(region.name),
+        // Route 53's checkers cannot reach an internal load balancer; its health comes from an alarm
+        albHealthCheckIngress: edge.albHealthCheckIngress && accessOf(region.name) === "public",
+        servingRole: config.cdn.standbyRegions.includes(region.name) ? "standby" : "active",
+      },
       chaos: config.chaos,
       tags: standardTags(tagContext, region.name),
     });
@@ -111,6 +119,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       masterPassword: data.masterPassword,
       secretArn: data.databaseSecretArns[primaryRegion.name],
       ...(data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
+      ...(data.globalWriterEndpoint ? { globalWriterEndpoint: data.globalWriterEndpoint } : {}),
     },
     ...cacheOf(primaryRegion.name, cacheSettings.mode === "global" ? "primary" : "standalone"),
   });
@@ -134,7 +143,12 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     };
     switch (database.mode) {
       case "aurora-global":
-        return { ...common, globalClusterIdentifier: data.globalClusterIdentifier!, sourceRegion: primaryRegion.name };
+        return {
+          ...common,
+          globalClusterIdentifier: data.globalClusterIdentifier!,
+          sourceRegion: primaryRegion.name,
+          globalWriterEndpoint: data.globalWriterEndpoint!,
+        };
       case "rds-replicas":
         return { ...common, sourceDbInstanceArn: primaryStamp.database!.arn };
       case "single-region":
@@ -158,18 +172,25 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       }),
   );
   const stamps = config.regions.map((region) => (region.primary ? primaryStamp : others.get(region.name)!));
-  const primaryFirst = [primaryStamp, ...stamps.filter((s) => s !== primaryStamp)];
 
   const certificate = cdnCertificate(config.cdn, domain);
   const cdn = new Cdn("edge", {
     namePrefix,
-    // with a domain, CloudFront reaches each load balancer by the regional name its certificate covers
-    origins: primaryFirst.map((s) => ({ region: s.region, domainName: domain ? regionalOriginName(domain.apiName, s.region) : s.loadBalancer.dnsName })),
+    // with a domain, CloudFront reaches each load balancer by the regional name its certificate covers;
+    // stack-file order, on purpose: the routes name the primary, the order decides nothing
+    origins: stamps.map((s) => ({
+      region: s.region,
+      access: accessOf(s.region),
+      loadBalancerArn: s.loadBalancer.arn,
+      domainName: domain ? regionalOriginName(domain.apiName, s.region) : s.loadBalancer.dnsName,
+    })),
+    primaryRegion: primaryRegion.name,
+    routes: config.routes,
     originProtocol: domain ? "https" : "http",
     originVerifySecret: originVerify.result,
     aliases: cdnAliases(domain),
     ...(certificate ? { certificate } : {}),
-    staticAssets: { primaryRegion: primaryRegion.name, replicaRegion: config.cdn.staticReplicaRegion },
+    staticAssets: { replicaRegion: config.cdn.staticReplicaRegion },
     settings: config.cdn,
     protect: config.protect,
     tags: globalTags,
@@ -183,12 +204,22 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           apiName: domain.apiName,
           appName: domain.appName,
           namePrefix,
-          regions: primaryFirst.map((s) => ({
+          regions: stamps.map((s) => ({
             region: s.region,
             albDnsName: s.loadBalancer.dnsName,
             albZoneId: s.loadBalancer.zoneId,
             healthCheckPath: config.web[s.region].healthCheck.path,
             protocol: "HTTPS" as const,
+            // an internal load balancer is judged by an alarm on its healthy targets
+            ...(accessOf(s.region) === "vpc-origin"
+              ? {
+                  healthAlarm: {
+                    loadBalancerArnSuffix: s.loadBalancer.arnSuffix,
+                    targetGroupArnSuffix: s.loadBalancer.targetGroupArnSuffix,
+                    topicArn: s.observability.alarmTopicArn,
+                  },
+                }
+              : {}),
           })),
           cdn: { domainName: cdn.domainName, hostedZoneId: cdn.hostedZoneId },
           ...(usEast1 ? { alarmTopicArn: usEast1.observability.alarmTopicArn } : {}),

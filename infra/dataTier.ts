@@ -28,6 +28,8 @@ export interface SharedData {
   readonly cacheSecretArns?: Readonly<Record<string, pulumi.Output<string>>>;
   /** The Aurora global cluster's identifier (aurora-global only). */
   readonly globalClusterIdentifier?: pulumi.Output<string>;
+  /** The Aurora global writer endpoint, which follows the writer through a switchover (aurora-global only). */
+  readonly globalWriterEndpoint?: pulumi.Output<string>;
 }
 
 /** Declares the data key, the credentials and the global cluster. */
@@ -118,6 +120,6 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
     masterPassword: password.result,
     databaseSecretArns: databaseSecret.arns,
     ...cache,
-    ...(globalCluster ? { globalClusterIdentifier: globalCluster.identifier } : {}),
+    ...(globalCluster ? { globalClusterIdentifier: globalCluster.identifier, globalWriterEndpoint: globalCluster.writerEndpoint } : {}),
   };
 }

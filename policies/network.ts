@@ -10,6 +10,7 @@ import { resilienceWaiver, stackEnvironment, ENVIRONMENTS } from "./lib/environm
 import { ofType, ofTypes } from "./lib/graph";
 import { coversAllPorts, coversPort, describePorts, portsWithin, publicCidrs, validateSecurityGroupRules } from "./lib/securityGroupRules";
 import { groupsOfLoadBalancer, internetPeers, isInternetFacing, loadBalancers, SECURITY_GROUP_TYPES, stackIngressRules } from "./lib/loadBalancers";
+import { vpcOriginLoadBalancers } from "./lib/cloudfront";
 import { findVpcs, natGatewayZones, privateSubnetZones, refersToVpc, vpcAvailabilityZones } from "./lib/vpc";
 
 /** Descriptions AWS or the providers fill in when none is given; they say nothing. */
@@ -357,7 +358,7 @@ export const vpcConfigureNatPerAz = stackPolicy({
 export const securityGroupRestrictPublicIngressToLoadBalancers = stackPolicy({
   name: "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers",
   description:
-    "Checks that ingress from the internet (0.0.0.0/0, ::/0, or an AWS-managed prefix list such as CloudFront's origin-facing list) is only allowed on security groups attached to an internet-facing load balancer.",
+    "Checks that ingress from the internet (0.0.0.0/0, ::/0, or an AWS-managed prefix list such as CloudFront's origin-facing list) is only allowed on security groups attached to an internet-facing load balancer or to an internal one that a CloudFront VPC origin reaches (AWS's documented way to admit a VPC origin is CloudFront's prefix list).",
   severity: "high",
   service: "network",
   remediationSteps:
@@ -367,8 +368,7 @@ export const securityGroupRestrictPublicIngressToLoadBalancers = stackPolicy({
     const rules = stackIngressRules(args.resources);
     if (rules.length === 0 && ofTypes(args.resources, SECURITY_GROUP_TYPES).length === 0) args.notApplicable("The stack has no security group.");
     const front = new Set(
-      loadBalancers(args.resources)
-        .filter(isInternetFacing)
+      [...loadBalancers(args.resources).filter(isInternetFacing), ...vpcOriginLoadBalancers(args.resources)]
         .flatMap((loadBalancer) => groupsOfLoadBalancer(loadBalancer, args.resources))
         .map((group) => group.urn),
     );
@@ -378,7 +378,7 @@ export const securityGroupRestrictPublicIngressToLoadBalancers = stackPolicy({
       const where = carrier === group ? `its ${rule.where}` : `rule ${carrier.name}`;
       const label = group ? `Security group ${group.name}` : `Security group ${groupId ?? "(unknown)"}`;
       reportViolation(
-        `${label} admits ${peers.join(", ")} (${describePorts(rule)}) through ${where}, but no internet-facing load balancer of the stack uses it.`,
+        `${label} admits ${peers.join(", ")} (${describePorts(rule)}) through ${where}, but no internet-facing load balancer (or VPC origin's load balancer) of the stack uses it.`,
         carrier.urn,
       );
     }

@@ -4,9 +4,10 @@
  * (per profile) a WAF web ACL. The certificate and the web ACL live in us-east-1 whatever the
  * stack's regions, because CloudFront only takes them from there.
  *
- * Behaviours (see lib/layout.ts): the default behaviour sends every method to the primary
- * region; the static path is served from the bucket group; the read-only failover paths go to
- * the load balancers' origin group (primary, then the next region).
+ * Behaviours (see lib/layout.ts): one per route (`blueprint:routes`). Write routes go to the
+ * primary region; the read routes' CloudFront Functions send each viewer to the nearest serving
+ * region with failover to the next; static routes go to the bucket group. Each region's load
+ * balancer is reached through a CloudFront VPC origin where it is internal.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -15,7 +16,10 @@ import { createAccessLogs } from "./accessLogs";
 import { createPrivateBucket, type PrivateBucket } from "./buckets";
 import { createCdnCertificate } from "./certificate";
 import { cdnNames, EDGE_BUCKET_PURPOSES, MINIMUM_VIEWER_TLS } from "./lib/cdnRules";
-import { distributionLayout, type BehaviourSpec, type OriginSpec } from "./lib/layout";
+import { edgeLayout, routerSpec, WRITE_COOKIE, type EdgeInput, type OriginAccess } from "./lib/edgePlan";
+import { hasClass, MANAGED_POLICIES, type BehaviourSpec, type CachePolicyRef, type OriginRequestPolicyRef, type OriginSpec } from "./lib/layout";
+import { FUNCTION_RUNTIME, routerCode, writeMarkerCode } from "./lib/routes/edgeFunction";
+import { NEAREST_CLASSES, type Route } from "./lib/routes/model";
 import { staticBucketPolicy } from "./lib/policies";
 import { cdnArgProblems, type CdnCertificate } from "./lib/validate";
 import { createStaticReplication } from "./replication";
@@ -25,11 +29,19 @@ import { createWebAcl } from "./webAcl";
 export { CLOUDFRONT_CONTROL_REGION, type PriceClass } from "./lib/cdnRules";
 export type { CdnSettings, DistributionSettings, WafSettings } from "./settings";
 export type { CdnCertificate } from "./lib/validate";
+export { originAccessFor, type OriginAccess } from "./lib/edgePlan";
+
+/** CloudFront's viewer-location headers the routers read (added only when a policy names them). */
+export const VIEWER_LOCATION_HEADERS = ["CloudFront-Viewer-Country", "CloudFront-Viewer-Latitude", "CloudFront-Viewer-Longitude"] as const;
 
 /** One region's load balancer as an origin. */
 export interface CdnOrigin {
   /** The load balancer's region. */
   readonly region: string;
+  /** Private (a VPC origin of the internal load balancer) or public (internet-facing, HTTPS only). */
+  readonly access: OriginAccess;
+  /** The load balancer, which a VPC origin points at. */
+  readonly loadBalancerArn: pulumi.Input<string>;
   /**
    * The name CloudFront connects to: `<region>.<apiName>` with HTTPS (the load balancer's
    * certificate covers it, and CloudFront checks the certificate against this name), else the
@@ -42,8 +54,12 @@ export interface CdnOrigin {
 export interface CdnArgs {
   /** Prefix of physical names, `<project>-<stack>` (lowercase letters, digits and -). */
   readonly namePrefix: string;
-  /** Every region's load balancer, in failover order: the primary region first. */
+  /** Every region's load balancer, in stack-file order (the order decides nothing: routes name regions). */
   readonly origins: readonly CdnOrigin[];
+  /** The database writer's region: the write routes' and the static bucket's. */
+  readonly primaryRegion: string;
+  /** The routes, in matching order; exactly one is `*`. */
+  readonly routes: readonly Route[];
   /** `https` when the load balancers listen on 443 (the stack has a domain), else `http`. */
   readonly originProtocol: "https" | "http";
   /** The secret header value the load balancers require (sent as `X-Origin-Verify`); kept secret. */
@@ -56,8 +72,8 @@ export interface CdnArgs {
    * @default - none: CloudFront's default certificate, only valid without aliases
    */
   readonly certificate?: CdnCertificate;
-  /** Where the static bucket lives and where it is replicated to (another region). */
-  readonly staticAssets: { readonly primaryRegion: string; readonly replicaRegion: string };
+  /** Where the static bucket is replicated to (another region than the primary). */
+  readonly staticAssets: { readonly replicaRegion: string };
   /**
    * Price class, WAF, log retention, paths, failover codes, timeouts, HSTS: the resolved
    * `blueprint:cdn` (its certificate and replica region arrive as `certificate` and `staticAssets`).
@@ -94,6 +110,9 @@ export class Cdn extends pulumi.ComponentResource {
     const problems = cdnArgProblems({
       namePrefix: args.namePrefix,
       originRegions: args.origins.map((origin) => origin.region),
+      originAccess: args.origins.map((origin) => origin.access),
+      primaryRegion: args.primaryRegion,
+      routes: args.routes,
       originProtocol: args.originProtocol,
       aliases: args.aliases,
       ...(args.certificate !== undefined ? { certificate: args.certificate } : {}),
@@ -111,7 +130,8 @@ export class Cdn extends pulumi.ComponentResource {
     const identity = aws.getCallerIdentityOutput({}, opt);
     const partition = aws.getPartitionOutput({}, opt);
     const account = pulumi.all([identity.accountId, partition.partition]).apply(([accountId, partitionName]) => ({ accountId, partition: partitionName }));
-    const { primaryRegion, replicaRegion } = args.staticAssets;
+    const primaryRegion = args.primaryRegion;
+    const { replicaRegion } = args.staticAssets;
 
     const staticBucket = (region: string, suffix: string): PrivateBucket =>
       createPrivateBucket(
@@ -159,37 +179,75 @@ export class Cdn extends pulumi.ComponentResource {
       opt,
     );
 
-    const layout = distributionLayout({
-      loadBalancerRegions: args.origins.map((origin) => origin.region),
-      staticRegions: { primary: primaryRegion, replica: replicaRegion },
-      staticPathPattern: settings.staticPathPattern,
-      failoverPathPatterns: settings.failoverPathPatterns,
-      failoverStatusCodes: settings.failoverStatusCodes,
-    });
-    const domainOf = new Map(args.origins.map((origin) => [origin.region, origin.domainName] as const));
+    const https = args.originProtocol === "https";
+    const originNames = https ? Object.fromEntries(args.origins.map((origin) => [origin.region, origin.domainName])) : undefined;
+    const edgeInput: EdgeInput = {
+      regions: args.origins.map((origin) => origin.region),
+      primaryRegion,
+      staticReplicaRegion: replicaRegion,
+      routes: args.routes,
+      settings,
+    };
+    const layout = edgeLayout(edgeInput);
+    const originOf = new Map(args.origins.map((origin) => [origin.region, origin] as const));
     const buckets = new Map([
       [primaryRegion, primaryBucket],
       [replicaRegion, replicaBucket],
     ]);
     const secretHeader = pulumi.secret(args.originVerifySecret);
+
+    // A VPC origin per privately reached load balancer (a global CloudFront resource).
+    const vpcOrigins = new Map(
+      args.origins
+        .filter((origin) => origin.access === "vpc-origin")
+        .map((origin) => [
+          origin.region,
+          new aws.cloudfront.VpcOrigin(
+            `${name}-${origin.region}`,
+            {
+              vpcOriginEndpointConfig: {
+                name: names.vpcOrigin(origin.region),
+                arn: origin.loadBalancerArn,
+                httpPort: 80,
+                httpsPort: 443,
+                originProtocolPolicy: https ? "https-only" : "http-only",
+                originSslProtocols: { items: ["TLSv1.2"], quantity: 1 },
+              },
+              tags,
+            },
+            opt,
+          ),
+        ]),
+    );
+
     const origin = (spec: OriginSpec): aws.types.input.cloudfront.DistributionOrigin => {
       switch (spec.kind) {
-        case "loadBalancer":
-          return {
+        case "loadBalancer": {
+          const target = originOf.get(spec.region)!;
+          const vpcOrigin = vpcOrigins.get(spec.region);
+          const common = {
             originId: spec.id,
-            domainName: domainOf.get(spec.region)!,
+            domainName: target.domainName,
             connectionAttempts: settings.originConnectionAttempts,
             connectionTimeout: settings.originConnectionTimeoutSeconds,
-            customOriginConfig: {
-              httpPort: 80,
-              httpsPort: 443,
-              originProtocolPolicy: args.originProtocol === "https" ? "https-only" : "http-only",
-              originSslProtocols: ["TLSv1.2"],
-              originReadTimeout: settings.originReadTimeoutSeconds,
-              originKeepaliveTimeout: 5,
-            },
             customHeaders: [{ name: ORIGIN_VERIFY_HEADER, value: secretHeader }],
+            ...(spec.originShieldRegion !== undefined ? { originShield: { enabled: true, originShieldRegion: spec.originShieldRegion } } : {}),
           };
+          return vpcOrigin
+            ? { ...common, vpcOriginConfig: { vpcOriginId: vpcOrigin.id, originReadTimeout: settings.originReadTimeoutSeconds, originKeepaliveTimeout: 5 } }
+            : {
+                ...common,
+                customOriginConfig: {
+                  httpPort: 80,
+                  httpsPort: 443,
+                  // internet-facing load balancers are reached over HTTPS only (the config refuses it otherwise)
+                  originProtocolPolicy: "https-only",
+                  originSslProtocols: ["TLSv1.2"],
+                  originReadTimeout: settings.originReadTimeoutSeconds,
+                  originKeepaliveTimeout: 5,
+                },
+              };
+        }
         case "static":
           return {
             originId: spec.id,
@@ -200,16 +258,95 @@ export class Cdn extends pulumi.ComponentResource {
           throw new Error(`Unknown origin kind '${String((spec as { kind: unknown }).kind)}'`);
       }
     };
-    const behaviour = (spec: BehaviourSpec) => ({
-      targetOriginId: spec.target,
-      allowedMethods: [...spec.allowedMethods],
-      cachedMethods: [...spec.cachedMethods],
-      cachePolicyId: spec.cachePolicyId,
-      ...(spec.originRequestPolicyId !== undefined ? { originRequestPolicyId: spec.originRequestPolicyId } : {}),
-      responseHeadersPolicyId: securityHeaders.id,
-      viewerProtocolPolicy: "redirect-to-https",
-      compress: true,
-    });
+
+    // The routers (viewer request) of the classes the routes use, and the write marker (viewer response).
+    const edgeFunction = (key: string, functionName: string, comment: string, code: string) =>
+      new aws.cloudfront.Function(`${name}-${key}`, { name: functionName, runtime: FUNCTION_RUNTIME, comment, code, publish: true }, opt);
+    const routers = new Map(
+      NEAREST_CLASSES.filter((routeClass) => hasClass(args.routes, routeClass)).map((routeClass) => {
+        const spec = routerSpec({ ...edgeInput, ...(originNames ? { originNames: originNames as Record<string, string> } : {}) }, routeClass as "read-any");
+        return [
+          routeClass,
+          edgeFunction(
+            `route-${routeClass}`,
+            names.router(routeClass),
+            `blueprint route class ${routeClass}: nearest serving region, failing over to the next`,
+            routerCode(spec),
+          ),
+        ] as const;
+      }),
+    );
+    const writeMarker = hasClass(args.routes, "read-your-writes")
+      ? edgeFunction(
+          "mark-writes",
+          names.writeMarker,
+          "blueprint: marks viewers who wrote, so read-your-writes routes serve them from the primary",
+          writeMarkerCode({ cookie: WRITE_COOKIE, windowSeconds: settings.readYourWritesSeconds }),
+        )
+      : undefined;
+
+    const cachePolicy = hasClass(args.routes, "cacheable")
+      ? new aws.cloudfront.CachePolicy(
+          `${name}-cacheable`,
+          {
+            name: names.cachePolicy,
+            comment: "Cacheable routes: the origin's Cache-Control within these TTLs, an explicit cache key",
+            minTtl: settings.cache.minTtlSeconds,
+            defaultTtl: settings.cache.defaultTtlSeconds,
+            maxTtl: settings.cache.maxTtlSeconds,
+            parametersInCacheKeyAndForwardedToOrigin: {
+              cookiesConfig: { cookieBehavior: "none" },
+              headersConfig:
+                settings.cache.headers.length > 0
+                  ? { headerBehavior: "whitelist", headers: { items: [...settings.cache.headers] } }
+                  : { headerBehavior: "none" },
+              queryStringsConfig:
+                settings.cache.queryStrings.length > 0
+                  ? { queryStringBehavior: "whitelist", queryStrings: { items: [...settings.cache.queryStrings] } }
+                  : { queryStringBehavior: "none" },
+              enableAcceptEncodingBrotli: true,
+              enableAcceptEncodingGzip: true,
+            },
+          },
+          opt,
+        )
+      : undefined;
+    const viewerLocation =
+      routers.size > 0
+        ? new aws.cloudfront.OriginRequestPolicy(
+            `${name}-viewer-location`,
+            {
+              name: names.viewerLocationPolicy,
+              comment: "Every viewer header, cookie and query string, plus CloudFront's viewer-location headers for the routers",
+              headersConfig: { headerBehavior: "allViewerAndWhitelistCloudFront", headers: { items: [...VIEWER_LOCATION_HEADERS] } },
+              cookiesConfig: { cookieBehavior: "all" },
+              queryStringsConfig: { queryStringBehavior: "all" },
+            },
+            opt,
+          )
+        : undefined;
+    const cachePolicyId = (ref: CachePolicyRef): pulumi.Input<string> =>
+      ref === "cacheable" ? cachePolicy!.id : ref === "caching-optimized" ? MANAGED_POLICIES.cachingOptimized : MANAGED_POLICIES.cachingDisabled;
+    const originRequestPolicyId = (ref: OriginRequestPolicyRef): pulumi.Input<string> =>
+      ref === "viewer-location" ? viewerLocation!.id : MANAGED_POLICIES.allViewerExceptHostHeader;
+
+    const behaviour = (spec: BehaviourSpec) => {
+      const functions = [
+        ...(spec.functions.viewerRequest !== undefined ? [{ eventType: "viewer-request", functionArn: routers.get(spec.functions.viewerRequest)!.arn }] : []),
+        ...(spec.functions.viewerResponse !== undefined && writeMarker ? [{ eventType: "viewer-response", functionArn: writeMarker.arn }] : []),
+      ];
+      return {
+        targetOriginId: spec.target,
+        allowedMethods: [...spec.allowedMethods],
+        cachedMethods: [...spec.cachedMethods],
+        cachePolicyId: cachePolicyId(spec.cachePolicy),
+        ...(spec.originRequestPolicy !== undefined ? { originRequestPolicyId: originRequestPolicyId(spec.originRequestPolicy) } : {}),
+        responseHeadersPolicyId: securityHeaders.id,
+        viewerProtocolPolicy: "redirect-to-https",
+        compress: true,
+        ...(functions.length > 0 ? { functionAssociations: functions } : {}),
+      };
+    };
 
     const certificateArn = (() => {
       const certificate = args.certificate;
@@ -221,7 +358,15 @@ export class Cdn extends pulumi.ComponentResource {
     const webAcl = settings.waf.enabled
       ? createWebAcl(
           `${name}-waf`,
-          { aclName: names.webAcl, logGroupName: names.wafLogGroup, logRetentionDays: settings.logRetentionDays, settings: settings.waf, account, tags },
+          {
+            aclName: names.webAcl,
+            logGroupName: names.wafLogGroup,
+            logRetentionDays: settings.logRetentionDays,
+            settings: settings.waf,
+            routes: args.routes,
+            account,
+            tags,
+          },
           this,
         )
       : undefined;

@@ -13,6 +13,7 @@ import { objectList } from "../lib/plan/planGraph";
 import { BUCKET_TYPES } from "../lib/plan/sharedTypes";
 import {
   bucketReplicationConfig,
+  cloudFrontFunction,
   cloudFrontPolicy,
   distribution,
   logDelivery,
@@ -22,10 +23,15 @@ import {
   originAccessControl,
   webAcl,
   webAclLoggingConfiguration,
+  vpcOrigin,
 } from "./lib/mocks";
 
 /** A CloudFront distribution. */
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+/** A CloudFront VPC origin (an internal load balancer CloudFront reaches privately). */
+export const CLOUDFRONT_VPC_ORIGIN = "aws:cloudfront/vpcOrigin:VpcOrigin";
+/** A CloudFront Function. */
+export const CLOUDFRONT_FUNCTION = "aws:cloudfront/function:Function";
 /** A regional web ACL's association with a load balancer or API. */
 export const WAF_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 /** A bucket's replication configuration. */
@@ -84,6 +90,16 @@ export const cdnPlanFacts: ComponentPlanFacts = {
       kind: "cdn",
     },
     { type: "aws:cloudfront/originAccessControl:OriginAccessControl", mock: originAccessControl, creation: API_ONLY_CREATION },
+    {
+      type: CLOUDFRONT_VPC_ORIGIN,
+      mock: vpcOrigin,
+      creation: { seconds: 600, basis: "AWS CloudFront docs: a VPC origin takes up to 15 minutes to reach Deployed (the provider waits for it)" },
+    },
+    {
+      type: CLOUDFRONT_FUNCTION,
+      mock: cloudFrontFunction,
+      creation: { seconds: 10, basis: "experience: seconds (API-only; publishing copies the function to LIVE)" },
+    },
     { type: "aws:cloudfront/cachePolicy:CachePolicy", mock: cloudFrontPolicy("cache-policy"), creation: API_ONLY_CREATION },
     { type: "aws:cloudfront/originRequestPolicy:OriginRequestPolicy", mock: cloudFrontPolicy("origin-request-policy"), creation: API_ONLY_CREATION },
     { type: "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", mock: cloudFrontPolicy("response-headers-policy"), creation: API_ONLY_CREATION },

@@ -11,20 +11,24 @@ import { checkedDomain } from "../dns/domainSection";
 import type { DomainConfig } from "../dns/domainSettings";
 import { section, type CheckScope, type Problem } from "../lib/settings";
 import { cdnNameProblems, cdnNames, cdnSettingsProblems, existingCertificateProblems, replicaRegionProblem } from "./lib/cdnRules";
-import { distributionLayout, layoutProblems } from "./lib/layout";
+import { edgeLayout, originAccessFor, routerSpec, type EdgeInput } from "./lib/edgePlan";
+import { layoutProblems } from "./lib/layout";
+import { routerSizeProblems, standbyProblems } from "./lib/routes/routeRules";
 import type { CdnCertificate } from "./lib/validate";
 import { wafProblems, wafRules } from "./lib/waf";
+import { routesSection } from "./routesSection";
 import { cdnKeys, type CdnSettings } from "./settings";
 
 /** The `cdn` section of a stack file. */
 export const cdnSection = section("cdn", {
   description:
-    "The CloudFront distribution in front of every region's load balancer and the static bucket: failover, certificate, security headers, access logs and WAF.",
+    "The CloudFront distribution in front of every region's load balancer and the static bucket: how it reaches the regions, standby regions, the cacheable routes' cache policy, failover, certificate, security headers, access logs and WAF.",
   keys: cdnKeys,
   // the rules say per problem when the value is not worth printing
   showValues: true,
   check: (cdn, scope) => {
-    const problems: Problem[] = [...cdnSettingsProblems(cdn), ...certificateProblems(cdn, checkedDomain(scope), scope)];
+    const domain = checkedDomain(scope);
+    const problems: Problem[] = [...cdnSettingsProblems(cdn), ...certificateProblems(cdn, domain, scope)];
     const primary = scope.primaryRegion ?? scope.regions[0]?.name;
     if (primary !== undefined) {
       const replica = replicaRegionProblem(primary, cdn.staticReplicaRegion);
@@ -36,21 +40,30 @@ export const cdnSection = section("cdn", {
     }
     if (problems.length > 0) return problems;
 
-    // The whole distribution as it would be created: origin groups, behaviours, quotas, WAF.
+    // The whole distribution as it would be created: origins, behaviours, quotas, functions, WAF.
+    const routes = scope.section(routesSection);
     if (primary !== undefined) {
-      const regions = [primary, ...scope.regions.map((region) => region.name).filter((name) => name !== primary)];
-      const layout = distributionLayout({
-        loadBalancerRegions: regions,
-        staticRegions: { primary, replica: cdn.staticReplicaRegion },
-        staticPathPattern: cdn.staticPathPattern,
-        failoverPathPatterns: cdn.failoverPathPatterns,
-        failoverStatusCodes: cdn.failoverStatusCodes,
-      });
-      for (const message of layoutProblems(layout)) problems.push({ field: "", message: `would make an invalid distribution: ${message}`, showValue: false });
+      const regions = scope.regions.map((region) => region.name);
+      problems.push(...standbyProblems(cdn.standbyRegions, regions, primary));
+      const publicRegions = regions.filter((region) => originAccessFor(region, cdn.privateOrigins) === "public");
+      if (domain === undefined && publicRegions.length > 0) {
+        problems.push({
+          field: "privateOrigins",
+          message: `leaves ${publicRegions.join(", ")} reached over the internet, which the blueprint does only over HTTPS: add blueprint:domain, or keep privateOrigins true (VPC origins exist in ${publicRegions.length === 1 ? "that region" : "those regions"} only if AWS offers them)`,
+        });
+      }
+      const input: EdgeInput = { regions, primaryRegion: primary, staticReplicaRegion: cdn.staticReplicaRegion, routes, settings: cdn };
+      if (problems.length === 0) {
+        for (const message of layoutProblems(edgeLayout(input)))
+          problems.push({ field: "", message: `would make an invalid distribution: ${message}`, showValue: false });
+        for (const message of routerSizeProblems(routes, (routeClass) => routerSpec(input, routeClass))) {
+          problems.push({ path: ["routes"], message, showValue: false });
+        }
+      }
     }
     if (cdn.waf.enabled) {
       const aclName = cdnNames(scope.namePrefix).webAcl;
-      for (const message of wafProblems(aclName, wafRules(aclName, cdn.waf))) problems.push({ field: "waf", message, showValue: false });
+      for (const message of wafProblems(aclName, wafRules(aclName, cdn.waf, routes))) problems.push({ field: "waf", message, showValue: false });
     }
     return problems;
   },

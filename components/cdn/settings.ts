@@ -8,6 +8,8 @@ import { LOG_RETENTION_DAYS } from "../lib/logRetention";
 import { REGION_NAMES } from "../lib/regions";
 import { byEnvironment, choice, derived, flag, fromEnvironment, group, integer, list, text, type GroupValue } from "../lib/settings";
 import {
+  BODY_SIZE_LIMIT_BYTES,
+  CACHE_POLICY_LIMITS,
   DEFAULT_HSTS_MAX_AGE_SECONDS,
   FAILOVER_STATUS_CODES,
   HSTS_MAX_AGE_SECONDS,
@@ -15,9 +17,83 @@ import {
   PRICE_CLASSES,
   RATE_LIMIT_RANGE,
   RATE_LIMIT_WINDOWS,
+  READ_YOUR_WRITES_SECONDS,
   WAF_ACTIONS,
 } from "./lib/limits";
 import { defaultReplicaRegion } from "./lib/replicaRegion";
+
+/** A route class's request-body limit at the edge, absent by default. */
+const unlimitedBody = (what: string) =>
+  integer({
+    description: `Largest request body the web ACL lets through on ${what}.`,
+    range: BODY_SIZE_LIMIT_BYTES,
+    unit: "bytes",
+    optional: true,
+    absentMeans: "no limit at the edge: the application enforces its own",
+  });
+
+/** A route class's request-body limit at the edge. */
+const bodyLimit = (what: string, defaultBytes: number) =>
+  integer({ description: `Largest request body the web ACL lets through on ${what}.`, range: BODY_SIZE_LIMIT_BYTES, unit: "bytes", default: defaultBytes });
+
+/**
+ * Body-size limits per route class. The managed common rule set blocks every body over 8 KB
+ * (SizeRestrictions_BODY); the web ACL counts that rule instead and applies these limits, so API
+ * writes and uploads reach their region.
+ */
+const bodySizeLimits = group(
+  {
+    write: unlimitedBody("write routes"),
+    // reads carry no body; 8 KB is what the managed rule set enforced
+    readAny: bodyLimit("read-any routes", 8192),
+    readYourWrites: bodyLimit("read-your-writes routes", 8192),
+    cacheable: bodyLimit("cacheable routes", 8192),
+    static: bodyLimit("static routes", 8192),
+  },
+  {
+    description:
+      "Request-body limits per route class, enforced by the web ACL instead of the common rule set's fixed 8 KB SizeRestrictions_BODY rule (counted, not blocking). WAF inspects 16 KB of a body in front of CloudFront, so a limit is at most 16384.",
+  },
+);
+
+/** The cache policy of the cacheable routes. */
+const cache = group(
+  {
+    minTtlSeconds: integer({
+      description: "Shortest time a cacheable response stays cached, whatever the origin's Cache-Control says.",
+      range: CACHE_POLICY_LIMITS.ttlSeconds,
+      unit: "seconds",
+      default: 0,
+    }),
+    // a minute: fresh enough for a catalogue, and the origin's Cache-Control overrides it
+    defaultTtlSeconds: integer({
+      description: "How long a cacheable response stays cached when the origin sends no Cache-Control max-age or Expires.",
+      range: CACHE_POLICY_LIMITS.ttlSeconds,
+      unit: "seconds",
+      default: 60,
+    }),
+    maxTtlSeconds: integer({
+      description: "Longest time a cacheable response stays cached, whatever the origin's Cache-Control says.",
+      range: CACHE_POLICY_LIMITS.ttlSeconds,
+      unit: "seconds",
+      default: 86_400,
+    }),
+    queryStrings: list(text({ description: "A query string name.", required: true }), {
+      description: `Query strings in the cache key (and forwarded), at most ${CACHE_POLICY_LIMITS.queryStrings}; empty: none.`,
+      unique: true,
+      default: [],
+    }),
+    headers: list(text({ description: "A header name.", required: true }), {
+      description: `Headers in the cache key (and forwarded), at most ${CACHE_POLICY_LIMITS.headers}; empty: none.`,
+      unique: true,
+      default: [],
+    }),
+  },
+  {
+    description:
+      "The cache policy of the cacheable routes: TTL bounds around the origin's Cache-Control, and the cache key (no cookies; gzip and brotli variants).",
+  },
+);
 
 /** The web ACL in front of the distribution. */
 const waf = group(
@@ -36,6 +112,7 @@ const waf = group(
     }),
     rateLimitWindowSeconds: integer({ description: "Evaluation window of the rate limit.", values: RATE_LIMIT_WINDOWS, unit: "seconds", default: 300 }),
     action: choice(WAF_ACTIONS, { description: "block matching requests, or only count them (to tune the rules first).", default: "block" }),
+    bodySizeLimits,
   },
   {
     description:
@@ -72,14 +149,26 @@ export const cdnKeys = {
       ),
     ),
   }),
-  staticPathPattern: text({ description: "Path pattern served from the static bucket, cached (CachingOptimized).", default: "/static/*" }),
-  failoverPathPatterns: list(text({ description: "A CloudFront path pattern, e.g. /read/*.", required: true }), {
+  privateOrigins: flag({
     description:
-      "Read-only path patterns served through the load balancers' origin group (primary region, failing over to the next region). They allow only GET, HEAD and OPTIONS; every other path goes to the primary region with all methods.",
-    default: ["/read/*"],
+      "Reach each region's load balancer privately: an internal load balancer in the private subnets behind a CloudFront VPC origin, in every region where AWS offers VPC origins. Elsewhere (or when false) the load balancer stays internet-facing, admits only CloudFront and needs the secret origin header, over HTTPS only.",
+    default: true,
   }),
-  failoverStatusCodes: list(integer({ description: "An HTTP status code of the primary load balancer.", values: FAILOVER_STATUS_CODES, required: true }), {
-    description: "Status codes of the primary load balancer that make CloudFront retry the next region.",
+  standbyRegions: list(text({ description: "A region of the stack, not the primary.", required: true }), {
+    description:
+      "Regions that serve no viewer first: they take another region's traffic only on failover (and the write routes on a switchover), so their tiers may run at lower minimums. Every other region must be the nearest region of some viewers.",
+    default: [],
+  }),
+  // Aurora global replication usually lags below a second; ten seconds covers a slow moment
+  readYourWritesSeconds: integer({
+    description: "How long a viewer who wrote is served by the primary region on read-your-writes routes (a cookie set on write responses).",
+    range: READ_YOUR_WRITES_SECONDS,
+    unit: "seconds",
+    default: 10,
+  }),
+  cache,
+  failoverStatusCodes: list(integer({ description: "An HTTP status code of a region's load balancer.", values: FAILOVER_STATUS_CODES, required: true }), {
+    description: "Status codes of a region's load balancer that make CloudFront retry the next region on the read routes.",
     length: { min: 1 },
     // the load balancer's own failures; 4xx are the application's answers, not outages
     default: [500, 502, 503, 504],

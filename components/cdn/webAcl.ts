@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CLOUDFRONT_CONTROL_REGION, type WafSettings } from "./lib/cdnRules";
 import { wafLogGroupPolicy } from "./lib/policies";
+import type { Route } from "./lib/routes/model";
 import { WAF_SCOPE, wafRules } from "./lib/waf";
 
 /** What `createWebAcl` needs. */
@@ -16,6 +17,8 @@ export interface WebAclArgs {
   readonly logGroupName: string;
   readonly logRetentionDays: number;
   readonly settings: WafSettings;
+  /** The routes, whose classes the body-size rules tell apart. */
+  readonly routes: readonly Route[];
   readonly account: pulumi.Input<{ accountId: string; partition: string }>;
   readonly tags: Record<string, string>;
 }
@@ -30,10 +33,11 @@ export function createWebAcl(name: string, args: WebAclArgs, parent: pulumi.Reso
     {
       region,
       name: args.aclName,
-      description: "Managed rule groups and a per-IP rate limit in front of the application",
+      description: "Managed rule groups, body-size limits per route class and a per-IP rate limit in front of the application",
       scope: WAF_SCOPE,
       defaultAction: { allow: {} },
-      rules: wafRules(args.aclName, args.settings).map((rule) => ({ ...rule })),
+      // the provider's input types are mutable; the specs are plain data
+      rules: JSON.parse(JSON.stringify(wafRules(args.aclName, args.settings, args.routes))) as aws.types.input.wafv2.WebAclRule[],
       visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: args.aclName, sampledRequestsEnabled: true },
       tags,
     },

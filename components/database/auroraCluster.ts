@@ -76,6 +76,8 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
       ...(global ? { globalClusterIdentifier: args.globalClusterIdentifier } : {}),
       // joining an encrypted global database needs a request presigned in the source region
       ...(global && !primary ? { sourceRegion: args.sourceRegion } : {}),
+      // a secondary forwards its tiers' writes to the primary cluster (the config checks the version)
+      ...(global && !primary && settings.globalWriteForwarding ? { enableGlobalWriteForwarding: true } : {}),
       // Only the writer's cluster creates the database and its master user; a secondary gets both
       // by replication (and RDS rejects them on a secondary).
       ...(primary ? { masterUsername: settings.masterUsername, masterPassword: args.masterPassword, databaseName: settings.databaseName } : {}),

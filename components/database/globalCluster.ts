@@ -49,6 +49,8 @@ export class DatabaseGlobalCluster extends pulumi.ComponentResource {
   public readonly arn: pulumi.Output<string>;
   /** The global cluster's resource ID (`cluster-…`). */
   public readonly resourceId: pulumi.Output<string>;
+  /** The global writer endpoint: always the current primary cluster's writer, through switchovers. */
+  public readonly writerEndpoint: pulumi.Output<string>;
 
   constructor(name: string, args: DatabaseGlobalClusterArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:database:GlobalCluster", name, {}, opts);
@@ -80,7 +82,8 @@ export class DatabaseGlobalCluster extends pulumi.ComponentResource {
     this.identifier = cluster.globalClusterIdentifier;
     this.arn = cluster.arn;
     this.resourceId = cluster.globalClusterResourceId;
-    this.registerOutputs({ identifier: this.identifier, arn: this.arn, resourceId: this.resourceId });
+    this.writerEndpoint = cluster.endpoint;
+    this.registerOutputs({ identifier: this.identifier, arn: this.arn, resourceId: this.resourceId, writerEndpoint: this.writerEndpoint });
   }
 }
 

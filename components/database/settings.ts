@@ -135,6 +135,11 @@ export const databaseKeys = {
     // one reader per secondary region serves its tiers; prod's two give a promoted region a writer and a reader
     default: byEnvironment({ dev: 1, staging: 1, prod: 2 }),
   }),
+  globalWriteForwarding: flag({
+    description:
+      "aurora-global: the secondary clusters forward writes to the primary (Aurora global write forwarding), so every region's tiers write through their own cluster's endpoint. Needs Aurora PostgreSQL 14.9, 15.4, 16 or later, or Aurora MySQL 3.",
+    default: true,
+  }),
   databaseName: text({
     description:
       "Database created on the writer: a letter, then letters, digits or _, up to 63 (PostgreSQL) or 64 (MySQL); not a reserved word or a system database.",

@@ -13,7 +13,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { regionalOriginName } from "../lib/dns";
 import { alarmKeyPolicy, alarmTopicPolicy } from "../observability/lib/policies";
 import { flatMetricAlarmInputs } from "../observability/metricAlarmInputs";
-import { dnsArgProblems, dnsNames, HEALTH_CHECK_METRICS_REGION, healthAlarmSpec, namePrefixFromApiName, type DnsSettings } from "./lib/dnsRules";
+import {
+  dnsArgProblems,
+  dnsNames,
+  edgeHealthAlarmName,
+  HEALTH_CHECK_METRICS_REGION,
+  healthAlarmSpec,
+  namePrefixFromApiName,
+  type DnsSettings,
+} from "./lib/dnsRules";
 
 export type { DnsSettings, HealthCheckSettings } from "./lib/dnsRules";
 
@@ -32,6 +40,17 @@ export interface DnsRegion {
    * or `HTTP` (against the load balancer's own name, without a certificate).
    */
   readonly protocol: "HTTPS" | "HTTP";
+  /**
+   * For an internal load balancer, which Route 53's checkers cannot reach: judge the region by a
+   * CloudWatch alarm on the web target group's healthy hosts instead (a CLOUDWATCH_METRIC check).
+   * @default none: an HTTP(S) check against the load balancer
+   */
+  readonly healthAlarm?: {
+    readonly loadBalancerArnSuffix: pulumi.Input<string>;
+    readonly targetGroupArnSuffix: pulumi.Input<string>;
+    /** The region's alarm topic (an alarm notifies topics of its own region only). */
+    readonly topicArn: pulumi.Input<string>;
+  };
 }
 
 /** Arguments of the Dns component. */
@@ -104,23 +123,25 @@ export class Dns extends pulumi.ComponentResource {
         opt,
       );
       const https = entry.protocol === "HTTPS";
-      const healthCheck = new aws.route53.HealthCheck(
-        `${name}-${region}`,
-        {
-          type: entry.protocol,
-          // with TLS, the name the certificate covers (SNI sends it); without, the ALB's own name
-          fqdn: https ? originName : entry.albDnsName,
-          port: https ? 443 : 80,
-          resourcePath: entry.healthCheckPath,
-          ...(https ? { enableSni: true } : {}),
-          requestInterval: args.settings.healthCheck.intervalSeconds,
-          failureThreshold: args.settings.healthCheck.failureThreshold,
-          measureLatency: false,
-          tags: { ...tags, Name: `${originName} health` },
-        },
-        // the check resolves the regional name; it must exist first
-        { parent: this, dependsOn: [originRecord] },
-      );
+      const healthCheck = entry.healthAlarm
+        ? this.alarmHealthCheck(name, region, originName, entry.healthAlarm, namePrefix, args.settings, tags)
+        : new aws.route53.HealthCheck(
+            `${name}-${region}`,
+            {
+              type: entry.protocol,
+              // with TLS, the name the certificate covers (SNI sends it); without, the ALB's own name
+              fqdn: https ? originName : entry.albDnsName,
+              port: https ? 443 : 80,
+              resourcePath: entry.healthCheckPath,
+              ...(https ? { enableSni: true } : {}),
+              requestInterval: args.settings.healthCheck.intervalSeconds,
+              failureThreshold: args.settings.healthCheck.failureThreshold,
+              measureLatency: false,
+              tags: { ...tags, Name: `${originName} health` },
+            },
+            // the check resolves the regional name; it must exist first
+            { parent: this, dependsOn: [originRecord] },
+          );
       healthCheckIds[region] = healthCheck.id;
 
       new aws.route53.Record(
@@ -176,6 +197,57 @@ export class Dns extends pulumi.ComponentResource {
     this.alarmTopicArn = topic.arn;
     this.recordNames = { api: args.apiName, app: args.appName, regional };
     this.registerOutputs({ healthCheckIds: this.healthCheckIds, alarmTopicArn: this.alarmTopicArn, recordNames: this.recordNames });
+  }
+
+  /**
+   * A health check on an alarm in the load balancer's region: the web target group has no healthy
+   * host for `failureThreshold` minutes (missing data counts as unhealthy). Route 53 takes alarms on
+   * standard-resolution metrics with the Minimum statistic.
+   * @see https://docs.aws.amazon.com/Route53/latest/APIReference/API_AlarmIdentifier.html
+   */
+  private alarmHealthCheck(
+    name: string,
+    region: string,
+    originName: string,
+    alarm: NonNullable<DnsRegion["healthAlarm"]>,
+    namePrefix: string,
+    settings: DnsSettings,
+    tags: Record<string, string>,
+  ): aws.route53.HealthCheck {
+    const alarmName = edgeHealthAlarmName(namePrefix, region);
+    const metricAlarm = new aws.cloudwatch.MetricAlarm(
+      `${name}-${region}-targets`,
+      {
+        region,
+        name: alarmName,
+        alarmDescription: `${originName} has no healthy web target (Route 53's health of the region for ${originName})`,
+        namespace: "AWS/ApplicationELB",
+        metricName: "HealthyHostCount",
+        dimensions: { LoadBalancer: alarm.loadBalancerArnSuffix, TargetGroup: alarm.targetGroupArnSuffix },
+        statistic: "Minimum",
+        period: 60,
+        evaluationPeriods: settings.healthCheck.failureThreshold,
+        threshold: 1,
+        comparisonOperator: "LessThanThreshold",
+        treatMissingData: "breaching",
+        actionsEnabled: true,
+        alarmActions: [alarm.topicArn],
+        okActions: [alarm.topicArn],
+        tags: { ...tags, Region: region },
+      },
+      { parent: this },
+    );
+    return new aws.route53.HealthCheck(
+      `${name}-${region}`,
+      {
+        type: "CLOUDWATCH_METRIC",
+        cloudwatchAlarmName: metricAlarm.name,
+        cloudwatchAlarmRegion: region,
+        insufficientDataHealthStatus: "Unhealthy",
+        tags: { ...tags, Name: `${originName} health` },
+      },
+      { parent: this },
+    );
   }
 
   /**

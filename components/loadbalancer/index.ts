@@ -1,5 +1,6 @@
 /**
- * One region's internet-facing application load balancer: access logs to a regional bucket, a
+ * One region's application load balancer (internet-facing, or internal behind a CloudFront VPC
+ * origin): access logs to a regional bucket, a
  * target group for the web tier with a real health check, and listeners that serve HTTPS with a
  * regional certificate and only redirect on HTTP (or, without a certificate, the dev exception:
  * plain HTTP). With origin verification on, only requests carrying CloudFront's secret header are
@@ -22,8 +23,14 @@ export interface LoadBalancerArgs extends LoadBalancerSettings {
   /** Region every child is created in. */
   readonly region: string;
   readonly vpcId: pulumi.Input<string>;
-  /** Public subnets, one per AZ (at least two AZs). */
-  readonly publicSubnetIds: pulumi.Input<string[]>;
+  /** Its subnets, one per AZ (at least two AZs): the public ones, or the private ones when internal. */
+  readonly subnetIds: pulumi.Input<string[]>;
+  /**
+   * Internal (private IPs only, reached through a CloudFront VPC origin) instead of internet-facing.
+   * Changing it replaces the load balancer.
+   * @default false
+   */
+  readonly internal?: boolean;
   /** The network's alb security group. */
   readonly securityGroupId: pulumi.Input<string>;
   /**
@@ -132,10 +139,10 @@ export class LoadBalancer extends pulumi.ComponentResource {
       {
         region,
         loadBalancerType: "application",
-        internal: false,
+        internal: args.internal ?? false,
         ipAddressType: "ipv4",
         securityGroups: [args.securityGroupId, ...(args.additionalSecurityGroupIds ?? [])],
-        subnets: args.publicSubnetIds,
+        subnets: args.subnetIds,
         dropInvalidHeaderFields: true,
         desyncMitigationMode: settings.desyncMitigationMode,
         idleTimeout: settings.idleTimeoutSeconds,

@@ -21,13 +21,22 @@ import { cacheChaosTargetTags, databaseFailoverRunsIn, RegionalChaos, type Chaos
 import { RegionalDatabase, type RegionalDatabaseArgs } from "../database";
 import type { AlbIngress, AlbOriginPort } from "../network/lib/securityGroupRules";
 import { secretReaderStatements } from "../secrets/lib/secretAccess";
+import type { OriginAccess } from "../cdn/lib/edgePlan";
+import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
 
-/** The region's database member, and the ARN of the region's copy of its credentials. */
-export type StampDatabase = Omit<RegionalDatabaseArgs, StampFilled> & { readonly secretArn: pulumi.Input<string> };
+/**
+ * The region's database member, the ARN of the region's copy of its credentials and, for an Aurora
+ * global database, the global writer endpoint (it follows the writer through a switchover).
+ */
+export type StampDatabase = Omit<RegionalDatabaseArgs, StampFilled> & {
+  readonly secretArn: pulumi.Input<string>;
+  /** @default none (aurora-global only) */
+  readonly globalWriterEndpoint?: pulumi.Input<string>;
+};
 
 /** The region's cache, and the ARN of the region's copy of its AUTH token. */
 export type StampCache = Omit<RegionalCacheArgs, StampFilled> & { readonly secretArn: pulumi.Input<string> };
@@ -52,6 +61,18 @@ export interface StampEdge {
   readonly albHealthCheckIngress: boolean;
   /** CloudFront's secret origin header value; the load balancer refuses requests without it. */
   readonly originVerifySecret?: pulumi.Input<string>;
+  /**
+   * `vpc-origin`: an internal load balancer in the private subnets, reached through a CloudFront
+   * VPC origin; `public`: internet-facing in the public subnets.
+   * @default public
+   */
+  readonly access?: OriginAccess;
+  /**
+   * Whether the region serves viewers first (`active`) or only takes failover traffic (`standby`);
+   * the load balancer carries it as its `ServingRole` tag, which the policy pack reads.
+   * @default active
+   */
+  readonly servingRole?: "active" | "standby";
 }
 
 /** Arguments of a regional stamp. */
@@ -151,7 +172,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
       {
         region,
         vpcId: network.vpcId,
-        publicSubnetIds: network.publicSubnetIds,
+        // internal behind a VPC origin: private IPs in the private subnets, nothing public
+        ...(args.edge?.access === "vpc-origin" ? { internal: true, subnetIds: network.privateSubnetIds } : { subnetIds: network.publicSubnetIds }),
         securityGroupId: network.securityGroupIds.alb,
         namePrefix: args.namePrefix,
         appPort,
@@ -164,7 +186,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
           : {}),
         forceDestroyLogs: !args.protect,
         protectLogs: args.protect,
-        tags,
+        tags: { ...tags, ServingRole: args.edge?.servingRole ?? "active" },
       },
       opt,
     );
@@ -187,7 +209,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
       tags,
     };
     const database = args.data.database
-      ? new RegionalDatabase(name, { ...withoutSecretArn(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName }, opt)
+      ? new RegionalDatabase(name, { ...withoutTierInputs(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName }, opt)
       : undefined;
     // FIS finds replication groups by tag only, so a cache the experiments may fail over carries one
     const cacheChaos = args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache");
@@ -195,7 +217,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
       ? new RegionalCache(
           name,
           {
-            ...withoutSecretArn(args.data.cache),
+            ...withoutTierInputs(args.data.cache),
             ...placement,
             ...(cacheChaos ? { tags: { ...tags, ...cacheChaosTargetTags(replicationGroupId(args.namePrefix, region)) } } : {}),
             subnetGroupName: network.cacheSubnetGroupName,
@@ -218,8 +240,12 @@ export class RegionalStamp extends pulumi.ComponentResource {
       environment.BLUEPRINT_DB_PORT = String(database.port);
       environment.BLUEPRINT_DB_NAME = args.data.database.settings.databaseName;
       environment.BLUEPRINT_DB_SECRET_ARN = args.data.database.secretArn;
-      // a secondary member is read-only: writes reach the primary region through CloudFront's default behaviour
       environment.BLUEPRINT_DB_ROLE = args.data.database.role;
+      // local: the region's writer; forwarded: the secondary cluster forwards writes to the primary
+      // (Aurora global write forwarding); none: a read replica, writes go to the primary region
+      environment.BLUEPRINT_DB_WRITES = databaseWriteMode(args.data.database.settings, args.data.database.role);
+      // follows the writer through a switchover; reachable from the primary region's VPC (no peering)
+      if (args.data.database.globalWriterEndpoint !== undefined) environment.BLUEPRINT_DB_GLOBAL_WRITER_ENDPOINT = args.data.database.globalWriterEndpoint;
     }
     if (cache && args.data.cache) {
       environment.BLUEPRINT_CACHE_ENDPOINT = cache.primaryEndpoint;
@@ -370,8 +396,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
   }
 }
 
-/** A data component's own arguments: the secret's ARN is for the tiers, not for the component. */
-function withoutSecretArn<T extends { readonly secretArn: unknown }>(value: T): Omit<T, "secretArn"> {
-  const { secretArn: _secretArn, ...rest } = value;
+/** A data component's own arguments: the secret's ARN and the global endpoint are for the tiers, not for the component. */
+function withoutTierInputs<T extends { readonly secretArn: unknown; readonly globalWriterEndpoint?: unknown }>(
+  value: T,
+): Omit<T, "secretArn" | "globalWriterEndpoint"> {
+  const { secretArn: _secretArn, globalWriterEndpoint: _globalWriterEndpoint, ...rest } = value;
   return rest;
 }

@@ -114,3 +114,24 @@ export function originBuckets(distribution: PolicyResource, resources: readonly 
   }
   return [...found];
 }
+
+/** Type token of a CloudFront VPC origin. */
+export const VPC_ORIGIN_TYPE = "aws:cloudfront/vpcOrigin:VpcOrigin";
+
+/**
+ * The load balancers a CloudFront VPC origin points at (by its endpoint ARN, or while that is
+ * unknown by the VPC origin's dependency on the load balancer).
+ */
+export function vpcOriginLoadBalancers(resources: readonly PolicyResource[]): PolicyResource[] {
+  const loadBalancers = ofTypes(resources, LOAD_BALANCER_TYPES);
+  const found = new Set<PolicyResource>();
+  for (const vpcOrigin of resources.filter((resource) => resource.type === VPC_ORIGIN_TYPE)) {
+    const arn = known(() => (vpcOrigin.props.vpcOriginEndpointConfig as { arn?: unknown } | undefined)?.arn);
+    for (const loadBalancer of loadBalancers) {
+      const byArn = typeof arn === "string" && matchableStringProp(loadBalancer, "arn") === arn;
+      const byDependency = (vpcOrigin.propertyDependencies.vpcOriginEndpointConfig ?? []).some((dep) => dep.urn === loadBalancer.urn);
+      if (byArn || byDependency) found.add(loadBalancer);
+    }
+  }
+  return [...found];
+}

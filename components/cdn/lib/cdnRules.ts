@@ -11,7 +11,18 @@ import { isLogRetention } from "../../lib/logRetention";
 import { bucketName } from "../../lib/naming";
 import { rangeProblem, type FieldProblem } from "../../lib/ranges";
 import type { DistributionSettings } from "../settings";
-import { FAILOVER_STATUS_CODES, HSTS_MAX_AGE_SECONDS, ORIGIN_RANGES, PRICE_CLASSES, RATE_LIMIT_RANGE, RATE_LIMIT_WINDOWS, WAF_ACTIONS } from "./limits";
+import {
+  BODY_SIZE_LIMIT_BYTES,
+  CACHE_POLICY_LIMITS,
+  FAILOVER_STATUS_CODES,
+  HSTS_MAX_AGE_SECONDS,
+  ORIGIN_RANGES,
+  PRICE_CLASSES,
+  RATE_LIMIT_RANGE,
+  RATE_LIMIT_WINDOWS,
+  READ_YOUR_WRITES_SECONDS,
+  WAF_ACTIONS,
+} from "./limits";
 
 export {
   DEFAULT_HSTS_MAX_AGE_SECONDS,
@@ -59,6 +70,12 @@ const PATH_PATTERN = /^\/[A-Za-z0-9_\-.*$/~"'@:+&?]*$/;
  * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_OriginAccessControlConfig.html
  */
 export const MAX_OAC_NAME_LENGTH = 64;
+/**
+ * CloudFront Function names: 1 to 64 letters, digits, `-` and `_`.
+ * @see https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateFunction.html
+ */
+export const MAX_FUNCTION_NAME_LENGTH = 64;
+const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 /**
  * CloudWatch Logs delivery source and destination names: 1 to 60 word characters or `-`.
  * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutDeliverySource.html
@@ -111,7 +128,58 @@ export function cdnSettingsProblems(settings: DistributionSettings): FieldProble
     if (problem) problems.push(problem);
   }
   problems.push(...failoverCodeProblems(settings.failoverStatusCodes));
-  problems.push(...pathPatternProblems(settings.staticPathPattern, settings.failoverPathPatterns));
+  const ryw = rangeProblem("readYourWritesSeconds", settings.readYourWritesSeconds, READ_YOUR_WRITES_SECONDS, "seconds");
+  if (ryw) problems.push(ryw);
+  problems.push(...cachePolicyProblems(settings.cache));
+  for (const [routeClass, limit] of Object.entries(waf.bodySizeLimits)) {
+    const problem = limit === undefined ? undefined : rangeProblem(`waf.bodySizeLimits.${routeClass}`, limit, BODY_SIZE_LIMIT_BYTES, "bytes");
+    if (problem)
+      problems.push({
+        ...problem,
+        message: `${problem.message}: WAF inspects the first 16 KB of a body in front of CloudFront, so a larger limit cannot be measured`,
+      });
+  }
+  return problems;
+}
+
+/** A header or query string name CloudFront takes in a cache key: an HTTP token. */
+const KEY_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,256}$/;
+
+/** Problems of the cacheable routes' cache policy: TTL order and range, cache-key quotas and names. */
+export function cachePolicyProblems(cache: DistributionSettings["cache"]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const key of ["minTtlSeconds", "defaultTtlSeconds", "maxTtlSeconds"] as const) {
+    const problem = rangeProblem(`cache.${key}`, cache[key], CACHE_POLICY_LIMITS.ttlSeconds, "seconds");
+    if (problem) problems.push(problem);
+  }
+  if (cache.minTtlSeconds > cache.defaultTtlSeconds) {
+    problems.push({
+      field: "cache.defaultTtlSeconds",
+      message: `must be at least cache.minTtlSeconds (${cache.minTtlSeconds}); CloudFront rejects a default TTL below the minimum`,
+    });
+  }
+  if (cache.defaultTtlSeconds > cache.maxTtlSeconds) {
+    problems.push({
+      field: "cache.maxTtlSeconds",
+      message: `must be at least cache.defaultTtlSeconds (${cache.defaultTtlSeconds}); CloudFront rejects a maximum TTL below the default`,
+    });
+  }
+  if (cache.maxTtlSeconds === 0 && (cache.queryStrings.length > 0 || cache.headers.length > 0)) {
+    problems.push({
+      field: "cache",
+      message: "caches nothing (maxTtlSeconds 0) but lists cache-key names; CloudFront refuses a cache key on a policy that does not cache",
+    });
+  }
+  for (const [key, names, limit] of [
+    ["queryStrings", cache.queryStrings, CACHE_POLICY_LIMITS.queryStrings],
+    ["headers", cache.headers, CACHE_POLICY_LIMITS.headers],
+  ] as const) {
+    if (names.length > limit) problems.push({ field: `cache.${key}`, message: `lists ${names.length}; a CloudFront cache policy takes at most ${limit}` });
+    names.forEach((name, index) => {
+      if (!KEY_NAME.test(name))
+        problems.push({ field: `cache.${key}.${index}`, message: "must be an HTTP token: letters, digits and ! # $ % & ' * + . ^ _ ` | ~ -" });
+    });
+  }
   return problems;
 }
 
@@ -129,37 +197,6 @@ export function failoverCodeProblems(codes: readonly number[]): FieldProblem[] {
     });
   }
   if (new Set(codes).size !== codes.length) problems.push({ field: "failoverStatusCodes", message: "must not repeat a code" });
-  return problems;
-}
-
-/** Problems of the static and failover path patterns: syntax, duplicates, and the behaviour quota. */
-export function pathPatternProblems(staticPattern: string, failoverPatterns: readonly string[]): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const staticProblem = pathPatternProblem(staticPattern);
-  if (staticProblem) problems.push({ field: "staticPathPattern", message: staticProblem });
-  const seen = new Set<string>([staticPattern]);
-  failoverPatterns.forEach((pattern, index) => {
-    const field = `failoverPathPatterns.${index}`;
-    const problem = pathPatternProblem(pattern);
-    if (problem) problems.push({ field, message: problem });
-    else if (seen.has(pattern)) {
-      problems.push({
-        field,
-        message:
-          pattern === staticPattern
-            ? "is also the staticPathPattern; a path can have only one behaviour"
-            : "repeats an earlier pattern; a path can have only one behaviour",
-      });
-    }
-    seen.add(pattern);
-  });
-  const behaviours = 1 + failoverPatterns.length;
-  if (behaviours > DISTRIBUTION_QUOTAS.cacheBehaviors) {
-    problems.push({
-      field: "failoverPathPatterns",
-      message: `makes ${behaviours} cache behaviours with the static one; CloudFront allows ${DISTRIBUTION_QUOTAS.cacheBehaviors} per distribution by default`,
-    });
-  }
   return problems;
 }
 
@@ -218,6 +255,15 @@ export interface CdnNames {
   readonly originAccessControl: string;
   /** The response headers policy. */
   readonly securityHeadersPolicy: string;
+  /** The cacheable routes' cache policy. */
+  readonly cachePolicy: string;
+  /** The origin request policy that adds the viewer-location headers. */
+  readonly viewerLocationPolicy: string;
+  /** CloudFront Functions: the router of a class, and the write marker. */
+  readonly router: (routeClass: string) => string;
+  readonly writeMarker: string;
+  /** A region's VPC origin. */
+  readonly vpcOrigin: (region: string) => string;
   /** The web ACL and its metric. */
   readonly webAcl: string;
   /** WAF's log group: WAF only logs to groups named `aws-waf-logs-...`. */
@@ -231,6 +277,11 @@ export function cdnNames(namePrefix: string): CdnNames {
   return {
     originAccessControl: `${namePrefix}-static`,
     securityHeadersPolicy: `${namePrefix}-security-headers`,
+    cachePolicy: `${namePrefix}-cacheable`,
+    viewerLocationPolicy: `${namePrefix}-viewer-location`,
+    router: (routeClass) => `${namePrefix}-route-${routeClass}`,
+    writeMarker: `${namePrefix}-mark-writes`,
+    vpcOrigin: (region) => `${namePrefix}-${region}`,
     webAcl: `${namePrefix}-edge`,
     wafLogGroup: `aws-waf-logs-${namePrefix}`,
     logDelivery: `${namePrefix}-cdn-access`,
@@ -254,6 +305,12 @@ export function cdnNameProblems(namePrefix: string, bucketRegions: readonly stri
   if (names.originAccessControl.length > MAX_OAC_NAME_LENGTH) {
     problems.push(
       `the origin access control name ${names.originAccessControl} is ${names.originAccessControl.length} characters; CloudFront allows ${MAX_OAC_NAME_LENGTH} (shorten namePrefix)`,
+    );
+  }
+  const longestFunction = names.router("read-your-writes");
+  if (!FUNCTION_NAME.test(longestFunction)) {
+    problems.push(
+      `the CloudFront function name ${longestFunction} is ${longestFunction.length} characters; CloudFront allows ${MAX_FUNCTION_NAME_LENGTH} letters, digits, - and _ (shorten namePrefix)`,
     );
   }
   if (!DELIVERY_NAME.pattern.test(names.logDelivery)) {

@@ -111,3 +111,23 @@ export const logDelivery: Builder = (input, region) => {
 
 /** S3 names a bucket's replication configuration by the bucket. */
 export const bucketReplicationConfig: Builder = (input) => ({ id: text(input, "bucket") ?? input.name, outputs: {} });
+
+/** A VPC origin: an ID `vo_` and 22 letters and digits, its ARN and ETag. */
+export const vpcOrigin: Builder = (input) => {
+  const id = `vo_${hashHex(22, "vpc-origin", input.urn)}`;
+  return { id, outputs: { arn: arn("cloudfront", "", `vpcorigin/${id}`), etag: cloudFrontId("etag", input.urn) } };
+};
+
+/** A CloudFront Function: named by its name, with ARN, ETags and its stage's status. */
+export const cloudFrontFunction: Builder = (input) => {
+  const name = named(input);
+  return {
+    id: name,
+    outputs: {
+      arn: arn("cloudfront", "", `function/${name}`),
+      etag: cloudFrontId("etag", input.urn),
+      liveStageEtag: cloudFrontId("live", input.urn),
+      status: "UNASSOCIATED",
+    },
+  };
+};

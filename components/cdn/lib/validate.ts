@@ -13,7 +13,10 @@ import {
   replicaRegionProblem,
   type DistributionSettings,
 } from "./cdnRules";
-import { distributionLayout, layoutProblems } from "./layout";
+import { edgeLayout, originAccessFor, type OriginAccess } from "./edgePlan";
+import { layoutProblems } from "./layout";
+import { routeListProblems, standbyProblems } from "./routes/routeRules";
+import type { Route } from "./routes/model";
 import { wafProblems, wafRules } from "./waf";
 
 /** The certificate of the aliases: an existing us-east-1 ARN (with the names it covers, when known) or one validated in a hosted zone. */
@@ -22,12 +25,16 @@ export type CdnCertificate = { readonly arn: string; readonly names?: readonly s
 /** The checked subset of the component's arguments (Outputs are not unwrapped). */
 export interface CdnArgsToValidate {
   readonly namePrefix: string;
-  /** Regions of the origins, in failover order. */
+  /** Regions of the origins, in stack-file order. */
   readonly originRegions: readonly string[];
+  /** How each origin (same index) is reached. */
+  readonly originAccess: readonly OriginAccess[];
+  readonly primaryRegion: string;
+  readonly routes: readonly Route[];
   readonly originProtocol: string;
   readonly aliases: readonly string[];
   readonly certificate?: CdnCertificate;
-  readonly staticAssets: { readonly primaryRegion: string; readonly replicaRegion: string };
+  readonly staticAssets: { readonly replicaRegion: string };
   readonly settings: DistributionSettings;
 }
 
@@ -43,6 +50,19 @@ export function cdnArgProblems(args: CdnArgsToValidate): string[] {
   if (args.originProtocol !== "https" && args.originProtocol !== "http") {
     problems.push(`originProtocol must be https or http, got ${JSON.stringify(args.originProtocol)}`);
   }
+  if (!args.originRegions.includes(args.primaryRegion)) {
+    problems.push(`primaryRegion ${JSON.stringify(args.primaryRegion)} must be one of the origins' regions (${args.originRegions.join(", ") || "none"})`);
+  }
+  args.originRegions.forEach((region, index) => {
+    const access = args.originAccess[index];
+    if (access === "vpc-origin" && originAccessFor(region, true) !== "vpc-origin")
+      problems.push(`origins: ${region} has no CloudFront VPC origins; reach it with access public`);
+    if (access === "public" && args.originProtocol !== "https")
+      problems.push(`origins: ${region} is reached over the internet, which needs originProtocol https`);
+  });
+  for (const problem of routeListProblems(args.routes)) problems.push(`routes${problem.field ? `.${problem.field}` : ""} ${problem.message}`);
+  for (const problem of standbyProblems(args.settings.standbyRegions, args.originRegions, args.primaryRegion))
+    problems.push(`settings.${problem.field} ${problem.message}`);
   problems.push(...aliasProblems(args.aliases));
   if (args.aliases.length > 0 && args.certificate === undefined) {
     problems.push("aliases need a certificate: pass certificate.arn (us-east-1) or certificate.hostedZoneId to validate one");
@@ -60,8 +80,8 @@ export function cdnArgProblems(args: CdnArgsToValidate): string[] {
       if (problem) problems.push(`certificate.hostedZoneId ${problem}`);
     }
   }
-  const { primaryRegion, replicaRegion } = args.staticAssets;
-  if (!regionInfo(primaryRegion)) problems.push(`staticAssets.primaryRegion ${JSON.stringify(primaryRegion)} is not a known AWS region`);
+  const primaryRegion = args.primaryRegion;
+  const { replicaRegion } = args.staticAssets;
   const replica = replicaRegionProblem(primaryRegion, replicaRegion);
   if (replica) problems.push(`staticAssets.replicaRegion ${replica}`);
   for (const problem of cdnSettingsProblems(args.settings)) problems.push(`settings.${problem.field} ${problem.message}`);
@@ -70,18 +90,12 @@ export function cdnArgProblems(args: CdnArgsToValidate): string[] {
 
   problems.push(
     ...layoutProblems(
-      distributionLayout({
-        loadBalancerRegions: args.originRegions,
-        staticRegions: { primary: primaryRegion, replica: replicaRegion },
-        staticPathPattern: args.settings.staticPathPattern,
-        failoverPathPatterns: args.settings.failoverPathPatterns,
-        failoverStatusCodes: args.settings.failoverStatusCodes,
-      }),
+      edgeLayout({ regions: args.originRegions, primaryRegion, staticReplicaRegion: replicaRegion, routes: args.routes, settings: args.settings }),
     ),
   );
   if (args.settings.waf.enabled) {
     const aclName = cdnNames(args.namePrefix).webAcl;
-    problems.push(...wafProblems(aclName, wafRules(aclName, args.settings.waf)));
+    problems.push(...wafProblems(aclName, wafRules(aclName, args.settings.waf, args.routes)));
   }
   return problems;
 }

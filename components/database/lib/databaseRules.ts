@@ -9,6 +9,7 @@
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
  */
+import { writeForwardingProblem } from "./writeForwarding";
 import type { FieldProblem } from "../../lib/ranges";
 import { databaseNameProblem, masterUsernameProblem } from "./credentials";
 import {
@@ -117,6 +118,8 @@ export function databaseSettingsProblems(settings: DatabaseSettings, ctx: Databa
       fieldOf("engineVersion", globalDatabaseVersionProblem(rdsEngine as "aurora-postgresql" | "aurora-mysql", version, settings.engineVersion, ctx.regions)),
     );
   }
+
+  push(fieldOf("globalWriteForwarding", writeForwardingProblem(settings)));
 
   const instanceClass = parseInstanceClass(settings.instanceClass, service);
   if ("problem" in instanceClass) {

@@ -51,6 +51,8 @@ export const globalCluster: Builder = (input) => {
       globalClusterIdentifier: id,
       arn: arn("rds", "", `global-cluster:${id}`),
       globalClusterResourceId: resourceId("cluster", `${input.urn}#global`),
+      // the global writer endpoint: <identifier>.global-<hash>.global.rds.amazonaws.com
+      endpoint: `${id}.global-${hashHex(12, "global-endpoint", input.urn)}.global.rds.amazonaws.com`,
     },
   };
 };

@@ -170,3 +170,8 @@ export function healthAlarmSpec<T>(args: {
     treatMissingData: "breaching",
   };
 }
+
+/** The alarm an internal load balancer's Route 53 health check reads, in the load balancer's region. */
+export function edgeHealthAlarmName(namePrefix: string, region: string): string {
+  return `${namePrefix}-${region}-healthy-targets`;
+}
