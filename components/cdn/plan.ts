@@ -6,7 +6,9 @@
  */
 import { resolveDomain } from "../dns/plan";
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import type { ComponentPlanFacts, EdgeContext } from "../lib/plan/facts";
+import type { ComponentPlanFacts, EdgeContext, ReportContext } from "../lib/plan/facts";
+import { REPRESENTATIVE_VIEWERS } from "../lib/countries";
+import { plannedRoutes, type PlannedRouteTypes } from "./lib/plannedRoutes";
 import { referenced } from "../lib/plan/graphQueries";
 import { genericMock } from "../lib/plan/mock";
 import { objectList } from "../lib/plan/planGraph";
@@ -28,6 +30,8 @@ import {
 
 /** A CloudFront distribution. */
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+/** Load balancer types (declared by the loadbalancer component; read here to follow origins). */
+const LOAD_BALANCER_TYPES = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 /** A CloudFront VPC origin (an internal load balancer CloudFront reaches privately). */
 export const CLOUDFRONT_VPC_ORIGIN = "aws:cloudfront/vpcOrigin:VpcOrigin";
 /** A CloudFront Function. */
@@ -37,22 +41,44 @@ export const WAF_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 /** A bucket's replication configuration. */
 export const S3_REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
 
-/** CloudFront origins and origin-group failover, WAF protection (of a distribution, or by association). */
+/** The types the planned routes pass through. */
+const ROUTE_TYPES: PlannedRouteTypes = {
+  distribution: CLOUDFRONT_DISTRIBUTION,
+  function: CLOUDFRONT_FUNCTION,
+  vpcOrigin: CLOUDFRONT_VPC_ORIGIN,
+  loadBalancers: LOAD_BALANCER_TYPES,
+  buckets: [...BUCKET_TYPES],
+};
+
+/**
+ * CloudFront's real traffic, WAF protection (of a distribution, or by association): an arrow to
+ * each origin some route sends viewers to first, and a failover arrow from a region to the region
+ * that takes its viewers when it fails.
+ */
 function edgeServiceEdges(context: EdgeContext): void {
   const { graph, nodeOf, connect } = context;
-  for (const distribution of graph.ofTypes([CLOUDFRONT_DISTRIBUTION])) {
-    const cdn = nodeOf(distribution.urn);
-    const originNode = new Map<string, string | undefined>();
+  const distributions = graph.ofTypes([CLOUDFRONT_DISTRIBUTION]);
+  if (distributions.length === 0) return;
+  // the box of each region's load balancer, and of each bucket region
+  const balancerNode = new Map(graph.ofTypes(LOAD_BALANCER_TYPES).map((balancer) => [balancer.region, nodeOf(balancer.urn)] as const));
+  const bucketNode = new Map<string | null, string | undefined>();
+  for (const distribution of distributions) {
     for (const origin of objectList(distribution.inputs.origins)) {
-      const target = resolveDomain(context, origin.domainName);
-      const node = target ? nodeOf(target.urn) : undefined;
-      if (typeof origin.originId === "string") originNode.set(origin.originId, node);
-      connect(cdn, node, "traffic");
+      const target = origin.vpcOriginConfig === undefined ? resolveDomain(context, origin.domainName) : undefined;
+      if (target && BUCKET_TYPES.has(target.type)) bucketNode.set(target.region, nodeOf(target.urn));
     }
-    for (const group of objectList(distribution.inputs.originGroups)) {
-      const members = objectList(group.members).map((member) => (typeof member.originId === "string" ? originNode.get(member.originId) : undefined));
-      const [primary, ...secondaries] = members;
-      for (const secondary of secondaries) connect(primary, secondary, "failover", "failover");
+  }
+  const nodeFor = (region: string | undefined, bucket: boolean) =>
+    region === undefined ? undefined : bucket ? bucketNode.get(region) : balancerNode.get(region);
+  const routes = plannedRoutes(graph, ROUTE_TYPES);
+  for (const distribution of distributions) {
+    const cdn = nodeOf(distribution.urn);
+    for (const route of routes) {
+      for (const serving of route.servings) {
+        const bucket = serving.origin === "bucket";
+        connect(cdn, nodeFor(serving.region, bucket), "traffic");
+        if (serving.failoverRegion !== undefined) connect(nodeFor(serving.region, bucket), nodeFor(serving.failoverRegion, bucket), "failover", "failover");
+      }
     }
     for (const acl of graph.propertyDependenciesOf(distribution, "webAclId")) connect(nodeOf(acl), cdn, "protects", "protects");
   }
@@ -73,6 +99,50 @@ function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
       if (source && target) connect(nodeOf(source.urn), nodeOf(target.urn), "replication", "replication");
     }
   }
+}
+
+/**
+ * The report's route matrix: for every route and a table of representative viewers, the region
+ * that serves it and (after the arrow) where it fails over, read back from the planned
+ * distribution by running its routers.
+ */
+export function routeMatrixSection(context: ReportContext): string[] {
+  const routes = plannedRoutes(context.graph, ROUTE_TYPES);
+  if (routes.length === 0) return [];
+  const cell = (region?: string, failover?: string) => (region === undefined ? "?" : failover !== undefined ? `${region} → ${failover}` : region);
+  const header = ["route", "class", "method", ...REPRESENTATIVE_VIEWERS.map((viewer) => viewer.country)];
+  const rows = routes.map((route) => [
+    `\`${route.pathPattern}\``,
+    route.routeClass,
+    route.method,
+    ...route.servings.map((serving) => cell(serving.region, serving.failoverRegion)),
+  ]);
+  const served = new Set(routes.flatMap((route) => (route.routeClass === "static" ? [] : route.servings.map((serving) => serving.region))));
+  const standby = new Set(
+    context.graph
+      .ofTypes(LOAD_BALANCER_TYPES)
+      .filter((balancer) => (balancer.inputs.tags as Record<string, unknown> | undefined)?.ServingRole === "standby")
+      .map((balancer) => balancer.region),
+  );
+  const duty = context.regions.map((region) => {
+    const role =
+      region === context.primaryRegion ? "primary" : standby.has(region) ? "standby (failover only; its tiers may run at standby minimums)" : "serving";
+    const first = served.has(region) ? "nearest region for some viewers" : "serves no viewer first";
+    return `- \`${region}\`: ${role}, ${first}`;
+  });
+  return [
+    "### Route matrix",
+    "",
+    "Which region serves each route for viewers in these countries, and where it fails over (`A → B`). Write routes move only with a switchover (→ the switchover target); read routes fail over at the edge; the read-your-writes routes serve a viewer who just wrote from the primary.",
+    "",
+    "| " + header.join(" | ") + " |",
+    "| " + header.map(() => "---").join(" | ") + " |",
+    ...rows.map((row) => "| " + row.join(" | ") + " |"),
+    "",
+    "Viewers: " + REPRESENTATIVE_VIEWERS.map((viewer) => `${viewer.country} ${viewer.name}`).join(", ") + ".",
+    "",
+    ...duty,
+  ];
 }
 
 /** The CDN component's facts. */
@@ -121,4 +191,5 @@ export const cdnPlanFacts: ComponentPlanFacts = {
     { type: S3_REPLICATION, mock: bucketReplicationConfig, creation: API_ONLY_CREATION },
   ],
   edges: { requests: edgeServiceEdges, replication: replicationEdges },
+  report: routeMatrixSection,
 };

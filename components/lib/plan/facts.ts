@@ -97,6 +97,17 @@ export interface DiagramEdges {
   readonly replication?: DrawEdges;
 }
 
+/** What a component's part of the report sees: the recorded graph and the stack's regions. */
+export interface ReportContext {
+  readonly graph: PlanGraph;
+  /** The stack's regions, in stack-file order. */
+  readonly regions: readonly string[];
+  readonly primaryRegion: string;
+}
+
+/** A component's part of the report (`plan/<stack>.md`): Markdown lines, none when it has nothing to show. */
+export type ReportSection = (context: ReportContext) => readonly string[];
+
 /** What one component declares: the types it creates, the invokes it calls, the arrows between its types. */
 export interface ComponentPlanFacts {
   /** The component's folder name under components/ (`shared` for the types several create). */
@@ -105,4 +116,6 @@ export interface ComponentPlanFacts {
   /** Mocked results of the invokes the component calls, keyed by invoke token. */
   readonly invokes?: Readonly<Record<string, InvokeMock>>;
   readonly edges?: DiagramEdges;
+  /** Its section of the report, after the deploy estimate. @default none */
+  readonly report?: ReportSection;
 }

@@ -12,6 +12,8 @@ import { criticalPath, formatDuration, type CriticalPath } from "./criticalPath"
 import { diagramModel } from "./diagramModel";
 import { code, shortJson, table } from "./markdown";
 import { renderMermaid } from "./mermaid";
+import { planGraph } from "../../../components/lib/plan/planGraph";
+import { FACTS } from "../facts";
 
 /** The base-plan part of a report. */
 export type BaseComparison =
@@ -116,6 +118,15 @@ function outputsSection(outputs: Record<string, unknown>): string[] {
   return ["### Stack outputs", "", ...(rows.length > 0 ? table(["output", "value"], rows) : ["(none)"])];
 }
 
+/** Every component's own section (e.g. the CDN's route matrix), in catalog order. */
+function componentSections(plan: PlanFile): string[] {
+  const context = { graph: planGraph(plan), regions: plan.regions, primaryRegion: plan.primaryRegion };
+  return FACTS.components.flatMap((component) => {
+    const lines = component.report?.(context) ?? [];
+    return lines.length > 0 ? [...lines, ""] : [];
+  });
+}
+
 /** The whole report. */
 export function planReport(plan: PlanFile, options: PlanReportOptions = {}): string {
   const declared = declaredResourceCount(plan);
@@ -133,6 +144,7 @@ export function planReport(plan: PlanFile, options: PlanReportOptions = {}): str
     "",
     ...criticalPathSection(criticalPath(plan)),
     "",
+    ...componentSections(plan),
   ];
   const base = options.base;
   if (base && "diff" in base) lines.push(...formatDiffMarkdown(base.diff, base.baseLabel), "");
