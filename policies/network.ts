@@ -378,7 +378,7 @@ export const securityGroupRestrictPublicIngressToLoadBalancers = stackPolicy({
       const where = carrier === group ? `its ${rule.where}` : `rule ${carrier.name}`;
       const label = group ? `Security group ${group.name}` : `Security group ${groupId ?? "(unknown)"}`;
       reportViolation(
-        `${label} admits ${peers.join(", ")} (${describePorts(rule)}) through ${where}, but no internet-facing load balancer (or VPC origin's load balancer) of the stack uses it.`,
+        `${label} admits ${peers.join(", ")} (${describePorts(rule)}) through ${where}, but no internet-facing load balancer of the stack uses it.`,
         carrier.urn,
       );
     }

@@ -261,7 +261,7 @@ export class Cdn extends pulumi.ComponentResource {
 
     // The routers (viewer request) of the classes the routes use, and the write marker (viewer response).
     const edgeFunction = (key: string, functionName: string, comment: string, code: string) =>
-      new aws.cloudfront.Function(`${name}-${key}`, { name: functionName, runtime: FUNCTION_RUNTIME, comment, code, publish: true }, opt);
+      new aws.cloudfront.Function(`${name}-${key}`, { name: functionName, runtime: FUNCTION_RUNTIME, comment, code, publish: true, tags }, opt);
     const routers = new Map(
       NEAREST_CLASSES.filter((routeClass) => hasClass(args.routes, routeClass)).map((routeClass) => {
         const spec = routerSpec({ ...edgeInput, ...(originNames ? { originNames: originNames as Record<string, string> } : {}) }, routeClass as "read-any");

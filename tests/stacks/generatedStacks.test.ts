@@ -133,8 +133,13 @@ describe("a stack whose regions exclude us-east-1", () => {
     assert.deepEqual(inRegion("aws:acm/certificate:Certificate"), ["us-east-1"]);
     assert.deepEqual(inRegion("aws:wafv2/webAcl:WebAcl"), ["us-east-1"]);
     const healthAlarms = run.plan.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.urn.includes("blueprint:dns:Dns$"));
-    assert.equal(healthAlarms.length, 2);
-    assert.ok(healthAlarms.every((r) => r.region === "us-east-1"));
+    // per region: the health check's alarm in us-east-1, and the healthy-targets alarm the check reads in the region
+    assert.equal(healthAlarms.length, 4);
+    assert.deepEqual(healthAlarms.filter((r) => r.name.endsWith("-health")).map((r) => r.region), ["us-east-1", "us-east-1"]);
+    assert.deepEqual(
+      healthAlarms.filter((r) => r.name.endsWith("-targets")).map((r) => r.region),
+      regions.map((region) => region.name),
+    );
     const { violations } = await runPolicies(run.plan, policyContext(run, file));
     assert.deepEqual(
       violations.filter((v) => v.enforcementLevel === "mandatory"),

@@ -30,6 +30,8 @@ const GLOBAL_TYPES = new Set([
   "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
   "aws:cloudfront/cachePolicy:CachePolicy",
   "aws:cloudfront/originRequestPolicy:OriginRequestPolicy",
+  "aws:cloudfront/function:Function",
+  "aws:cloudfront/vpcOrigin:VpcOrigin",
   "random:index/randomPassword:RandomPassword",
 ]);
 
@@ -405,8 +407,13 @@ describe("every stack in stacks/, planned end to end", () => {
   it("places CloudFront's certificate and web ACL in us-east-1 with failover origins per region", async () => {
     const plan = await plannedOnce("prod");
     const distribution = plan.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
-    assert.equal((distribution.inputs.origins as unknown[]).length, 5, "one per region plus the static bucket and its replica");
-    assert.equal((distribution.inputs.originGroups as unknown[]).length, 2, "the load balancers' and the static bucket's");
+    assert.equal((distribution.inputs.origins as unknown[]).length, 8, "two per region (one behind Origin Shield for the cacheable route) plus the static bucket and its replica");
+    assert.equal((distribution.inputs.originGroups as unknown[]).length, 3, "the load balancers', the cached load balancers' and the static bucket's");
+    // every load balancer origin is a VPC origin of its region's internal load balancer
+    const vpcOrigins = plan.resources.filter((r) => r.type === "aws:cloudfront/vpcOrigin:VpcOrigin");
+    assert.deepEqual(vpcOrigins.map((r) => r.name).sort(), ["edge-ap-southeast-2", "edge-eu-west-1", "edge-us-east-1"]);
+    const balancers = plan.resources.filter((r) => r.type === "aws:lb/loadBalancer:LoadBalancer");
+    assert.ok(balancers.length === 3 && balancers.every((r) => r.inputs.internal === true), "internal load balancers");
     for (const type of ["aws:acm/certificate:Certificate", "aws:wafv2/webAcl:WebAcl"]) {
       const edge = plan.resources.filter((r) => r.type === type && r.urn.includes("blueprint:cdn:Cdn$"));
       assert.ok(edge.length >= 1 && edge.every((r) => r.region === "us-east-1"), type);

@@ -66,13 +66,39 @@ export const webAcl: Builder = (input, region) => {
 
 /** The part of a web ACL rule's inputs the capacity depends on. */
 interface WebAclRuleInput {
-  readonly statement?: { readonly managedRuleGroupStatement?: { readonly name?: string }; readonly rateBasedStatement?: unknown };
+  readonly statement?: StatementInput;
 }
 
-/** Web ACL capacity units of a rule, as AWS publishes them for the managed groups the blueprint uses. */
+/** A rule statement, as far as its capacity goes. */
+interface StatementInput {
+  readonly managedRuleGroupStatement?: { readonly name?: string };
+  readonly rateBasedStatement?: unknown;
+  readonly regexMatchStatement?: unknown;
+  readonly labelMatchStatement?: unknown;
+  readonly sizeConstraintStatement?: unknown;
+  readonly byteMatchStatement?: unknown;
+  readonly andStatement?: { readonly statements?: readonly StatementInput[] };
+  readonly orStatement?: { readonly statements?: readonly StatementInput[] };
+  readonly notStatement?: { readonly statements?: readonly StatementInput[] };
+}
+
+/**
+ * Web ACL capacity units of a rule, as AWS publishes them: the managed groups the blueprint uses,
+ * a rate rule 2, a regex match 3, a label match, size constraint or byte match 1, logical
+ * statements the sum of theirs.
+ */
 function ruleCapacity(rule: WebAclRuleInput): number {
-  const group = rule.statement?.managedRuleGroupStatement?.name;
-  if (group === undefined) return rule.statement?.rateBasedStatement ? 2 : 1;
+  return rule.statement ? statementCapacity(rule.statement) : 1;
+}
+
+function statementCapacity(statement: StatementInput): number {
+  const nested = statement.andStatement ?? statement.orStatement ?? statement.notStatement;
+  if (nested) return (nested.statements ?? []).reduce((sum, inner) => sum + statementCapacity(inner), 0);
+  if (statement.rateBasedStatement) return 2;
+  if (statement.regexMatchStatement) return 3;
+  if (statement.labelMatchStatement || statement.sizeConstraintStatement || statement.byteMatchStatement) return 1;
+  const group = statement.managedRuleGroupStatement?.name;
+  if (group === undefined) return 1;
   return (
     ({ AWSManagedRulesCommonRuleSet: 700, AWSManagedRulesKnownBadInputsRuleSet: 200, AWSManagedRulesAmazonIpReputationList: 25 } as Record<string, number>)[
       group

@@ -4,6 +4,7 @@ import type { DistributionSettings } from "../../../components/cdn/lib/cdnRules"
 import type { PlannedResource } from "../../../tools/plan/planFile";
 import { recordProgram } from "../../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "../../support/resources";
+import { DEFAULT_ROUTES } from "../../../components/cdn/routesSettings";
 import { PROD_CDN_SETTINGS } from "../../support/settings";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi" };
@@ -11,15 +12,23 @@ const SECRET = "s3cr3t-origin-verify-value";
 const SETTINGS: DistributionSettings = PROD_CDN_SETTINGS;
 const US_CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f5a8f0e-3c1b-4d7e-9a55-1f2e3d4c5b6a";
 
-const origin = (region: string) => ({ region, domainName: `${region}.api.example.com` });
+const origin = (region: string, access: "vpc-origin" | "public" = "vpc-origin") => ({
+  region,
+  access,
+  loadBalancerArn: `arn:aws:elasticloadbalancing:${region}:123456789012:loadbalancer/app/${region}-alb/0123456789abcdef`,
+  domainName: `${region}.api.example.com`,
+});
+// the primary listed last, one region reached privately and one over the internet
 const BASE: CdnArgs = {
   namePrefix: "blueprint-prod",
-  origins: [origin("eu-west-1"), origin("ap-southeast-2")],
+  origins: [origin("ap-southeast-2", "public"), origin("eu-west-1")],
+  primaryRegion: "eu-west-1",
+  routes: DEFAULT_ROUTES,
   originProtocol: "https",
   originVerifySecret: SECRET,
   aliases: ["www.example.com"],
   certificate: { hostedZoneId: "Z0123456789ABCDEFGHIJ" },
-  staticAssets: { primaryRegion: "eu-west-1", replicaRegion: "ap-southeast-2" },
+  staticAssets: { replicaRegion: "ap-southeast-2" },
   settings: SETTINGS,
   protect: true,
   tags: TAGS,
@@ -61,6 +70,13 @@ const ALWAYS = {
   "aws:cloudwatch/logDelivery:LogDelivery": 1,
 };
 const CERTIFICATE = { "aws:acm/certificate:Certificate": 1, "aws:acm/certificateValidation:CertificateValidation": 1, "aws:route53/record:Record": 1 };
+/** The edge of the default routes: a VPC origin per private region, three routers and the write marker, the cacheable policy and the viewer-location policy. */
+const EDGE = (vpcOrigins: number) => ({
+  ...(vpcOrigins > 0 ? { "aws:cloudfront/vpcOrigin:VpcOrigin": vpcOrigins } : {}),
+  "aws:cloudfront/function:Function": 4,
+  "aws:cloudfront/cachePolicy:CachePolicy": 1,
+  "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": 1,
+});
 const WAF = {
   "aws:wafv2/webAcl:WebAcl": 1,
   "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": 1,
@@ -76,7 +92,7 @@ describe("Cdn component", () => {
     });
 
     it("declares exactly these resources", () => {
-      assert.deepEqual(countTypes(resources), { ...ALWAYS, ...CERTIFICATE, ...WAF });
+      assert.deepEqual(countTypes(resources), { ...ALWAYS, ...EDGE(1), ...CERTIFICATE, ...WAF });
     });
 
     it("puts the certificate, web ACL, WAF logs and access logs in us-east-1, the buckets in their regions, CloudFront global", () => {
@@ -100,9 +116,16 @@ describe("Cdn component", () => {
         "eu-west-1 s3/bucketReplicationConfig edge-static",
         "eu-west-1 s3/bucketServerSideEncryptionConfiguration edge-static",
         "eu-west-1 s3/bucketVersioning edge-static",
+        "global cloudfront/cachePolicy edge-cacheable",
         "global cloudfront/distribution edge",
+        "global cloudfront/function edge-mark-writes",
+        "global cloudfront/function edge-route-cacheable",
+        "global cloudfront/function edge-route-read-any",
+        "global cloudfront/function edge-route-read-your-writes",
         "global cloudfront/originAccessControl edge-static",
+        "global cloudfront/originRequestPolicy edge-viewer-location",
         "global cloudfront/responseHeadersPolicy edge-security-headers",
+        "global cloudfront/vpcOrigin edge-eu-west-1",
         "global iam/role edge-static-replication",
         "global iam/rolePolicy edge-static-replication",
         "global route53/record edge-certificate-validation-www.example.com",
@@ -142,17 +165,20 @@ describe("Cdn component", () => {
       assert.ok(!JSON.stringify(resources).includes(SECRET), "the header value never reaches the plan");
     });
 
-    it("reaches each load balancer over HTTPS by its regional name, TLS 1.2, with fast failover timeouts", () => {
+    it("reaches each load balancer over HTTPS by its regional name: privately through its VPC origin, else over the internet, TLS 1.2", () => {
       const origins = distributionOf(resources).origins as Array<Record<string, any>>;
       assert.deepEqual(
-        origins.map((o) => [o.originId, o.domainName]),
+        origins.map((o) => [o.originId, o.domainName, o.originShield?.originShieldRegion]),
         [
-          ["alb-eu-west-1", "eu-west-1.api.example.com"],
-          ["alb-ap-southeast-2", "ap-southeast-2.api.example.com"],
-          ["static-eu-west-1", "blueprint-prod-static-eu-west-1-123456789012.s3.eu-west-1.amazonaws.com"],
-          ["static-ap-southeast-2", "blueprint-prod-static-ap-southeast-2-123456789012.s3.ap-southeast-2.amazonaws.com"],
+          ["alb-ap-southeast-2", "ap-southeast-2.api.example.com", undefined],
+          ["alb-eu-west-1", "eu-west-1.api.example.com", undefined],
+          ["alb-ap-southeast-2-cached", "ap-southeast-2.api.example.com", "eu-west-1"],
+          ["alb-eu-west-1-cached", "eu-west-1.api.example.com", "eu-west-1"],
+          ["static-eu-west-1", "blueprint-prod-static-eu-west-1-123456789012.s3.eu-west-1.amazonaws.com", undefined],
+          ["static-ap-southeast-2", "blueprint-prod-static-ap-southeast-2-123456789012.s3.ap-southeast-2.amazonaws.com", undefined],
         ],
       );
+      // the internet-facing region: HTTPS only
       assert.deepEqual(origins[0].customOriginConfig, {
         httpPort: 80,
         httpsPort: 443,
@@ -161,10 +187,22 @@ describe("Cdn component", () => {
         originReadTimeout: 30,
         originKeepaliveTimeout: 5,
       });
+      // the private region: the VPC origin of its internal load balancer, HTTPS with TLS 1.2
+      const vpcOrigin = one(resources, "aws:cloudfront/vpcOrigin:VpcOrigin");
+      assert.equal(origins[1].customOriginConfig, undefined);
+      assert.deepEqual(origins[1].vpcOriginConfig, { vpcOriginId: vpcOrigin.outputs.id, originReadTimeout: 30, originKeepaliveTimeout: 5 });
+      assert.deepEqual(vpcOrigin.inputs.vpcOriginEndpointConfig, {
+        name: "blueprint-prod-eu-west-1",
+        arn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/eu-west-1-alb/0123456789abcdef",
+        httpPort: 80,
+        httpsPort: 443,
+        originProtocolPolicy: "https-only",
+        originSslProtocols: { items: ["TLSv1.2"], quantity: 1 },
+      });
       assert.deepEqual([origins[0].connectionAttempts, origins[0].connectionTimeout], [2, 5]);
       const oac = one(resources, "aws:cloudfront/originAccessControl:OriginAccessControl");
       assert.deepEqual(
-        origins.slice(2).map((o) => [o.originAccessControlId, o.customOriginConfig, o.customHeaders]),
+        origins.slice(4).map((o) => [o.originAccessControlId, o.customOriginConfig, o.customHeaders]),
         [
           [oac.outputs.id, undefined, undefined],
           [oac.outputs.id, undefined, undefined],
@@ -176,12 +214,17 @@ describe("Cdn component", () => {
       );
     });
 
-    it("fails over on the allowed codes: load balancers primary to next, static bucket to its replica", () => {
+    it("fails over on the allowed codes: load balancers from the primary to the region nearest it, static bucket to its replica", () => {
       assert.deepEqual(distributionOf(resources).originGroups, [
         {
           originId: "alb-failover",
           failoverCriteria: { statusCodes: [500, 502, 503, 504] },
           members: [{ originId: "alb-eu-west-1" }, { originId: "alb-ap-southeast-2" }],
+        },
+        {
+          originId: "alb-cached-failover",
+          failoverCriteria: { statusCodes: [500, 502, 503, 504] },
+          members: [{ originId: "alb-eu-west-1-cached" }, { originId: "alb-ap-southeast-2-cached" }],
         },
         {
           originId: "static-failover",
@@ -191,31 +234,55 @@ describe("Cdn component", () => {
       ]);
     });
 
-    it("allows writes only on the default behaviour to the primary, reads on groups, caching only statics", () => {
+    it("sends writes to the primary, reads through their routers, caches the cacheable and static routes", () => {
       const distribution = distributionOf(resources);
       const headers = one(resources, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy").outputs.id;
+      const policy = (type: string) => one(resources, type).outputs.id as string;
+      const cacheable = policy("aws:cloudfront/cachePolicy:CachePolicy");
+      const location = policy("aws:cloudfront/originRequestPolicy:OriginRequestPolicy");
+      const fn = (name: string) => ofType(resources, "aws:cloudfront/function:Function").find((f) => f.name === name)!.outputs.arn;
       const describe = (b: Record<string, any>) => [
         b.pathPattern ?? "default",
         b.targetOriginId,
         b.allowedMethods.join(","),
-        b.cachedMethods.join(","),
         b.cachePolicyId,
         b.originRequestPolicyId ?? "-",
+        (b.functionAssociations ?? []).map((f: { eventType: string; functionArn: string }) => `${f.eventType} ${f.functionArn}`).join(),
       ];
+      const disabled = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+      const exceptHost = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+      const all = "GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE";
       assert.deepEqual([distribution.defaultCacheBehavior, ...distribution.orderedCacheBehaviors].map(describe), [
-        [
-          "default",
-          "alb-eu-west-1",
-          "GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE",
-          "GET,HEAD",
-          "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
-          "b689b0a8-53d0-40ab-baf2-68738e2966ac",
-        ],
-        ["/static/*", "static-failover", "GET,HEAD", "GET,HEAD", "658327ea-f89d-4fab-a63d-7e88639e58f6", "-"],
-        ["/read/*", "alb-failover", "GET,HEAD,OPTIONS", "GET,HEAD", "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "b689b0a8-53d0-40ab-baf2-68738e2966ac"],
+        ["default", "alb-eu-west-1", all, disabled, exceptHost, `viewer-response ${fn("edge-mark-writes")}`],
+        ["/static/*", "static-failover", "GET,HEAD", "658327ea-f89d-4fab-a63d-7e88639e58f6", "-", ""],
+        ["/api/*", "alb-eu-west-1", all, disabled, exceptHost, `viewer-response ${fn("edge-mark-writes")}`],
+        ["/account/*", "alb-failover", "GET,HEAD,OPTIONS", disabled, location, `viewer-request ${fn("edge-route-read-your-writes")}`],
+        ["/catalog/*", "alb-cached-failover", "GET,HEAD,OPTIONS", cacheable, location, `viewer-request ${fn("edge-route-cacheable")}`],
+        ["/read/*", "alb-failover", "GET,HEAD,OPTIONS", disabled, location, `viewer-request ${fn("edge-route-read-any")}`],
       ]);
       for (const b of [distribution.defaultCacheBehavior, ...distribution.orderedCacheBehaviors]) {
         assert.deepEqual([b.viewerProtocolPolicy, b.compress, b.responseHeadersPolicyId], ["redirect-to-https", true, headers]);
+      }
+    });
+
+    it("caches the cacheable routes by an explicit key within the configured TTLs, and adds the viewer-location headers for the routers", () => {
+      const cache = one(resources, "aws:cloudfront/cachePolicy:CachePolicy").inputs;
+      assert.deepEqual([cache.name, cache.minTtl, cache.defaultTtl, cache.maxTtl], ["blueprint-prod-cacheable", 0, 60, 86_400]);
+      assert.deepEqual(cache.parametersInCacheKeyAndForwardedToOrigin, {
+        cookiesConfig: { cookieBehavior: "none" },
+        headersConfig: { headerBehavior: "none" },
+        queryStringsConfig: { queryStringBehavior: "none" },
+        enableAcceptEncodingBrotli: true,
+        enableAcceptEncodingGzip: true,
+      });
+      const location = one(resources, "aws:cloudfront/originRequestPolicy:OriginRequestPolicy").inputs;
+      assert.deepEqual(location.headersConfig, {
+        headerBehavior: "allViewerAndWhitelistCloudFront",
+        headers: { items: ["CloudFront-Viewer-Country", "CloudFront-Viewer-Latitude", "CloudFront-Viewer-Longitude"] },
+      });
+      for (const fn of ofType(resources, "aws:cloudfront/function:Function")) {
+        assert.deepEqual([fn.inputs.runtime, fn.inputs.publish], ["cloudfront-js-2.0", true], fn.name);
+        assert.ok(Buffer.byteLength(fn.inputs.code as string) <= 10_240, fn.name);
       }
     });
 
@@ -255,17 +322,29 @@ describe("Cdn component", () => {
       const acl = one(resources, "aws:wafv2/webAcl:WebAcl");
       assert.equal(distributionOf(resources).webAclId, acl.outputs.arn);
       assert.match(String(acl.outputs.arn), /^arn:aws:wafv2:us-east-1:123456789012:global\/webacl\/blueprint-prod-edge\/[0-9a-f-]{36}$/);
-      assert.deepEqual([acl.inputs.scope, acl.inputs.defaultAction, acl.outputs.capacity], ["CLOUDFRONT", { allow: {} }, 927]);
+      assert.deepEqual([acl.inputs.scope, acl.inputs.defaultAction, acl.outputs.capacity], ["CLOUDFRONT", { allow: {} }, 956]);
       const rules = acl.inputs.rules as Array<Record<string, any>>;
       assert.deepEqual(
-        rules.map((r) => [r.priority, r.name, r.statement.managedRuleGroupStatement?.vendorName ?? r.statement.rateBasedStatement.limit]),
+        rules.map((r) => [r.priority, r.name]),
         [
-          [0, "AWSManagedRulesAmazonIpReputationList", "AWS"],
-          [1, "AWSManagedRulesCommonRuleSet", "AWS"],
-          [2, "AWSManagedRulesKnownBadInputsRuleSet", "AWS"],
-          [3, "rate-limit-per-ip", 2000],
+          [0, "AWSManagedRulesAmazonIpReputationList"],
+          [1, "route-0-static"],
+          [2, "route-1-write"],
+          [3, "route-2-read-your-writes"],
+          [4, "route-3-cacheable"],
+          [5, "route-4-read-any"],
+          [6, "route-default-write"],
+          [7, "AWSManagedRulesCommonRuleSet"],
+          [8, "body-size-static"],
+          [9, "body-size-read-your-writes"],
+          [10, "body-size-cacheable"],
+          [11, "body-size-read-any"],
+          [12, "AWSManagedRulesKnownBadInputsRuleSet"],
+          [13, "rate-limit-per-ip"],
         ],
       );
+      // the common rule set's fixed 8 KB body rule only counts; the body-size rules replace it per route class
+      assert.deepEqual(rules[7].statement.managedRuleGroupStatement.ruleActionOverrides, [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }]);
       const logGroup = one(resources, "aws:cloudwatch/logGroup:LogGroup");
       assert.deepEqual([logGroup.inputs.name, logGroup.inputs.retentionInDays], ["aws-waf-logs-blueprint-prod", 365]);
       const logging = one(resources, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
@@ -352,23 +431,15 @@ describe("Cdn component", () => {
   });
 
   describe("origins and origin groups per number of regions", () => {
-    const layouts: Array<[string[], string[], string[]]> = [
-      [["eu-west-1"], ["alb-eu-west-1", "static-eu-west-1", "static-ap-southeast-2"], ["static-failover"]],
-      [
-        ["eu-west-1", "ap-southeast-2"],
-        ["alb-eu-west-1", "alb-ap-southeast-2", "static-eu-west-1", "static-ap-southeast-2"],
-        ["alb-failover", "static-failover"],
-      ],
-      [
-        ["us-east-1", "eu-west-1", "ap-southeast-2"],
-        ["alb-us-east-1", "alb-eu-west-1", "alb-ap-southeast-2", "static-eu-west-1", "static-ap-southeast-2"],
-        ["alb-failover", "static-failover"],
-      ],
+    const layouts: Array<[string[], string[]]> = [
+      [["eu-west-1"], ["static-failover"]],
+      [["eu-west-1", "ap-southeast-2"], ["alb-failover", "alb-cached-failover", "static-failover"]],
+      [["us-east-1", "ap-southeast-2", "eu-west-1"], ["alb-failover", "alb-cached-failover", "static-failover"]],
     ];
-    for (const [regions, origins, groups] of layouts) {
-      it(`${regions.length} region(s): ${origins.length} origins, groups ${groups.join(", ")}`, async () => {
+    for (const [regions, groups] of layouts) {
+      it(`${regions.length} region(s): ${2 * regions.length + 2} origins, groups ${groups.join(", ")}`, async () => {
         const resources = await record({
-          origins: regions.map(origin),
+          origins: regions.map((region) => origin(region)),
           aliases: [],
           certificate: undefined as never,
           settings: { ...SETTINGS, waf: { ...SETTINGS.waf, enabled: false } },
@@ -376,15 +447,15 @@ describe("Cdn component", () => {
         const distribution = distributionOf(resources);
         assert.deepEqual(
           (distribution.origins as Array<{ originId: string }>).map((o) => o.originId),
-          origins,
+          [...regions.map((r) => `alb-${r}`), ...regions.map((r) => `alb-${r}-cached`), "static-eu-west-1", "static-ap-southeast-2"],
         );
         assert.deepEqual(
           (distribution.originGroups as Array<{ originId: string }>).map((g) => g.originId),
           groups,
         );
-        const read = (distribution.orderedCacheBehaviors as Array<Record<string, any>>)[1];
-        assert.deepEqual([read.targetOriginId, read.allowedMethods], [regions.length > 1 ? "alb-failover" : `alb-${regions[0]}`, ["GET", "HEAD", "OPTIONS"]]);
-        if (regions.length === 3) assert.deepEqual(distribution.originGroups[0].members, [{ originId: "alb-us-east-1" }, { originId: "alb-eu-west-1" }]);
+        const read = (distribution.orderedCacheBehaviors as Array<Record<string, any>>).find((b) => b.pathPattern === "/read/*")!;
+        assert.deepEqual([read.targetOriginId, read.allowedMethods], [regions.length > 1 ? "alb-failover" : "alb-eu-west-1", ["GET", "HEAD", "OPTIONS"]]);
+        assert.equal(ofType(resources, "aws:cloudfront/vpcOrigin:VpcOrigin").length, regions.length);
       });
     }
   });
@@ -393,18 +464,19 @@ describe("Cdn component", () => {
     let resources: PlannedResource[];
     before(async () => {
       resources = await record({
-        origins: [{ region: "us-east-1", domainName: "alb-123.us-east-1.elb.amazonaws.com" }],
+        origins: [{ ...origin("us-east-1"), domainName: "internal-alb-123.us-east-1.elb.amazonaws.com" }],
+        primaryRegion: "us-east-1",
         originProtocol: "http",
         aliases: [],
         certificate: undefined as never,
-        staticAssets: { primaryRegion: "us-east-1", replicaRegion: "us-east-2" },
+        staticAssets: { replicaRegion: "us-east-2" },
         settings: { ...SETTINGS, priceClass: "PriceClass_100", waf: { ...SETTINGS.waf, enabled: false }, logRetentionDays: 7 },
         protect: false,
       });
     });
 
     it("has no certificate, no web ACL and no aliases, and uses CloudFront's certificate", () => {
-      assert.deepEqual(countTypes(resources), ALWAYS);
+      assert.deepEqual(countTypes(resources), { ...ALWAYS, ...EDGE(1) });
       const distribution = distributionOf(resources);
       assert.deepEqual(distribution.aliases, []);
       assert.deepEqual(distribution.viewerCertificate, { cloudfrontDefaultCertificate: true });
@@ -412,9 +484,8 @@ describe("Cdn component", () => {
       assert.equal(distribution.priceClass, "PriceClass_100");
     });
 
-    it("reaches the load balancer over HTTP, and lets destroy empty the buckets", () => {
-      const albOrigin = (distributionOf(resources).origins as Array<Record<string, any>>)[0];
-      assert.equal(albOrigin.customOriginConfig.originProtocolPolicy, "http-only");
+    it("reaches the internal load balancer over HTTP through its VPC origin, and lets destroy empty the buckets", () => {
+      assert.equal(one(resources, "aws:cloudfront/vpcOrigin:VpcOrigin").inputs.vpcOriginEndpointConfig.originProtocolPolicy, "http-only");
       for (const bucket of ofType(resources, "aws:s3/bucket:Bucket"))
         assert.deepEqual([bucket.inputs.forceDestroy, bucket.protect], [true, false], bucket.name);
     });
@@ -425,7 +496,7 @@ describe("Cdn component", () => {
       certificate: { arn: US_CERT, names: ["*.example.com"] },
       settings: { ...SETTINGS, waf: { ...SETTINGS.waf, enabled: false } },
     });
-    assert.deepEqual(countTypes(resources), ALWAYS);
+    assert.deepEqual(countTypes(resources), { ...ALWAYS, ...EDGE(1) });
     assert.equal(distributionOf(resources).viewerCertificate.acmCertificateArn, US_CERT);
   });
 
@@ -433,7 +504,7 @@ describe("Cdn component", () => {
     await assert.rejects(
       record({
         certificate: { arn: US_CERT.replace("us-east-1", "eu-west-1"), names: ["api.example.com"] },
-        staticAssets: { primaryRegion: "eu-west-1", replicaRegion: "eu-west-1" },
+        staticAssets: { replicaRegion: "eu-west-1" },
         settings: { ...SETTINGS, failoverStatusCodes: [429] },
       }),
       (error: Error) => {

@@ -55,8 +55,10 @@ describe("cdn config: schema", () => {
       "certificateArn",
       "certificateNames",
       "staticReplicaRegion",
-      "staticPathPattern",
-      "failoverPathPatterns",
+      "privateOrigins",
+      "standbyRegions",
+      "readYourWritesSeconds",
+      "cache",
       "failoverStatusCodes",
       "logRetentionDays",
       "originReadTimeoutSeconds",
@@ -65,7 +67,7 @@ describe("cdn config: schema", () => {
       "hstsMaxAgeSeconds",
       "waf",
     ]);
-    assert.deepEqual(allowedKeysAt(cdnSection.setting, ["waf"]), ["enabled", "rateLimit", "rateLimitWindowSeconds", "action"]);
+    assert.deepEqual(allowedKeysAt(cdnSection.setting, ["waf"]), ["enabled", "rateLimit", "rateLimitWindowSeconds", "action", "bodySizeLimits"]);
   });
 
   it("rejects unknown keys and wrong types", () => {
@@ -123,7 +125,13 @@ describe("cdn config: defaults and resolution", () => {
       THREE_REGIONS,
     );
     assert.equal(cdn.priceClass, "PriceClass_200");
-    assert.deepEqual(cdn.waf, { enabled: false, rateLimit: 2000, rateLimitWindowSeconds: 300, action: "block" });
+    assert.deepEqual(cdn.waf, {
+      enabled: false,
+      rateLimit: 2000,
+      rateLimitWindowSeconds: 300,
+      action: "block",
+      bodySizeLimits: { readAny: 8192, readYourWrites: 8192, cacheable: 8192, static: 8192 },
+    });
     assert.equal(cdn.certificateArn, US_CERT);
     assert.deepEqual(cdn.certificateNames, ["www.example.com"]);
     assert.equal(cdn.staticReplicaRegion, "us-west-2");
@@ -196,7 +204,7 @@ describe("cdn config: rules on the effective values", () => {
       priceClass: "PriceClass_50",
       waf: { rateLimit: 5, rateLimitWindowSeconds: 30 },
       failoverStatusCodes: [429],
-      failoverPathPatterns: ["read/*"],
+      cache: { defaultTtlSeconds: 120, maxTtlSeconds: 60 },
       originConnectionAttempts: 5,
       logRetentionDays: 10,
       staticReplicaRegion: "us-east-1",
@@ -207,7 +215,7 @@ describe("cdn config: rules on the effective values", () => {
       "blueprint:cdn.logRetentionDays: must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288 or 3653 days (got 10)",
       "blueprint:cdn.originConnectionAttempts: must be a whole number from 1 to 3 (got 5)",
       "blueprint:cdn.failoverStatusCodes: may only contain 400, 403, 404, 416, 500, 502, 503, 504 (CloudFront rejects other failover codes); 429 is not allowed (got [429])",
-      `blueprint:cdn.failoverPathPatterns[0]: must start with / and use only letters, digits and _ - . * $ / ~ " ' @ : + & ? (CloudFront's path-pattern characters) (got "read/*")`,
+      "blueprint:cdn.cache.maxTtlSeconds: must be at least cache.defaultTtlSeconds (120); CloudFront rejects a maximum TTL below the default (got 60)",
       'blueprint:cdn.staticReplicaRegion: must differ from the primary region us-east-1: the replica is the static assets\' failover origin (got "us-east-1")',
     ];
     // an unknown price class is the schema's to report: the rules see the default in its place
@@ -236,6 +244,7 @@ describe("cdn config: rules on the effective values", () => {
       sectionIssues(cdnSection, undefined, frame("prod", THREE, { namePrefix: "a".repeat(58) })).map((issue) => issue.message),
       [
         `cannot be named for this stack: the origin access control name ${"a".repeat(58)}-static is 65 characters; CloudFront allows 64 (shorten namePrefix)`,
+        `"cannot be named for this stack: the CloudFront function name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-route-read-your-writes is 81 characters; CloudFront allows 64 letters, digits, - and _ (shorten namePrefix)",
         `cannot be named for this stack: the log delivery name ${"a".repeat(58)}-cdn-access is 69 characters; CloudWatch Logs allows 60 (shorten namePrefix)`,
       ],
     );

@@ -99,24 +99,28 @@ describe("CDN settings rules", () => {
       expected: [["failoverStatusCodes", "must list at least one code; origin groups fail over on some of 400, 403, 404, 416, 500, 502, 503, 504"]],
     },
     {
-      name: "bad, repeated and catch-all path patterns",
-      settings: { staticPathPattern: "static/*", failoverPathPatterns: ["/read/*", "/read/*", "/*", "/a b"] },
+      name: "cache TTLs out of order, a cache key on a policy that does not cache, and too many key names",
+      settings: {
+        cache: { minTtlSeconds: 10, defaultTtlSeconds: 5, maxTtlSeconds: 0, queryStrings: Array.from({ length: 11 }, (_, i) => `q${i}`), headers: ["bad header"] },
+      },
       expected: [
-        ["staticPathPattern", "must start with / and use only letters, digits and _ - . * $ / ~ \" ' @ : + & ? (CloudFront's path-pattern characters)"],
-        ["failoverPathPatterns.1", "repeats an earlier pattern; a path can have only one behaviour"],
-        ["failoverPathPatterns.2", "must not match every path: that is the default behaviour"],
-        ["failoverPathPatterns.3", "must start with / and use only letters, digits and _ - . * $ / ~ \" ' @ : + & ? (CloudFront's path-pattern characters)"],
+        ["cache.defaultTtlSeconds", "must be at least cache.minTtlSeconds (10); CloudFront rejects a default TTL below the minimum"],
+        ["cache.maxTtlSeconds", "must be at least cache.defaultTtlSeconds (5); CloudFront rejects a maximum TTL below the default"],
+        ["cache", "caches nothing (maxTtlSeconds 0) but lists cache-key names; CloudFront refuses a cache key on a policy that does not cache"],
+        ["cache.queryStrings", "lists 11; a CloudFront cache policy takes at most 10"],
+        ["cache.headers.0", "must be an HTTP token: letters, digits and ! # $ % & ' * + . ^ _ ` | ~ -"],
       ],
     },
     {
-      name: "a failover path that is the static path",
-      settings: { failoverPathPatterns: ["/static/*"] },
-      expected: [["failoverPathPatterns.0", "is also the staticPathPattern; a path can have only one behaviour"]],
-    },
-    {
-      name: "more behaviours than CloudFront's quota",
-      settings: { failoverPathPatterns: Array.from({ length: 25 }, (_, i) => `/read${i}/*`) },
-      expected: [["failoverPathPatterns", "makes 26 cache behaviours with the static one; CloudFront allows 25 per distribution by default"]],
+      name: "a body-size limit WAF cannot measure and a read-your-writes window out of range",
+      settings: { readYourWritesSeconds: 0, waf: { ...SETTINGS.waf, bodySizeLimits: { ...SETTINGS.waf.bodySizeLimits, write: 65_536 } } },
+      expected: [
+        ["readYourWritesSeconds", "must be a whole number from 1 to 3600 seconds"],
+        [
+          "waf.bodySizeLimits.write",
+          "must be a whole number from 1 to 16384 bytes: WAF inspects the first 16 KB of a body in front of CloudFront, so a larger limit cannot be measured",
+        ],
+      ],
     },
   ];
   for (const c of cases) {
@@ -189,13 +193,19 @@ describe("CloudFront aliases and certificates", () => {
 
 describe("edge names", () => {
   it("derives every account-unique name from the prefix", () => {
-    assert.deepEqual(cdnNames("blueprint-prod"), {
+    const { router, vpcOrigin, ...names } = cdnNames("blueprint-prod");
+    assert.deepEqual(names, {
       originAccessControl: "blueprint-prod-static",
       securityHeadersPolicy: "blueprint-prod-security-headers",
+      cachePolicy: "blueprint-prod-cacheable",
+      viewerLocationPolicy: "blueprint-prod-viewer-location",
+      writeMarker: "blueprint-prod-mark-writes",
       webAcl: "blueprint-prod-edge",
       wafLogGroup: "aws-waf-logs-blueprint-prod",
       logDelivery: "blueprint-prod-cdn-access",
     });
+    assert.equal(router("read-any"), "blueprint-prod-route-read-any");
+    assert.equal(vpcOrigin("eu-west-1"), "blueprint-prod-eu-west-1");
     assert.deepEqual(cdnNameProblems("blueprint-prod", ["us-east-1", "ap-southeast-2"]), []);
   });
 
@@ -203,6 +213,7 @@ describe("edge names", () => {
     const prefix = "a".repeat(58);
     assert.deepEqual(cdnNameProblems(prefix, ["ap-southeast-2"]), [
       `the origin access control name ${prefix}-static is 65 characters; CloudFront allows 64 (shorten namePrefix)`,
+      `the CloudFront function name ${prefix}-route-read-your-writes is 81 characters; CloudFront allows 64 letters, digits, - and _ (shorten namePrefix)`,
       `the log delivery name ${prefix}-cdn-access is 69 characters; CloudWatch Logs allows 60 (shorten namePrefix)`,
     ]);
     assert.deepEqual(cdnNameProblems("Blueprint_Prod", []), [
