@@ -53,7 +53,8 @@ export const cdnSection = section("cdn", {
         });
       }
       const input: EdgeInput = { regions, primaryRegion: primary, staticReplicaRegion: cdn.staticReplicaRegion, routes, settings: cdn };
-      if (problems.length === 0) {
+      // a repeated region is the regions' own problem, reported there
+      if (problems.length === 0 && new Set(regions).size === regions.length) {
         for (const message of layoutProblems(edgeLayout(input)))
           problems.push({ field: "", message: `would make an invalid distribution: ${message}`, showValue: false });
         for (const message of routerSizeProblems(routes, (routeClass) => routerSpec(input, routeClass))) {

@@ -1,3 +1,4 @@
+import { DEFAULT_ROUTES } from "../../components/cdn/routesSettings";
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import { problems } from "../support/config";
@@ -19,7 +20,8 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, dns, chaos, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    assert.deepEqual(routes, DEFAULT_ROUTES);
     assert.equal(chaos.enabled, false, "chaos experiments are off unless a stack enables them");
     // the application tier's defaults are asserted under "application-tier config" below, the data
     // tier's and the edge's in their own config tests; here only the modes the prod profile picks
@@ -86,7 +88,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:domain, blueprint:dns, blueprint:chaos",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos",
       ],
     },
     {

@@ -113,8 +113,9 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
     "aws:lb/loadBalancer:LoadBalancer": 1,
     "aws:lb/targetGroup:TargetGroup": 1,
     "aws:lb/listener:Listener": shape.https ? 2 : 1,
-    // CloudFront's origin header; with a hosted zone, also Route 53's health checkers' path
-    "aws:lb/listenerRule:ListenerRule": shape.hostedZone ? 2 : 1,
+    // CloudFront's origin header (the shipped stacks' load balancers are internal VPC origins, so
+    // Route 53's checkers get no path of their own: their health comes from an alarm)
+    "aws:lb/listenerRule:ListenerRule": 1,
     "aws:s3/bucket:Bucket": 1,
     "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": 1,
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls": 1,
@@ -139,9 +140,6 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
   };
   if (shape.email) counts["aws:sns/topicSubscription:TopicSubscription"] = 1;
   if (shape.hostedZone) {
-    // the health checkers' group and its one ingress rule (their prefix list cannot join CloudFront's group)
-    counts["aws:ec2/securityGroup:SecurityGroup"] += 1;
-    counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"] += 1;
     counts["aws:acm/certificate:Certificate"] = 1;
     counts["aws:acm/certificateValidation:CertificateValidation"] = 1;
   }

@@ -244,7 +244,7 @@ describe("cdn config: rules on the effective values", () => {
       sectionIssues(cdnSection, undefined, frame("prod", THREE, { namePrefix: "a".repeat(58) })).map((issue) => issue.message),
       [
         `cannot be named for this stack: the origin access control name ${"a".repeat(58)}-static is 65 characters; CloudFront allows 64 (shorten namePrefix)`,
-        `"cannot be named for this stack: the CloudFront function name aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-route-read-your-writes is 81 characters; CloudFront allows 64 letters, digits, - and _ (shorten namePrefix)",
+        `cannot be named for this stack: the CloudFront function name ${"a".repeat(58)}-route-read-your-writes is 81 characters; CloudFront allows 64 letters, digits, - and _ (shorten namePrefix)`,
         `cannot be named for this stack: the log delivery name ${"a".repeat(58)}-cdn-access is 69 characters; CloudWatch Logs allows 60 (shorten namePrefix)`,
       ],
     );

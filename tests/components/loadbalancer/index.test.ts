@@ -21,7 +21,7 @@ async function record(extra: Partial<LoadBalancerArgs> = {}): Promise<PlannedRes
       new LoadBalancer("eu-west-1", {
         region: "eu-west-1",
         vpcId: "vpc-0123456789abcdef0",
-        publicSubnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"],
+        subnetIds: ["subnet-0a", "subnet-0b", "subnet-0c"],
         securityGroupId: "sg-0alb",
         namePrefix: "blueprint-prod",
         ...PROD_LB,

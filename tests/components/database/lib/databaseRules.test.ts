@@ -128,8 +128,18 @@ describe("database settings rules", () => {
     },
     {
       name: "a class too new for the engine version",
-      settings: { ...GLOBAL, engineVersion: "14.3" },
+      settings: { ...GLOBAL, engineVersion: "14.3", globalWriteForwarding: false },
       expected: [["instanceClass", "db.r7g needs aurora-postgresql 14.5 or later in major 14; got 14.3"]],
+    },
+    {
+      name: "write forwarding on a version that cannot forward writes",
+      settings: { ...GLOBAL, engineVersion: "15.3", instanceClass: "db.r6g.large" },
+      expected: [
+        [
+          "globalWriteForwarding",
+          "is on, but aurora-postgresql 15.3 cannot forward writes from a secondary cluster; it needs 15.4 or later (raise database.engineVersion, or set globalWriteForwarding false)",
+        ],
+      ],
     },
     {
       name: "a general-purpose class on Aurora",

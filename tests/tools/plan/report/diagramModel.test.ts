@@ -71,11 +71,14 @@ describe("plan report: diagram", () => {
         ...regional("us-east-1"),
         ...regional("us-east-2"),
         ...regional("us-west-1"),
-        // CloudFront's static-asset origins: the bucket and its replica in the second region
+        // CloudFront's real traffic: the static bucket (its replica only on failover), and each
+        // region's viewers failing over to their next nearest region (us-east-2 sits between the two others)
         "global_cdn -traffic-> us_east_1_bucket",
-        "global_cdn -traffic-> us_east_2_bucket",
-        "us_east_1_loadBalancer -failover-> us_east_2_loadBalancer [failover]",
         "us_east_1_bucket -failover-> us_east_2_bucket [failover]",
+        "us_east_1_loadBalancer -failover-> us_east_2_loadBalancer [failover]",
+        "us_east_2_loadBalancer -failover-> us_east_1_loadBalancer [failover]",
+        "us_east_2_loadBalancer -failover-> us_west_1_loadBalancer [failover]",
+        "us_west_1_loadBalancer -failover-> us_east_2_loadBalancer [failover]",
         "global_waf -protects-> global_cdn [protects]",
         "global_dns -traffic-> global_cdn",
         "us_east_1_database -replication-> global_globalDatabase [writer]",
@@ -153,7 +156,7 @@ describe("plan report: diagram", () => {
     assert.deepEqual(six.global.map((node) => node.id), ["global_dns", "global_waf", "global_cdn", "global_globalDatabase"]);
     // global database: 1 writer + 5 replicas; keys and secrets: 5 replicas each; the static bucket: 1 replica
     assert.equal(six.edges.filter((edge) => edge.style === "replication").length, 6 + 5 + 5 + 1);
-    assert.equal(six.edges.length, 77);
+    assert.equal(six.edges.length, 83);
   });
 
   it("is valid Mermaid for 1, 3 and 6 regions (Mermaid's own parser), and the parser rejects broken text", async function () {
