@@ -57,7 +57,7 @@ export const BODY_LIMIT_KEYS: Readonly<Record<RouteClass, keyof WafSettings["bod
  * rest literal, the whole path.
  */
 export function pathPatternRegex(pattern: string): string {
-  const body = [...pattern].map((char) => (char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\/-]/g, "\\$&"))).join("");
+  const body = [...pattern].map((char) => (char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
   return `^${body}$`;
 }
 

@@ -75,8 +75,23 @@ export function viewerRequestEvent(request: EdgeRequest): Record<string, unknown
   };
 }
 
-/** Compiles function code as the runtime would: the cloudfront import only on the first line, the size limit, no dynamic code. */
-function compile(code: string, cloudfront: unknown): { handler: (event: unknown) => unknown; logs: string[] } {
+/** A compiled function: its handler, the context it runs in, and what it logged. */
+interface Compiled {
+  readonly handler: (event: unknown) => unknown;
+  readonly context: Record<string, unknown>;
+  readonly logs: string[];
+}
+
+/** Compiled functions by code: compiling is the slow part, and a function is pure code. */
+const compiled = new Map<string, Compiled>();
+
+/**
+ * Compiles function code as the runtime would: the cloudfront import only on the first line, the
+ * size limit, no dynamic code. Each run gets its own `cloudfront` module (`context.cf`).
+ */
+function compile(code: string): Compiled {
+  const cached = compiled.get(code);
+  if (cached) return cached;
   const bytes = Buffer.byteLength(code, "utf8");
   if (bytes > MAX_FUNCTION_BYTES) throw new Error(`the function is ${bytes} bytes; CloudFront Functions allow ${MAX_FUNCTION_BYTES}`);
   const lines = code.split("\n");
@@ -93,12 +108,17 @@ function compile(code: string, cloudfront: unknown): { handler: (event: unknown)
     },
   };
   // no eval/Function (codeGeneration), no timers, require, process or fetch: only what the runtime has
-  const context = vm.createContext({ console, ...(imports.length > 0 ? { cf: cloudfront } : {}) }, { codeGeneration: { strings: false, wasm: false } });
+  const context = vm.createContext({ console, cf: undefined }, { codeGeneration: { strings: false, wasm: false } }) as Record<string, unknown>;
   new vm.Script(`"use strict";\n${body}\nthis.__handler = handler;`, { filename: "cloudfront-function.js" }).runInContext(context, { timeout: 100 });
-  const handler = (context as { __handler?: unknown }).__handler;
+  const handler = context.__handler;
   if (typeof handler !== "function") throw new Error("the function defines no handler(event)");
-  return { handler: handler as (event: unknown) => unknown, logs };
+  const result = { handler: handler as (event: unknown) => unknown, context, logs };
+  compiled.set(code, result);
+  return result;
 }
+
+/** A value made in the sandbox, as plain data of this realm. */
+const plain = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 
 /** Runs a viewer-request function and reports the origin it chose. */
 export function runViewerRequest(code: string, request: EdgeRequest, distribution: EdgeDistribution): ViewerRequestResult {
@@ -114,11 +134,11 @@ export function runViewerRequest(code: string, request: EdgeRequest, distributio
       choice = {
         kind: "origin",
         originId: known(originId, "selectRequestOriginById"),
-        ...(overrides !== undefined ? { overrides: overrides as Record<string, unknown> } : {}),
+        ...(overrides !== undefined ? { overrides: plain(overrides as Record<string, unknown>) } : {}),
       };
     },
     createRequestOriginGroup: (params: { originIds?: unknown; failoverCriteria?: { statusCodes?: unknown } }) => {
-      const members = Array.isArray(params?.originIds) ? (params.originIds as unknown[]) : [];
+      const members = Array.isArray(params?.originIds) ? [...(params.originIds as unknown[])] : [];
       if (members.length !== 2) throw new Error("cf.createRequestOriginGroup: originIds must name exactly two origins");
       const ids = members.map((member) => known((member as { originId?: unknown })?.originId, "createRequestOriginGroup"));
       if (ids[0] === ids[1]) throw new Error("cf.createRequestOriginGroup: the two origins must differ");
@@ -129,8 +149,8 @@ export function runViewerRequest(code: string, request: EdgeRequest, distributio
       choice = {
         kind: "group",
         originIds: [ids[0], ids[1]],
-        statusCodes: codes as number[],
-        overrides: members.map((member) => (member as { originOverrides?: unknown }).originOverrides),
+        statusCodes: plain(codes as number[]),
+        overrides: members.map((member) => plain((member as { originOverrides?: unknown }).originOverrides) ?? null),
       };
     },
     updateRequestOrigin: () => {
@@ -141,11 +161,12 @@ export function runViewerRequest(code: string, request: EdgeRequest, distributio
       throw new Error("the function has no key value store");
     },
   };
-  const { handler, logs } = compile(code, cloudfront);
-  const event = viewerRequestEvent(request);
-  const returned = handler(event);
+  const { handler, context, logs } = compile(code);
+  context.cf = cloudfront;
+  const before = logs.length;
+  const returned = handler(viewerRequestEvent(request));
   if (returned === null || typeof returned !== "object") throw new Error("handler(event) must return the request or a response");
-  return { returned: returned as Record<string, unknown>, origin: choice, logs };
+  return { returned: plain(returned as Record<string, unknown>), origin: choice, logs: logs.slice(before) };
 }
 
 /** The response a viewer-response function returned. */
@@ -155,14 +176,14 @@ export interface ViewerResponseResult {
 
 /** Runs a viewer-response function on a response of `statusCode`. */
 export function runViewerResponse(code: string, request: EdgeRequest, statusCode: number): ViewerResponseResult {
-  const { handler } = compile(code, undefined);
+  const { handler } = compile(code);
   const event = {
     ...viewerRequestEvent(request),
     context: { eventType: "viewer-response" },
     response: { statusCode, statusDescription: "", headers: {}, cookies: {} },
   };
   const returned = handler(event) as ViewerResponseResult["response"];
-  return { response: returned };
+  return { response: plain(returned) };
 }
 
 /**
