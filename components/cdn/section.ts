@@ -13,7 +13,8 @@ import { section, type CheckScope, type Problem } from "../lib/settings";
 import { cdnNameProblems, cdnNames, cdnSettingsProblems, existingCertificateProblems, replicaRegionProblem } from "./lib/cdnRules";
 import { edgeLayout, originAccessFor, routerSpec, type EdgeInput } from "./lib/edgePlan";
 import { layoutProblems } from "./lib/layout";
-import { routerSizeProblems, standbyProblems } from "./lib/routes/routeRules";
+import { ROUTE_CLASSES } from "./lib/routes/model";
+import { routeListProblems, routerSizeProblems, standbyProblems } from "./lib/routes/routeRules";
 import type { CdnCertificate } from "./lib/validate";
 import { wafProblems, wafRules } from "./lib/waf";
 import { routesSection } from "./routesSection";
@@ -42,6 +43,8 @@ export const cdnSection = section("cdn", {
 
     // The whole distribution as it would be created: origins, behaviours, quotas, functions, WAF.
     const routes = scope.section(routesSection);
+    // routes the routes section rejects (an unknown class, no default route) are its to report
+    const routesValid = routes.every((route) => (ROUTE_CLASSES as readonly string[]).includes(route.class)) && routeListProblems(routes).length === 0;
     if (primary !== undefined) {
       const regions = scope.regions.map((region) => region.name);
       problems.push(...standbyProblems(cdn.standbyRegions, regions, primary));
@@ -54,7 +57,7 @@ export const cdnSection = section("cdn", {
       }
       const input: EdgeInput = { regions, primaryRegion: primary, staticReplicaRegion: cdn.staticReplicaRegion, routes, settings: cdn };
       // a repeated region is the regions' own problem, reported there
-      if (problems.length === 0 && new Set(regions).size === regions.length) {
+      if (problems.length === 0 && routesValid && new Set(regions).size === regions.length) {
         for (const message of layoutProblems(edgeLayout(input)))
           problems.push({ field: "", message: `would make an invalid distribution: ${message}`, showValue: false });
         for (const message of routerSizeProblems(routes, (routeClass) => routerSpec(input, routeClass))) {
@@ -62,7 +65,7 @@ export const cdnSection = section("cdn", {
         }
       }
     }
-    if (cdn.waf.enabled) {
+    if (cdn.waf.enabled && routesValid) {
       const aclName = cdnNames(scope.namePrefix).webAcl;
       for (const message of wafProblems(aclName, wafRules(aclName, cdn.waf, routes))) problems.push({ field: "waf", message, showValue: false });
     }
