@@ -110,7 +110,7 @@ export const stackRequireServingRegions = stackPolicy({
     for (const loadBalancer of balancers) {
       const region = regionOf(loadBalancer);
       if (region === undefined || served.has(region)) continue;
-      const tags = (known(() => loadBalancer.props.tags) ?? {}) as Record<string, unknown>;
+      const tags = (known((): unknown => loadBalancer.props.tags) ?? {}) as Record<string, unknown>;
       if (tags[SERVING_ROLE_TAG] === "standby") continue;
       reportViolation(
         `Region ${region} serves no route: no behaviour of the distribution sends viewers there first, so its load balancer ${loadBalancer.name} and its tiers wait for a failover. Route viewers to it, or tag it ${SERVING_ROLE_TAG} standby.`,

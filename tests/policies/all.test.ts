@@ -18,7 +18,22 @@ import { ID_PATTERNS, ID_SOURCES, idsFromTags, type PolicyIds } from "../../poli
 /** The exact size of the pack; change it together with the policy table (npm run generate). */
 const POLICY_COUNT = 108;
 
-const SERVICE_MODULES = ["network", "iam", "observability", "database", "cache", "compute", "loadbalancer", "storage", "queue", "kms", "cdn", "dns", "stack", "routing"];
+const SERVICE_MODULES = [
+  "network",
+  "iam",
+  "observability",
+  "database",
+  "cache",
+  "compute",
+  "loadbalancer",
+  "storage",
+  "queue",
+  "kms",
+  "cdn",
+  "dns",
+  "stack",
+  "routing",
+];
 const NAME =
   /^(aws-[a-z0-9]+-[a-z0-9]+-(disallow|enable|configure|require|restrict|missing)(-[a-z0-9]+)+|stack-(disallow|enable|configure|require|restrict)(-[a-z0-9]+)+)$/;
 

@@ -10,6 +10,7 @@ import { parseConfig } from "../../infra/config";
 import { physicalNamePrefix } from "../../components/lib/naming";
 import { policyContext } from "../../tools/plan/planStack";
 import { runPolicies } from "../../tools/plan/policyRunner";
+import { parseRoutingData } from "../../components/cdn/lib/routes/edgeFunction";
 import { runProgram } from "../../tools/plan/runProgram";
 import type { StackFile } from "../../tools/plan/stackFile";
 
@@ -135,7 +136,10 @@ describe("a stack whose regions exclude us-east-1", () => {
     const healthAlarms = run.plan.resources.filter((r) => r.type === "aws:cloudwatch/metricAlarm:MetricAlarm" && r.urn.includes("blueprint:dns:Dns$"));
     // per region: the health check's alarm in us-east-1, and the healthy-targets alarm the check reads in the region
     assert.equal(healthAlarms.length, 4);
-    assert.deepEqual(healthAlarms.filter((r) => r.name.endsWith("-health")).map((r) => r.region), ["us-east-1", "us-east-1"]);
+    assert.deepEqual(
+      healthAlarms.filter((r) => r.name.endsWith("-health")).map((r) => r.region),
+      ["us-east-1", "us-east-1"],
+    );
     assert.deepEqual(
       healthAlarms.filter((r) => r.name.endsWith("-targets")).map((r) => r.region),
       regions.map((region) => region.name),
@@ -144,6 +148,59 @@ describe("a stack whose regions exclude us-east-1", () => {
     assert.deepEqual(
       violations.filter((v) => v.enforcementLevel === "mandatory"),
       [],
+    );
+  });
+});
+
+describe("a stack whose primary is not the first region listed", () => {
+  it("sends writes and the routers' primary to the primary, the write marker and forwarding to the others", async () => {
+    // listed last: building CloudFront's origins in file order would send every write to a read-only secondary
+    const regions = [
+      { name: "ap-southeast-2", vpcCidr: "10.1.0.0/16", availabilityZones: ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"] },
+      { name: "eu-west-1", primary: true, vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
+    ];
+    const file: StackFile = {
+      stack: "primary-last",
+      path: "(generated)",
+      config: {
+        "aws:region": "eu-west-1",
+        "blueprint:environment": "prod",
+        "blueprint:owner": "o",
+        "blueprint:costCenter": "c",
+        "blueprint:regions": JSON.stringify(regions),
+        "blueprint:resilienceWaiver": JSON.stringify({ reason: "two regions are enough for this test stack" }),
+        "blueprint:domain": JSON.stringify({ name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" }),
+      },
+      secretKeys: [],
+    };
+    const run = await runProgram(file);
+    const distribution = run.plan.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
+    const behaviours = [distribution.inputs.defaultCacheBehavior, ...(distribution.inputs.orderedCacheBehaviors as unknown[])] as Array<
+      Record<string, unknown>
+    >;
+    const writes = behaviours.filter((b) => (b.allowedMethods as string[]).includes("POST"));
+    assert.deepEqual(
+      writes.map((b) => b.targetOriginId),
+      ["alb-eu-west-1", "alb-eu-west-1"],
+    );
+    const groups = distribution.inputs.originGroups as Array<{ originId: string; members: Array<{ originId: string }> }>;
+    assert.deepEqual(groups.find((g) => g.originId === "alb-failover")!.members, [{ originId: "alb-eu-west-1" }, { originId: "alb-ap-southeast-2" }]);
+    for (const router of run.plan.resources.filter((r) => r.type === "aws:cloudfront/function:Function" && r.name.includes("-route-"))) {
+      const data = parseRoutingData(router.inputs.code as string)!;
+      assert.equal(data.regions[data.primary], "eu-west-1", router.name);
+      assert.deepEqual(
+        data.fallback.map((index) => data.regions[index]),
+        ["eu-west-1", "ap-southeast-2"],
+        router.name,
+      );
+    }
+    const clusters = run.plan.resources.filter((r) => r.type === "aws:rds/cluster:Cluster");
+    assert.deepEqual(
+      clusters.map((r) => [r.region, r.inputs.enableGlobalWriteForwarding, r.inputs.masterUsername !== undefined]),
+      [
+        ["eu-west-1", undefined, true],
+        ["ap-southeast-2", true, false],
+      ],
     );
   });
 });

@@ -383,6 +383,33 @@ describe("every stack in stacks/, planned end to end", () => {
     }
   });
 
+  it("prod's secondary clusters forward writes, and every region's tiers get the global writer endpoint next to their own", async () => {
+    const plan = await plannedOnce("prod");
+    const global = plan.resources.find((r) => r.type === "aws:rds/globalCluster:GlobalCluster")!;
+    assert.match(String(global.outputs.endpoint), /^blueprint-prod-global\.global-[0-9a-f]{12}\.global\.rds\.amazonaws\.com$/);
+    const clusters = plan.resources.filter((r) => r.type === "aws:rds/cluster:Cluster");
+    assert.deepEqual(
+      clusters.map((r) => [r.region, r.inputs.enableGlobalWriteForwarding]),
+      [
+        ["us-east-1", undefined],
+        ["eu-west-1", true],
+        ["ap-southeast-2", true],
+      ],
+    );
+    for (const [region, writes] of [
+      ["us-east-1", "local"],
+      ["eu-west-1", "forwarded"],
+      ["ap-southeast-2", "forwarded"],
+    ]) {
+      for (const tier of ["web", "worker"]) {
+        const template = plan.resources.find((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate" && r.name === `${region}-${tier}`)!;
+        const userData = Buffer.from(template.inputs.userData as string, "base64").toString("utf8");
+        assert.ok(userData.includes(`BLUEPRINT_DB_GLOBAL_WRITER_ENDPOINT=${String(global.outputs.endpoint)}`), `${region} ${tier}`);
+        assert.ok(userData.includes(`BLUEPRINT_DB_WRITES=${writes}`), `${region} ${tier}`);
+      }
+    }
+  });
+
   it("prod's instances learn their own region's endpoints and may read only their own region's secrets", async () => {
     const plan = await plannedOnce("prod");
     for (const region of ["eu-west-1", "ap-southeast-2"]) {
@@ -405,7 +432,11 @@ describe("every stack in stacks/, planned end to end", () => {
   it("places CloudFront's certificate and web ACL in us-east-1 with failover origins per region", async () => {
     const plan = await plannedOnce("prod");
     const distribution = plan.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
-    assert.equal((distribution.inputs.origins as unknown[]).length, 8, "two per region (one behind Origin Shield for the cacheable route) plus the static bucket and its replica");
+    assert.equal(
+      (distribution.inputs.origins as unknown[]).length,
+      8,
+      "two per region (one behind Origin Shield for the cacheable route) plus the static bucket and its replica",
+    );
     assert.equal((distribution.inputs.originGroups as unknown[]).length, 3, "the load balancers', the cached load balancers' and the static bucket's");
     // every load balancer origin is a VPC origin of its region's internal load balancer
     const vpcOrigins = plan.resources.filter((r) => r.type === "aws:cloudfront/vpcOrigin:VpcOrigin");

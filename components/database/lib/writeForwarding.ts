@@ -6,7 +6,7 @@
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-write-forwarding-apg.html
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-write-forwarding-ams.html
  */
-import type { DatabaseRole, DatabaseSettings } from "./databaseRules";
+import type { DatabaseSettings } from "../settings";
 import { compareVersions, parseEngineVersion, rdsEngineName } from "./engines";
 
 /**
@@ -39,7 +39,7 @@ export function writeForwardingProblem(
 export type DatabaseWriteMode = "local" | "forwarded" | "none";
 
 /** The write mode of a region's database member. */
-export function databaseWriteMode(settings: Pick<DatabaseSettings, "mode" | "globalWriteForwarding">, role: DatabaseRole): DatabaseWriteMode {
+export function databaseWriteMode(settings: Pick<DatabaseSettings, "mode" | "globalWriteForwarding">, role: "primary" | "secondary"): DatabaseWriteMode {
   if (role === "primary") return "local";
   return settings.mode === "aurora-global" && settings.globalWriteForwarding ? "forwarded" : "none";
 }

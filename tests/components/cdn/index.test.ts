@@ -433,8 +433,14 @@ describe("Cdn component", () => {
   describe("origins and origin groups per number of regions", () => {
     const layouts: Array<[string[], string[]]> = [
       [["eu-west-1"], ["static-failover"]],
-      [["eu-west-1", "ap-southeast-2"], ["alb-failover", "alb-cached-failover", "static-failover"]],
-      [["us-east-1", "ap-southeast-2", "eu-west-1"], ["alb-failover", "alb-cached-failover", "static-failover"]],
+      [
+        ["eu-west-1", "ap-southeast-2"],
+        ["alb-failover", "alb-cached-failover", "static-failover"],
+      ],
+      [
+        ["us-east-1", "ap-southeast-2", "eu-west-1"],
+        ["alb-failover", "alb-cached-failover", "static-failover"],
+      ],
     ];
     for (const [regions, groups] of layouts) {
       it(`${regions.length} region(s): ${2 * regions.length + 2} origins, groups ${groups.join(", ")}`, async () => {
@@ -485,7 +491,8 @@ describe("Cdn component", () => {
     });
 
     it("reaches the internal load balancer over HTTP through its VPC origin, and lets destroy empty the buckets", () => {
-      assert.equal(one(resources, "aws:cloudfront/vpcOrigin:VpcOrigin").inputs.vpcOriginEndpointConfig.originProtocolPolicy, "http-only");
+      const endpoint = one(resources, "aws:cloudfront/vpcOrigin:VpcOrigin").inputs.vpcOriginEndpointConfig as { originProtocolPolicy: string };
+      assert.equal(endpoint.originProtocolPolicy, "http-only");
       for (const bucket of ofType(resources, "aws:s3/bucket:Bucket"))
         assert.deepEqual([bucket.inputs.forceDestroy, bucket.protect], [true, false], bucket.name);
     });

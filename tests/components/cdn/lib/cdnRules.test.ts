@@ -101,7 +101,13 @@ describe("CDN settings rules", () => {
     {
       name: "cache TTLs out of order, a cache key on a policy that does not cache, and too many key names",
       settings: {
-        cache: { minTtlSeconds: 10, defaultTtlSeconds: 5, maxTtlSeconds: 0, queryStrings: Array.from({ length: 11 }, (_, i) => `q${i}`), headers: ["bad header"] },
+        cache: {
+          minTtlSeconds: 10,
+          defaultTtlSeconds: 5,
+          maxTtlSeconds: 0,
+          queryStrings: Array.from({ length: 11 }, (_, i) => `q${i}`),
+          headers: ["bad header"],
+        },
       },
       expected: [
         ["cache.defaultTtlSeconds", "must be at least cache.minTtlSeconds (10); CloudFront rejects a default TTL below the minimum"],

@@ -16,7 +16,14 @@ import { REGION_NAMES } from "../../../../components/lib/regions";
 
 const layoutFor = (regions: string[], primaryRegion = regions[0], extra: Partial<LayoutInput> = {}): DistributionLayout =>
   distributionLayout({
-    topology: { regions, primaryRegion, staticRegions: { primary: primaryRegion, replica: regions.find((r) => r !== primaryRegion) ?? (primaryRegion === "us-east-2" ? "us-west-2" : "us-east-2") } },
+    topology: {
+      regions,
+      primaryRegion,
+      staticRegions: {
+        primary: primaryRegion,
+        replica: regions.find((r) => r !== primaryRegion) ?? (primaryRegion === "us-east-2" ? "us-west-2" : "us-east-2"),
+      },
+    },
     routes: DEFAULT_ROUTES,
     failoverStatusCodes: [500, 502, 503, 504],
     originShieldRegion: "us-east-1",
@@ -75,7 +82,15 @@ describe("distribution layout", () => {
       [
         ["/static/*", "static", STATIC_GROUP_ID, "GET,HEAD", "caching-optimized", undefined, "{}"],
         ["/api/*", "write", "alb-us-east-1", ALL_METHODS.join(","), "caching-disabled", "all-viewer-except-host", '{"viewerResponse":"write-marker"}'],
-        ["/account/*", "read-your-writes", LOAD_BALANCER_GROUP_ID, "GET,HEAD,OPTIONS", "caching-disabled", "viewer-location", '{"viewerRequest":"read-your-writes"}'],
+        [
+          "/account/*",
+          "read-your-writes",
+          LOAD_BALANCER_GROUP_ID,
+          "GET,HEAD,OPTIONS",
+          "caching-disabled",
+          "viewer-location",
+          '{"viewerRequest":"read-your-writes"}',
+        ],
         ["/catalog/*", "cacheable", CACHED_GROUP_ID, "GET,HEAD,OPTIONS", "cacheable", "viewer-location", '{"viewerRequest":"cacheable"}'],
         ["/read/*", "read-any", LOAD_BALANCER_GROUP_ID, "GET,HEAD,OPTIONS", "caching-disabled", "viewer-location", '{"viewerRequest":"read-any"}'],
         ["(default)", "write", "alb-us-east-1", ALL_METHODS.join(","), "caching-disabled", "all-viewer-except-host", '{"viewerResponse":"write-marker"}'],

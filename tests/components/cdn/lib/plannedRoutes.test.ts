@@ -32,7 +32,10 @@ describe("planned routes (the prod plan, read back)", () => {
     assert.deepEqual(read.servings[at("AU")], { origin: "load-balancer", region: "ap-southeast-2", failoverRegion: "us-east-1" });
     assert.deepEqual(read.servings[at("DE")], { origin: "load-balancer", region: "eu-west-1", failoverRegion: "us-east-1" });
     for (const write of routes.filter((route) => route.routeClass === "write")) {
-      assert.ok(write.servings.every((serving) => serving.region === "us-east-1" && serving.failoverRegion === undefined), write.pathPattern);
+      assert.ok(
+        write.servings.every((serving) => serving.region === "us-east-1" && serving.failoverRegion === undefined),
+        write.pathPattern,
+      );
     }
     assert.ok(routes[0].servings.every((serving) => serving.origin === "bucket" && serving.region === "us-east-1" && serving.failoverRegion === "eu-west-1"));
   });

@@ -59,7 +59,7 @@ describe("WAF body-size limits per route class", () => {
 
   it("label each request with its route's class, first matching pattern wins, the default last", () => {
     const rules = wafRules("acl", SETTINGS.waf, ROUTES);
-    const labels = (path: string) => evaluateWebAcl(rules as unknown as Array<Record<string, unknown>>, { method: "GET", path, bodyBytes: 0 }).labels;
+    const labels = (path: string) => evaluateWebAcl(rules, { method: "GET", path, bodyBytes: 0 }).labels;
     assert.deepEqual(labels("/static/app.js"), ["blueprint:route:static"]);
     assert.deepEqual(labels("/api/orders/7"), ["blueprint:route:write"]);
     assert.deepEqual(labels("/read/items"), ["blueprint:route:read-any"]);
