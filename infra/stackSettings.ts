@@ -40,7 +40,7 @@ const region = group(
   {
     name: text({ description: "AWS region code, e.g. eu-west-1.", required: true, jsonSchema: { enum: [...REGION_NAMES] } }),
     primary: flag({
-      description: "Marks the primary region (database writer, cache primary, CloudFront's first origin). Exactly one region is primary.",
+      description: "Marks the primary region (database writer, cache primary, the write routes' region). Exactly one region is primary.",
       optional: true,
       absentMeans: "false; a single-region stack's region is primary",
     }),
