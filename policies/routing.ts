@@ -29,11 +29,18 @@ const ROUTING_LINE = /^var ROUTING = (\{.*\});$/m;
 /** What the policy reads of a router's routing data. */
 interface RoutingData {
   readonly regions?: readonly string[];
+  /** Regions (by index) the router ranks first by distance: a viewer at a serving region's own location goes there. */
+  readonly serving?: readonly number[];
   readonly pairs?: readonly (readonly number[])[];
   readonly fallback?: readonly number[];
 }
 
-/** The regions a router sends some viewer to first, from its code; undefined when the code carries no routing data. */
+/**
+ * The regions a router sends some viewer to first, from its code: the first region of each
+ * country's pair and of the fallback, and every serving region (the router ranks by the viewer's
+ * latitude and longitude, so a viewer standing at a serving region goes to it); undefined when the
+ * code carries no routing data.
+ */
 export function routerFirstRegions(code: unknown): string[] | undefined {
   if (typeof code !== "string") return undefined;
   const match = ROUTING_LINE.exec(code);
@@ -45,7 +52,9 @@ export function routerFirstRegions(code: unknown): string[] | undefined {
     return undefined;
   }
   const regions = data.regions ?? [];
-  const firsts = [...(data.pairs ?? []), data.fallback ?? []].map((pair) => regions[pair[0]]).filter((region): region is string => typeof region === "string");
+  const firsts = [...(data.pairs ?? []), data.fallback ?? [], ...(data.serving ?? []).map((index) => [index])]
+    .map((pair) => regions[pair[0]])
+    .filter((region): region is string => typeof region === "string");
   return [...new Set(firsts)];
 }
 

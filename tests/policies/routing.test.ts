@@ -36,8 +36,9 @@ describe("routing policies", () => {
     });
 
     it("reads the regions a router sends viewers to first from its routing line", () => {
-      const code = `import cf from 'cloudfront';\nvar ROUTING = {"regions":["a","b","c"],"pairs":[[1,0],[1,2]],"fallback":[0,1]};\nfunction handler(e) { return e.request; }`;
-      assert.deepEqual(routerFirstRegions(code), ["b", "a"]);
+      const code = `import cf from 'cloudfront';\nvar ROUTING = {"regions":["a","b","c","d"],"serving":[0,1,3],"pairs":[[1,0],[1,2]],"fallback":[0,1]};\nfunction handler(e) { return e.request; }`;
+      // b first for some countries, a without a location, d for viewers at its own coordinates; c is a standby
+      assert.deepEqual(routerFirstRegions(code), ["b", "a", "d"]);
       assert.equal(routerFirstRegions("function handler(e) { return e.request; }"), undefined);
       assert.equal(routerFirstRegions(`var ROUTING = {not json};`), undefined);
     });

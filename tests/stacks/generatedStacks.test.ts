@@ -110,25 +110,30 @@ describe("generated stacks", () => {
   });
 });
 
+/** A prod stack file in the given regions, primary eu-west-1, with a hosted zone. */
+function twoRegionProdFile(stack: string, regions: readonly Record<string, unknown>[]): StackFile {
+  return {
+    stack,
+    path: "(generated)",
+    config: {
+      "aws:region": "eu-west-1",
+      "blueprint:environment": "prod",
+      "blueprint:owner": "o",
+      "blueprint:costCenter": "c",
+      "blueprint:regions": JSON.stringify(regions),
+      "blueprint:domain": JSON.stringify({ name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" }),
+    },
+    secretKeys: [],
+  };
+}
+
 describe("a stack whose regions exclude us-east-1", () => {
   it("still places CloudFront's certificate and web ACL, and the health-check alarms, in us-east-1", async () => {
     const regions = [
       { name: "eu-west-1", primary: true, vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
       { name: "ap-southeast-2", vpcCidr: "10.1.0.0/16", availabilityZones: ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"] },
     ];
-    const file: StackFile = {
-      stack: "europe",
-      path: "(generated)",
-      config: {
-        "aws:region": "eu-west-1",
-        "blueprint:environment": "prod",
-        "blueprint:owner": "o",
-        "blueprint:costCenter": "c",
-        "blueprint:regions": JSON.stringify(regions),
-        "blueprint:domain": JSON.stringify({ name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" }),
-      },
-      secretKeys: [],
-    };
+    const file = twoRegionProdFile("europe", regions);
     const run = await runProgram(file);
     const inRegion = (type: string) => run.plan.resources.filter((r) => r.type === type && r.urn.includes("blueprint:cdn:Cdn$")).map((r) => r.region);
     assert.deepEqual(inRegion("aws:acm/certificate:Certificate"), ["us-east-1"]);
@@ -159,20 +164,7 @@ describe("a stack whose primary is not the first region listed", () => {
       { name: "ap-southeast-2", vpcCidr: "10.1.0.0/16", availabilityZones: ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"] },
       { name: "eu-west-1", primary: true, vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
     ];
-    const file: StackFile = {
-      stack: "primary-last",
-      path: "(generated)",
-      config: {
-        "aws:region": "eu-west-1",
-        "blueprint:environment": "prod",
-        "blueprint:owner": "o",
-        "blueprint:costCenter": "c",
-        "blueprint:regions": JSON.stringify(regions),
-        "blueprint:resilienceWaiver": JSON.stringify({ reason: "two regions are enough for this test stack" }),
-        "blueprint:domain": JSON.stringify({ name: "example.org", hostedZoneId: "Z0123456789ABCDEFGHIJ" }),
-      },
-      secretKeys: [],
-    };
+    const file = twoRegionProdFile("primary-last", regions);
     const run = await runProgram(file);
     const distribution = run.plan.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
     const behaviours = [distribution.inputs.defaultCacheBehavior, ...(distribution.inputs.orderedCacheBehaviors as unknown[])] as Array<
