@@ -133,7 +133,7 @@ export function routeMatrixSection(context: ReportContext): string[] {
   return [
     "### Route matrix",
     "",
-    "Which region serves each route for viewers in these countries, and where it fails over (`A → B`). Write routes move only with a switchover (→ the switchover target); read routes fail over at the edge; the read-your-writes routes serve a viewer who just wrote from the primary.",
+    "Which region serves each route for viewers in these countries, and where it fails over (`A → B`). Write routes have no failover at the edge: they move only with a switchover. Read routes fail over at the edge to the next nearest region; read-your-writes routes serve a viewer who just wrote from the primary (failing over to the viewer's nearest region).",
     "",
     "| " + header.join(" | ") + " |",
     "| " + header.map(() => "---").join(" | ") + " |",
