@@ -8,10 +8,10 @@ import { resolveDomain } from "../dns/plan";
 import { API_ONLY_CREATION } from "../lib/plan/creation";
 import type { ComponentPlanFacts, EdgeContext, ReportContext } from "../lib/plan/facts";
 import { REPRESENTATIVE_VIEWERS } from "../lib/countries";
-import { plannedRoutes, type PlannedRouteTypes } from "./lib/plannedRoutes";
+import { plannedRoutes, type PlannedRoute, type PlannedRouteTypes } from "./lib/plannedRoutes";
 import { referenced } from "../lib/plan/graphQueries";
 import { genericMock } from "../lib/plan/mock";
-import { objectList } from "../lib/plan/planGraph";
+import { objectList, type PlanGraph } from "../lib/plan/planGraph";
 import { BUCKET_TYPES } from "../lib/plan/sharedTypes";
 import {
   bucketReplicationConfig,
@@ -49,6 +49,11 @@ const ROUTE_TYPES: PlannedRouteTypes = {
   loadBalancers: LOAD_BALANCER_TYPES,
   buckets: [...BUCKET_TYPES],
 };
+
+/** The routes of a plan's distributions as the planned edge serves them (the survivability analysis reads them). */
+export function routesOfPlan(graph: PlanGraph): PlannedRoute[] {
+  return plannedRoutes(graph, ROUTE_TYPES);
+}
 
 /**
  * CloudFront's real traffic, WAF protection (of a distribution, or by association): an arrow to
