@@ -25,13 +25,19 @@ export function domainRegressions(base: DomainOutcome, head: DomainOutcome): str
     if (before && ROUTE_STATUS_RANK[route.status] > ROUTE_STATUS_RANK[before.status])
       reasons.push(`route \`${route.pathPattern}\` (${route.method}) ${before.status} → ${route.status}`);
   }
-  if (head.regionsServing < base.regionsServing) reasons.push(`regions still serving ${base.regionsServing} → ${head.regionsServing}`);
-  if (head.promotionTargets < base.promotionTargets) reasons.push(`regions that can take the writer ${base.promotionTargets} → ${head.promotionTargets}`);
+  // the regions left matter where a region is lost; elsewhere they are the same regions, one fewer in every row
+  if (head.domain.kind === "region") {
+    if (head.regionsServing < base.regionsServing) reasons.push(`regions still serving ${base.regionsServing} → ${head.regionsServing}`);
+    if (head.promotionTargets < base.promotionTargets) reasons.push(`regions that can take the writer ${base.promotionTargets} → ${head.promotionTargets}`);
+  }
   const shortfall = (outcome: DomainOutcome) => Math.max(0, outcome.capacity.required - outcome.capacity.reachable);
   if (shortfall(head) > shortfall(base))
-    reasons.push(`reachable web capacity ${head.capacity.reachable} of ${head.capacity.required} required (was ${base.capacity.reachable} of ${base.capacity.required})`);
+    reasons.push(
+      `reachable web capacity ${head.capacity.reachable} of ${head.capacity.required} required (was ${base.capacity.reachable} of ${base.capacity.required})`,
+    );
   for (const store of ["database", "cache"] as const) {
-    if (head.readOnly.some((entry) => entry.store === store) && !base.readOnly.some((entry) => entry.store === store)) reasons.push(`the ${store} turns read-only`);
+    if (head.readOnly.some((entry) => entry.store === store) && !base.readOnly.some((entry) => entry.store === store))
+      reasons.push(`the ${store} turns read-only`);
     if (rpoRank(head.rpo[store]) > rpoRank(base.rpo[store])) reasons.push(`${store} RPO bound ${rpoText(base.rpo[store])} → ${rpoText(head.rpo[store])}`);
   }
   return reasons;

@@ -179,7 +179,13 @@ export function topologyOf(graph: PlanGraph, regions: readonly string[], primary
         region,
         azs: strings(vpc?.inputs.availabilityZoneNames),
         ...(web
-          ? { web: { minSize: numberOf(web.inputs.minSize) ?? 0, maxSize: numberOf(web.inputs.maxSize) ?? 0, subnets: strings(web.inputs.vpcZoneIdentifiers).length } }
+          ? {
+              web: {
+                minSize: numberOf(web.inputs.minSize) ?? 0,
+                maxSize: numberOf(web.inputs.maxSize) ?? 0,
+                subnets: strings(web.inputs.vpcZoneIdentifiers).length,
+              },
+            }
           : {}),
         balancerAzs: strings(balancer?.inputs.subnets).length,
         ...(database ? { database } : {}),
