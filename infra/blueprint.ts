@@ -185,6 +185,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       domainName: domain ? regionalOriginName(domain.apiName, s.region) : s.loadBalancer.dnsName,
     })),
     primaryRegion: primaryRegion.name,
+    // after a switchover the writes go to the writer's region; the static bucket stays at home
+    writerRegion: config.writerRegion,
     routes: config.routes,
     originProtocol: domain ? "https" : "http",
     originVerifySecret: originVerify.result,

@@ -10,7 +10,7 @@ const THREE: readonly HandRegion[] = [
   { name: "ap-southeast-2", azs: ["ap-southeast-2a", "ap-southeast-2b", "ap-southeast-2c"] },
 ];
 /** Viewers near each region, each failing over to the next. */
-const VIEWERS = [
+const VIEWERS: readonly { region: string; failover?: string }[] = [
   { region: "us-east-1", failover: "eu-west-1" },
   { region: "eu-west-1", failover: "us-east-1" },
   { region: "ap-southeast-2", failover: "us-east-1" },
