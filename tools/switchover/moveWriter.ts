@@ -63,5 +63,5 @@ export function moveWriterText(text: string, path: string, target: string, comma
     const index = config.items.findIndex((item) => isScalar(item.key) && item.key.value === REGIONS_KEY);
     config.items.splice(index + 1, 0, pair);
   }
-  return doc.toString();
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
 }
