@@ -15,6 +15,8 @@ import { physicalNamePrefix } from "../components/lib/naming";
 import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
+import { regionHealthAlarms } from "../components/resilience/healthAlarms";
+import { RegionSwitchPlan } from "../components/resilience/regionSwitchPlan";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -37,6 +39,8 @@ export interface Blueprint {
   readonly dns?: Dns;
   /** The data key, secrets and global cluster. */
   readonly data: SharedData;
+  /** The ARC Region switch plan, in a stack of more than one region. */
+  readonly switchPlan?: RegionSwitchPlan;
 }
 
 /** Declares the whole stack. */
@@ -230,8 +234,33 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
-  return { config, stamps, cdn, ...(dns ? { dns } : {}), data };
+  // One Region switch plan per stack with more than one region: it moves the writer to any of them.
+  const switchPlan =
+    stamps.length > 1
+      ? new RegionSwitchPlan("switchover", {
+          namePrefix,
+          writerRegion: config.writerRegion,
+          regions: stamps.map((s) => ({
+            region: s.region,
+            autoScalingGroupArns: [s.web.autoScalingGroupArn, s.worker.autoScalingGroupArn],
+            ...(s.database ? { databaseArn: s.database.arn } : {}),
+            healthAlarms: regionHealthAlarms(s.region, s.observability.alarmArns),
+          })),
+          ...(database.mode === "aurora-global" && data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
+          ...(database.mode === "rds-replicas" && primaryStamp.database ? { rdsWriterIdentifier: primaryStamp.database.identifier } : {}),
+          recoveryTimeObjectiveMinutes: SWITCHOVER_RTO_MINUTES,
+          approvalTimeoutMinutes: SWITCHOVER_APPROVAL_MINUTES,
+          tags: globalTags,
+        })
+      : undefined;
+
+  return { config, stamps, cdn, ...(dns ? { dns } : {}), ...(switchPlan ? { switchPlan } : {}), data };
 }
+
+/** The recovery time a switchover targets: scaling up (up to 30 min) and the database switchover fit in an hour. */
+export const SWITCHOVER_RTO_MINUTES = 60;
+/** How long a switchover waits for its approval. */
+export const SWITCHOVER_APPROVAL_MINUTES = 60;
 
 /**
  * The load balancers' certificate per region: the stack's existing ARNs, or DNS-validated
@@ -330,6 +359,8 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
     ...(domain ? { apiName: domain.apiName } : {}),
     loadBalancerDnsNames: pulumi.output(Object.fromEntries(blueprint.stamps.map((stamp) => [stamp.region, stamp.loadBalancer.dnsName]))),
     ...(dns ? { healthCheckIds: pulumi.output(dns.healthCheckIds) } : {}),
+    ...(blueprint.switchPlan ? { regionSwitchPlanArn: blueprint.switchPlan.planArn, switchoverApprovalRoleArn: blueprint.switchPlan.approvalRoleArn } : {}),
+    writerRegion: blueprint.config.writerRegion,
     ...recordsToCreate,
     regions: pulumi.output(regions),
   };

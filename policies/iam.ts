@@ -104,6 +104,9 @@ export const rolePolicyDisallowWildcardResources = resourcePolicy({
           "ec2:DescribeInstances",
           "tag:GetResources",
           "logs:CreateLogDelivery",
+          // ARC Region switch's scaling step: group look-ups and the capacity metrics have no resource-level permissions
+          "autoscaling:DescribeAutoScalingGroups",
+          "cloudwatch:GetMetricStatistics",
         ],
         description: "Actions that AWS only grants on `*` (no resource-level permissions); compared case-insensitively.",
       },

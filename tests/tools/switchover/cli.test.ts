@@ -7,7 +7,11 @@ import { main, SWITCHOVER_EXIT } from "../../../tools/switchover/cli";
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (line) => out.push(line), (line) => err.push(line));
+  const code = await main(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -18,7 +22,10 @@ describe("npm run switchover", () => {
     const result = await run(["prod", "--to", "eu-west-1", "--dry-run"]);
     assert.equal(result.code, SWITCHOVER_EXIT.ok, result.err);
     assert.equal(result.err, "");
-    assert.match(result.out, /^prod: writer us-east-1 -> eu-west-1 \(primary region us-east-1 keeps the global resources\)\n {2}plan diff: 0 added, 0 removed, \d+ changed, 0 stateful resource\(s\) deleted or replaced\n/);
+    assert.match(
+      result.out,
+      /^prod: writer us-east-1 -> eu-west-1 \(primary region us-east-1 keeps the global resources\)\n {2}plan diff: 0 added, 0 removed, \d+ changed, 0 stateful resource\(s\) deleted or replaced\n/,
+    );
     assert.match(result.out, /\n {2}aws rds switchover-global-cluster --region eu-west-1 --global-cluster-identifier blueprint-prod-global /);
     assert.equal(readFileSync("stacks/Pulumi.prod.yaml", "utf8"), before);
   });
@@ -46,6 +53,9 @@ describe("npm run switchover", () => {
   it("lists every usage problem at once", async () => {
     const result = await run(["--bogus"]);
     assert.equal(result.code, SWITCHOVER_EXIT.usage);
-    assert.match(result.err, /^unknown option --bogus; allowed: --to, --dry-run, --stacks-dir, --help\nname exactly one stack \(e\.g\. prod\); got none\n--to <region> is required: the region to move the writer to\n\nUsage: /);
+    assert.match(
+      result.err,
+      /^unknown option --bogus; allowed: --to, --dry-run, --stacks-dir, --help\nname exactly one stack \(e\.g\. prod\); got none\n--to <region> is required: the region to move the writer to\n\nUsage: /,
+    );
   });
 });
