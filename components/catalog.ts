@@ -36,6 +36,8 @@ import { observabilityPlanFacts } from "./observability/plan";
 import { queuePlanFacts } from "./queue/plan";
 import { secretsPlanFacts } from "./secrets/plan";
 import { resiliencePlanFacts } from "./resilience/plan";
+import { backupPlanFacts } from "./backup/plan";
+import { backupSection } from "./backup/section";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -61,6 +63,7 @@ export const COMPONENTS = [
   { name: "cdn", settings: [cdnSection, routesSection], plan: cdnPlanFacts },
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
+  { name: "backup", settings: [backupSection], plan: backupPlanFacts },
   { name: "resilience", settings: [], plan: resiliencePlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 

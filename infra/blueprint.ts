@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheGlobalDatastore, globalDatastoreIdSuffix } from "../components/cache";
+import { Backups } from "../components/backup";
 import { Cdn, originAccessFor } from "../components/cdn";
 import { cdnAliases, cdnCertificate } from "../components/cdn/section";
 import { Dns } from "../components/dns";
@@ -39,6 +40,8 @@ export interface Blueprint {
   readonly dns?: Dns;
   /** The data key, secrets and global cluster. */
   readonly data: SharedData;
+  /** The AWS Backup vaults and plans, when the stack enables them. */
+  readonly backups?: Backups;
   /** The ARC Region switch plan, in a stack of more than one region. */
   readonly switchPlan?: RegionSwitchPlan;
 }
@@ -234,6 +237,27 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
+  // Backups outside the replication path: the writer's database and the static bucket, copied to the next region
+  const backups = config.backup.enabled
+    ? new Backups("backup", {
+        namePrefix,
+        regions: stamps.map((s) => ({
+          region: s.region,
+          kmsKeyArn: data.keyArns[s.region],
+          // every member (the writer moves with a switchover), and the static bucket where it lives
+          resources: [
+            ...(s.database ? [s.database.arn] : []),
+            ...(s.region === primaryRegion.name ? [pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`] : []),
+          ],
+        })),
+        settings: config.backup,
+        ...(database.mode === "rds-replicas" && primaryStamp.database
+          ? { rdsWriter: { region: primaryRegion.name, instanceArn: primaryStamp.database.arn } }
+          : {}),
+        tags: globalTags,
+      })
+    : undefined;
+
   // One Region switch plan per stack with more than one region: it moves the writer to any of them.
   const switchPlan =
     stamps.length > 1
@@ -254,7 +278,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
-  return { config, stamps, cdn, ...(dns ? { dns } : {}), ...(switchPlan ? { switchPlan } : {}), data };
+  return { config, stamps, cdn, ...(dns ? { dns } : {}), ...(switchPlan ? { switchPlan } : {}), ...(backups ? { backups } : {}), data };
 }
 
 /** The recovery time a switchover targets: scaling up (up to 30 min) and the database switchover fit in an hour. */
