@@ -38,6 +38,7 @@ import { secretsPlanFacts } from "./secrets/plan";
 import { resiliencePlanFacts } from "./resilience/plan";
 import { backupPlanFacts } from "./backup/plan";
 import { backupSection } from "./backup/section";
+import { resilienceSection } from "./resilience/section";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -64,7 +65,7 @@ export const COMPONENTS = [
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
   { name: "backup", settings: [backupSection], plan: backupPlanFacts },
-  { name: "resilience", settings: [], plan: resiliencePlanFacts },
+  { name: "resilience", settings: [resilienceSection], plan: resiliencePlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

@@ -18,6 +18,7 @@ import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import { regionHealthAlarms } from "../components/resilience/healthAlarms";
 import { RegionSwitchPlan } from "../components/resilience/regionSwitchPlan";
+import { zonalAutoshift } from "../components/resilience/zonalAutoshift";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -237,6 +238,10 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
+  // Zonal autoshift where the profile enables it, judged and blocked by the region's health alarms
+  if (config.resilience.zonalAutoshift)
+    for (const s of stamps) zonalAutoshift(`${s.region}-autoshift`, s.region, s.loadBalancer.arn, regionHealthAlarms(s.region, s.observability.alarmArns));
+
   // Backups outside the replication path: the writer's database and the static bucket, copied to the next region
   const backups = config.backup.enabled
     ? new Backups("backup", {
@@ -272,19 +277,14 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           })),
           ...(database.mode === "aurora-global" && data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
           ...(database.mode === "rds-replicas" && primaryStamp.database ? { rdsWriterIdentifier: primaryStamp.database.identifier } : {}),
-          recoveryTimeObjectiveMinutes: SWITCHOVER_RTO_MINUTES,
-          approvalTimeoutMinutes: SWITCHOVER_APPROVAL_MINUTES,
+          recoveryTimeObjectiveMinutes: config.resilience.switchoverRecoveryTimeMinutes,
+          approvalTimeoutMinutes: config.resilience.switchoverApprovalMinutes,
           tags: globalTags,
         })
       : undefined;
 
   return { config, stamps, cdn, ...(dns ? { dns } : {}), ...(switchPlan ? { switchPlan } : {}), ...(backups ? { backups } : {}), data };
 }
-
-/** The recovery time a switchover targets: scaling up (up to 30 min) and the database switchover fit in an hour. */
-export const SWITCHOVER_RTO_MINUTES = 60;
-/** How long a switchover waits for its approval. */
-export const SWITCHOVER_APPROVAL_MINUTES = 60;
 
 /**
  * The load balancers' certificate per region: the stack's existing ARNs, or DNS-validated

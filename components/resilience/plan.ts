@@ -6,13 +6,16 @@
 import { routesOfPlan } from "../cdn/plan";
 import type { ComponentPlanFacts, PlanRegression, ReportContext } from "../lib/plan/facts";
 import { failureModeSection } from "./lib/failureModeTable";
-import { regionSwitchPlan } from "./lib/mocks";
+import { regionSwitchPlan, zonalAutoshiftConfiguration } from "./lib/mocks";
 import { resilienceRegressions } from "./lib/regressions";
 import { survivability, type DomainOutcome } from "./lib/survivability";
 import { topologyOf } from "./lib/topology";
 
 /** An ARC Region switch plan. */
 export const REGION_SWITCH_PLAN = "aws:arcregionswitch/plan:Plan";
+
+/** A load balancer's zonal autoshift configuration. */
+export const ZONAL_AUTOSHIFT = "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration";
 
 /** The survivability of a planned stack, every failure domain. */
 export function planSurvivability(context: ReportContext): DomainOutcome[] {
@@ -29,6 +32,11 @@ export function planResilienceRegressions(base: ReportContext, head: ReportConte
 export const resiliencePlanFacts: ComponentPlanFacts = {
   component: "resilience",
   types: [
+    {
+      type: ZONAL_AUTOSHIFT,
+      mock: zonalAutoshiftConfiguration,
+      creation: { seconds: 5, basis: "experience: seconds (API-only)" },
+    },
     {
       type: REGION_SWITCH_PLAN,
       mock: regionSwitchPlan,

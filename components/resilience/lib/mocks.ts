@@ -1,7 +1,7 @@
 /**
  * Mocked state of the resilience component's types: only what AWS returns.
  */
-import { named, type Builder } from "../../lib/plan/mock";
+import { named, textInput, type Builder } from "../../lib/plan/mock";
 import { hashHex, MOCK_ACCOUNT_ID, MOCK_PARTITION } from "../../lib/plan/mockIds";
 
 /**
@@ -14,3 +14,6 @@ export const regionSwitchPlan: Builder = (input) => {
   const arn = `arn:${MOCK_PARTITION}:arc-region-switch::${MOCK_ACCOUNT_ID}:plan/${name}:${hashHex(6, input.urn)}`;
   return { id: arn, outputs: { arn, name } };
 };
+
+/** A zonal autoshift configuration: the provider keys it by the managed resource's ARN. */
+export const zonalAutoshiftConfiguration: Builder = (input) => ({ id: textInput(input, "resourceArn") ?? input.name, outputs: {} });
