@@ -61,7 +61,13 @@ export class Backups extends pulumi.ComponentResource {
       args.regions.map((entry) => {
         const vault = new aws.backup.Vault(
           `${name}-${entry.region}`,
-          { region: entry.region, name: `${args.namePrefix}-${entry.region}`, kmsKeyArn: entry.kmsKeyArn, forceDestroy: false, tags },
+          {
+            region: entry.region,
+            name: `${args.namePrefix}-${entry.region}`,
+            kmsKeyArn: entry.kmsKeyArn,
+            forceDestroy: false,
+            tags: { ...tags, Region: entry.region },
+          },
           opt,
         );
         if (settings.vaultLock) {
@@ -122,7 +128,7 @@ export class Backups extends pulumi.ComponentResource {
                 copyActions: destinations.map((destinationVaultArn) => ({ destinationVaultArn, lifecycle: { deleteAfter: settings.copyRetentionDays } })),
               },
             ],
-            tags,
+            tags: { ...tags, Region: entry.region },
           },
           opt,
         );

@@ -5,12 +5,15 @@
 import { byEnvironment, derived, flag, integer, text, type GroupValue } from "../lib/settings";
 import { MIN_CHANGEABLE_FOR_DAYS, RETENTION_DAYS } from "./lib/limits";
 
+/** On wherever there is another region to copy to (a waived one-region stack names another account's vault instead). */
+const MULTI_REGION = derived("true with more than one region (a copy needs another region)", ({ regions }) => regions.length > 1);
+
 /** The keys of `blueprint:backup`. */
 export const backupKeys = {
   enabled: flag({
     description:
       "Declare a backup vault (encrypted with the region's data key) and a daily backup plan in every region, selecting the databases and the static bucket, each copied to the next region's vault.",
-    default: byEnvironment({ dev: false, staging: true, prod: true }),
+    default: byEnvironment({ dev: false, staging: MULTI_REGION, prod: MULTI_REGION }),
   }),
   schedule: text({ description: "When the daily backup runs: an AWS Backup cron expression of six fields, in UTC.", default: "cron(0 5 ? * * *)" }),
   retentionDays: integer({

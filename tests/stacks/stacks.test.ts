@@ -33,6 +33,8 @@ const GLOBAL_TYPES = new Set([
   "aws:cloudfront/function:Function",
   "aws:cloudfront/vpcOrigin:VpcOrigin",
   "random:index/randomPassword:RandomPassword",
+  // one Region switch plan per stack: ARC plans are global (their ARN has no region)
+  "aws:arcregionswitch/plan:Plan",
 ]);
 
 /** Component types of the application tier inside a stamp (the data tier is counted separately). */
@@ -55,6 +57,10 @@ function inStamp(plan: PlanFile, r: { parent: string | null }, componentTypes: r
 
 /** Types whose AWS resources take no tags (the provider has no `tags` input for them). */
 const UNTAGGABLE = new Set([
+  "aws:backup/selection:Selection",
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
+  "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
