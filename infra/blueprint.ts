@@ -18,7 +18,9 @@ import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import { regionHealthAlarms } from "../components/resilience/healthAlarms";
 import { RegionSwitchPlan } from "../components/resilience/regionSwitchPlan";
+import { writerGuard } from "../components/resilience/writerGuard";
 import { zonalAutoshift } from "../components/resilience/zonalAutoshift";
+import { globalClusterIdentifier } from "../components/database";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -43,6 +45,8 @@ export interface Blueprint {
   readonly data: SharedData;
   /** The AWS Backup vaults and plans, when the stack enables them. */
   readonly backups?: Backups;
+  /** The writer guard's record: the declared writer region and the live one (or the offline assumption). */
+  readonly writerGuard?: pulumi.Output<Record<string, string>>;
   /** The ARC Region switch plan, in a stack of more than one region. */
   readonly switchPlan?: RegionSwitchPlan;
 }
@@ -283,7 +287,20 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
-  return { config, stamps, cdn, ...(dns ? { dns } : {}), ...(switchPlan ? { switchPlan } : {}), ...(backups ? { backups } : {}), data };
+  // pulumi up stops before demoting the live writer (a switchover done in AWS the stack file does not know of)
+  const writer =
+    database.mode === "aurora-global" ? writerGuard(identity.stack, globalClusterIdentifier(namePrefix), config.writerRegion, primaryRegion.name) : undefined;
+
+  return {
+    config,
+    stamps,
+    cdn,
+    ...(dns ? { dns } : {}),
+    ...(switchPlan ? { switchPlan } : {}),
+    ...(backups ? { backups } : {}),
+    ...(writer ? { writerGuard: writer } : {}),
+    data,
+  };
 }
 
 /**
@@ -385,6 +402,7 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
     ...(dns ? { healthCheckIds: pulumi.output(dns.healthCheckIds) } : {}),
     ...(blueprint.switchPlan ? { regionSwitchPlanArn: blueprint.switchPlan.planArn, switchoverApprovalRoleArn: blueprint.switchPlan.approvalRoleArn } : {}),
     writerRegion: blueprint.config.writerRegion,
+    ...(blueprint.writerGuard ? { writerGuard: blueprint.writerGuard } : {}),
     ...recordsToCreate,
     regions: pulumi.output(regions),
   };

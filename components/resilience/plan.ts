@@ -5,6 +5,7 @@
  */
 import { routesOfPlan } from "../cdn/plan";
 import type { ComponentPlanFacts, PlanRegression, ReportContext } from "../lib/plan/facts";
+import { arn } from "../lib/plan/mockIds";
 import { failureModeSection } from "./lib/failureModeTable";
 import { regionSwitchPlan, zonalAutoshiftConfiguration } from "./lib/mocks";
 import { resilienceRegressions } from "./lib/regressions";
@@ -43,6 +44,15 @@ export const resiliencePlanFacts: ComponentPlanFacts = {
       creation: { seconds: 5, basis: "experience: seconds (API-only; nothing runs until a plan execution is started)" },
     },
   ],
+  invokes: {
+    // offline, the global cluster reports no member: the writer guard records its assumption instead of the live writer
+    "aws:rds/getGlobalCluster:getGlobalCluster": (inputs, region) => ({
+      identifier: inputs.identifier,
+      arn: arn("rds", "", `global-cluster:${String(inputs.identifier)}`),
+      region,
+      members: [],
+    }),
+  },
   report: (context) => failureModeSection(planSurvivability(context)),
   regressions: planResilienceRegressions,
 };
