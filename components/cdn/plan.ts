@@ -50,9 +50,17 @@ const ROUTE_TYPES: PlannedRouteTypes = {
   buckets: [...BUCKET_TYPES],
 };
 
+/** Routes already read back per graph: the matrix, the diagram and the survivability analysis share one run of the routers. */
+const routesByGraph = new WeakMap<PlanGraph, PlannedRoute[]>();
+
 /** The routes of a plan's distributions as the planned edge serves them (the survivability analysis reads them). */
 export function routesOfPlan(graph: PlanGraph): PlannedRoute[] {
-  return plannedRoutes(graph, ROUTE_TYPES);
+  let routes = routesByGraph.get(graph);
+  if (!routes) {
+    routes = plannedRoutes(graph, ROUTE_TYPES);
+    routesByGraph.set(graph, routes);
+  }
+  return routes;
 }
 
 /**
@@ -75,7 +83,7 @@ function edgeServiceEdges(context: EdgeContext): void {
   }
   const nodeFor = (region: string | undefined, bucket: boolean) =>
     region === undefined ? undefined : bucket ? bucketNode.get(region) : balancerNode.get(region);
-  const routes = plannedRoutes(graph, ROUTE_TYPES);
+  const routes = routesOfPlan(graph);
   for (const distribution of distributions) {
     const cdn = nodeOf(distribution.urn);
     for (const route of routes) {
@@ -112,7 +120,7 @@ function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
  * distribution by running its routers.
  */
 export function routeMatrixSection(context: ReportContext): string[] {
-  const routes = plannedRoutes(context.graph, ROUTE_TYPES);
+  const routes = routesOfPlan(context.graph);
   if (routes.length === 0) return [];
   const cell = (region?: string, failover?: string) => (region === undefined ? "?" : failover !== undefined ? `${region} → ${failover}` : region);
   const header = ["route", "class", "method", ...REPRESENTATIVE_VIEWERS.map((viewer) => viewer.country)];
