@@ -66,6 +66,8 @@ export const stackRequireCrossRegionBackup = stackPolicy({
       args.notApplicable(`Applies to ${config.environments.join(", ")}; this stack is ${environment}.`);
     const databases = ofTypes(args.resources, DATABASE_TYPES);
     if (databases.length === 0) args.notApplicable("The stack has no database.");
+    // a one-region stack (a profile that allows it, or a resilience waiver) has no other region to copy to
+    if (workloadRegions(args.resources).length < 2) args.notApplicable("The stack runs in one region: there is no other region to copy to.");
     const plans = ofType(args.resources, BACKUP_PLAN);
     const selections = ofType(args.resources, BACKUP_SELECTION);
     for (const database of databases) {

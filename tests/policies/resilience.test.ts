@@ -17,6 +17,7 @@ const vault = (region: string) => `arn:aws:backup:${region}:123456789012:backup-
 function backedUp(copyTo: (region: string) => string | undefined): StackGraph {
   const graph = new StackGraph();
   for (const region of ["us-east-1", "eu-west-1"]) {
+    graph.add("awsx:ec2:Vpc", region, { region });
     const cluster = graph.add("aws:rds/cluster:Cluster", region, { region, arn: `arn:aws:rds:${region}:123456789012:cluster:db-${region}` });
     const target = copyTo(region);
     const plan = graph.add("aws:backup/plan:Plan", region, {
@@ -49,6 +50,12 @@ describe("resilience policies", () => {
         /^Database us-east-1 \(us-east-1\) has no backup copied to another region\.$/,
         /^Database lonely \(eu-west-1\) has no backup copied to another region\.$/,
       ]);
+    });
+    it("does not apply to a one-region stack, which has no other region to copy to", async () => {
+      const graph = new StackGraph();
+      graph.add("awsx:ec2:Vpc", "us-east-1", { region: "us-east-1" });
+      graph.add("aws:rds/cluster:Cluster", "us-east-1", { region: "us-east-1" });
+      assertNotApplicable(await checkStack(stackRequireCrossRegionBackup, graph.resources, { stackTags: PROD }), /runs in one region/);
     });
     it("does not apply to dev", async () => {
       assertNotApplicable(
