@@ -18,7 +18,7 @@ const SWITCH_PLAN = "aws:arcregionswitch/plan:Plan";
 
 /** The regions a backup plan's rules copy to (from the destination vault ARNs), unknown ones left out. */
 function copyRegions(plan: PolicyResource): string[] {
-  const rules = known(() => plan.props.rules);
+  const rules: unknown = known((): unknown => plan.props.rules);
   if (!Array.isArray(rules)) return [];
   return rules.flatMap((rule: unknown) => {
     const actions = rule !== null && typeof rule === "object" ? (rule as { copyActions?: unknown }).copyActions : undefined;
@@ -35,7 +35,7 @@ function copyRegions(plan: PolicyResource): string[] {
 /** Whether a selection names the database (its ARN among the resources, or a dependency on it). */
 function selects(selection: PolicyResource, database: PolicyResource): boolean {
   if ((selection.propertyDependencies.resources ?? []).some((dep) => dep.urn === database.urn)) return true;
-  const arn = known(() => database.props.arn);
+  const arn: unknown = known((): unknown => database.props.arn);
   return typeof arn === "string" && (known(() => stringsProp(selection, "resources")) ?? []).includes(arn);
 }
 

@@ -4,7 +4,7 @@
  * Pure (text in, text out) and, as new-env does, edited as a YAML document so comments, blank
  * lines and key order survive.
  */
-import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { CONFIG_NAMESPACE } from "../../infra/configSchema";
 import { REGIONS_KEY } from "../newenv/forkStack";
 
@@ -31,7 +31,7 @@ function configOf(text: string, path: string) {
   if (doc.errors.length > 0) throw new SwitchoverError(`${path}: is not valid YAML (${doc.errors[0].message})`);
   const config = doc.get("config");
   if (!isMap(config)) throw new SwitchoverError(`${path}: has no config map`);
-  return { doc, config: config as YAMLMap };
+  return { doc, config };
 }
 
 /** Reads the regions of a stack file's text. */
