@@ -18,6 +18,7 @@ import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import { regionHealthAlarms } from "../components/resilience/healthAlarms";
 import { RegionSwitchPlan } from "../components/resilience/regionSwitchPlan";
+import { RegionDrills } from "../components/resilience/drills";
 import { writerGuard } from "../components/resilience/writerGuard";
 import { zonalAutoshift } from "../components/resilience/zonalAutoshift";
 import { globalClusterIdentifier } from "../components/database";
@@ -245,6 +246,27 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
   // Zonal autoshift where the profile enables it, judged and blocked by the region's health alarms
   if (config.resilience.zonalAutoshift)
     for (const s of stamps) zonalAutoshift(`${s.region}-autoshift`, s.region, s.loadBalancer.arn, regionHealthAlarms(s.region, s.observability.alarmArns));
+
+  // Region-scale drills: declared, never started by the stack
+  if (config.resilience.drills && stamps.length > 1) {
+    const names = stamps.map((s) => s.region);
+    for (const s of stamps) {
+      const from = s.region === config.writerRegion ? names[(names.indexOf(s.region) + 1) % names.length] : config.writerRegion;
+      new RegionDrills(`${s.region}-drills`, {
+        region: s.region,
+        namePrefix,
+        isolateFrom: from,
+        privateSubnetIds: s.network.privateSubnetIds,
+        privateSubnetCount: config.regions.find((region) => region.name === s.region)!.availabilityZones.length,
+        ...(s.region === primaryRegion.name
+          ? { staticReplication: { bucketArn: pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`, replicaRegion: config.cdn.staticReplicaRegion } }
+          : {}),
+        duration: config.resilience.drillDuration,
+        stopAlarmArns: regionHealthAlarms(s.region, s.observability.alarmArns).map((alarm) => alarm.arn),
+        tags: standardTags(tagContext, s.region),
+      });
+    }
+  }
 
   // Backups outside the replication path: the writer's database and the static bucket, copied to the next region
   const backups = config.backup.enabled
