@@ -60,6 +60,7 @@ export interface RegionTopology {
 
 /** The whole stack. */
 export interface Topology {
+  /** The database writer's region (the stack's primary until a switchover moves it). */
   readonly primaryRegion: string;
   readonly regions: readonly RegionTopology[];
   /** A CloudFront distribution fronts the regions (its control plane is in us-east-1). */
@@ -162,8 +163,15 @@ function switchPlanRegions(graph: PlanGraph): string[] {
     .filter((region, index, all) => all.indexOf(region) === index);
 }
 
-/** Reads the topology of a plan whose regions are `regions` (stack-file order). */
-export function topologyOf(graph: PlanGraph, regions: readonly string[], primaryRegion: string): Topology {
+/** The writer's region: the Region switch plan's primary region (it follows blueprint:writerRegion), else the stack's primary. */
+function writerRegionOf(graph: PlanGraph, primaryRegion: string): string {
+  const declared = graph.ofTypes([TOPOLOGY_TYPES.regionSwitchPlan])[0]?.inputs.primaryRegion;
+  return typeof declared === "string" ? declared : primaryRegion;
+}
+
+/** Reads the topology of a plan whose regions are `regions` (stack-file order); `primaryRegion` is the stack's, the writer's unless a switchover moved it. */
+export function topologyOf(graph: PlanGraph, regions: readonly string[], stackPrimaryRegion: string): Topology {
+  const primaryRegion = writerRegionOf(graph, stackPrimaryRegion);
   const vpcs = graph.ofTypes([TOPOLOGY_TYPES.vpc]);
   const groups = graph.ofTypes([TOPOLOGY_TYPES.autoScalingGroup]);
   const balancers = graph.ofTypes(TOPOLOGY_TYPES.loadBalancers);

@@ -109,6 +109,26 @@ describe("survivability", () => {
     assert.equal(primary.readOnly[0].until, "a switchover to ap-southeast-2");
   });
 
+  it("follows the writer the Region switch plan declares after a switchover", () => {
+    const resources = [
+      ...handBuiltPlan(THREE),
+      {
+        ...handBuiltPlan(THREE)[0],
+        urn: "urn:switch",
+        type: "aws:arcregionswitch/plan:Plan",
+        inputs: { primaryRegion: "eu-west-1", regions: ["us-east-1", "eu-west-1", "ap-southeast-2"] },
+      },
+    ];
+    const names = THREE.map((region) => region.name);
+    const topology = topologyOf(planGraph({ resources }), names, "us-east-1");
+    assert.equal(topology.primaryRegion, "eu-west-1");
+    assert.deepEqual(topology.switchPlanRegions, names);
+    assert.deepEqual(
+      topology.regions.map((region) => region.database?.role),
+      ["reader", "writer", "reader"],
+    );
+  });
+
   it("a single-AZ region serves nothing when its AZ goes, and a single-region stack has no copy of its data", () => {
     const outcomes = analyse([{ name: "us-east-1", azs: ["us-east-1a"], webMin: 1, webMax: 2 }], [{ region: "us-east-1" }]);
     const az = outcome(outcomes, "az:us-east-1a");
