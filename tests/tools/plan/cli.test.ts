@@ -78,6 +78,14 @@ describe("npm run plan", () => {
     );
   });
 
+  it("takes --fail-on-resilience-regression with --base only", () => {
+    assert.equal(parsePlanArgs(["prod", "--base", "plan-base", "--fail-on-resilience-regression"]).failOnResilienceRegression, true);
+    assert.throws(
+      () => parsePlanArgs(["prod", "--fail-on-resilience-regression"]),
+      (e: Error) => e.message === "--fail-on-resilience-regression needs --base <dir|file>: there is nothing to compare against",
+    );
+  });
+
   it("exits 2 with the usage on bad arguments", async () => {
     const result = await run([]);
     assert.equal(result.code, 2);
@@ -383,5 +391,13 @@ describe("npm run plan -- diff", () => {
     assert.equal(reporting.code, 0);
     const same = await run(["diff", join(dir, "base.json"), join(dir, "base.json"), "--fail-on-resilience-regression"]);
     assert.equal(same.code, 0, same.err);
+    // the plan command against a base plan: the same regression, the same exit code, and the report says so
+    const againstBase = await run(["prod", "--quiet", "--stacks-dir", stacksDir, "--out-dir", outDir, "--base", join(dir, "base.json"), "--fail-on-resilience-regression"]);
+    assert.equal(againstBase.code, EXIT_CODES.resilienceRegression);
+    assert.equal(
+      againstBase.err.split("\n").at(-1),
+      "Failure domains get worse in prod (--fail-on-resilience-regression); see the diff in plan/<stack>.md.",
+    );
+    assert.match(readFileSync(join(outDir, "prod.md"), "utf8"), /> \*\*2 failure domain\(s\) get worse \(resilience regression\)\.\*\*/);
   });
 });
