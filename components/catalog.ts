@@ -35,6 +35,10 @@ import { networkPlanFacts } from "./network/plan";
 import { observabilityPlanFacts } from "./observability/plan";
 import { queuePlanFacts } from "./queue/plan";
 import { secretsPlanFacts } from "./secrets/plan";
+import { resiliencePlanFacts } from "./resilience/plan";
+import { backupPlanFacts } from "./backup/plan";
+import { backupSection } from "./backup/section";
+import { resilienceSection } from "./resilience/section";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -60,6 +64,8 @@ export const COMPONENTS = [
   { name: "cdn", settings: [cdnSection, routesSection], plan: cdnPlanFacts },
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
+  { name: "backup", settings: [backupSection], plan: backupPlanFacts },
+  { name: "resilience", settings: [resilienceSection], plan: resiliencePlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { CacheGlobalDatastore, globalDatastoreIdSuffix } from "../components/cache";
+import { Backups } from "../components/backup";
 import { Cdn, originAccessFor } from "../components/cdn";
 import { cdnAliases, cdnCertificate } from "../components/cdn/section";
 import { Dns } from "../components/dns";
@@ -15,6 +16,12 @@ import { physicalNamePrefix } from "../components/lib/naming";
 import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
+import { regionHealthAlarms } from "../components/resilience/healthAlarms";
+import { RegionSwitchPlan } from "../components/resilience/regionSwitchPlan";
+import { RegionDrills } from "../components/resilience/drills";
+import { writerGuard } from "../components/resilience/writerGuard";
+import { zonalAutoshift } from "../components/resilience/zonalAutoshift";
+import { globalClusterIdentifier } from "../components/database";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -37,6 +44,12 @@ export interface Blueprint {
   readonly dns?: Dns;
   /** The data key, secrets and global cluster. */
   readonly data: SharedData;
+  /** The AWS Backup vaults and plans, when the stack enables them. */
+  readonly backups?: Backups;
+  /** The writer guard's record: the declared writer region and the live one (or the offline assumption). */
+  readonly writerGuard?: pulumi.Output<Record<string, string>>;
+  /** The ARC Region switch plan, in a stack of more than one region. */
+  readonly switchPlan?: RegionSwitchPlan;
 }
 
 /** Declares the whole stack. */
@@ -185,6 +198,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       domainName: domain ? regionalOriginName(domain.apiName, s.region) : s.loadBalancer.dnsName,
     })),
     primaryRegion: primaryRegion.name,
+    // after a switchover the writes go to the writer's region; the static bucket stays at home
+    writerRegion: config.writerRegion,
     routes: config.routes,
     originProtocol: domain ? "https" : "http",
     originVerifySecret: originVerify.result,
@@ -228,7 +243,86 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
-  return { config, stamps, cdn, ...(dns ? { dns } : {}), data };
+  // Zonal autoshift where the profile enables it, judged and blocked by the region's health alarms
+  if (config.resilience.zonalAutoshift)
+    for (const s of stamps) zonalAutoshift(`${s.region}-autoshift`, s.region, s.loadBalancer.arn, regionHealthAlarms(s.region, s.observability.alarmArns));
+
+  // Region-scale drills: declared, never started by the stack
+  if (config.resilience.drills && stamps.length > 1) {
+    const names = stamps.map((s) => s.region);
+    for (const s of stamps) {
+      const from = s.region === config.writerRegion ? names[(names.indexOf(s.region) + 1) % names.length] : config.writerRegion;
+      new RegionDrills(`${s.region}-drills`, {
+        region: s.region,
+        namePrefix,
+        isolateFrom: from,
+        privateSubnetIds: s.network.privateSubnetIds,
+        privateSubnetCount: config.regions.find((region) => region.name === s.region)!.availabilityZones.length,
+        ...(s.region === primaryRegion.name
+          ? { staticReplication: { bucketArn: pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`, replicaRegion: config.cdn.staticReplicaRegion } }
+          : {}),
+        duration: config.resilience.drillDuration,
+        stopAlarmArns: regionHealthAlarms(s.region, s.observability.alarmArns).map((alarm) => alarm.arn),
+        tags: standardTags(tagContext, s.region),
+      });
+    }
+  }
+
+  // Backups outside the replication path: the writer's database and the static bucket, copied to the next region
+  const backups = config.backup.enabled
+    ? new Backups("backup", {
+        namePrefix,
+        regions: stamps.map((s) => ({
+          region: s.region,
+          kmsKeyArn: data.keyArns[s.region],
+          // every member (the writer moves with a switchover), and the static bucket where it lives
+          resources: [
+            ...(s.database ? [s.database.arn] : []),
+            ...(s.region === primaryRegion.name ? [pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`] : []),
+          ],
+        })),
+        settings: config.backup,
+        ...(database.mode === "rds-replicas" && primaryStamp.database
+          ? { rdsWriter: { region: primaryRegion.name, instanceArn: primaryStamp.database.arn } }
+          : {}),
+        tags: globalTags,
+      })
+    : undefined;
+
+  // One Region switch plan per stack with more than one region: it moves the writer to any of them.
+  const switchPlan =
+    stamps.length > 1
+      ? new RegionSwitchPlan("switchover", {
+          namePrefix,
+          writerRegion: config.writerRegion,
+          regions: stamps.map((s) => ({
+            region: s.region,
+            autoScalingGroupArns: [s.web.autoScalingGroupArn, s.worker.autoScalingGroupArn],
+            ...(s.database ? { databaseArn: s.database.arn } : {}),
+            healthAlarms: regionHealthAlarms(s.region, s.observability.alarmArns),
+          })),
+          ...(database.mode === "aurora-global" && data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
+          ...(database.mode === "rds-replicas" && primaryStamp.database ? { rdsWriterIdentifier: primaryStamp.database.identifier } : {}),
+          recoveryTimeObjectiveMinutes: config.resilience.switchoverRecoveryTimeMinutes,
+          approvalTimeoutMinutes: config.resilience.switchoverApprovalMinutes,
+          tags: globalTags,
+        })
+      : undefined;
+
+  // pulumi up stops before demoting the live writer (a switchover done in AWS the stack file does not know of)
+  const writer =
+    database.mode === "aurora-global" ? writerGuard(identity.stack, globalClusterIdentifier(namePrefix), config.writerRegion, primaryRegion.name) : undefined;
+
+  return {
+    config,
+    stamps,
+    cdn,
+    ...(dns ? { dns } : {}),
+    ...(switchPlan ? { switchPlan } : {}),
+    ...(backups ? { backups } : {}),
+    ...(writer ? { writerGuard: writer } : {}),
+    data,
+  };
 }
 
 /**
@@ -328,6 +422,9 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
     ...(domain ? { apiName: domain.apiName } : {}),
     loadBalancerDnsNames: pulumi.output(Object.fromEntries(blueprint.stamps.map((stamp) => [stamp.region, stamp.loadBalancer.dnsName]))),
     ...(dns ? { healthCheckIds: pulumi.output(dns.healthCheckIds) } : {}),
+    ...(blueprint.switchPlan ? { regionSwitchPlanArn: blueprint.switchPlan.planArn, switchoverApprovalRoleArn: blueprint.switchPlan.approvalRoleArn } : {}),
+    writerRegion: blueprint.config.writerRegion,
+    ...(blueprint.writerGuard ? { writerGuard: blueprint.writerGuard } : {}),
     ...recordsToCreate,
     regions: pulumi.output(regions),
   };

@@ -78,6 +78,12 @@ export const stackKeys = {
       absentMeans: "none (the environment's minimums apply)",
     },
   ),
+  writerRegion: text({
+    description:
+      "The region whose database is the global writer now, after a switchover (`npm run switchover` sets it): the write routes, the Region switch plan and the writer guard follow it. The primary region keeps the stack's global resources (global cluster, data key, secrets, static bucket), so a switchover replaces nothing.",
+    optional: true,
+    absentMeans: "the primary region",
+  }),
   protect: flag({ description: "Pulumi protect on stateful resources.", default: fromEnvironment("protect", "the environment's protection") }),
   tags: map(text({ description: "", required: true }), {
     description: `Extra tags for every taggable resource. The standard keys (${STANDARD_TAG_KEYS.join(", ")}) are reserved.`,
@@ -106,6 +112,8 @@ export interface StackValues {
   readonly regions: readonly RegionConfig[];
   /** Name of the primary region. */
   readonly primaryRegion: string;
+  /** The region whose database is the global writer now (the primary region until a switchover). */
+  readonly writerRegion: string;
   /** Pulumi `protect` on stateful resources. */
   readonly protect: boolean;
   /** Default enforcement of the policy pack for this stack. */
@@ -135,6 +143,7 @@ export const stackSection = section("", {
       costCenter: values.costCenter,
       regions,
       primaryRegion: regions.find((entry) => entry.primary)?.name ?? scope.primaryRegion ?? "",
+      writerRegion: values.writerRegion ?? regions.find((entry) => entry.primary)?.name ?? scope.primaryRegion ?? "",
       protect: values.protect,
       policyEnforcement: scope.facts.policyEnforcement,
       ...(reason ? { resilienceWaiver: reason } : {}),
@@ -143,11 +152,19 @@ export const stackSection = section("", {
   },
   check: (_values, scope) => {
     const raw = scope.stack;
-    return [...tagProblems(raw), ...regionProblems(raw), ...resilienceProblems(raw, scope)];
+    return [...tagProblems(raw), ...regionProblems(raw), ...resilienceProblems(raw, scope), ...writerRegionProblems(raw)];
   },
 });
 
 type Raw = Readonly<Record<string, unknown>>;
+
+/** The writer region must be one of the stack's regions (a switchover moves the writer between them). */
+function writerRegionProblems(raw: Raw): Problem[] {
+  const writer = raw.writerRegion;
+  if (!isString(writer) || !Array.isArray(raw.regions)) return [];
+  const names = raw.regions.flatMap((entry) => (isRecord(entry) && isString(entry.name) ? [entry.name] : []));
+  return names.includes(writer) ? [] : [{ field: "writerRegion", message: `is not a region of the stack; allowed: ${names.join(", ")}` }];
+}
 
 function tagProblems(raw: Raw): Problem[] {
   const problems: Problem[] = [];

@@ -14,6 +14,7 @@ import { LOADBALANCER_POLICIES } from "./loadbalancer";
 import { NETWORK_POLICIES } from "./network";
 import { OBSERVABILITY_POLICIES } from "./observability";
 import { QUEUE_POLICIES } from "./queue";
+import { RESILIENCE_POLICIES } from "./resilience";
 import { ROUTING_POLICIES } from "./routing";
 import { STACK_POLICIES } from "./stack";
 import { STORAGE_POLICIES } from "./storage";
@@ -41,4 +42,5 @@ export const ALL_POLICIES: readonly BlueprintPolicy[] = [
   ...DNS_POLICIES,
   ...STACK_POLICIES,
   ...ROUTING_POLICIES,
+  ...RESILIENCE_POLICIES,
 ];

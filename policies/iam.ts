@@ -104,6 +104,17 @@ export const rolePolicyDisallowWildcardResources = resourcePolicy({
           "ec2:DescribeInstances",
           "tag:GetResources",
           "logs:CreateLogDelivery",
+          // ARC Region switch's scaling step: group look-ups and the capacity metrics have no resource-level permissions
+          "autoscaling:DescribeAutoScalingGroups",
+          "cloudwatch:GetMetricStatistics",
+          // the region-scale drills: the network look-ups of the cross-region disruption and S3's bucket listing
+          "ec2:DescribeRouteTables",
+          "ec2:DescribeSubnets",
+          "ec2:DescribeVpcs",
+          "ec2:DescribeManagedPrefixLists",
+          "ec2:DescribeNetworkInterfaces",
+          "ec2:DescribeVpcPeeringConnections",
+          "s3:ListAllMyBuckets",
         ],
         description: "Actions that AWS only grants on `*` (no resource-level permissions); compared case-insensitively.",
       },

@@ -48,6 +48,10 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
   "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
   "aws:cloudwatch/logDeliveryDestinationPolicy:LogDeliveryDestinationPolicy",
   "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+  // one Region switch plan per stack, covering every region
+  "aws:arcregionswitch/plan:Plan",
+  // the RDS writer's automated backups, replicated into the next region only
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
 ]);
 
 /** Types that are the same piece of the stamp (a multi-region key's primary in one region, its replicas in the others). */

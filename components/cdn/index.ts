@@ -56,8 +56,10 @@ export interface CdnArgs {
   readonly namePrefix: string;
   /** Every region's load balancer, in stack-file order (the order decides nothing: routes name regions). */
   readonly origins: readonly CdnOrigin[];
-  /** The database writer's region: the write routes' and the static bucket's. */
+  /** The primary region: the static bucket's (and the write routes' until a switchover). */
   readonly primaryRegion: string;
+  /** The database writer's region, where the write routes go. @default primaryRegion */
+  readonly writerRegion?: string;
   /** The routes, in matching order; exactly one is `*`. */
   readonly routes: readonly Route[];
   /** `https` when the load balancers listen on 443 (the stack has a domain), else `http`. */
@@ -184,6 +186,7 @@ export class Cdn extends pulumi.ComponentResource {
     const edgeInput: EdgeInput = {
       regions: args.origins.map((origin) => origin.region),
       primaryRegion,
+      ...(args.writerRegion !== undefined ? { writerRegion: args.writerRegion } : {}),
       staticReplicaRegion: replicaRegion,
       routes: args.routes,
       settings,

@@ -8,10 +8,10 @@ import { resolveDomain } from "../dns/plan";
 import { API_ONLY_CREATION } from "../lib/plan/creation";
 import type { ComponentPlanFacts, EdgeContext, ReportContext } from "../lib/plan/facts";
 import { REPRESENTATIVE_VIEWERS } from "../lib/countries";
-import { plannedRoutes, type PlannedRouteTypes } from "./lib/plannedRoutes";
+import { plannedRoutes, type PlannedRoute, type PlannedRouteTypes } from "./lib/plannedRoutes";
 import { referenced } from "../lib/plan/graphQueries";
 import { genericMock } from "../lib/plan/mock";
-import { objectList } from "../lib/plan/planGraph";
+import { objectList, type PlanGraph } from "../lib/plan/planGraph";
 import { BUCKET_TYPES } from "../lib/plan/sharedTypes";
 import {
   bucketReplicationConfig,
@@ -50,6 +50,19 @@ const ROUTE_TYPES: PlannedRouteTypes = {
   buckets: [...BUCKET_TYPES],
 };
 
+/** Routes already read back per graph: the matrix, the diagram and the survivability analysis share one run of the routers. */
+const routesByGraph = new WeakMap<PlanGraph, PlannedRoute[]>();
+
+/** The routes of a plan's distributions as the planned edge serves them (the survivability analysis reads them). */
+export function routesOfPlan(graph: PlanGraph): PlannedRoute[] {
+  let routes = routesByGraph.get(graph);
+  if (!routes) {
+    routes = plannedRoutes(graph, ROUTE_TYPES);
+    routesByGraph.set(graph, routes);
+  }
+  return routes;
+}
+
 /**
  * CloudFront's real traffic, WAF protection (of a distribution, or by association): an arrow to
  * each origin some route sends viewers to first, and a failover arrow from a region to the region
@@ -70,7 +83,7 @@ function edgeServiceEdges(context: EdgeContext): void {
   }
   const nodeFor = (region: string | undefined, bucket: boolean) =>
     region === undefined ? undefined : bucket ? bucketNode.get(region) : balancerNode.get(region);
-  const routes = plannedRoutes(graph, ROUTE_TYPES);
+  const routes = routesOfPlan(graph);
   for (const distribution of distributions) {
     const cdn = nodeOf(distribution.urn);
     for (const route of routes) {
@@ -107,7 +120,7 @@ function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
  * distribution by running its routers.
  */
 export function routeMatrixSection(context: ReportContext): string[] {
-  const routes = plannedRoutes(context.graph, ROUTE_TYPES);
+  const routes = routesOfPlan(context.graph);
   if (routes.length === 0) return [];
   const cell = (region?: string, failover?: string) => (region === undefined ? "?" : failover !== undefined ? `${region} → ${failover}` : region);
   const header = ["route", "class", "method", ...REPRESENTATIVE_VIEWERS.map((viewer) => viewer.country)];

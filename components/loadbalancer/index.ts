@@ -148,6 +148,8 @@ export class LoadBalancer extends pulumi.ComponentResource {
         idleTimeout: settings.idleTimeoutSeconds,
         enableDeletionProtection: settings.deletionProtection,
         enableHttp2: true,
+        // ARC zonal shift (and autoshift, where the stack enables it) may move traffic off an impaired AZ
+        enableZonalShift: true,
         // keep the client's X-Forwarded-For and append the ALB's view of it
         xffHeaderProcessingMode: "append",
         accessLogs: { bucket: logs.bucket.bucket, prefix: ACCESS_LOG_PREFIX, enabled: true },
@@ -168,6 +170,11 @@ export class LoadBalancer extends pulumi.ComponentResource {
         protocol: "HTTP",
         protocolVersion: "HTTP1",
         deregistrationDelay: settings.deregistrationDelaySeconds,
+        // the load balancer's own circuit breaker: automatic target weights shift traffic away from a
+        // target that fails more than its peers. AWS supports anomaly mitigation only with weighted
+        // random, which excludes slow start; this group has neither slow start nor stickiness.
+        loadBalancingAlgorithmType: "weighted_random",
+        loadBalancingAnomalyMitigation: "on",
         healthCheck: {
           enabled: true,
           protocol: "HTTP",

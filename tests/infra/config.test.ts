@@ -20,7 +20,10 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, ...config }: BlueprintConfig = parseConfig(prodConfig());
+    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, backup, resilience, ...config }: BlueprintConfig =
+      parseConfig(prodConfig());
+    // prod backs up with a copy in another region, locked, and autoshifts
+    assert.deepEqual([backup.enabled, backup.vaultLock, backup.retentionDays, resilience.zonalAutoshift], [true, true, 35, true]);
     assert.deepEqual(routes, DEFAULT_ROUTES);
     assert.equal(chaos.enabled, false, "chaos experiments are off unless a stack enables them");
     // the application tier's defaults are asserted under "application-tier config" below, the data
@@ -40,6 +43,7 @@ describe("parseConfig", () => {
         costCenter: "CC-2001",
         regions: ["us-east-1", "eu-west-1"],
         primaryRegion: "us-east-1",
+        writerRegion: "us-east-1",
         network: { natGateways: "OnePerAz", flowLogRetentionDays: 365 },
         protect: true,
         policyEnforcement: "mandatory",
@@ -88,7 +92,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:writerRegion, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:backup, blueprint:resilience",
       ],
     },
     {

@@ -16,7 +16,7 @@ import { ENVIRONMENTS } from "../../policies/lib/environment";
 import { ID_PATTERNS, ID_SOURCES, idsFromTags, type PolicyIds } from "../../policies/lib/ids";
 
 /** The exact size of the pack; change it together with the policy table (npm run generate). */
-const POLICY_COUNT = 108;
+const POLICY_COUNT = 111;
 
 const SERVICE_MODULES = [
   "network",
@@ -33,6 +33,7 @@ const SERVICE_MODULES = [
   "dns",
   "stack",
   "routing",
+  "resilience",
 ];
 const NAME =
   /^(aws-[a-z0-9]+-[a-z0-9]+-(disallow|enable|configure|require|restrict|missing)(-[a-z0-9]+)+|stack-(disallow|enable|configure|require|restrict)(-[a-z0-9]+)+)$/;

@@ -188,6 +188,8 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
     assert.deepEqual(mandatory, [
       `aws-ec2-vpc-enable-flow-logs ${vpc("eu-west-1")}: VPC eu-west-1-vpc has no flow log.`,
       "stack-require-identical-regional-stamps : Region eu-west-1 has no aws:ec2/flowLog:FlowLog, which us-east-1 has.",
+      // two regions and no Region switch plan
+      "stack-require-switch-plan-covers-every-region : No Region switch plan covers eu-west-1, us-east-1: a switchover there is a runbook, not a plan.",
     ]);
   });
 });

@@ -33,6 +33,8 @@ const GLOBAL_TYPES = new Set([
   "aws:cloudfront/function:Function",
   "aws:cloudfront/vpcOrigin:VpcOrigin",
   "random:index/randomPassword:RandomPassword",
+  // one Region switch plan per stack: ARC plans are global (their ARN has no region)
+  "aws:arcregionswitch/plan:Plan",
 ]);
 
 /** Component types of the application tier inside a stamp (the data tier is counted separately). */
@@ -55,6 +57,10 @@ function inStamp(plan: PlanFile, r: { parent: string | null }, componentTypes: r
 
 /** Types whose AWS resources take no tags (the provider has no `tags` input for them). */
 const UNTAGGABLE = new Set([
+  "aws:backup/selection:Selection",
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
+  "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
@@ -450,12 +456,16 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.equal(plan.resources.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length, 3);
   });
 
-  it("staging enables FIS experiments per region, stopped by the region's own alarms; dev and prod have none", async () => {
+  it("staging enables FIS experiments per region and prod declares its region-scale drills, stopped by the region's own alarms; dev has none", async () => {
     const staging = await plannedOnce("staging");
     const templates = staging.resources.filter((r) => r.type === "aws:fis/experimentTemplate:ExperimentTemplate");
     assert.deepEqual(
       templates.map((r) => r.name).sort(),
       [
+        // region-scale drills: each region cut off from the writer's (the writer's from the next), the static bucket's replication paused
+        "eu-west-1-drills-isolate-region",
+        "us-east-1-drills-isolate-region",
+        "us-east-1-drills-pause-static-replication",
         "eu-west-1-chaos-failover-cache",
         "eu-west-1-chaos-terminate-web-instances",
         // the writer fails over in the primary region only: a global database's secondaries are read-only
@@ -472,9 +482,20 @@ describe("every stack in stacks/, planned end to end", () => {
       );
       assert.ok(stops.every((stop) => stop.source === "aws:cloudwatch:alarm" && stop.value.startsWith(`arn:aws:cloudwatch:${template.region}:`)));
     }
-    for (const stack of ["dev", "prod"]) {
-      assert.equal((await plannedOnce(stack)).resources.filter((r) => r.type.startsWith("aws:fis/")).length, 0, stack);
-    }
+    assert.equal((await plannedOnce("dev")).resources.filter((r) => r.type.startsWith("aws:fis/")).length, 0, "dev");
+    // prod declares only the drills (never started by the stack), no instance-level chaos
+    assert.deepEqual(
+      (await plannedOnce("prod")).resources
+        .filter((r) => r.type.startsWith("aws:fis/"))
+        .map((r) => r.name)
+        .sort(),
+      [
+        "ap-southeast-2-drills-isolate-region",
+        "eu-west-1-drills-isolate-region",
+        "us-east-1-drills-isolate-region",
+        "us-east-1-drills-pause-static-replication",
+      ],
+    );
   });
 
   it("prod runs three regions on three continents with three AZs, a NAT per AZ and protection", async () => {

@@ -270,9 +270,16 @@ describe("GitHub workflows", function () {
       assert.equal(wf().env?.DATA_LOSS_LABEL, "allow-data-loss");
       const dir = mkdtempSync(join(tmpdir(), "gate-"));
       mkdirSync(join(dir, "plan/ci"), { recursive: true });
-      const gateRun = (planExit: string, dataLoss: string, allowed: string) => {
+      const gateRun = (planExit: string, dataLoss: string, allowed: string, regression = "", regressionAllowed = "false") => {
         writeFileSync(join(dir, "plan/ci/plan-exit"), `${planExit}\n`);
-        return runStep(`cd '${dir}'\n${gate.run}`, { DATA_LOSS: dataLoss, DATA_LOSS_ALLOWED: allowed, DATA_LOSS_LABEL: "allow-data-loss" });
+        return runStep(`cd '${dir}'\n${gate.run}`, {
+          DATA_LOSS: dataLoss,
+          DATA_LOSS_ALLOWED: allowed,
+          DATA_LOSS_LABEL: "allow-data-loss",
+          RESILIENCE_REGRESSION: regression,
+          RESILIENCE_REGRESSION_ALLOWED: regressionAllowed,
+          RESILIENCE_REGRESSION_LABEL: "allow-resilience-regression",
+        });
       };
       assert.equal(gateRun("0", "", "false").status, 0);
       assert.equal(gateRun("4", "", "true").status, 1);
@@ -281,6 +288,17 @@ describe("GitHub workflows", function () {
       assert.equal(loss.status, 1);
       assert.match(loss.stdout, /::error::stateful resources would be deleted or replaced in: prod\. If that is intended, add the label allow-data-loss\./);
       assert.equal(gateRun("0", "prod", "true").status, 0);
+      // a resilience regression has its own label, and the data-loss label does not waive it
+      assert.equal(wf().env?.RESILIENCE_REGRESSION_LABEL, "allow-resilience-regression");
+      assert.equal(gate.env?.RESILIENCE_REGRESSION_ALLOWED, "${{ contains(github.event.pull_request.labels.*.name, env.RESILIENCE_REGRESSION_LABEL) }}");
+      const regression = gateRun("0", "", "true", "prod");
+      assert.equal(regression.status, 1);
+      assert.match(regression.stdout, /::error::failure domains get worse in: prod .*add the label allow-resilience-regression\./);
+      assert.equal(gateRun("0", "", "false", "prod", "true").status, 0);
+      const runs = wf()
+        .jobs.plan.steps.map((step) => step.run ?? "")
+        .join("\n");
+      assert.match(runs, /npm run --silent plan -- diff "plan-base\/\$stack\.json" "plan\/\$stack\.json" --fail-on-resilience-regression/);
     });
 
     it("posts ONE comment: only the comment job may write, only its github-script step comments, and the preview does not", () => {

@@ -18,6 +18,8 @@ export interface PlanArgs {
   readonly base?: string;
   /** Exit 5 when the diff against the base would delete or replace a stateful resource. @default false */
   readonly failOnDataLoss: boolean;
+  /** Exit 6 when the diff against the base makes a failure domain worse. @default false */
+  readonly failOnResilienceRegression: boolean;
   readonly help: boolean;
 }
 
@@ -29,6 +31,8 @@ export interface DiffArgs {
   readonly head: string;
   /** Exit 5 when a stateful resource would be deleted or replaced. @default false */
   readonly failOnDataLoss: boolean;
+  /** Exit 6 when a failure domain's outcome gets worse. @default false */
+  readonly failOnResilienceRegression: boolean;
   /** Also write the diff as Markdown to this file. @default none */
   readonly markdown?: string;
   readonly help: boolean;
@@ -56,11 +60,13 @@ export const EXIT_CODES = {
   mandatoryViolations: 4,
   /** With --fail-on-data-loss: a stateful resource would be deleted or replaced. */
   dataLoss: 5,
+  /** With --fail-on-resilience-regression: a failure domain's outcome got worse (routes, regions, capacity, read-only data, RPO). */
+  resilienceRegression: 6,
 } as const;
 
 /** Usage text of the plan command. */
 export const USAGE = `Usage: npm run plan -- <stack> [<stack> ...] | --all [options]
-       npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]
+       npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--fail-on-resilience-regression] [--markdown <file>]
 
 Plans stacks offline (no AWS credentials, no Pulumi CLI): runs the program under a recording
 mock monitor, writes plan/<stack>.json and the pull-request report plan/<stack>.md, and prints
@@ -73,28 +79,36 @@ Options:
   --base <dir|file>      diff each stack against <dir>/<stack>.json (or one plan file when one
                          stack is planned) and add the diff to the report
   --fail-on-data-loss    with --base: exit 5 when a stateful resource would be deleted or replaced
+  --fail-on-resilience-regression
+                         with --base: exit 6 when a failure domain's outcome gets worse
   --quiet                one line per stack
   --help                 this text
 
 Exit codes: 0 planned; 1 a stack failed (bad stack file, unknown stack, program error) or a base
 plan is invalid; 2 bad arguments; 3 unexpected failure (a bug); 4 a mandatory policy violation
-(plans still written); 5 data loss with --fail-on-data-loss. 1 wins over 4, and 4 over 5.`;
+(plans still written); 5 data loss with --fail-on-data-loss; 6 a resilience regression with
+--fail-on-resilience-regression. 1 wins over 4, 4 over 5, and 5 over 6.`;
 
 /** Usage text of the diff subcommand. */
-export const DIFF_USAGE = `Usage: npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]
+export const DIFF_USAGE = `Usage: npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--fail-on-resilience-regression] [--markdown <file>]
 
 Compares two plan files of a stack: resources added, removed and changed (by URN) with their
 changed inputs (secrets masked), and every stateful resource (database, global cluster, cache,
 global datastore, bucket, queue, KMS key, secret) that would be deleted (its URN is gone and no
-alias keeps it) or replaced (an input changed that AWS applies only by replacement).
+alias keeps it) or replaced (an input changed that AWS applies only by replacement), and every
+failure domain (AZ, region, database writer, primary cache node, us-east-1 edge) whose outcome
+gets worse (a resilience regression).
 
 Options:
   --fail-on-data-loss    exit 5 when a stateful resource would be deleted or replaced
+  --fail-on-resilience-regression
+                         exit 6 when a failure domain's outcome gets worse
   --markdown <file>      also write the diff as Markdown (for a pull-request comment)
   --help                 this text
 
 Exit codes: 0 compared; 1 a plan file is missing or invalid; 2 bad arguments; 3 unexpected
-failure (a bug); 5 data loss with --fail-on-data-loss.`;
+failure (a bug); 5 data loss with --fail-on-data-loss; 6 a resilience regression with
+--fail-on-resilience-regression. 5 wins over 6.`;
 
 interface Parsed {
   readonly positional: string[];
@@ -135,7 +149,7 @@ const PLAN_VALUE_FLAGS = new Map([
   ["--stacks-dir", "a directory"],
   ["--base", "a directory of base plans or one plan file"],
 ]);
-const PLAN_BOOLEAN_FLAGS = new Set(["--all", "--quiet", "--fail-on-data-loss", "--help"]);
+const PLAN_BOOLEAN_FLAGS = new Set(["--all", "--quiet", "--fail-on-data-loss", "--fail-on-resilience-regression", "--help"]);
 
 /** Parses the plan command's argv (without node and script). Collects every problem before throwing. */
 export function parsePlanArgs(argv: readonly string[]): PlanArgs {
@@ -151,6 +165,9 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
   if (!help && all && stacks.length > 0) problems.push(`--all plans every stack; do not also name stacks (got ${stacks.join(", ")})`);
   if (!help && !all && stacks.length === 0) problems.push("name a stack (e.g. dev) or pass --all");
   if (!help && failOnDataLoss && values["--base"] === undefined) problems.push("--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against");
+  const failOnResilienceRegression = flags.has("--fail-on-resilience-regression");
+  if (!help && failOnResilienceRegression && values["--base"] === undefined)
+    problems.push("--fail-on-resilience-regression needs --base <dir|file>: there is nothing to compare against");
   if (problems.length > 0) throw new UsageError(problems.join("\n"));
   return {
     stacks,
@@ -161,11 +178,12 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     stacksDir: values["--stacks-dir"] ?? "stacks",
     ...(values["--base"] !== undefined ? { base: values["--base"] } : {}),
     failOnDataLoss,
+    failOnResilienceRegression,
   };
 }
 
 const DIFF_VALUE_FLAGS = new Map([["--markdown", "a file to write"]]);
-const DIFF_BOOLEAN_FLAGS = new Set(["--fail-on-data-loss", "--help"]);
+const DIFF_BOOLEAN_FLAGS = new Set(["--fail-on-data-loss", "--fail-on-resilience-regression", "--help"]);
 
 /** Parses the diff subcommand's argv (after `diff`). Collects every problem before throwing. */
 export function parseDiffArgs(argv: readonly string[]): DiffArgs {
@@ -181,6 +199,7 @@ export function parseDiffArgs(argv: readonly string[]): DiffArgs {
     base: positional[0] ?? "",
     head: positional[1] ?? "",
     failOnDataLoss: flags.has("--fail-on-data-loss"),
+    failOnResilienceRegression: flags.has("--fail-on-resilience-regression"),
     ...(values["--markdown"] !== undefined ? { markdown: values["--markdown"] } : {}),
     help,
   };

@@ -5,13 +5,14 @@
  * unknown stack, program error) or a plan file is missing or invalid, 2 bad arguments, 3 an
  * unexpected failure (a bug in the tool), 4 every stack planned but one has a mandatory policy
  * violation (its plan file is still written), 5 with --fail-on-data-loss a stateful resource would
- * be deleted or replaced. 1 takes precedence over 4, and 4 over 5.
+ * be deleted or replaced, 6 with --fail-on-resilience-regression a failure domain gets worse. 1
+ * takes precedence over 4, 4 over 5, and 5 over 6.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
 import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE } from "./args";
-import { formatDiffMarkdown, formatDiffText, dataLossLine } from "./diff/formatDiff";
+import { formatDiffMarkdown, formatDiffText, dataLossLine, regressionLine } from "./diff/formatDiff";
 import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
 import { diffPlans } from "./diff/planDiff";
 import type { PlanFile } from "./planFile";
@@ -56,6 +57,7 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   const failed: string[] = [];
   const violating: string[] = [];
   const losing: string[] = [];
+  const regressing: string[] = [];
   for (const stack of stacks) {
     try {
       const plan = await planStack(stack, { stacksDir: args.stacksDir, ...(options.program ? { program: options.program } : {}) });
@@ -79,6 +81,8 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
         );
         for (const finding of base.diff.dataLoss) err(`${stack}: data loss: ${dataLossLine(finding)}`);
         if (base.diff.dataLoss.length > 0) losing.push(stack);
+        for (const regression of base.diff.resilienceRegressions) err(`${stack}: resilience regression: ${regressionLine(regression)}`);
+        if (base.diff.resilienceRegressions.length > 0) regressing.push(stack);
       }
     } catch (error) {
       if (error instanceof ConfigError) {
@@ -102,6 +106,10 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   if (args.failOnDataLoss && losing.length > 0) {
     err(`Stateful resources would be deleted or replaced in ${losing.join(", ")} (--fail-on-data-loss); see the diff in plan/<stack>.md.`);
     return EXIT_CODES.dataLoss;
+  }
+  if (args.failOnResilienceRegression && regressing.length > 0) {
+    err(`Failure domains get worse in ${regressing.join(", ")} (--fail-on-resilience-regression); see the diff in plan/<stack>.md.`);
+    return EXIT_CODES.resilienceRegression;
   }
   return EXIT_CODES.ok;
 }
@@ -173,6 +181,11 @@ export function diffMain(argv: readonly string[], out: Writer = console.log, err
     for (const finding of diff.dataLoss) err(`data loss: ${dataLossLine(finding)}`);
     err(`${diff.dataLoss.length} stateful resource(s) would be deleted or replaced (--fail-on-data-loss).`);
     return EXIT_CODES.dataLoss;
+  }
+  if (args.failOnResilienceRegression && diff.resilienceRegressions.length > 0) {
+    for (const regression of diff.resilienceRegressions) err(`resilience regression: ${regressionLine(regression)}`);
+    err(`${diff.resilienceRegressions.length} failure domain(s) get worse (--fail-on-resilience-regression).`);
+    return EXIT_CODES.resilienceRegression;
   }
   return EXIT_CODES.ok;
 }

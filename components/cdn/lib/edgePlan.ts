@@ -42,7 +42,10 @@ export function originShieldRegionFor(region: string): string {
 export interface EdgeInput {
   /** Every region of the stack, in stack-file order. */
   readonly regions: readonly string[];
+  /** The primary region: the static bucket's home. */
   readonly primaryRegion: string;
+  /** The database writer's region, where the write routes go (after a switchover it differs from the primary). @default primaryRegion */
+  readonly writerRegion?: string;
   readonly staticReplicaRegion: string;
   readonly routes: readonly Route[];
   readonly settings: Pick<DistributionSettings, "standbyRegions" | "failoverStatusCodes">;
@@ -51,10 +54,10 @@ export interface EdgeInput {
 }
 
 /** The route topology of the stack. */
-export function edgeTopology(input: Pick<EdgeInput, "regions" | "primaryRegion" | "staticReplicaRegion" | "settings">): RouteTopology {
+export function edgeTopology(input: Pick<EdgeInput, "regions" | "primaryRegion" | "writerRegion" | "staticReplicaRegion" | "settings">): RouteTopology {
   return {
     regions: [...input.regions],
-    primaryRegion: input.primaryRegion,
+    primaryRegion: input.writerRegion ?? input.primaryRegion,
     standbyRegions: [...input.settings.standbyRegions],
     staticRegions: { primary: input.primaryRegion, replica: input.staticReplicaRegion },
   };

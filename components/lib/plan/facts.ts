@@ -108,6 +108,19 @@ export interface ReportContext {
 /** A component's part of the report (`plan/<stack>.md`): Markdown lines, none when it has nothing to show. */
 export type ReportSection = (context: ReportContext) => readonly string[];
 
+/** One failure domain whose outcome got worse between two plans (the diff's resilience regressions). */
+export interface PlanRegression {
+  /** Stable key of the domain, e.g. `region:us-east-1`. */
+  readonly key: string;
+  /** What a reviewer calls it. */
+  readonly label: string;
+  /** Each way it got worse, in one sentence. */
+  readonly reasons: readonly string[];
+}
+
+/** Compares a base plan with a head plan of the same stack. */
+export type CompareSection = (base: ReportContext, head: ReportContext) => readonly PlanRegression[];
+
 /** What one component declares: the types it creates, the invokes it calls, the arrows between its types. */
 export interface ComponentPlanFacts {
   /** The component's folder name under components/ (`shared` for the types several create). */
@@ -118,4 +131,6 @@ export interface ComponentPlanFacts {
   readonly edges?: DiagramEdges;
   /** Its section of the report, after the deploy estimate. @default none */
   readonly report?: ReportSection;
+  /** What got less resilient between two plans (`plan diff` flags it; `--fail-on-resilience-regression` fails on it). @default none */
+  readonly regressions?: CompareSection;
 }

@@ -19,6 +19,7 @@ export type NodeKind =
   | "cache"
   | "database"
   | "bucket"
+  | "backup"
   | "key"
   | "secret";
 
@@ -39,6 +40,7 @@ export const KIND_ORDER: readonly NodeKind[] = [
   "cache",
   "database",
   "bucket",
+  "backup",
   "secret",
   "key",
 ];

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DIFF_USAGE, parsePlanArgs, USAGE, parseDiffArgs } from "../../../tools/plan/args";
+import { DIFF_USAGE, EXIT_CODES, parsePlanArgs, USAGE, parseDiffArgs } from "../../../tools/plan/args";
 import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../../tools/plan/cli";
 import { SECRET_PLACEHOLDER, type PlanFile, serializePlan, type PlannedResource } from "../../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../../tools/plan/stackFile";
@@ -52,6 +52,7 @@ describe("npm run plan", () => {
       outDir: "x",
       stacksDir: "stacks",
       failOnDataLoss: false,
+      failOnResilienceRegression: false,
     });
     assert.deepEqual(parsePlanArgs(["--all", "--base", "base-plans", "--fail-on-data-loss"]), {
       stacks: [],
@@ -62,17 +63,26 @@ describe("npm run plan", () => {
       stacksDir: "stacks",
       base: "base-plans",
       failOnDataLoss: true,
+      failOnResilienceRegression: false,
     });
     assert.throws(
       () => parsePlanArgs(["--all", "dev", "--bogus", "--out-dir", "--fail-on-data-loss"]),
       (e: Error) =>
         e.message ===
         [
-          "unknown option --bogus; allowed: --all, --quiet, --fail-on-data-loss, --help, --out-dir, --stacks-dir, --base",
+          "unknown option --bogus; allowed: --all, --quiet, --fail-on-data-loss, --fail-on-resilience-regression, --help, --out-dir, --stacks-dir, --base",
           "--out-dir needs a value (a directory)",
           "--all plans every stack; do not also name stacks (got dev)",
           "--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against",
         ].join("\n"),
+    );
+  });
+
+  it("takes --fail-on-resilience-regression with --base only", () => {
+    assert.equal(parsePlanArgs(["prod", "--base", "plan-base", "--fail-on-resilience-regression"]).failOnResilienceRegression, true);
+    assert.throws(
+      () => parsePlanArgs(["prod", "--fail-on-resilience-regression"]),
+      (e: Error) => e.message === "--fail-on-resilience-regression needs --base <dir|file>: there is nothing to compare against",
     );
   });
 
@@ -322,7 +332,7 @@ describe("npm run plan -- diff", () => {
   it("exits 0 and says so when nothing stateful is lost", async () => {
     const result = await run(["diff", join(dir, "base.json"), join(dir, "base.json"), "--fail-on-data-loss"]);
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /\n {2}0 added, 0 removed, 0 changed\n {2}no stateful resource would be deleted or replaced$/);
+    assert.match(result.out, /\n {2}0 added, 0 removed, 0 changed\n {2}no stateful resource would be deleted or replaced\n {2}no failure domain gets worse$/);
   });
 
   it("exits 1 naming each missing or invalid plan file, without a stack trace", async () => {
@@ -343,15 +353,51 @@ describe("npm run plan -- diff", () => {
     assert.equal(result.code, 2);
     assert.match(
       result.err,
-      /^unknown option --bogus; allowed: --fail-on-data-loss, --help, --markdown\ndiff needs exactly two plan files, <base\.json> then <head\.json>; got 1 \(only-one\.json\)\n\nUsage: npm run plan -- diff /,
+      /^unknown option --bogus; allowed: --fail-on-data-loss, --fail-on-resilience-regression, --help, --markdown\ndiff needs exactly two plan files, <base\.json> then <head\.json>; got 1 \(only-one\.json\)\n\nUsage: npm run plan -- diff /,
     );
     assert.throws(() => parseDiffArgs(["a.json", "b.json", "--markdown"]), /^UsageError: --markdown needs a value \(a file to write\)$/);
     assert.deepEqual(parseDiffArgs(["a.json", "b.json", "--markdown=x.md", "--fail-on-data-loss"]), {
       base: "a.json",
       head: "b.json",
       failOnDataLoss: true,
+      failOnResilienceRegression: false,
       markdown: "x.md",
       help: false,
     });
+  });
+
+  it(`exits ${EXIT_CODES.resilienceRegression} with --fail-on-resilience-regression when eu-west-1 is removed from a copy of prod, naming each domain that gets worse`, async function () {
+    this.timeout(60_000);
+    // prod without its European region (and the waiver prod asks for below three regions)
+    const text = readFileSync("stacks/Pulumi.prod.yaml", "utf8");
+    const withoutEurope = text
+      .slice(0, text.indexOf("    # Europe."))
+      .concat(text.slice(text.indexOf("    # Asia Pacific.")))
+      .replace("  blueprint:owner: platform-team\n", "  blueprint:owner: platform-team\n  blueprint:resilienceWaiver:\n    reason: a copy of prod without eu-west-1, for the diff\n");
+    const stacksDir = tempStacks({ prod: withoutEurope });
+    const outDir = mkdtempSync(join(tmpdir(), "head-"));
+    const planned = await main(["prod", "--quiet", "--stacks-dir", stacksDir, "--out-dir", outDir], () => {}, () => {});
+    assert.equal(planned, 0);
+    const head = join(outDir, "prod.json");
+    const failing = await run(["diff", join(dir, "base.json"), head, "--fail-on-resilience-regression"]);
+    assert.equal(failing.code, EXIT_CODES.resilienceRegression);
+    assert.deepEqual(failing.err.split("\n"), [
+      "resilience regression: region us-east-1: regions still serving 2 → 1; regions that can take the writer 2 → 1",
+      "resilience regression: region ap-southeast-2: regions still serving 2 → 1; regions that can take the writer 1 → 0",
+      "2 failure domain(s) get worse (--fail-on-resilience-regression).",
+    ]);
+    assert.match(failing.out, /\n {2}RESILIENCE REGRESSION: 2 failure domain\(s\) get worse:\n/);
+    const reporting = await run(["diff", join(dir, "base.json"), head]);
+    assert.equal(reporting.code, 0);
+    const same = await run(["diff", join(dir, "base.json"), join(dir, "base.json"), "--fail-on-resilience-regression"]);
+    assert.equal(same.code, 0, same.err);
+    // the plan command against a base plan: the same regression, the same exit code, and the report says so
+    const againstBase = await run(["prod", "--quiet", "--stacks-dir", stacksDir, "--out-dir", outDir, "--base", join(dir, "base.json"), "--fail-on-resilience-regression"]);
+    assert.equal(againstBase.code, EXIT_CODES.resilienceRegression);
+    assert.equal(
+      againstBase.err.split("\n").at(-1),
+      "Failure domains get worse in prod (--fail-on-resilience-regression); see the diff in plan/<stack>.md.",
+    );
+    assert.match(readFileSync(join(outDir, "prod.md"), "utf8"), /> \*\*2 failure domain\(s\) get worse \(resilience regression\)\.\*\*/);
   });
 });

@@ -3,6 +3,7 @@
  * `--markdown` file and the diff section of plan/<stack>.md).
  */
 import { code, shortJson, table } from "../report/markdown";
+import type { PlanRegression } from "../../../components/lib/plan/facts";
 import type { DataLossFinding, PlanDiff, ResourceChange } from "./planDiff";
 
 /** Changed inputs listed per resource before the rest is counted. */
@@ -14,6 +15,11 @@ const where = (resource: { region: string | null }) => resource.region ?? "globa
 export function dataLossLine(finding: DataLossFinding): string {
   const verb = finding.action === "delete" ? "would be deleted" : "would be replaced";
   return `${finding.label} ${finding.name} (${finding.type}, ${where(finding)}) ${verb}: ${finding.reason}${finding.protected ? " [protected: pulumi up refuses until it is unprotected]" : ""}`;
+}
+
+/** One resilience-regression line: the domain and every way it got worse. */
+export function regressionLine(regression: PlanRegression): string {
+  return `${regression.label}: ${regression.reasons.join("; ")}`;
 }
 
 /** The terminal text of a diff. */
@@ -34,6 +40,12 @@ export function formatDiffText(diff: PlanDiff, basePath: string, headPath: strin
   } else {
     lines.push(`  DATA LOSS: ${diff.dataLoss.length} stateful resource(s) would be deleted or replaced:`);
     for (const finding of diff.dataLoss) lines.push(`    ${dataLossLine(finding)}`);
+  }
+  if (diff.resilienceRegressions.length === 0) {
+    lines.push("  no failure domain gets worse");
+  } else {
+    lines.push(`  RESILIENCE REGRESSION: ${diff.resilienceRegressions.length} failure domain(s) get worse:`);
+    for (const regression of diff.resilienceRegressions) lines.push(`    ${regressionLine(regression)}`);
   }
   return lines.join("\n");
 }
@@ -64,6 +76,12 @@ export function formatDiffMarkdown(diff: PlanDiff, baseLabel: string): string[] 
     );
   } else {
     lines.push("No stateful resource would be deleted or replaced.", "");
+  }
+  if (diff.resilienceRegressions.length > 0) {
+    lines.push("> [!WARNING]", `> **${diff.resilienceRegressions.length} failure domain(s) get worse (resilience regression).**`, "");
+    lines.push(...table(["failure domain", "what gets worse"], diff.resilienceRegressions.map((regression) => [regression.label, regression.reasons.join("; ")])), "");
+  } else {
+    lines.push("No failure domain gets worse.", "");
   }
   const details = (title: string, body: string[]) => ["<details>", `<summary>${title}</summary>`, "", ...body, "", "</details>", ""];
   if (diff.added.length > 0) lines.push(...details(`Added (${diff.added.length})`, table(["resource", "type", "region"], resourceRows(diff.added))));

@@ -14,6 +14,8 @@
 import { SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER, type PlanFile, type PlannedResource } from "../planFile";
 import { FACTS } from "../facts";
 import { isRecord } from "../../../components/lib/guards";
+import type { PlanRegression } from "../../../components/lib/plan/facts";
+import { planGraph } from "../../../components/lib/plan/planGraph";
 
 /** One changed input, values masked where secret. */
 export interface ChangedInput {
@@ -61,6 +63,8 @@ export interface PlanDiff {
   readonly removed: readonly ResourceChange[];
   readonly changed: readonly ResourceChange[];
   readonly dataLoss: readonly DataLossFinding[];
+  /** Failure domains whose outcome got worse (every component's `regressions`); none when a plan records no regions. */
+  readonly resilienceRegressions: readonly PlanRegression[];
 }
 
 /** Input names whose values are masked in the diff even when the plan recorded them in clear. */
@@ -133,8 +137,19 @@ function replacementReasons(before: PlannedResource, after: PlannedResource): st
   return reasons;
 }
 
+/** What the diff reads of a plan; `regions` and `primaryRegion` let it compare failure domains. */
+export type ComparedPlan = Pick<PlanFile, "stack" | "resources"> & Partial<Pick<PlanFile, "regions" | "primaryRegion">>;
+
+/** Every component's resilience regressions between the plans (none when either records no regions). */
+function regressionsOf(base: ComparedPlan, head: ComparedPlan): PlanRegression[] {
+  if (!base.regions?.length || !head.regions?.length || base.primaryRegion === undefined || head.primaryRegion === undefined) return [];
+  const context = (plan: ComparedPlan) => ({ graph: planGraph(plan), regions: plan.regions!, primaryRegion: plan.primaryRegion! });
+  const [before, after] = [context(base), context(head)];
+  return FACTS.components.flatMap((component) => component.regressions?.(before, after) ?? []);
+}
+
 /** Compares a base plan with a head plan. */
-export function diffPlans(base: Pick<PlanFile, "stack" | "resources">, head: Pick<PlanFile, "stack" | "resources">): PlanDiff {
+export function diffPlans(base: ComparedPlan, head: ComparedPlan): PlanDiff {
   const baseByUrn = new Map(base.resources.map((resource) => [resource.urn, resource]));
   const headByUrn = new Map(head.resources.map((resource) => [resource.urn, resource]));
   // Base URNs a head resource claims as its former identity.
@@ -177,6 +192,7 @@ export function diffPlans(base: Pick<PlanFile, "stack" | "resources">, head: Pic
     removed: removed.map((resource) => summary(resource)),
     changed,
     dataLoss,
+    resilienceRegressions: regressionsOf(base, head),
   };
 }
 

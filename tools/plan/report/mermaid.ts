@@ -23,6 +23,7 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   cache: ["[(", ")]"],
   database: ["[(", ")]"],
   bucket: ["[(", ")]"],
+  backup: ["[(", ")]"],
   key: ["([", "])"],
   secret: ["([", "])"],
 };
@@ -109,6 +110,8 @@ export function nodeLines(node: DiagramNode): string[] {
       return ["Database", databaseLine(resources)];
     case "bucket":
       return ["S3", plural(n, "bucket")];
+    case "backup":
+      return ["AWS Backup", plural(n, "vault")];
     case "key":
       return ["KMS", plural(n, "key")];
     case "secret":

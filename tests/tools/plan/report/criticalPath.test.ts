@@ -109,10 +109,12 @@ describe("deploy critical path", () => {
         "aws:elasticache/replicationGroup:ReplicationGroup@us-east-2",
         "aws:ec2/launchTemplate:LaunchTemplate@us-east-2",
         "aws:autoscaling/group:Group@us-east-2",
-        "aws:autoscaling/policy:Policy@us-east-2",
+        // the Region switch plan names every region's groups, and its approvers' policy names the plan
+        "aws:arcregionswitch/plan:Plan@null",
+        "aws:iam/rolePolicy:RolePolicy@null",
       ],
     );
-    assert.equal(three.totalSeconds, 180 + 5 + 900 + 300 + 900 + 3 + 300 + 5);
+    assert.equal(three.totalSeconds, 180 + 5 + 900 + 300 + 900 + 3 + 300 + 5 + 5);
     assert.deepEqual(
       one.steps.map((s) => `${s.type}@${s.seconds}`),
       [

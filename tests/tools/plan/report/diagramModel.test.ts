@@ -10,7 +10,7 @@ function edgeSet(model: DiagramModel): string[] {
 }
 
 /** The kinds the generated stacks draw in every full region (the primary, and each secondary). */
-const REGION_KINDS = ["loadBalancer", "web", "queue", "worker", "cache", "database", "bucket", "secret", "key"];
+const REGION_KINDS = ["loadBalancer", "web", "queue", "worker", "cache", "database", "bucket", "backup", "secret", "key"];
 
 // The real plan of a generated staging stack over us-east-1 (primary), us-east-2 and us-west-1, under
 // a Route 53 domain, with the Aurora global database, the Global Datastore and the edge.
@@ -92,6 +92,10 @@ describe("plan report: diagram", () => {
         "us_east_1_secret -replication-> us_east_2_secret [replica]",
         "us_east_1_secret -replication-> us_west_1_secret [replica]",
         "us_east_1_bucket -replication-> us_east_2_bucket [replication]",
+        // each region's backups are copied to the next region's vault
+        "us_east_1_backup -replication-> us_east_2_backup [copy]",
+        "us_east_2_backup -replication-> us_west_1_backup [copy]",
+        "us_west_1_backup -replication-> us_east_1_backup [copy]",
       ].sort(),
     );
   });
@@ -154,9 +158,9 @@ describe("plan report: diagram", () => {
     assert.equal(six.regions.length, 6);
     assert.ok(six.regions.every((region) => region.nodes.length === REGION_KINDS.length));
     assert.deepEqual(six.global.map((node) => node.id), ["global_dns", "global_waf", "global_cdn", "global_globalDatabase"]);
-    // global database: 1 writer + 5 replicas; keys and secrets: 5 replicas each; the static bucket: 1 replica
-    assert.equal(six.edges.filter((edge) => edge.style === "replication").length, 6 + 5 + 5 + 1);
-    assert.equal(six.edges.length, 83);
+    // global database: 1 writer + 5 replicas; keys and secrets: 5 replicas each; the static bucket: 1 replica; 6 backup copies
+    assert.equal(six.edges.filter((edge) => edge.style === "replication").length, 6 + 5 + 5 + 1 + 6);
+    assert.equal(six.edges.length, 83 + 6);
   });
 
   it("is valid Mermaid for 1, 3 and 6 regions (Mermaid's own parser), and the parser rejects broken text", async function () {

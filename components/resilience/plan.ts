@@ -1,0 +1,58 @@
+/**
+ * Plan facts of the resilience component: the ARC Region switch plan, the report's failure-mode
+ * table and the diff's resilience regressions (both from the survivability analysis over the
+ * recorded graph and the planned routes).
+ */
+import { routesOfPlan } from "../cdn/plan";
+import type { ComponentPlanFacts, PlanRegression, ReportContext } from "../lib/plan/facts";
+import { arn } from "../lib/plan/mockIds";
+import { failureModeSection } from "./lib/failureModeTable";
+import { regionSwitchPlan, zonalAutoshiftConfiguration } from "./lib/mocks";
+import { resilienceRegressions } from "./lib/regressions";
+import { survivability, type DomainOutcome } from "./lib/survivability";
+import { topologyOf } from "./lib/topology";
+
+/** An ARC Region switch plan. */
+export const REGION_SWITCH_PLAN = "aws:arcregionswitch/plan:Plan";
+
+/** A load balancer's zonal autoshift configuration. */
+export const ZONAL_AUTOSHIFT = "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration";
+
+/** The survivability of a planned stack, every failure domain. */
+export function planSurvivability(context: ReportContext): DomainOutcome[] {
+  if (context.regions.length === 0) return [];
+  return survivability(topologyOf(context.graph, context.regions, context.primaryRegion), routesOfPlan(context.graph));
+}
+
+/** The resilience regressions between two plans of one stack. */
+export function planResilienceRegressions(base: ReportContext, head: ReportContext): PlanRegression[] {
+  return resilienceRegressions(planSurvivability(base), planSurvivability(head));
+}
+
+/** The resilience component's facts. */
+export const resiliencePlanFacts: ComponentPlanFacts = {
+  component: "resilience",
+  types: [
+    {
+      type: ZONAL_AUTOSHIFT,
+      mock: zonalAutoshiftConfiguration,
+      creation: { seconds: 5, basis: "experience: seconds (API-only)" },
+    },
+    {
+      type: REGION_SWITCH_PLAN,
+      mock: regionSwitchPlan,
+      creation: { seconds: 5, basis: "experience: seconds (API-only; nothing runs until a plan execution is started)" },
+    },
+  ],
+  invokes: {
+    // offline, the global cluster reports no member: the writer guard records its assumption instead of the live writer
+    "aws:rds/getGlobalCluster:getGlobalCluster": (inputs, region) => ({
+      identifier: inputs.identifier,
+      arn: arn("rds", "", `global-cluster:${String(inputs.identifier)}`),
+      region,
+      members: [],
+    }),
+  },
+  report: (context) => failureModeSection(planSurvivability(context)),
+  regressions: planResilienceRegressions,
+};

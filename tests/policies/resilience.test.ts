@@ -1,0 +1,100 @@
+import * as aws from "@pulumi/aws";
+import { loadBalancerEnableZonalShift, stackRequireCrossRegionBackup, stackRequireSwitchPlanCoverage } from "../../policies/resilience";
+import {
+  assertNotApplicable,
+  assertPasses,
+  assertViolations,
+  checkStack,
+  describeResourcePolicy,
+  StackGraph,
+  UNKNOWN_SENTINELS,
+} from "../support/policies/harness";
+
+const PROD = { "blueprint:environment": "prod" };
+const vault = (region: string) => `arn:aws:backup:${region}:123456789012:backup-vault:blueprint-prod-${region}`;
+
+/** Two regions, each with a database cluster, a backup plan copying to `copyTo(region)` and a selection of the cluster. */
+function backedUp(copyTo: (region: string) => string | undefined): StackGraph {
+  const graph = new StackGraph();
+  for (const region of ["us-east-1", "eu-west-1"]) {
+    graph.add("awsx:ec2:Vpc", region, { region });
+    const cluster = graph.add("aws:rds/cluster:Cluster", region, { region, arn: `arn:aws:rds:${region}:123456789012:cluster:db-${region}` });
+    const target = copyTo(region);
+    const plan = graph.add("aws:backup/plan:Plan", region, {
+      region,
+      rules: [{ ruleName: "daily", targetVaultName: "v", copyActions: target ? [{ destinationVaultArn: vault(target) }] : [] }],
+    });
+    graph.add(
+      "aws:backup/selection:Selection",
+      region,
+      { region, planId: "p", resources: [] },
+      { propertyDependencies: { planId: [plan], resources: [cluster] } },
+    );
+  }
+  return graph;
+}
+
+describe("resilience policies", () => {
+  describe(stackRequireCrossRegionBackup.name, () => {
+    it("passes databases whose plans copy to the other region", async () => {
+      assertPasses(
+        await checkStack(stackRequireCrossRegionBackup, backedUp((region) => (region === "us-east-1" ? "eu-west-1" : "us-east-1")).resources, {
+          stackTags: PROD,
+        }),
+      );
+    });
+    it("reports a database copied only within its own region, and one without a plan", async () => {
+      const graph = backedUp((region) => (region === "us-east-1" ? "us-east-1" : "us-east-1"));
+      graph.add("aws:rds/instance:Instance", "lonely", { region: "eu-west-1" });
+      assertViolations(await checkStack(stackRequireCrossRegionBackup, graph.resources, { stackTags: PROD }), [
+        /^Database us-east-1 \(us-east-1\) has no backup copied to another region\.$/,
+        /^Database lonely \(eu-west-1\) has no backup copied to another region\.$/,
+      ]);
+    });
+    it("does not apply to a one-region stack, which has no other region to copy to", async () => {
+      const graph = new StackGraph();
+      graph.add("awsx:ec2:Vpc", "us-east-1", { region: "us-east-1" });
+      graph.add("aws:rds/cluster:Cluster", "us-east-1", { region: "us-east-1" });
+      assertNotApplicable(await checkStack(stackRequireCrossRegionBackup, graph.resources, { stackTags: PROD }), /runs in one region/);
+    });
+    it("does not apply to dev", async () => {
+      assertNotApplicable(
+        await checkStack(stackRequireCrossRegionBackup, backedUp(() => undefined).resources, { stackTags: { "blueprint:environment": "dev" } }),
+        /this stack is dev/,
+      );
+    });
+  });
+
+  describeResourcePolicy({
+    policy: loadBalancerEnableZonalShift,
+    resourceClass: aws.lb.LoadBalancer,
+    aliases: [aws.alb.LoadBalancer],
+    compliant: { region: "us-east-1", loadBalancerType: "application", enableZonalShift: true },
+    violations: [
+      { name: "zonal shift off", mutate: (props) => (props.enableZonalShift = false), expect: [/^Zonal shift is off/] },
+      { name: "zonal shift unset", mutate: (props) => delete props.enableZonalShift, expect: [/^Zonal shift is off/] },
+    ],
+    unknown: (props) => (props.enableZonalShift = UNKNOWN_SENTINELS.boolean),
+  });
+
+  describe(stackRequireSwitchPlanCoverage.name, () => {
+    const stack = (planRegions?: string[]) => {
+      const graph = new StackGraph();
+      for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2"]) graph.add("awsx:ec2:Vpc", region, { region });
+      if (planRegions) graph.add("aws:arcregionswitch/plan:Plan", "switchover", { regions: planRegions });
+      return graph.resources;
+    };
+    it("passes a plan over every region", async () => {
+      assertPasses(await checkStack(stackRequireSwitchPlanCoverage, stack(["us-east-1", "eu-west-1", "ap-southeast-2"])));
+    });
+    it("names the regions no plan covers", async () => {
+      assertViolations(await checkStack(stackRequireSwitchPlanCoverage, stack(["us-east-1", "eu-west-1"])), [/^No Region switch plan covers ap-southeast-2: /]);
+      assertViolations(await checkStack(stackRequireSwitchPlanCoverage, stack()), [/^No Region switch plan covers ap-southeast-2, eu-west-1, us-east-1: /]);
+    });
+    it("does not apply to a one-region stack", async () => {
+      const graph = new StackGraph();
+      graph.add("awsx:ec2:Vpc", "us-east-1", { region: "us-east-1" });
+      assertNotApplicable(await checkStack(stackRequireSwitchPlanCoverage, graph.resources), /one region/);
+    });
+  });
+});

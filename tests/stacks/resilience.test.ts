@@ -1,0 +1,99 @@
+/**
+ * The shipped prod stack's resilience, planned end to end: its Region switch plan, its backups with
+ * a copy outside each region, zonal shift on every load balancer, autoshift gated on the region's
+ * alarms, and the report's failure-mode table over every domain.
+ */
+import * as assert from "node:assert/strict";
+import { planStack } from "../../tools/plan/planStack";
+import type { PlanFile } from "../../tools/plan/planFile";
+import { planReport } from "../../tools/plan/report/planReport";
+
+describe("prod's resilience, planned", () => {
+  let prod: PlanFile;
+  before(async function () {
+    this.timeout(60_000);
+    prod = await planStack("prod");
+  });
+  const ofType = (type: string) => prod.resources.filter((r) => r.type === type);
+
+  it("has one Region switch plan over every region, moving the writer from us-east-1", () => {
+    const [plan, ...others] = ofType("aws:arcregionswitch/plan:Plan");
+    assert.equal(others.length, 0);
+    assert.deepEqual(plan.inputs.regions, prod.regions);
+    assert.equal(plan.inputs.primaryRegion, "us-east-1");
+    assert.equal(plan.inputs.recoveryApproach, "activePassive");
+    assert.deepEqual(
+      (plan.inputs.workflows as Array<{ workflowTargetRegion: string; steps: Array<{ executionBlockType: string }> }>).map((w) => [
+        w.workflowTargetRegion,
+        w.steps.map((s) => s.executionBlockType).join(","),
+      ]),
+      prod.regions.map((region) => [region, "EC2AutoScaling,ManualApproval,AuroraGlobalDatabase"]),
+    );
+  });
+
+  it("backs up every region with a copy to another region's vault, locked", () => {
+    const plans = ofType("aws:backup/plan:Plan");
+    assert.deepEqual(
+      plans.map((p) => p.region),
+      prod.regions,
+    );
+    for (const plan of plans) {
+      const [rule] = plan.inputs.rules as Array<{ copyActions: Array<{ destinationVaultArn: string }>; lifecycle: { deleteAfter: number } }>;
+      assert.equal(rule.lifecycle.deleteAfter, 35);
+      assert.equal(rule.copyActions.length, 1);
+      assert.notEqual(rule.copyActions[0].destinationVaultArn.split(":")[3], plan.region, `${plan.name} copies out of its region`);
+    }
+    assert.equal(ofType("aws:backup/vault:Vault").length, 3);
+    assert.deepEqual(
+      ofType("aws:backup/vaultLockConfiguration:VaultLockConfiguration").map((lock) => [
+        lock.inputs.minRetentionDays,
+        lock.inputs.maxRetentionDays,
+        lock.inputs.changeableForDays,
+      ]),
+      [
+        [30, 365, 3],
+        [30, 365, 3],
+        [30, 365, 3],
+      ],
+    );
+    assert.equal(ofType("aws:backup/selection:Selection").length, 3);
+  });
+
+  it("has zonal shift on every load balancer, autoshift on each judged by the region's alarms, and automatic target weights", () => {
+    const balancers = ofType("aws:lb/loadBalancer:LoadBalancer");
+    assert.equal(balancers.length, 3);
+    for (const lb of balancers) assert.equal(lb.inputs.enableZonalShift, true, lb.name);
+    const autoshift = ofType("aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration");
+    assert.deepEqual(
+      autoshift.map((a) => [a.region, a.inputs.zonalAutoshiftStatus, (a.inputs.outcomeAlarms as unknown[]).length]),
+      prod.regions.map((r) => [r, "ENABLED", 2]),
+    );
+    for (const group of ofType("aws:lb/targetGroup:TargetGroup")) {
+      assert.deepEqual(
+        [group.inputs.loadBalancingAlgorithmType, group.inputs.loadBalancingAnomalyMitigation, group.inputs.slowStart, group.inputs.stickiness],
+        ["weighted_random", "on", undefined, undefined],
+      );
+    }
+  });
+
+  it("reports a failure mode for each AZ, each region, the writer, the primary cache node and us-east-1's edge", () => {
+    const report = planReport(prod);
+    const section = report.slice(report.indexOf("### Failure modes"), report.indexOf("### Resources per region and type"));
+    const rows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| failure domain") && !line.startsWith("| ---"));
+    assert.deepEqual(
+      rows.map((row) => row.split(" | ")[0].slice(2)),
+      [
+        ...["us-east-1", "eu-west-1", "ap-southeast-2"].flatMap((region) => ["a", "b", "c"].map((letter) => `AZ ${region}${letter}`)),
+        "region us-east-1",
+        "region eu-west-1",
+        "region ap-southeast-2",
+        "database writer (us-east-1)",
+        "primary cache node (us-east-1)",
+        "us-east-1 control planes (edge changes)",
+      ],
+    );
+    assert.match(rows[9], /down: POST `\/api\/\*`, POST `\*`/);
+    assert.match(rows[9], /switchover: `npm run switchover -- <stack> --to eu-west-1` \(or execute the ARC Region switch plan\)/);
+    assert.equal(prod.outputs.writerRegion, "us-east-1");
+  });
+});
