@@ -193,6 +193,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     staticAssets: { replicaRegion: config.cdn.staticReplicaRegion },
     settings: config.cdn,
     protect: config.protect,
+    // the WAF log group lives in us-east-1: that region's log key when the stack has one
+    ...(stamps.find((s) => s.region === "us-east-1") ? { logKmsKeyArn: stamps.find((s) => s.region === "us-east-1")!.logKeyArn } : {}),
     tags: globalTags,
   });
 

@@ -24,6 +24,7 @@ import { secretReaderStatements } from "../secrets/lib/secretAccess";
 import type { OriginAccess } from "../cdn/lib/edgePlan";
 import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
+import { RegionalLogKey } from "../telemetry/logKey";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -136,6 +137,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly cache?: RegionalCache;
   /** The region's FIS experiment templates, when the stack enables chaos experiments. */
   public readonly chaos?: RegionalChaos;
+  /** The key of every CloudWatch log group in the region. */
+  public readonly logKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: RegionalStampArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:region:RegionalStamp", name, {}, opts);
@@ -144,6 +147,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
     this.region = region;
     this.primary = args.primary;
     const appPort = DEFAULT_TIER_PORTS.app;
+
+    // first: every log group of the region is encrypted with it
+    const logKey = new RegionalLogKey(name, { region, aliasName: `alias/${args.namePrefix}/logs`, protect: args.protect, tags }, opt);
+    this.logKeyArn = logKey.keyArn;
 
     const network = new Network(
       name,
@@ -154,6 +161,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         natGateways: args.network.natGateways,
         flowLogRetentionDays: args.network.flowLogRetentionDays,
         flowLogGroupName: `/blueprint/${args.stack}/${region}/vpc-flow-logs`,
+        logKmsKeyArn: logKey.keyArn,
         ports: {
           ...DEFAULT_TIER_PORTS,
           ...(args.data.database ? { database: args.data.database.settings.port } : {}),
@@ -221,6 +229,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
             ...placement,
             ...(cacheChaos ? { tags: { ...tags, ...cacheChaosTargetTags(replicationGroupId(args.namePrefix, region)) } } : {}),
             subnetGroupName: network.cacheSubnetGroupName,
+            logKmsKeyArn: logKey.keyArn,
           },
           opt,
         )
@@ -371,6 +380,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
                 : {}),
               // the customer-facing alarms stop an experiment; unhealthy hosts is what terminating instances is meant to trip
               stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"]],
+              logKmsKeyArn: logKey.keyArn,
               tags,
             },
             opt,

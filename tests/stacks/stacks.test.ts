@@ -329,7 +329,7 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.deepEqual(count("aws:rds/globalCluster:GlobalCluster"), []);
     assert.deepEqual(count("aws:elasticache/replicationGroup:ReplicationGroup"), ["us-east-1"]);
     assert.deepEqual(count("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"), []);
-    assert.deepEqual(count("aws:kms/key:Key").length, 2, "the data key and the alarm key");
+    assert.deepEqual(count("aws:kms/key:Key").length, 3, "the data key, the alarm key and the log key");
     assert.deepEqual(count("aws:kms/replicaKey:ReplicaKey"), []);
   });
 
