@@ -94,6 +94,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         servingRole: config.cdn.standbyRegions.includes(region.name) ? "standby" : "active",
       },
       chaos: config.chaos,
+      telemetry: config.telemetry,
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -282,6 +283,11 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
       ),
       alarmTopicArn: stamp.observability.alarmTopicArn,
       dashboardName: stamp.observability.dashboardName,
+      // the composite alarm routing, resilience and chaos work consume
+      regionUnhealthyAlarmArn: stamp.telemetry.regionUnhealthyAlarmArn,
+      ...(stamp.telemetry.workspace
+        ? { prometheus: { workspaceId: stamp.telemetry.workspace.id, endpoint: stamp.telemetry.workspace.prometheusEndpoint } }
+        : {}),
       ...(stamp.chaos ? { experimentTemplateIds: stamp.chaos.experimentTemplateIds } : {}),
       dataKeyArn: blueprint.data.keyArns[stamp.region],
       ...(stamp.database

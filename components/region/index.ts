@@ -24,7 +24,9 @@ import { secretReaderStatements } from "../secrets/lib/secretAccess";
 import type { OriginAccess } from "../cdn/lib/edgePlan";
 import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
+import type { IamStatement } from "../lib/iam";
 import { RegionalLogKey } from "../telemetry/logKey";
+import { RegionalTelemetry, type TelemetrySettings } from "../telemetry";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -117,6 +119,8 @@ export interface RegionalStampArgs {
   readonly edge?: StampEdge;
   /** FIS experiments in this region. @default none */
   readonly chaos?: ChaosSettings;
+  /** The agents, Prometheus, SLOs and the composite alarm of the region. */
+  readonly telemetry: TelemetrySettings;
   /** Tags of the region's resources, including `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -139,6 +143,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly chaos?: RegionalChaos;
   /** The key of every CloudWatch log group in the region. */
   public readonly logKeyArn: pulumi.Output<string>;
+  /** The region's agents, Prometheus workspace, SLO alarms and composite "region unhealthy" alarm. */
+  public readonly telemetry: RegionalTelemetry;
 
   constructor(name: string, args: RegionalStampArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:region:RegionalStamp", name, {}, opts);
@@ -272,6 +278,26 @@ export class RegionalStamp extends pulumi.ComponentResource {
       region,
     );
 
+    // before the tiers: their boot steps and IAM statements come from it
+    const telemetry = new RegionalTelemetry(
+      name,
+      {
+        region,
+        namePrefix: args.namePrefix,
+        stack: args.stack,
+        settings: args.telemetry,
+        logKmsKeyArn: logKey.keyArn,
+        alarmTopicArn,
+        loadBalancer: { arnSuffix: loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroupArnSuffix },
+        platforms: { web: { os: args.web.os, architecture: args.web.architecture }, worker: { os: args.worker.os, architecture: args.worker.architecture } },
+        tags,
+      },
+      opt,
+    );
+    this.telemetry = telemetry;
+    const withAgents = (tierName: "web" | "worker", statements: IamStatement<pulumi.Input<string>>[]) =>
+      pulumi.all([pulumi.output(statements), telemetry.policyStatements[tierName]]).apply(([own, agents]) => [...own, ...agents]);
+
     const tier = (settings: TierSettings) => ({
       instanceTypes: settings.instanceTypes,
       architecture: settings.architecture,
@@ -296,7 +322,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: withAgents("web", [...queueProducerStatements(queues.queueArns), ...secretStatements]),
+        ...(telemetry.bootSteps.web !== undefined ? { bootSteps: telemetry.bootSteps.web } : {}),
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -324,7 +351,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: withAgents("worker", [...queueConsumerStatements(queues.queueArns), ...secretStatements]),
+        ...(telemetry.bootSteps.worker !== undefined ? { bootSteps: telemetry.bootSteps.worker } : {}),
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),
@@ -350,6 +378,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         autoScalingGroups: { web: web.autoScalingGroupName, worker: worker.autoScalingGroupName },
         queues: queueList.map(({ spec, outputs }) => ({ name: spec.name, queueName: outputs.name, deadLetterQueueName: outputs.deadLetterName })),
         protectKey: args.protect,
+        prometheusAlerts: args.telemetry.prometheus,
         tags,
       },
       opt,
@@ -379,7 +408,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
                 ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0] } }
                 : {}),
               // the customer-facing alarms stop an experiment; unhealthy hosts is what terminating instances is meant to trip
-              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"]],
+              // and the region's composite: any fast SLO burn or a failing origin canary
+              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"], telemetry.regionUnhealthyAlarmArn],
               logKmsKeyArn: logKey.keyArn,
               tags,
             },

@@ -1,0 +1,75 @@
+/**
+ * Plan facts of the telemetry component: the Prometheus workspace, its rules and alert manager,
+ * the agents' SSM parameters and the composite alarms. Mocks return only what the real resources
+ * return (IDs, ARNs, the workspace's endpoint, a parameter's version). The log key's key and alias,
+ * the log groups and the metric alarms are shared types.
+ */
+import { always, type ComponentPlanFacts } from "../lib/plan/facts";
+import { API_ONLY_CREATION } from "../lib/plan/creation";
+import { textInput, type Builder } from "../lib/plan/mock";
+import { arn, hashHex } from "../lib/plan/mockIds";
+
+/** A workspace ID: `ws-` and a UUID. */
+function workspaceId(urn: string): string {
+  const hex = hashHex(32, "amp-workspace", urn);
+  return `ws-${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const workspace: Builder = (input, region) => {
+  const id = workspaceId(input.urn);
+  return {
+    id,
+    outputs: {
+      arn: arn("aps", region, `workspace/${id}`),
+      prometheusEndpoint: `https://aps-workspaces.${region}.amazonaws.com/workspaces/${id}/`,
+    },
+  };
+};
+
+const ruleGroupNamespace: Builder = (input, region) => {
+  const workspace = textInput(input, "workspaceId") ?? "ws-unknown";
+  const name = textInput(input, "name") ?? input.name;
+  const namespaceArn = arn("aps", region, `rulegroupsnamespace/${workspace}/${name}`);
+  return { id: namespaceArn, outputs: { arn: namespaceArn, name } };
+};
+
+const parameter: Builder = (input, region) => {
+  const name = textInput(input, "name") ?? input.name;
+  return { id: name, outputs: { name, arn: arn("ssm", region, `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };
+};
+
+const compositeAlarm: Builder = (input, region) => {
+  const name = textInput(input, "alarmName") ?? input.name;
+  return { id: name, outputs: { arn: arn("cloudwatch", region, `alarm:${name}`) } };
+};
+
+/** The telemetry component's facts. */
+export const telemetryPlanFacts: ComponentPlanFacts = {
+  component: "telemetry",
+  types: [
+    {
+      type: "aws:amp/workspace:Workspace",
+      mock: workspace,
+      creation: { seconds: 60, basis: "AMP CreateWorkspace returns CREATING; the provider waits for ACTIVE, typically within a minute" },
+      stateful: {
+        label: "Prometheus workspace",
+        loses: "the region's Prometheus metrics, rules and alert manager",
+        // the Terraform provider marks both ForceNew
+        replacedBy: always("region", "kmsKeyArn"),
+      },
+    },
+    {
+      type: "aws:amp/ruleGroupNamespace:RuleGroupNamespace",
+      mock: ruleGroupNamespace,
+      creation: { seconds: 30, basis: "AMP CreateRuleGroupsNamespace returns CREATING; the provider waits for ACTIVE" },
+    },
+    {
+      type: "aws:amp/alertManagerDefinition:AlertManagerDefinition",
+      // its ID is the workspace's; it has no other output
+      mock: (input) => ({ id: textInput(input, "workspaceId") ?? input.name, outputs: {} }),
+      creation: { seconds: 30, basis: "AMP CreateAlertManagerDefinition returns CREATING; the provider waits for ACTIVE" },
+    },
+    { type: "aws:ssm/parameter:Parameter", mock: parameter, creation: API_ONLY_CREATION },
+    { type: "aws:cloudwatch/compositeAlarm:CompositeAlarm", mock: compositeAlarm, creation: API_ONLY_CREATION },
+  ],
+};
