@@ -57,6 +57,7 @@ export const telemetryPlanFacts: ComponentPlanFacts = {
         // the Terraform provider marks both ForceNew
         replacedBy: always("region", "kmsKeyArn"),
       },
+      kind: "metrics",
     },
     {
       type: "aws:amp/ruleGroupNamespace:RuleGroupNamespace",

@@ -7,7 +7,7 @@
  * require them); canaries in staging and prod; Prometheus and Grafana in prod only.
  */
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
-import { byEnvironment, choice, decimal, flag, fromEnvironment, integer, type GroupValue } from "../lib/settings";
+import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, integer, type GroupValue } from "../lib/settings";
 import { GRAFANA_AUTHENTICATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE, CANARY_INTERVAL_MINUTES } from "./lib/limits";
 
 /** The keys of `blueprint:telemetry`. */
@@ -27,16 +27,21 @@ export const telemetryKeys = {
       "An Amazon Managed Service for Prometheus workspace per region, with the SLO recording and alerting rules and an alert manager that notifies the region's alarm topic.",
     default: byEnvironment({ dev: false, staging: false, prod: true }),
   }),
-  grafana: flag({
-    description:
-      "One Amazon Managed Grafana workspace (in the primary region) that reads every region's Prometheus workspace, CloudWatch and X-Ray; needs prometheus and grafanaAuthentication.",
-    default: byEnvironment({ dev: false, staging: false, prod: true }),
-  }),
   grafanaAuthentication: choice(GRAFANA_AUTHENTICATION, {
     description:
       "How Grafana's users sign in: AWS_SSO (IAM Identity Center, enabled in the account) or SAML (your identity provider, configured after creation).",
     optional: true,
-    absentMeans: "none (required when grafana is on)",
+    absentMeans: "none (grafana stays off in prod; required when grafana is set to true)",
+  }),
+  grafana: flag({
+    description:
+      "One Amazon Managed Grafana workspace (in the primary region) that reads every region's Prometheus workspace, CloudWatch and X-Ray; needs prometheus and grafanaAuthentication.",
+    // prod turns it on once the stack says how users sign in (a workspace without sign-in is unusable)
+    default: byEnvironment({
+      dev: false,
+      staging: false,
+      prod: derived("on when grafanaAuthentication is set", (scope) => scope.siblings.grafanaAuthentication !== undefined),
+    }),
   }),
   canaries: flag({
     description:

@@ -21,6 +21,7 @@ const NETWORK_PER_REGION: Record<string, number> = {
 const GLOBAL_TYPES = new Set([
   "aws:iam/role:Role",
   "aws:iam/rolePolicy:RolePolicy",
+  "aws:amp/alertManagerDefinition:AlertManagerDefinition",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
   "aws:route53/record:Record",
@@ -468,7 +469,12 @@ describe("every stack in stacks/, planned end to end", () => {
       const stops = template.inputs.stopConditions as Array<{ source: string; value: string }>;
       assert.deepEqual(
         stops.map((stop) => stop.value.split(":alarm:")[1]),
-        [`blueprint-staging-${template.region}-alb-5xx-rate`, `blueprint-staging-${template.region}-target-response-p99`],
+        // and the region's composite "region unhealthy" alarm
+        [
+          `blueprint-staging-${template.region}-alb-5xx-rate`,
+          `blueprint-staging-${template.region}-target-response-p99`,
+          `blueprint-staging-${template.region}-region-unhealthy`,
+        ],
       );
       assert.ok(stops.every((stop) => stop.source === "aws:cloudwatch:alarm" && stop.value.startsWith(`arn:aws:cloudwatch:${template.region}:`)));
     }

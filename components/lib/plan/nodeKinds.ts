@@ -20,7 +20,8 @@ export type NodeKind =
   | "database"
   | "bucket"
   | "key"
-  | "secret";
+  | "secret"
+  | "metrics";
 
 /** Kinds drawn outside the region boxes: they serve or tie together every region. */
 export const GLOBAL_KINDS: ReadonlySet<NodeKind> = new Set(["cdn", "waf", "dns", "globalDatabase", "globalDatastore"]);
@@ -41,4 +42,5 @@ export const KIND_ORDER: readonly NodeKind[] = [
   "bucket",
   "secret",
   "key",
+  "metrics",
 ];
