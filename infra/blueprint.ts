@@ -64,6 +64,9 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     originVerifySecret: originVerify.result,
   };
 
+  // the canaries request the public URL, which CloudFront's domain gives without a domain of the stack's own
+  const [appUrl, resolveAppUrl] = pulumi.deferredOutput<string>();
+
   const database = config.database;
   const cacheSettings = config.cache;
   // How CloudFront reaches each region: an internal load balancer behind a VPC origin where AWS offers them.
@@ -95,6 +98,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       },
       chaos: config.chaos,
       telemetry: config.telemetry,
+      appUrl,
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -198,6 +202,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     ...(stamps.find((s) => s.region === "us-east-1") ? { logKmsKeyArn: stamps.find((s) => s.region === "us-east-1")!.logKeyArn } : {}),
     tags: globalTags,
   });
+
+  resolveAppUrl(domain ? pulumi.output(`https://${domain.appName}`) : pulumi.interpolate`https://${cdn.domainName}`);
 
   const usEast1 = stamps.find((s) => s.region === "us-east-1");
   const dns =

@@ -121,6 +121,8 @@ export interface RegionalStampArgs {
   readonly chaos?: ChaosSettings;
   /** The agents, Prometheus, SLOs and the composite alarm of the region. */
   readonly telemetry: TelemetrySettings;
+  /** The public app URL (`https://<app name>`), which the region's canary requests from the region. */
+  readonly appUrl: pulumi.Input<string>;
   /** Tags of the region's resources, including `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -290,6 +292,12 @@ export class RegionalStamp extends pulumi.ComponentResource {
         alarmTopicArn,
         loadBalancer: { arnSuffix: loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroupArnSuffix },
         platforms: { web: { os: args.web.os, architecture: args.web.architecture }, worker: { os: args.worker.os, architecture: args.worker.architecture } },
+        // from the region, the edge routes the canary to this region's origin; the primary also checks the app's root
+        canaries: [
+          { purpose: "origin", url: pulumi.interpolate`${args.appUrl}${args.web.healthCheck.path}`, expectedRegion: region },
+          ...(args.primary ? [{ purpose: "app", url: pulumi.interpolate`${args.appUrl}/` }] : []),
+        ],
+        protect: args.protect,
         tags,
       },
       opt,

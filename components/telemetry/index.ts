@@ -19,6 +19,7 @@ import { telemetryNames, TIERS, type TelemetryNames, type Tier } from "./lib/nam
 import { alertManagerDefinition, SLO_RULES_NAMESPACE, sloRules } from "./lib/prometheusRules";
 import { alarmRule, burnAlarmSpecs, type WindowAlarmSpec } from "./lib/slo";
 import type { TelemetrySettings } from "./settings";
+import { createCanaries, type CanarySpec } from "./canaries";
 
 export type { TelemetrySettings } from "./settings";
 
@@ -41,8 +42,10 @@ export interface RegionalTelemetryArgs {
   readonly loadBalancer: { readonly arnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
   /** Each tier's OS and architecture. */
   readonly platforms: Readonly<Record<Tier, TierPlatform>>;
-  /** Alarms that also make the region unhealthy (the canaries'), by ARN suffix name. @default none */
-  readonly extraUnhealthyAlarmNames?: readonly pulumi.Input<string>[];
+  /** The canaries, when `settings.canaries` is on; an `origin` canary's alarm makes the region unhealthy. @default none */
+  readonly canaries?: readonly CanarySpec[];
+  /** Pulumi `protect` on the canaries' artefact bucket. @default false */
+  readonly protect?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -225,6 +228,25 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
     });
     this.burnAlarmNames = burnAlarms.map(({ alarm }) => alarm.alarmName);
 
+    const canaryAlarms =
+      settings.canaries && (args.canaries ?? []).length > 0
+        ? createCanaries(
+            name,
+            {
+              region,
+              namePrefix: args.namePrefix,
+              canaries: args.canaries ?? [],
+              intervalMinutes: settings.canaryIntervalMinutes,
+              retentionDays: Math.min(settings.logRetentionDays, 455),
+              keyArn: args.logKmsKeyArn,
+              alarmTopicArn: args.alarmTopicArn,
+              protect: args.protect ?? false,
+              tags,
+            },
+            this,
+          )
+        : {};
+
     // unhealthy: a fast burn of either SLI, or a failing check of the region's origin
     const fast = burnAlarms.filter(({ spec }) => spec.condition.key === "fast").map(({ alarm }) => alarm.alarmName);
     const unhealthy = new aws.cloudwatch.CompositeAlarm(
@@ -233,7 +255,7 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
         region,
         alarmName: names.regionUnhealthyAlarm,
         alarmDescription: `${region} is unhealthy: its availability or latency SLO burns its error budget faster than 14.4x, or its origin canary fails. Stops chaos experiments; a signal for routing away from the region.`,
-        alarmRule: pulumi.all([...fast, ...(args.extraUnhealthyAlarmNames ?? [])]).apply((alarmNames) => alarmRule("OR", alarmNames)),
+        alarmRule: pulumi.all([...fast, ...(canaryAlarms.origin ? [canaryAlarms.origin.name] : [])]).apply((alarmNames) => alarmRule("OR", alarmNames)),
         ...actions,
         tags,
       },

@@ -43,6 +43,29 @@ const compositeAlarm: Builder = (input, region) => {
   return { id: name, outputs: { arn: arn("cloudwatch", region, `alarm:${name}`) } };
 };
 
+const canary: Builder = (input, region) => {
+  const name = textInput(input, "name") ?? input.name;
+  const functionName = `cwsyn-${name}-${hashHex(36, "canary-function", input.urn).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5")}`;
+  return {
+    id: name,
+    outputs: {
+      arn: arn("synthetics", region, `canary:${name}`),
+      engineArn: arn("lambda", region, `function:${functionName}:1`),
+      sourceLocationArn: arn("lambda", region, `layer:cwsyn-${name}:1`),
+      status: "RUNNING",
+    },
+  };
+};
+
+const bucketObject: Builder = (input) => {
+  const bucket = textInput(input, "bucket") ?? "bucket";
+  const key = textInput(input, "key") ?? input.name;
+  return {
+    id: `${bucket}/${key}`,
+    outputs: { arn: `arn:aws:s3:::${bucket}/${key}`, etag: hashHex(32, "etag", input.urn), versionId: hashHex(32, "object-version", input.urn) },
+  };
+};
+
 /** The telemetry component's facts. */
 export const telemetryPlanFacts: ComponentPlanFacts = {
   component: "telemetry",
@@ -72,5 +95,11 @@ export const telemetryPlanFacts: ComponentPlanFacts = {
     },
     { type: "aws:ssm/parameter:Parameter", mock: parameter, creation: API_ONLY_CREATION },
     { type: "aws:cloudwatch/compositeAlarm:CompositeAlarm", mock: compositeAlarm, creation: API_ONLY_CREATION },
+    {
+      type: "aws:synthetics/canary:Canary",
+      mock: canary,
+      creation: { seconds: 60, basis: "Synthetics creates the canary's Lambda function and layer, then starts it (the provider waits for READY and RUNNING)" },
+    },
+    { type: "aws:s3/bucketObjectv2:BucketObjectv2", mock: bucketObject, creation: API_ONLY_CREATION },
   ],
 };
