@@ -15,6 +15,7 @@ import { physicalNamePrefix } from "../components/lib/naming";
 import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
+import { GrafanaWorkspace } from "../components/telemetry/grafana";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -37,6 +38,8 @@ export interface Blueprint {
   readonly dns?: Dns;
   /** The data key, secrets and global cluster. */
   readonly data: SharedData;
+  /** The Grafana workspace, when blueprint:telemetry.grafana is on. */
+  readonly grafana?: GrafanaWorkspace;
 }
 
 /** Declares the whole stack. */
@@ -237,7 +240,20 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
-  return { config, stamps, cdn, ...(dns ? { dns } : {}), data };
+  // one Grafana for every region, in the primary region (section rules guarantee the workspaces and the sign-in)
+  const telemetry = config.telemetry;
+  const grafana =
+    telemetry.grafana && telemetry.grafanaAuthentication !== undefined
+      ? new GrafanaWorkspace("telemetry", {
+          region: primaryRegion.name,
+          namePrefix,
+          authentication: telemetry.grafanaAuthentication,
+          workspaceArns: stamps.flatMap((s) => (s.telemetry.workspace ? [s.telemetry.workspace.arn] : [])),
+          tags: standardTags(tagContext, primaryRegion.name),
+        })
+      : undefined;
+
+  return { config, stamps, cdn, ...(dns ? { dns } : {}), data, ...(grafana ? { grafana } : {}) };
 }
 
 /**
@@ -342,6 +358,7 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
     ...(domain ? { apiName: domain.apiName } : {}),
     loadBalancerDnsNames: pulumi.output(Object.fromEntries(blueprint.stamps.map((stamp) => [stamp.region, stamp.loadBalancer.dnsName]))),
     ...(dns ? { healthCheckIds: pulumi.output(dns.healthCheckIds) } : {}),
+    ...(blueprint.grafana ? { grafanaEndpoint: blueprint.grafana.endpoint } : {}),
     ...recordsToCreate,
     regions: pulumi.output(regions),
   };

@@ -101,5 +101,19 @@ export const telemetryPlanFacts: ComponentPlanFacts = {
       creation: { seconds: 60, basis: "Synthetics creates the canary's Lambda function and layer, then starts it (the provider waits for READY and RUNNING)" },
     },
     { type: "aws:s3/bucketObjectv2:BucketObjectv2", mock: bucketObject, creation: API_ONLY_CREATION },
+    {
+      type: "aws:grafana/workspace:Workspace",
+      mock: (input, region) => {
+        const id = `g-${hashHex(10, "grafana-workspace", input.urn)}`;
+        return {
+          id,
+          outputs: { arn: arn("grafana", region, `/workspaces/${id}`), endpoint: `${id}.grafana-workspace.${region}.amazonaws.com`, grafanaVersion: "10.4" },
+        };
+      },
+      creation: {
+        seconds: 300,
+        basis: "Managed Grafana workspaces take several minutes to become ACTIVE (the provider waits for ACTIVE; its create timeout is 30 minutes)",
+      },
+    },
   ],
 };
