@@ -16,6 +16,9 @@ import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import { GrafanaWorkspace } from "../components/telemetry/grafana";
+import { GlobalTelemetryDashboard } from "../components/telemetry/dashboards";
+import { globalDashboardName } from "../components/telemetry/lib/names";
+import { cdnNames } from "../components/cdn/lib/cdnRules";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -239,6 +242,14 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           tags: globalTags,
         })
       : undefined;
+
+  new GlobalTelemetryDashboard("telemetry", {
+    dashboardName: globalDashboardName(namePrefix),
+    distributionId: cdn.distributionId,
+    ...(config.cdn.waf.enabled ? { webAclName: cdnNames(namePrefix).webAcl } : {}),
+    healthCheckIds: dns?.healthCheckIds ?? {},
+    regions: stamps.map((s) => ({ region: s.region, loadBalancerArnSuffix: s.loadBalancer.arnSuffix })),
+  });
 
   // one Grafana for every region, in the primary region (section rules guarantee the workspaces and the sign-in)
   const telemetry = config.telemetry;

@@ -27,6 +27,7 @@ import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/q
 import type { IamStatement } from "../lib/iam";
 import { RegionalLogKey } from "../telemetry/logKey";
 import { RegionalTelemetry, type TelemetrySettings } from "../telemetry";
+import { RegionalTelemetryDashboard } from "../telemetry/dashboards";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -393,6 +394,29 @@ export class RegionalStamp extends pulumi.ComponentResource {
     );
 
     resolveAlarmTopic(observability.alarmTopicArn);
+
+    // the telemetry rows the observability dashboard lacks: SLO burn, database, cache, queues, agents
+    new RegionalTelemetryDashboard(
+      name,
+      {
+        region,
+        dashboardName: telemetry.names.dashboard,
+        burnAlarmArns: telemetry.burnAlarmArns,
+        regionUnhealthyAlarmArn: telemetry.regionUnhealthyAlarmArn,
+        ...(database && args.data.database
+          ? {
+              database: {
+                dimension: args.data.database.settings.service === "aurora" ? ("DBClusterIdentifier" as const) : ("DBInstanceIdentifier" as const),
+                identifier: database.identifier,
+              },
+            }
+          : {}),
+        ...(cache ? { cacheReplicationGroupId: cache.replicationGroupId } : {}),
+        queues: queueList.map(({ spec, outputs }) => ({ name: spec.name, queueName: outputs.name })),
+        autoScalingGroups: { web: web.autoScalingGroupName, worker: worker.autoScalingGroupName },
+      },
+      opt,
+    );
 
     const chaosDatabase = args.data.database;
     const chaos =

@@ -20,6 +20,7 @@ import { alertManagerDefinition, SLO_RULES_NAMESPACE, sloRules } from "./lib/pro
 import { alarmRule, burnAlarmSpecs, type WindowAlarmSpec } from "./lib/slo";
 import type { TelemetrySettings } from "./settings";
 import { createCanaries, type CanarySpec } from "./canaries";
+import { queryProblems, SAVED_QUERIES } from "./lib/queries";
 
 export type { TelemetrySettings } from "./settings";
 
@@ -60,8 +61,9 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
   /** The composite "region unhealthy" alarm (FIS stop condition, routing and resilience signal). */
   public readonly regionUnhealthyAlarmArn: pulumi.Output<string>;
   public readonly regionUnhealthyAlarmName: pulumi.Output<string>;
-  /** The composite burn alarms' names. */
+  /** The composite burn alarms' names and ARNs. */
   public readonly burnAlarmNames: pulumi.Output<string>[];
+  public readonly burnAlarmArns: pulumi.Output<string>[];
   /** The Prometheus workspace, when the region has one. */
   public readonly workspace?: { readonly id: pulumi.Output<string>; readonly arn: pulumi.Output<string>; readonly prometheusEndpoint: pulumi.Output<string> };
   /** The tiers' log group names. */
@@ -96,6 +98,20 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
       ),
     );
     this.logGroupNames = TIERS.flatMap((tier) => [names.logGroups[tier].application, names.logGroups[tier].system]);
+
+    // saved Logs Insights queries, ready to run on the region's groups
+    for (const [i, query] of SAVED_QUERIES.entries()) {
+      const problems = queryProblems(query);
+      if (problems.length > 0) throw new Error(`RegionalTelemetry ${name}: ${problems.join("; ")}`);
+      const groups = TIERS.flatMap((tier) =>
+        query.groups === "all" ? [names.logGroups[tier].application, names.logGroups[tier].system] : [names.logGroups[tier][query.groups]],
+      );
+      new aws.cloudwatch.QueryDefinition(
+        `${name}-query-${i + 1}`,
+        { region, name: `${names.queryFolder}/${query.name}`, queryString: query.queryString, logGroupNames: groups },
+        { parent: this, dependsOn: logGroups.map(([, group]) => group) },
+      );
+    }
 
     const workspace = settings.prometheus ? new aws.amp.Workspace(`${name}-prometheus`, { region, alias: names.workspaceAlias, tags }, opt) : undefined;
     if (workspace) {
@@ -227,6 +243,7 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
       };
     });
     this.burnAlarmNames = burnAlarms.map(({ alarm }) => alarm.alarmName);
+    this.burnAlarmArns = burnAlarms.map(({ alarm }) => alarm.arn);
 
     const canaryAlarms =
       settings.canaries && (args.canaries ?? []).length > 0

@@ -102,6 +102,16 @@ export const telemetryPlanFacts: ComponentPlanFacts = {
     },
     { type: "aws:s3/bucketObjectv2:BucketObjectv2", mock: bucketObject, creation: API_ONLY_CREATION },
     {
+      type: "aws:cloudwatch/queryDefinition:QueryDefinition",
+      // PutQueryDefinition returns only the definition's ID
+      mock: (input) => {
+        const hex = hashHex(32, "query-definition", input.urn);
+        const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+        return { id, outputs: { queryDefinitionId: id } };
+      },
+      creation: API_ONLY_CREATION,
+    },
+    {
       type: "aws:grafana/workspace:Workspace",
       mock: (input, region) => {
         const id = `g-${hashHex(10, "grafana-workspace", input.urn)}`;
