@@ -21,7 +21,6 @@ const NETWORK_PER_REGION: Record<string, number> = {
 const GLOBAL_TYPES = new Set([
   "aws:iam/role:Role",
   "aws:iam/rolePolicy:RolePolicy",
-  "aws:amp/alertManagerDefinition:AlertManagerDefinition",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
   "aws:route53/record:Record",
@@ -57,6 +56,9 @@ function inStamp(plan: PlanFile, r: { parent: string | null }, componentTypes: r
 /** Types whose AWS resources take no tags (the provider has no `tags` input for them). */
 const UNTAGGABLE = new Set([
   "aws:iam/rolePolicy:RolePolicy",
+  // neither takes tags (the provider's schema has no tags argument)
+  "aws:amp/alertManagerDefinition:AlertManagerDefinition",
+  "aws:cloudwatch/queryDefinition:QueryDefinition",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
