@@ -122,7 +122,7 @@ describe("npm run plan", () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["dev", "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /^Stack dev \(dev\): 125 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(93\)\n/);
+    assert.match(result.out, /^Stack dev \(dev\): 153 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(121\)\n/);
     assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
     // the static assets' replica bucket lives in dev's partner region; CloudFront, IAM and random are global
     assert.match(result.out, /\n {2}us-east-2 \(7\)\n[^]*\n {2}global \(25\)\n/);
