@@ -122,7 +122,7 @@ const COMPOSITE_ALARM_TYPE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
 
 /** Every region of the stack has a composite health alarm that notifies someone. */
 export const stackRequireRegionCompositeAlarm = stackPolicy({
-  name: "stack-require-region-composite-alarm",
+  name: "aws-cloudwatch-compositealarm-require-per-region",
   description:
     "Checks that every region of the stack (every region with a VPC) declares a CloudWatch composite alarm with its actions enabled and at least one alarm action: the region's health signal for on-call, chaos stop conditions and routing.",
   severity: "medium",

@@ -121,7 +121,7 @@ describe("observability policies", () => {
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
   });
 
-  describe("stack-require-region-composite-alarm", () => {
+  describe("aws-cloudwatch-compositealarm-require-per-region", () => {
     const vpc = (region: string) => ({ type: "awsx:ec2:Vpc", name: `${region}-vpc`, urn: testUrn("awsx:ec2:Vpc", `${region}-vpc`), props: { region } });
     const composite = (region: string, props: Record<string, unknown> = {}) => ({
       type: "aws:cloudwatch/compositeAlarm:CompositeAlarm",

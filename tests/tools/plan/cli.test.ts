@@ -129,7 +129,7 @@ describe("npm run plan", () => {
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
     const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
     assert.equal(plan.stack, "dev");
-    assert.equal(plan.resources.length, 137, "122 AWS resources (the VPC origin, three routers, the write marker and two policies among them) and the awsx VPC, plus the stack and 13 components");
+    assert.equal(plan.resources.length, 171, "152 AWS resources (the VPC origin, three routers, the write marker, two policies and the telemetry among them) and the awsx VPC, plus the stack and 17 components");
   });
 
   it("plans a stack with a secure: value without writing its ciphertext or placeholder", async () => {
