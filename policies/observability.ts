@@ -135,8 +135,8 @@ export const stackRequireRegionCompositeAlarm = stackPolicy({
     if (regions.length === 0) args.notApplicable("The stack has no VPC, so no region to watch.");
     const composites = ofType(args.resources, COMPOSITE_ALARM_TYPE);
     const notifying = (alarm: (typeof composites)[number]) => {
-      if (known(() => alarm.props.actionsEnabled) === false) return false;
-      const actions = known(() => alarm.props.alarmActions);
+      if (known((): unknown => alarm.props.actionsEnabled) === false) return false;
+      const actions = known((): unknown => alarm.props.alarmActions);
       // unknown in a preview: assume the program sets them
       return actions === undefined || (Array.isArray(actions) && actions.length > 0);
     };

@@ -295,7 +295,12 @@ export class RegionalStamp extends pulumi.ComponentResource {
         platforms: { web: { os: args.web.os, architecture: args.web.architecture }, worker: { os: args.worker.os, architecture: args.worker.architecture } },
         // from the region, the edge routes the canary to this region's origin; the primary also checks the app's root
         canaries: [
-          { purpose: "origin", url: pulumi.interpolate`${args.appUrl}${args.web.healthCheck.path}`, expectedRegion: region },
+          // a standby region serves no viewer first: its canary is answered elsewhere, so it checks the path only
+          {
+            purpose: "origin",
+            url: pulumi.interpolate`${args.appUrl}${args.web.healthCheck.path}`,
+            ...(args.edge?.servingRole === "standby" ? {} : { expectedRegion: region }),
+          },
           ...(args.primary ? [{ purpose: "app", url: pulumi.interpolate`${args.appUrl}/` }] : []),
         ],
         protect: args.protect,
