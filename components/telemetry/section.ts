@@ -3,14 +3,14 @@
  * (Grafana's sign-in and data sources, the SLO ranges, the Prometheus histogram's buckets).
  */
 import { isRecord } from "../lib/guards";
-import { section, type Problem } from "../lib/settings";
+import { section, type SettingProblem } from "../lib/settings";
 import { CANARY_INTERVAL_MINUTES, GRAFANA_AUTHENTICATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE } from "./lib/limits";
 import { OTEL_HTTP_DURATION_BUCKETS } from "./lib/prometheusRules";
 import { telemetryKeys, type TelemetrySettings } from "./settings";
 
 /** Every problem of resolved telemetry settings. */
-export function telemetryProblems(settings: TelemetrySettings): Problem[] {
-  const problems: Problem[] = [];
+export function telemetryProblems(settings: TelemetrySettings): SettingProblem[] {
+  const problems: SettingProblem[] = [];
   if (settings.grafana && settings.grafanaAuthentication === undefined) {
     problems.push({
       field: "grafanaAuthentication",
