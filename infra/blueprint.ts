@@ -249,6 +249,17 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     ...(config.cdn.waf.enabled ? { webAclName: cdnNames(namePrefix).webAcl } : {}),
     healthCheckIds: dns?.healthCheckIds ?? {},
     regions: stamps.map((s) => ({ region: s.region, loadBalancerArnSuffix: s.loadBalancer.arnSuffix })),
+    // the edge SLO notifies us-east-1's topic, where CloudFront's metrics are
+    ...(usEast1
+      ? {
+          edgeSlo: {
+            prefix: `${namePrefix}-slo`,
+            objectivePercent: config.telemetry.availabilityObjectivePercent,
+            topicArn: usEast1.observability.alarmTopicArn,
+            tags: standardTags(tagContext, "us-east-1"),
+          },
+        }
+      : {}),
   });
 
   // one Grafana for every region, in the primary region (section rules guarantee the workspaces and the sign-in)

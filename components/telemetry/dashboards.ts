@@ -5,7 +5,9 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { declareBurnAlarms } from "./burnAlarms";
 import { globalDashboardBody, regionDashboardBody } from "./lib/dashboards";
+import { edgeBurnAlarmSpecs } from "./lib/slo";
 
 /** Inputs of a region's dashboard, before resolution. */
 export interface RegionDashboardArgs {
@@ -66,11 +68,23 @@ export interface GlobalDashboardArgs {
   readonly webAclName?: string;
   readonly healthCheckIds: Readonly<Record<string, pulumi.Input<string>>>;
   readonly regions: readonly { readonly region: string; readonly loadBalancerArnSuffix: pulumi.Input<string> }[];
+  /**
+   * The edge SLO's burn alarms, on CloudFront's metrics in us-east-1, notifying that region's topic.
+   * @default none (the stack has no us-east-1 region, hence no topic there)
+   */
+  readonly edgeSlo?: {
+    readonly prefix: string;
+    readonly objectivePercent: number;
+    readonly topicArn: pulumi.Input<string>;
+    readonly tags: Record<string, string>;
+  };
 }
 
-/** The stack's global dashboard (CloudFront, WAF, Route 53, every region side by side), in us-east-1 where the edge's metrics are. */
+/** The stack's global dashboard (CloudFront, WAF, Route 53, every region side by side) and the edge SLO, in us-east-1 where the edge's metrics are. */
 export class GlobalTelemetryDashboard extends pulumi.ComponentResource {
   public readonly dashboardName: pulumi.Output<string>;
+  /** The edge SLO's composite burn alarms, when declared. */
+  public readonly edgeBurnAlarmNames: pulumi.Output<string>[];
 
   constructor(name: string, args: GlobalDashboardArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:telemetry:GlobalTelemetryDashboard", name, {}, opts);
@@ -97,6 +111,14 @@ export class GlobalTelemetryDashboard extends pulumi.ComponentResource {
       { parent: this },
     );
     this.dashboardName = dashboard.dashboardName;
-    this.registerOutputs({ dashboardName: this.dashboardName });
+    this.edgeBurnAlarmNames = args.edgeSlo
+      ? declareBurnAlarms(
+          name,
+          edgeBurnAlarmSpecs(args.edgeSlo.prefix, args.edgeSlo.objectivePercent, args.distributionId),
+          { region: "us-east-1", topicArn: args.edgeSlo.topicArn, tags: args.edgeSlo.tags },
+          this,
+        ).map(({ alarm }) => alarm.alarmName)
+      : [];
+    this.registerOutputs({ dashboardName: this.dashboardName, edgeBurnAlarmNames: this.edgeBurnAlarmNames });
   }
 }

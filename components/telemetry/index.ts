@@ -17,7 +17,8 @@ import { remoteWriteUrl, renderCollectorConfig } from "./lib/collectorConfig";
 import { MAX_STANDARD_PARAMETER_BYTES } from "./lib/limits";
 import { telemetryNames, TIERS, type TelemetryNames, type Tier } from "./lib/names";
 import { alertManagerDefinition, SLO_RULES_NAMESPACE, sloRules } from "./lib/prometheusRules";
-import { alarmRule, burnAlarmSpecs, type WindowAlarmSpec } from "./lib/slo";
+import { alarmRule, burnAlarmSpecs } from "./lib/slo";
+import { declareBurnAlarms } from "./burnAlarms";
 import type { TelemetrySettings } from "./settings";
 import { createCanaries, type CanarySpec } from "./canaries";
 import { queryProblems, SAVED_QUERIES } from "./lib/queries";
@@ -185,63 +186,11 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
 
     // SLO burn alarms: a metric alarm per window, a composite per window pair
     const actions = { actionsEnabled: true, alarmActions: [args.alarmTopicArn], okActions: [args.alarmTopicArn] };
-    const windowAlarm = (spec: WindowAlarmSpec<pulumi.Input<string>>) =>
-      new aws.cloudwatch.MetricAlarm(
-        `${name}-${spec.key}`,
-        {
-          region,
-          name: spec.name,
-          alarmDescription: spec.description,
-          comparisonOperator: "GreaterThanThreshold",
-          threshold: spec.threshold,
-          evaluationPeriods: 1,
-          datapointsToAlarm: 1,
-          treatMissingData: "notBreaching",
-          metricQueries: spec.queries.map((query) => ({
-            id: query.id,
-            returnData: query.returnData,
-            ...(query.label !== undefined ? { label: query.label } : {}),
-            ...(query.expression !== undefined ? { expression: query.expression } : {}),
-            ...(query.metric
-              ? {
-                  metric: {
-                    namespace: query.metric.namespace,
-                    metricName: query.metric.metricName,
-                    dimensions: { ...query.metric.dimensions },
-                    period: query.metric.period,
-                    stat: query.metric.stat,
-                  },
-                }
-              : {}),
-          })),
-          ...actions,
-          tags,
-        },
-        opt,
-      );
     const burnSpecs = burnAlarmSpecs(names.sloAlarmPrefix, settings, {
       loadBalancer: args.loadBalancer.arnSuffix,
       targetGroup: args.loadBalancer.targetGroupArnSuffix,
     });
-    const burnAlarms = burnSpecs.map((spec) => {
-      const long = windowAlarm(spec.long);
-      const short = windowAlarm(spec.short);
-      return {
-        spec,
-        alarm: new aws.cloudwatch.CompositeAlarm(
-          `${name}-${spec.key}`,
-          {
-            region,
-            alarmName: spec.name,
-            alarmDescription: spec.description,
-            alarmRule: pulumi.all([long.name, short.name]).apply((windows) => alarmRule("AND", windows)),
-            ...actions,
-            tags,
-          },
-          opt,
-        ),
-      };
-    });
+    const burnAlarms = declareBurnAlarms(name, burnSpecs, { region, topicArn: args.alarmTopicArn, tags }, this);
     this.burnAlarmNames = burnAlarms.map(({ alarm }) => alarm.alarmName);
     this.burnAlarmArns = burnAlarms.map(({ alarm }) => alarm.arn);
 

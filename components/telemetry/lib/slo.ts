@@ -78,7 +78,7 @@ export interface BurnAlarmSpec<T> {
   readonly key: string;
   readonly name: string;
   readonly description: string;
-  readonly sli: Sli;
+  readonly sli: Sli | "edge";
   readonly condition: BurnCondition;
   readonly long: WindowAlarmSpec<T>;
   readonly short: WindowAlarmSpec<T>;
@@ -160,6 +160,48 @@ export function burnAlarmSpecs<T>(prefix: string, objectives: SloObjectives, dim
     }
   }
   return specs;
+}
+
+/**
+ * The edge's availability SLO: CloudFront's 5xx error rate of the distribution (every route class,
+ * static included) over its error budget, on the same window pairs. CloudWatch publishes the rate
+ * per minute, so a window's average weighs minutes, not requests: an approximation the regions'
+ * request-counted SLOs do not need.
+ */
+export function edgeBurnAlarmSpecs<T>(prefix: string, objectivePercent: number, distributionId: T): BurnAlarmSpec<T>[] {
+  const budget = Number((100 - objectivePercent).toFixed(6));
+  const dims = { DistributionId: distributionId, Region: "Global" as T };
+  return BURN_CONDITIONS.map((condition) => {
+    const window = (which: "long" | "short"): WindowAlarmSpec<T> => {
+      const period = which === "long" ? condition.longSeconds : condition.shortSeconds;
+      return {
+        key: `slo-edge-${condition.key}-${which}`,
+        name: `${prefix}-edge-${condition.key}-${windowLabel(period)}`,
+        description: `Edge availability SLO (${objectivePercent}% of CloudFront responses without a 5xx over 30 days) burns faster than ${condition.factor}x over ${windowLabel(period)}.`,
+        threshold: condition.factor,
+        period,
+        queries: [
+          { id: "requests", returnData: false, metric: { namespace: "AWS/CloudFront", metricName: "Requests", dimensions: dims, period, stat: "Sum" } },
+          { id: "rate5xx", returnData: false, metric: { namespace: "AWS/CloudFront", metricName: "5xxErrorRate", dimensions: dims, period, stat: "Average" } },
+          {
+            id: "burn",
+            returnData: true,
+            label: `edge availability burn rate (${windowLabel(period)})`,
+            expression: `IF(requests > 0, FILL(rate5xx, 0) / ${budget}, 0)`,
+          },
+        ],
+      };
+    };
+    return {
+      key: `slo-edge-${condition.key}`,
+      name: `${prefix}-edge-${condition.key}-burn`,
+      description: `Edge availability SLO (${objectivePercent}% over 30 days): the error budget burns faster than ${condition.factor}x over both ${windowLabel(condition.longSeconds)} and ${windowLabel(condition.shortSeconds)}.`,
+      sli: "edge" as const,
+      condition,
+      long: window("long"),
+      short: window("short"),
+    };
+  });
 }
 
 /** A composite alarm rule: every alarm named in ALARM (`AND`) or any (`OR`). */

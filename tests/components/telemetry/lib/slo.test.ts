@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { alarmRule, burnAlarmSpecs, percentileRankStat } from "../../../../components/telemetry/lib/slo";
+import { alarmRule, burnAlarmSpecs, edgeBurnAlarmSpecs, percentileRankStat } from "../../../../components/telemetry/lib/slo";
 
 const OBJECTIVES = { availabilityObjectivePercent: 99.9, latencyObjectivePercent: 99, latencyThresholdSeconds: 0.5 };
 const specs = burnAlarmSpecs("blueprint-prod-eu-west-1-slo", OBJECTIVES, { loadBalancer: "app/lb/1", targetGroup: "targetgroup/tg/2" });
@@ -76,5 +76,27 @@ describe("SLO burn-rate alarms", () => {
     assert.equal(percentileRankStat(0.25), "PR(:0.25)");
     assert.equal(alarmRule("AND", ["a", "b"]), 'ALARM("a") AND ALARM("b")');
     assert.equal(alarmRule("OR", ["a"]), 'ALARM("a")');
+  });
+});
+
+describe("edge SLO burn-rate alarms", () => {
+  it("burns CloudFront's 5xx error rate of the distribution against the budget, on the same window pairs", () => {
+    const edge = edgeBurnAlarmSpecs("blueprint-prod-slo", 99.9, "E123");
+    assert.deepEqual(
+      edge.map((spec) => [spec.name, spec.long.period, spec.short.period, spec.long.threshold]),
+      [
+        ["blueprint-prod-slo-edge-fast-burn", 3600, 300, 14.4],
+        ["blueprint-prod-slo-edge-slow-burn", 21600, 1800, 6],
+      ],
+    );
+    const queries = edge[0].short.queries;
+    assert.deepEqual(queries[1].metric, {
+      namespace: "AWS/CloudFront",
+      metricName: "5xxErrorRate",
+      dimensions: { DistributionId: "E123", Region: "Global" },
+      period: 300,
+      stat: "Average",
+    });
+    assert.equal(queries[2].expression, "IF(requests > 0, FILL(rate5xx, 0) / 0.1, 0)");
   });
 });
