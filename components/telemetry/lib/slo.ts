@@ -16,6 +16,7 @@
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
  * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
  */
+import { MAX_ALARM_RULE_LENGTH } from "./limits";
 
 /** A burn-rate condition: both windows above the factor. */
 export interface BurnCondition {
@@ -206,5 +207,8 @@ export function edgeBurnAlarmSpecs<T>(prefix: string, objectivePercent: number, 
 
 /** A composite alarm rule: every alarm named in ALARM (`AND`) or any (`OR`). */
 export function alarmRule(operator: "AND" | "OR", alarmNames: readonly string[]): string {
-  return alarmNames.map((name) => `ALARM("${name}")`).join(` ${operator} `);
+  const rule = alarmNames.map((name) => `ALARM("${name}")`).join(` ${operator} `);
+  // PutCompositeAlarm refuses a longer rule only at deploy time
+  if (rule.length > MAX_ALARM_RULE_LENGTH) throw new Error(`composite alarm rule is ${rule.length} characters; CloudWatch allows ${MAX_ALARM_RULE_LENGTH}`);
+  return rule;
 }

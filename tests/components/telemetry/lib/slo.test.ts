@@ -76,6 +76,14 @@ describe("SLO burn-rate alarms", () => {
     assert.equal(percentileRankStat(0.25), "PR(:0.25)");
     assert.equal(alarmRule("AND", ["a", "b"]), 'ALARM("a") AND ALARM("b")');
     assert.equal(alarmRule("OR", ["a"]), 'ALARM("a")');
+    assert.throws(
+      () =>
+        alarmRule(
+          "OR",
+          Array.from({ length: 400 }, (_, i) => `alarm-with-a-long-name-${i}`),
+        ),
+      /composite alarm rule is \d+ characters; CloudWatch allows 10240/,
+    );
   });
 });
 
