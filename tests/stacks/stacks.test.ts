@@ -259,6 +259,9 @@ describe("every stack in stacks/, planned end to end", () => {
         for (const [region, out] of Object.entries(regions)) {
           assert.match(out.vpcId as string, /^vpc-0[0-9a-f]{16}$/);
           assert.equal(out.flowLogGroupName, `/blueprint/${stack}/${region}/vpc-flow-logs`);
+          // the composite the routing, resilience and chaos work consume
+          assert.equal(out.regionUnhealthyAlarmArn, `arn:aws:cloudwatch:${region}:123456789012:alarm:blueprint-${stack}-${region}-region-unhealthy`);
+          assert.equal(out.prometheus !== undefined, stack === "prod", `${stack} ${region} prometheus output`);
           assert.equal((out.isolatedSubnetIds as string[]).length, (out.publicSubnetIds as string[]).length);
           assert.deepEqual(Object.keys(out.securityGroupIds as object).sort(), ["alb", "app", "data", "worker"]);
         }
