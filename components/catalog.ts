@@ -39,6 +39,8 @@ import { resiliencePlanFacts } from "./resilience/plan";
 import { backupPlanFacts } from "./backup/plan";
 import { backupSection } from "./backup/section";
 import { resilienceSection } from "./resilience/section";
+import { telemetrySection } from "./telemetry/section";
+import { telemetryPlanFacts } from "./telemetry/plan";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -66,6 +68,7 @@ export const COMPONENTS = [
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
   { name: "backup", settings: [backupSection], plan: backupPlanFacts },
   { name: "resilience", settings: [resilienceSection], plan: resiliencePlanFacts },
+  { name: "telemetry", settings: [telemetrySection], plan: telemetryPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

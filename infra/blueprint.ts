@@ -22,6 +22,10 @@ import { RegionDrills } from "../components/resilience/drills";
 import { writerGuard } from "../components/resilience/writerGuard";
 import { zonalAutoshift } from "../components/resilience/zonalAutoshift";
 import { globalClusterIdentifier } from "../components/database";
+import { GrafanaWorkspace } from "../components/telemetry/grafana";
+import { GlobalTelemetryDashboard } from "../components/telemetry/dashboards";
+import { globalDashboardName } from "../components/telemetry/lib/names";
+import { cdnNames } from "../components/cdn/lib/cdnRules";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -50,6 +54,8 @@ export interface Blueprint {
   readonly writerGuard?: pulumi.Output<Record<string, string>>;
   /** The ARC Region switch plan, in a stack of more than one region. */
   readonly switchPlan?: RegionSwitchPlan;
+  /** The Grafana workspace, when blueprint:telemetry.grafana is on. */
+  readonly grafana?: GrafanaWorkspace;
 }
 
 /** Declares the whole stack. */
@@ -76,6 +82,9 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     albHealthCheckIngress: domain?.hostedZoneId !== undefined,
     originVerifySecret: originVerify.result,
   };
+
+  // the canaries request the public URL, which CloudFront's domain gives without a domain of the stack's own
+  const [appUrl, resolveAppUrl] = pulumi.deferredOutput<string>();
 
   const database = config.database;
   const cacheSettings = config.cache;
@@ -107,6 +116,8 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         servingRole: config.cdn.standbyRegions.includes(region.name) ? "standby" : "active",
       },
       chaos: config.chaos,
+      telemetry: config.telemetry,
+      appUrl,
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -208,8 +219,12 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     staticAssets: { replicaRegion: config.cdn.staticReplicaRegion },
     settings: config.cdn,
     protect: config.protect,
+    // the WAF log group lives in us-east-1: that region's log key when the stack has one
+    ...(stamps.find((s) => s.region === "us-east-1") ? { logKmsKeyArn: stamps.find((s) => s.region === "us-east-1")!.logKeyArn } : {}),
     tags: globalTags,
   });
+
+  resolveAppUrl(domain ? pulumi.output(`https://${domain.appName}`) : pulumi.interpolate`https://${cdn.domainName}`);
 
   const usEast1 = stamps.find((s) => s.region === "us-east-1");
   const dns =
@@ -245,7 +260,13 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
 
   // Zonal autoshift where the profile enables it, judged and blocked by the region's health alarms
   if (config.resilience.zonalAutoshift)
-    for (const s of stamps) zonalAutoshift(`${s.region}-autoshift`, s.region, s.loadBalancer.arn, regionHealthAlarms(s.region, s.observability.alarmArns));
+    for (const s of stamps)
+      zonalAutoshift(
+        `${s.region}-autoshift`,
+        s.region,
+        s.loadBalancer.arn,
+        regionHealthAlarms(s.region, s.observability.alarmArns, s.telemetry.regionUnhealthyAlarmArn),
+      );
 
   // Region-scale drills: declared, never started by the stack
   if (config.resilience.drills && stamps.length > 1) {
@@ -262,7 +283,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           ? { staticReplication: { bucketArn: pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`, replicaRegion: config.cdn.staticReplicaRegion } }
           : {}),
         duration: config.resilience.drillDuration,
-        stopAlarmArns: regionHealthAlarms(s.region, s.observability.alarmArns).map((alarm) => alarm.arn),
+        stopAlarmArns: regionHealthAlarms(s.region, s.observability.alarmArns, s.telemetry.regionUnhealthyAlarmArn).map((alarm) => alarm.arn),
         tags: standardTags(tagContext, s.region),
       });
     }
@@ -299,7 +320,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
             region: s.region,
             autoScalingGroupArns: [s.web.autoScalingGroupArn, s.worker.autoScalingGroupArn],
             ...(s.database ? { databaseArn: s.database.arn } : {}),
-            healthAlarms: regionHealthAlarms(s.region, s.observability.alarmArns),
+            healthAlarms: regionHealthAlarms(s.region, s.observability.alarmArns, s.telemetry.regionUnhealthyAlarmArn),
           })),
           ...(database.mode === "aurora-global" && data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
           ...(database.mode === "rds-replicas" && primaryStamp.database ? { rdsWriterIdentifier: primaryStamp.database.identifier } : {}),
@@ -313,6 +334,38 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
   const writer =
     database.mode === "aurora-global" ? writerGuard(identity.stack, globalClusterIdentifier(namePrefix), config.writerRegion, primaryRegion.name) : undefined;
 
+  new GlobalTelemetryDashboard("telemetry", {
+    dashboardName: globalDashboardName(namePrefix),
+    distributionId: cdn.distributionId,
+    ...(config.cdn.waf.enabled ? { webAclName: cdnNames(namePrefix).webAcl } : {}),
+    healthCheckIds: dns?.healthCheckIds ?? {},
+    regions: stamps.map((s) => ({ region: s.region, loadBalancerArnSuffix: s.loadBalancer.arnSuffix })),
+    // the edge SLO notifies us-east-1's topic, where CloudFront's metrics are
+    ...(usEast1
+      ? {
+          edgeSlo: {
+            prefix: `${namePrefix}-slo`,
+            objectivePercent: config.telemetry.availabilityObjectivePercent,
+            topicArn: usEast1.observability.alarmTopicArn,
+            tags: standardTags(tagContext, "us-east-1"),
+          },
+        }
+      : {}),
+  });
+
+  // one Grafana for every region, in the primary region (section rules guarantee the workspaces and the sign-in)
+  const telemetry = config.telemetry;
+  const grafana =
+    telemetry.grafana && telemetry.grafanaAuthentication !== undefined
+      ? new GrafanaWorkspace("telemetry", {
+          region: primaryRegion.name,
+          namePrefix,
+          authentication: telemetry.grafanaAuthentication,
+          workspaceArns: stamps.flatMap((s) => (s.telemetry.workspace ? [s.telemetry.workspace.arn] : [])),
+          tags: standardTags(tagContext, primaryRegion.name),
+        })
+      : undefined;
+
   return {
     config,
     stamps,
@@ -322,6 +375,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     ...(backups ? { backups } : {}),
     ...(writer ? { writerGuard: writer } : {}),
     data,
+    ...(grafana ? { grafana } : {}),
   };
 }
 
@@ -374,6 +428,11 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
       ),
       alarmTopicArn: stamp.observability.alarmTopicArn,
       dashboardName: stamp.observability.dashboardName,
+      // the composite alarm routing, resilience and chaos work consume
+      regionUnhealthyAlarmArn: stamp.telemetry.regionUnhealthyAlarmArn,
+      ...(stamp.telemetry.workspace
+        ? { prometheus: { workspaceId: stamp.telemetry.workspace.id, endpoint: stamp.telemetry.workspace.prometheusEndpoint } }
+        : {}),
       ...(stamp.chaos ? { experimentTemplateIds: stamp.chaos.experimentTemplateIds } : {}),
       dataKeyArn: blueprint.data.keyArns[stamp.region],
       ...(stamp.database
@@ -425,6 +484,7 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
     ...(blueprint.switchPlan ? { regionSwitchPlanArn: blueprint.switchPlan.planArn, switchoverApprovalRoleArn: blueprint.switchPlan.approvalRoleArn } : {}),
     writerRegion: blueprint.config.writerRegion,
     ...(blueprint.writerGuard ? { writerGuard: blueprint.writerGuard } : {}),
+    ...(blueprint.grafana ? { grafanaEndpoint: blueprint.grafana.endpoint } : {}),
     ...recordsToCreate,
     regions: pulumi.output(regions),
   };

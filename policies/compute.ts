@@ -195,6 +195,32 @@ export const launchTemplateEnableDetailedMonitoring = resourcePolicy({
   }),
 });
 
+/** What the telemetry boot steps run: each agent loaded from the stack's configuration. */
+const TELEMETRY_AGENT_STEPS: ReadonlyArray<{ readonly what: string; readonly pattern: RegExp }> = [
+  { what: "the CloudWatch agent", pattern: /amazon-cloudwatch-agent-ctl\s+-a\s+fetch-config\b/ },
+  { what: "the ADOT collector", pattern: /aws-otel-collector-ctl\s+-a\s+start\b/ },
+];
+
+/** Every tier runs the telemetry agents. */
+export const launchTemplateRequireTelemetryAgents = resourcePolicy({
+  name: "aws-ec2-launchtemplate-require-telemetry-agents",
+  description:
+    "Checks that launch template user data starts the CloudWatch agent (logs, memory, disk) and the ADOT collector (traces, metrics), so that no instance runs without its logs, metrics and traces.",
+  severity: "medium",
+  service: "compute",
+  remediationSteps:
+    "Keep blueprint:telemetry.agents on: the tiers' user data then installs both agents and loads their configurations from the tier's SSM parameters (components/telemetry/lib/bootSteps.ts).",
+  ids: { cdkNag: ["EC2InstanceMonitoring"], wellArchitected: ["OPS04-BP02", "OPS08-BP01"] },
+  validateResource: validateResourceOfType(aws.ec2.LaunchTemplate, (template, _args, reportViolation) => {
+    const userData = template.userData;
+    if (userData === PLAN_SECRET_PLACEHOLDER) return;
+    const text = userData === undefined ? "" : decodeUserData(userData);
+    for (const { what, pattern } of TELEMETRY_AGENT_STEPS) {
+      if (!pattern.test(text)) reportViolation(`The launch template's user data does not start ${what}.`);
+    }
+  }),
+});
+
 /** Auto-scaling groups launch from launch templates. */
 export const autoScalingGroupRequireLaunchTemplate = resourcePolicy({
   name: "aws-autoscaling-group-require-launch-template",
@@ -351,6 +377,7 @@ export const COMPUTE_POLICIES: readonly BlueprintPolicy[] = [
   launchTemplateConfigureCustomerManagedKey,
   launchTemplateDisallowSecretsInUserData,
   launchTemplateEnableDetailedMonitoring,
+  launchTemplateRequireTelemetryAgents,
   autoScalingGroupRequireLaunchTemplate,
   autoScalingGroupConfigureElbHealthCheck,
   autoScalingGroupConfigureCooldown,

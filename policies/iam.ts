@@ -115,6 +115,13 @@ export const rolePolicyDisallowWildcardResources = resourcePolicy({
           "ec2:DescribeNetworkInterfaces",
           "ec2:DescribeVpcPeeringConnections",
           "s3:ListAllMyBuckets",
+          // Grafana's read-only data sources: metric queries, workspace listing and trace search have no resource-level permissions
+          "cloudwatch:GetMetricData",
+          "cloudwatch:ListMetrics",
+          "aps:ListWorkspaces",
+          "xray:GetTraceSummaries",
+          "xray:BatchGetTraces",
+          "xray:GetServiceGraph",
         ],
         description: "Actions that AWS only grants on `*` (no resource-level permissions); compared case-insensitively.",
       },

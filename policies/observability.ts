@@ -4,7 +4,9 @@
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { resourcePolicy, type BlueprintPolicy } from "./lib/define";
+import { resourcePolicy, stackPolicy, type BlueprintPolicy } from "./lib/define";
+import { known, ofType } from "./lib/graph";
+import { regionOf } from "./lib/region";
 import { admitsAnyPrincipal, deniesInsecureTransport, parseIamDocument, statementLabel } from "./lib/iamDocument";
 
 /** Log groups keep their logs long enough, and not forever. */
@@ -116,6 +118,36 @@ export const topicPolicyRequireSecureTransport = resourcePolicy({
   }),
 });
 
+const COMPOSITE_ALARM_TYPE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
+
+/** Every region of the stack has a composite health alarm that notifies someone. */
+export const stackRequireRegionCompositeAlarm = stackPolicy({
+  name: "aws-cloudwatch-compositealarm-require-per-region",
+  description:
+    "Checks that every region of the stack (every region with a VPC) declares a CloudWatch composite alarm with its actions enabled and at least one alarm action: the region's health signal for on-call, chaos stop conditions and routing.",
+  severity: "medium",
+  service: "observability",
+  remediationSteps:
+    "Keep components/telemetry in every regional stamp: it declares the region-unhealthy composite alarm (any fast SLO burn or a failing origin canary) notifying the region's alarm topic.",
+  ids: { wellArchitected: ["REL06-BP03", "OPS08-BP04"] },
+  validateStack: (args, reportViolation) => {
+    const regions = [...new Set(args.resources.filter((r) => r.type === "awsx:ec2:Vpc" || r.type === "aws:ec2/vpc:Vpc").flatMap((r) => regionOf(r) ?? []))];
+    if (regions.length === 0) args.notApplicable("The stack has no VPC, so no region to watch.");
+    const composites = ofType(args.resources, COMPOSITE_ALARM_TYPE);
+    const notifying = (alarm: (typeof composites)[number]) => {
+      if (known((): unknown => alarm.props.actionsEnabled) === false) return false;
+      const actions = known((): unknown => alarm.props.alarmActions);
+      // unknown in a preview: assume the program sets them
+      return actions === undefined || (Array.isArray(actions) && actions.length > 0);
+    };
+    for (const region of regions.sort()) {
+      const here = composites.filter((alarm) => regionOf(alarm) === region);
+      if (here.length === 0) reportViolation(`Region ${region} has no composite alarm: nothing sums up its health.`);
+      else if (!here.some(notifying)) reportViolation(`Region ${region}'s composite alarms have no enabled alarm action, so nobody hears of them.`);
+    }
+  },
+});
+
 /** The observability policies, in pack order. */
 export const OBSERVABILITY_POLICIES: readonly BlueprintPolicy[] = [
   logGroupConfigureRetention,
@@ -123,4 +155,5 @@ export const OBSERVABILITY_POLICIES: readonly BlueprintPolicy[] = [
   metricAlarmEnableActions,
   topicEnableEncryption,
   topicPolicyRequireSecureTransport,
+  stackRequireRegionCompositeAlarm,
 ];

@@ -43,6 +43,8 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
   "aws:secretsmanager/secretVersion:SecretVersion",
   "aws:secretsmanager/secretPolicy:SecretPolicy",
   "aws:secretsmanager/secretRotation:SecretRotation",
+  // one Grafana workspace reads every region's Prometheus workspace
+  "aws:grafana/workspace:Workspace",
   "aws:cloudwatch/logDeliverySource:LogDeliverySource",
   "aws:cloudwatch/logDelivery:LogDelivery",
   "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
@@ -177,7 +179,7 @@ export const stackDisallowOverlappingVpcCidrs = stackPolicy({
 export const stackRequireIdenticalRegionalStamps = stackPolicy({
   name: "stack-require-identical-regional-stamps",
   description:
-    "Checks that every region of the stack declares the same resource types (apart from the pieces a multi-region stack keeps in one region: global clusters and datastores, replicated secrets, CloudFront's us-east-1 resources), so that a failover region is not missing a piece the primary has.",
+    "Checks that every region of the stack declares the same resource types (apart from the pieces a multi-region stack keeps in one region: global clusters and datastores, replicated secrets, the Grafana workspace, CloudFront's us-east-1 resources), so that a failover region is not missing a piece the primary has.",
   severity: "high",
   service: "stack",
   remediationSteps:

@@ -90,6 +90,8 @@ export interface RegionalCacheArgs {
   readonly globalReplicationGroupId?: pulumi.Input<string>;
   /** The region's alarm topic: every alarm notifies it on ALARM and on OK. */
   readonly alarmTopicArn: pulumi.Input<string>;
+  /** Customer managed key of the slow-log group (the region's log key). @default the CloudWatch Logs service key */
+  readonly logKmsKeyArn?: pulumi.Input<string>;
   /** Tags of the replication group, the log group and the alarms. */
   readonly tags: Record<string, string>;
   /**
@@ -137,7 +139,13 @@ export class RegionalCache extends pulumi.ComponentResource {
 
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-slow-log`,
-      { region, name: slowLogGroupName(id), retentionInDays: settings.slowLogRetentionDays, tags },
+      {
+        region,
+        name: slowLogGroupName(id),
+        retentionInDays: settings.slowLogRetentionDays,
+        ...(args.logKmsKeyArn !== undefined ? { kmsKeyId: args.logKmsKeyArn } : {}),
+        tags,
+      },
       opt,
     );
 

@@ -15,7 +15,8 @@ import { ORIGIN_VERIFY_HEADER } from "../loadbalancer/lib/listenerRules";
 import { createAccessLogs } from "./accessLogs";
 import { createPrivateBucket, type PrivateBucket } from "./buckets";
 import { createCdnCertificate } from "./certificate";
-import { cdnNames, EDGE_BUCKET_PURPOSES, MINIMUM_VIEWER_TLS } from "./lib/cdnRules";
+import { RegionalLogKey } from "../telemetry/logKey";
+import { cdnNames, CLOUDFRONT_CONTROL_REGION, EDGE_BUCKET_PURPOSES, MINIMUM_VIEWER_TLS } from "./lib/cdnRules";
 import { edgeLayout, routerSpec, WRITE_COOKIE, type EdgeInput, type OriginAccess } from "./lib/edgePlan";
 import { hasClass, MANAGED_POLICIES, type BehaviourSpec, type CachePolicyRef, type OriginRequestPolicyRef, type OriginSpec } from "./lib/layout";
 import { FUNCTION_RUNTIME, routerCode, writeMarkerCode } from "./lib/routes/edgeFunction";
@@ -83,6 +84,11 @@ export interface CdnArgs {
   readonly settings: DistributionSettings;
   /** Pulumi `protect` on the buckets; `pulumi destroy` may empty them only when false. */
   readonly protect: boolean;
+  /**
+   * The us-east-1 log key, for the WAF log group (a stamp's key when the stack has a us-east-1 region).
+   * @default a log key of the component's own in us-east-1
+   */
+  readonly logKmsKeyArn?: pulumi.Input<string>;
   /** Tags without `Region`; regional children add their own. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -365,6 +371,19 @@ export class Cdn extends pulumi.ComponentResource {
             aclName: names.webAcl,
             logGroupName: names.wafLogGroup,
             logRetentionDays: settings.logRetentionDays,
+            // WAF's scope puts its logs in us-east-1: a region's key must be of that region
+            logKmsKeyArn:
+              args.logKmsKeyArn ??
+              new RegionalLogKey(
+                `${name}-waf`,
+                {
+                  region: CLOUDFRONT_CONTROL_REGION,
+                  aliasName: `alias/${args.namePrefix}/edge-logs`,
+                  protect: args.protect,
+                  tags: { ...tags, Region: CLOUDFRONT_CONTROL_REGION },
+                },
+                { parent: this },
+              ).keyArn,
             settings: settings.waf,
             routes: args.routes,
             account,

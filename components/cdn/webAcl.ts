@@ -16,6 +16,8 @@ export interface WebAclArgs {
   readonly aclName: string;
   readonly logGroupName: string;
   readonly logRetentionDays: number;
+  /** Customer managed key of the log group, in us-east-1. @default the CloudWatch Logs service key */
+  readonly logKmsKeyArn?: pulumi.Input<string>;
   readonly settings: WafSettings;
   /** The routes, whose classes the body-size rules tell apart. */
   readonly routes: readonly Route[];
@@ -43,7 +45,17 @@ export function createWebAcl(name: string, args: WebAclArgs, parent: pulumi.Reso
     },
     opts,
   );
-  const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { region, name: args.logGroupName, retentionInDays: args.logRetentionDays, tags }, opts);
+  const logGroup = new aws.cloudwatch.LogGroup(
+    `${name}-logs`,
+    {
+      region,
+      name: args.logGroupName,
+      retentionInDays: args.logRetentionDays,
+      ...(args.logKmsKeyArn !== undefined ? { kmsKeyId: args.logKmsKeyArn } : {}),
+      tags,
+    },
+    opts,
+  );
   // The group's own policy lets log delivery write to it, so WAF never needs to grow the
   // account's shared resource policy (10 per region, 5120 characters at most).
   const policy = new aws.cloudwatch.LogResourcePolicy(

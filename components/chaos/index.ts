@@ -67,6 +67,8 @@ export interface RegionalChaosArgs {
    * experiment. 1 to 5 (FIS's limit); none is refused.
    */
   readonly stopAlarmArns: readonly pulumi.Input<string>[];
+  /** Customer managed key of the experiment log group (the region's log key). @default the CloudWatch Logs service key */
+  readonly logKmsKeyArn?: pulumi.Input<string>;
   /** Tags of the templates and the log group (`Region` included); the role gets them without `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -130,7 +132,13 @@ export class RegionalChaos extends pulumi.ComponentResource {
 
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-chaos`,
-      { region, name: experimentLogGroupName(args.namePrefix), retentionInDays: settings.logRetentionDays, tags },
+      {
+        region,
+        name: experimentLogGroupName(args.namePrefix),
+        retentionInDays: settings.logRetentionDays,
+        ...(args.logKmsKeyArn !== undefined ? { kmsKeyId: args.logKmsKeyArn } : {}),
+        tags,
+      },
       opt,
     );
 

@@ -51,6 +51,8 @@ export interface ComputeTierArgs {
   readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
   /** The stack's own boot script. @default none */
   readonly userData?: string;
+  /** Boot steps the blueprint adds before the stack's script (the telemetry agents). @default none */
+  readonly bootSteps?: string;
   /** What the instances may do beyond SSM (queues, secrets). @default [] */
   readonly policyStatements?: pulumi.Input<IamStatement<pulumi.Input<string>>[]>;
   /** Health checks and scaling of the tier. */
@@ -124,7 +126,7 @@ export class ComputeTier extends pulumi.ComponentResource {
     const image = aws.ssm.getParameterOutput({ region, name: amiParameterName(settings.os, settings.architecture) }, { parent: this });
     const userData = pulumi
       .all(args.environment ?? {})
-      .apply((environment) => Buffer.from(renderUserData(environment, args.userData), "utf8").toString("base64"));
+      .apply((environment) => Buffer.from(renderUserData(environment, args.userData, args.bootSteps), "utf8").toString("base64"));
 
     const launchTemplate = new aws.ec2.LaunchTemplate(
       name,

@@ -13,6 +13,8 @@ export interface FlowLogsArgs {
   /** Name of the log group; must be unique per account and region. */
   readonly logGroupName: string;
   readonly retentionDays: number;
+  /** Customer managed key of the log group. @default the CloudWatch Logs service key */
+  readonly kmsKeyArn?: pulumi.Input<string>;
   /** Tags of regional resources (with Region). */
   readonly tags: Record<string, string>;
   /** Tags of global resources (IAM), without Region. */
@@ -35,7 +37,13 @@ export function createFlowLogs(name: string, args: FlowLogsArgs, parent: pulumi.
 
   const logGroup = new aws.cloudwatch.LogGroup(
     `${name}-flow-logs`,
-    { region: args.region, name: args.logGroupName, retentionInDays: args.retentionDays, tags: args.tags },
+    {
+      region: args.region,
+      name: args.logGroupName,
+      retentionInDays: args.retentionDays,
+      ...(args.kmsKeyArn !== undefined ? { kmsKeyId: args.kmsKeyArn } : {}),
+      tags: args.tags,
+    },
     opts,
   );
 

@@ -37,6 +37,8 @@ export interface NetworkArgs {
    * @default "/blueprint/<name>/vpc-flow-logs"
    */
   readonly flowLogGroupName?: string;
+  /** Customer managed key of the flow log group (the region's log key). @default the CloudWatch Logs service key */
+  readonly logKmsKeyArn?: pulumi.Input<string>;
   /**
    * Ports the tier security groups open.
    * @default { app: 8080, database: 5432, cache: 6379 }
@@ -161,6 +163,7 @@ export class Network extends pulumi.ComponentResource {
         vpcId: vpc.vpcId,
         logGroupName: args.flowLogGroupName ?? `/blueprint/${name}/vpc-flow-logs`,
         retentionDays: flowLogRetentionDays,
+        ...(args.logKmsKeyArn !== undefined ? { kmsKeyArn: args.logKmsKeyArn } : {}),
         tags,
         globalTags,
       },

@@ -57,6 +57,11 @@ export interface ObservabilityArgs {
    */
   readonly protectKey?: boolean;
   /**
+   * Let the region's Prometheus workspace's alert manager publish to the topic (and use its key).
+   * @default false
+   */
+  readonly prometheusAlerts?: boolean;
+  /**
    * Tags of every taggable child (key, topic, alarms); `Region` is expected among them.
    * @default {}
    */
@@ -107,7 +112,7 @@ export class RegionalObservability extends pulumi.ComponentResource {
         description: `Encrypts the alarm topic ${names.topic}`,
         enableKeyRotation: true,
         deletionWindowInDays: keyDeletionWindowDays,
-        policy: account.apply(alarmKeyPolicy),
+        policy: account.apply((resolved) => alarmKeyPolicy(resolved, { prometheusAlerts: args.prometheusAlerts ?? false })),
         tags,
       },
       { parent: this, protect: args.protectKey ?? false },
@@ -122,7 +127,9 @@ export class RegionalObservability extends pulumi.ComponentResource {
         arn: topic.arn,
         policy: pulumi
           .all([account, topic.arn])
-          .apply(([{ accountId, partition: partitionName }, topicArn]) => alarmTopicPolicy({ accountId, partition: partitionName, topicArn, region })),
+          .apply(([{ accountId, partition: partitionName }, topicArn]) =>
+            alarmTopicPolicy({ accountId, partition: partitionName, topicArn, region, prometheusAlerts: args.prometheusAlerts ?? false }),
+          ),
       },
       opt,
     );

@@ -24,6 +24,10 @@ import { secretReaderStatements } from "../secrets/lib/secretAccess";
 import type { OriginAccess } from "../cdn/lib/edgePlan";
 import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
+import type { IamStatement } from "../lib/iam";
+import { RegionalLogKey } from "../telemetry/logKey";
+import { RegionalTelemetry, type TelemetrySettings } from "../telemetry";
+import { RegionalTelemetryDashboard } from "../telemetry/dashboards";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -116,6 +120,10 @@ export interface RegionalStampArgs {
   readonly edge?: StampEdge;
   /** FIS experiments in this region. @default none */
   readonly chaos?: ChaosSettings;
+  /** The agents, Prometheus, SLOs and the composite alarm of the region. */
+  readonly telemetry: TelemetrySettings;
+  /** The public app URL (`https://<app name>`), which the region's canary requests from the region. */
+  readonly appUrl: pulumi.Input<string>;
   /** Tags of the region's resources, including `Region`. */
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -136,6 +144,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly cache?: RegionalCache;
   /** The region's FIS experiment templates, when the stack enables chaos experiments. */
   public readonly chaos?: RegionalChaos;
+  /** The key of every CloudWatch log group in the region. */
+  public readonly logKeyArn: pulumi.Output<string>;
+  /** The region's agents, Prometheus workspace, SLO alarms and composite "region unhealthy" alarm. */
+  public readonly telemetry: RegionalTelemetry;
 
   constructor(name: string, args: RegionalStampArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:region:RegionalStamp", name, {}, opts);
@@ -144,6 +156,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
     this.region = region;
     this.primary = args.primary;
     const appPort = DEFAULT_TIER_PORTS.app;
+
+    // first: every log group of the region is encrypted with it
+    const logKey = new RegionalLogKey(name, { region, aliasName: `alias/${args.namePrefix}/logs`, protect: args.protect, tags }, opt);
+    this.logKeyArn = logKey.keyArn;
 
     const network = new Network(
       name,
@@ -154,6 +170,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         natGateways: args.network.natGateways,
         flowLogRetentionDays: args.network.flowLogRetentionDays,
         flowLogGroupName: `/blueprint/${args.stack}/${region}/vpc-flow-logs`,
+        logKmsKeyArn: logKey.keyArn,
         ports: {
           ...DEFAULT_TIER_PORTS,
           ...(args.data.database ? { database: args.data.database.settings.port } : {}),
@@ -221,6 +238,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
             ...placement,
             ...(cacheChaos ? { tags: { ...tags, ...cacheChaosTargetTags(replicationGroupId(args.namePrefix, region)) } } : {}),
             subnetGroupName: network.cacheSubnetGroupName,
+            logKmsKeyArn: logKey.keyArn,
           },
           opt,
         )
@@ -263,6 +281,37 @@ export class RegionalStamp extends pulumi.ComponentResource {
       region,
     );
 
+    // before the tiers: their boot steps and IAM statements come from it
+    const telemetry = new RegionalTelemetry(
+      name,
+      {
+        region,
+        namePrefix: args.namePrefix,
+        stack: args.stack,
+        settings: args.telemetry,
+        logKmsKeyArn: logKey.keyArn,
+        alarmTopicArn,
+        loadBalancer: { arnSuffix: loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroupArnSuffix },
+        platforms: { web: { os: args.web.os, architecture: args.web.architecture }, worker: { os: args.worker.os, architecture: args.worker.architecture } },
+        // from the region, the edge routes the canary to this region's origin; the primary also checks the app's root
+        canaries: [
+          // a standby region serves no viewer first: its canary is answered elsewhere, so it checks the path only
+          {
+            purpose: "origin",
+            url: pulumi.interpolate`${args.appUrl}${args.web.healthCheck.path}`,
+            ...(args.edge?.servingRole === "standby" ? {} : { expectedRegion: region }),
+          },
+          ...(args.primary ? [{ purpose: "app", url: pulumi.interpolate`${args.appUrl}/` }] : []),
+        ],
+        protect: args.protect,
+        tags,
+      },
+      opt,
+    );
+    this.telemetry = telemetry;
+    const withAgents = (tierName: "web" | "worker", statements: IamStatement<pulumi.Input<string>>[]) =>
+      pulumi.all([pulumi.output(statements), telemetry.policyStatements[tierName]]).apply(([own, agents]) => [...own, ...agents]);
+
     const tier = (settings: TierSettings) => ({
       instanceTypes: settings.instanceTypes,
       architecture: settings.architecture,
@@ -287,7 +336,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: withAgents("web", [...queueProducerStatements(queues.queueArns), ...secretStatements]),
+        ...(telemetry.bootSteps.web !== undefined ? { bootSteps: telemetry.bootSteps.web } : {}),
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -315,7 +365,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: withAgents("worker", [...queueConsumerStatements(queues.queueArns), ...secretStatements]),
+        ...(telemetry.bootSteps.worker !== undefined ? { bootSteps: telemetry.bootSteps.worker } : {}),
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),
@@ -341,12 +392,36 @@ export class RegionalStamp extends pulumi.ComponentResource {
         autoScalingGroups: { web: web.autoScalingGroupName, worker: worker.autoScalingGroupName },
         queues: queueList.map(({ spec, outputs }) => ({ name: spec.name, queueName: outputs.name, deadLetterQueueName: outputs.deadLetterName })),
         protectKey: args.protect,
+        prometheusAlerts: args.telemetry.prometheus,
         tags,
       },
       opt,
     );
 
     resolveAlarmTopic(observability.alarmTopicArn);
+
+    // the telemetry rows the observability dashboard lacks: SLO burn, database, cache, queues, agents
+    new RegionalTelemetryDashboard(
+      name,
+      {
+        region,
+        dashboardName: telemetry.names.dashboard,
+        burnAlarmArns: telemetry.burnAlarmArns,
+        regionUnhealthyAlarmArn: telemetry.regionUnhealthyAlarmArn,
+        ...(database && args.data.database
+          ? {
+              database: {
+                dimension: args.data.database.settings.service === "aurora" ? ("DBClusterIdentifier" as const) : ("DBInstanceIdentifier" as const),
+                identifier: database.identifier,
+              },
+            }
+          : {}),
+        ...(cache ? { cacheReplicationGroupId: cache.replicationGroupId } : {}),
+        queues: queueList.map(({ spec, outputs }) => ({ name: spec.name, queueName: outputs.name })),
+        autoScalingGroups: { web: web.autoScalingGroupName, worker: worker.autoScalingGroupName },
+      },
+      opt,
+    );
 
     const chaosDatabase = args.data.database;
     const chaos =
@@ -370,7 +445,9 @@ export class RegionalStamp extends pulumi.ComponentResource {
                 ? { cache: { replicationGroupArn: cache.arn, replicationGroupId: cache.replicationGroupId, availabilityZone: args.availabilityZones[0] } }
                 : {}),
               // the customer-facing alarms stop an experiment; unhealthy hosts is what terminating instances is meant to trip
-              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"]],
+              // and the region's composite: any fast SLO burn or a failing origin canary
+              stopAlarmArns: [observability.alarmArns["alb-5xx-rate"], observability.alarmArns["target-response-p99"], telemetry.regionUnhealthyAlarmArn],
+              logKmsKeyArn: logKey.keyArn,
               tags,
             },
             opt,

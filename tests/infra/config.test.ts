@@ -20,12 +20,24 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, backup, resilience, ...config }: BlueprintConfig =
+    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, backup, resilience, telemetry, ...config }: BlueprintConfig =
       parseConfig(prodConfig());
     // prod backs up with a copy in another region, locked, and autoshifts
     assert.deepEqual([backup.enabled, backup.vaultLock, backup.retentionDays, resilience.zonalAutoshift], [true, true, 35, true]);
     assert.deepEqual(routes, DEFAULT_ROUTES);
     assert.equal(chaos.enabled, false, "chaos experiments are off unless a stack enables them");
+    // agents, SLOs and canaries everywhere in prod, Prometheus too; Grafana once the stack says how users sign in
+    assert.deepEqual(telemetry, {
+      agents: true,
+      logRetentionDays: 365,
+      prometheus: true,
+      grafana: false,
+      canaries: true,
+      canaryIntervalMinutes: 5,
+      availabilityObjectivePercent: 99.9,
+      latencyThresholdSeconds: 0.5,
+      latencyObjectivePercent: 99,
+    });
     // the application tier's defaults are asserted under "application-tier config" below, the data
     // tier's and the edge's in their own config tests; here only the modes the prod profile picks
     assert.ok(loadBalancer && web && worker && queues && alarms);
@@ -92,7 +104,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:writerRegion, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:backup, blueprint:resilience",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:writerRegion, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:backup, blueprint:resilience, blueprint:telemetry",
       ],
     },
     {

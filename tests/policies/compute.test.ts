@@ -12,6 +12,7 @@ import {
   launchTemplateDisallowUnencryptedBlockDevice,
   launchTemplateEnableDetailedMonitoring,
   launchTemplateRequireImdsv2,
+  launchTemplateRequireTelemetryAgents,
 } from "../../policies/compute";
 import { prodNetwork } from "../support/policies/fixtures";
 import {
@@ -186,6 +187,31 @@ describe("compute policies", () => {
       { name: "monitoring off", mutate: (p) => (p.monitoring.enabled = false), expect: [/leaves detailed monitoring off/] },
     ],
     unknown: (p) => (p.monitoring = UNKNOWN_SENTINELS.object),
+  });
+
+  describeResourcePolicy({
+    policy: launchTemplateRequireTelemetryAgents,
+    resourceClass: aws.ec2.LaunchTemplate,
+    compliant: {
+      ...launchTemplate,
+      userData: userData(
+        "#!/bin/bash\n/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c ssm:/p/web/cloudwatch-agent\n/opt/aws/aws-otel-collector/bin/aws-otel-collector-ctl -a start -c /opt/aws/aws-otel-collector/etc/config.yaml\n",
+      ),
+    },
+    violations: [
+      { name: "no user data", mutate: (p) => delete p.userData, expect: [/does not start the CloudWatch agent/, /does not start the ADOT collector/] },
+      {
+        name: "the CloudWatch agent only",
+        mutate: (p) => (p.userData = userData("amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -c ssm:/x\n")),
+        expect: [/does not start the ADOT collector/],
+      },
+      {
+        name: "an installed but stopped collector",
+        mutate: (p) => (p.userData = userData("amazon-cloudwatch-agent-ctl -a fetch-config\naws-otel-collector-ctl -a stop\n")),
+        expect: [/ADOT collector/],
+      },
+    ],
+    unknown: (p) => (p.userData = UNKNOWN_SENTINELS.string),
   });
 
   describeResourcePolicy({

@@ -187,6 +187,9 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
       .map((d) => `${d.getPolicyname()} ${d.getUrn()}: ${d.getMessage().split("\n").pop()}`);
     assert.deepEqual(mandatory, [
       `aws-ec2-vpc-enable-flow-logs ${vpc("eu-west-1")}: VPC eu-west-1-vpc has no flow log.`,
+      // two bare VPCs: neither region has its composite health alarm
+      "aws-cloudwatch-compositealarm-require-per-region : Region eu-west-1 has no composite alarm: nothing sums up its health.",
+      "aws-cloudwatch-compositealarm-require-per-region : Region us-east-1 has no composite alarm: nothing sums up its health.",
       "stack-require-identical-regional-stamps : Region eu-west-1 has no aws:ec2/flowLog:FlowLog, which us-east-1 has.",
       // two regions and no Region switch plan
       "stack-require-switch-plan-covers-every-region : No Region switch plan covers eu-west-1, us-east-1: a switchover there is a runbook, not a plan.",

@@ -3,10 +3,19 @@ import {
   logGroupConfigureRetention,
   logGroupEnableKmsEncryption,
   metricAlarmEnableActions,
+  stackRequireRegionCompositeAlarm,
   topicEnableEncryption,
   topicPolicyRequireSecureTransport,
 } from "../../policies/observability";
-import { describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
+import {
+  assertNotApplicable,
+  assertPasses,
+  assertViolations,
+  checkStack,
+  describeResourcePolicy,
+  testUrn,
+  UNKNOWN_SENTINELS,
+} from "../support/policies/harness";
 
 const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const topicArn = "arn:aws:sns:us-east-1:123456789012:blueprint-prod-us-east-1-alarms";
@@ -110,5 +119,37 @@ describe("observability policies", () => {
       { name: "a policy that is not JSON", mutate: (p) => (p.policy = "<xml/>"), expect: [/The topic policy is not valid JSON/] },
     ],
     unknown: (p) => (p.policy = UNKNOWN_SENTINELS.string),
+  });
+
+  describe("aws-cloudwatch-compositealarm-require-per-region", () => {
+    const vpc = (region: string) => ({ type: "awsx:ec2:Vpc", name: `${region}-vpc`, urn: testUrn("awsx:ec2:Vpc", `${region}-vpc`), props: { region } });
+    const composite = (region: string, props: Record<string, unknown> = {}) => ({
+      type: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+      name: `${region}-region-unhealthy`,
+      urn: testUrn("aws:cloudwatch/compositeAlarm:CompositeAlarm", `${region}-region-unhealthy`),
+      props: {
+        region,
+        alarmName: `p-${region}-region-unhealthy`,
+        alarmRule: 'ALARM("a")',
+        actionsEnabled: true,
+        alarmActions: [`arn:aws:sns:${region}:123456789012:t`],
+        ...props,
+      },
+    });
+    it("passes a composite alarm with an action in every region", async () => {
+      assertPasses(await checkStack(stackRequireRegionCompositeAlarm, [vpc("us-east-1"), vpc("eu-west-1"), composite("us-east-1"), composite("eu-west-1")]));
+    });
+    it("reports a region without one, and one whose composite notifies nobody", async () => {
+      assertViolations(await checkStack(stackRequireRegionCompositeAlarm, [vpc("us-east-1"), vpc("eu-west-1"), composite("us-east-1", { alarmActions: [] })]), [
+        /Region eu-west-1 has no composite alarm/,
+        /Region us-east-1's composite alarms have no enabled alarm action/,
+      ]);
+      assertViolations(await checkStack(stackRequireRegionCompositeAlarm, [vpc("us-east-1"), composite("us-east-1", { actionsEnabled: false })]), [
+        /no enabled alarm action/,
+      ]);
+    });
+    it("does not apply to a stack without a VPC", async () => {
+      assertNotApplicable(await checkStack(stackRequireRegionCompositeAlarm, [composite("us-east-1")]), /no VPC/);
+    });
   });
 });

@@ -59,15 +59,22 @@ describe("prod's resilience, planned", () => {
     assert.equal(ofType("aws:backup/selection:Selection").length, 3);
   });
 
-  it("has zonal shift on every load balancer, autoshift on each judged by the region's alarms, and automatic target weights", () => {
+  it("has zonal shift on every load balancer, autoshift on each judged by the region's alarms (its composite among them), and automatic target weights", () => {
     const balancers = ofType("aws:lb/loadBalancer:LoadBalancer");
     assert.equal(balancers.length, 3);
     for (const lb of balancers) assert.equal(lb.inputs.enableZonalShift, true, lb.name);
     const autoshift = ofType("aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration");
     assert.deepEqual(
       autoshift.map((a) => [a.region, a.inputs.zonalAutoshiftStatus, (a.inputs.outcomeAlarms as unknown[]).length]),
-      prod.regions.map((r) => [r, "ENABLED", 2]),
+      prod.regions.map((r) => [r, "ENABLED", 3]),
     );
+    for (const a of autoshift)
+      assert.ok(
+        (a.inputs.outcomeAlarms as { alarmIdentifier: string }[]).some((alarm) =>
+          alarm.alarmIdentifier.endsWith(`:alarm:blueprint-prod-${a.region}-region-unhealthy`),
+        ),
+        a.name,
+      );
     for (const group of ofType("aws:lb/targetGroup:TargetGroup")) {
       assert.deepEqual(
         [group.inputs.loadBalancingAlgorithmType, group.inputs.loadBalancingAnomalyMitigation, group.inputs.slowStart, group.inputs.stickiness],

@@ -62,6 +62,9 @@ const UNTAGGABLE = new Set([
   "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
   "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration",
   "aws:iam/rolePolicy:RolePolicy",
+  // neither takes tags (the provider's schema has no tags argument)
+  "aws:amp/alertManagerDefinition:AlertManagerDefinition",
+  "aws:cloudwatch/queryDefinition:QueryDefinition",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
   "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
@@ -262,6 +265,9 @@ describe("every stack in stacks/, planned end to end", () => {
         for (const [region, out] of Object.entries(regions)) {
           assert.match(out.vpcId as string, /^vpc-0[0-9a-f]{16}$/);
           assert.equal(out.flowLogGroupName, `/blueprint/${stack}/${region}/vpc-flow-logs`);
+          // the composite the routing, resilience and chaos work consume
+          assert.equal(out.regionUnhealthyAlarmArn, `arn:aws:cloudwatch:${region}:123456789012:alarm:blueprint-${stack}-${region}-region-unhealthy`);
+          assert.equal(out.prometheus !== undefined, stack === "prod", `${stack} ${region} prometheus output`);
           assert.equal((out.isolatedSubnetIds as string[]).length, (out.publicSubnetIds as string[]).length);
           assert.deepEqual(Object.keys(out.securityGroupIds as object).sort(), ["alb", "app", "data", "worker"]);
         }
@@ -335,7 +341,7 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.deepEqual(count("aws:rds/globalCluster:GlobalCluster"), []);
     assert.deepEqual(count("aws:elasticache/replicationGroup:ReplicationGroup"), ["us-east-1"]);
     assert.deepEqual(count("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"), []);
-    assert.deepEqual(count("aws:kms/key:Key").length, 2, "the data key and the alarm key");
+    assert.deepEqual(count("aws:kms/key:Key").length, 3, "the data key, the alarm key and the log key");
     assert.deepEqual(count("aws:kms/replicaKey:ReplicaKey"), []);
   });
 
@@ -478,7 +484,12 @@ describe("every stack in stacks/, planned end to end", () => {
       const stops = template.inputs.stopConditions as Array<{ source: string; value: string }>;
       assert.deepEqual(
         stops.map((stop) => stop.value.split(":alarm:")[1]),
-        [`blueprint-staging-${template.region}-alb-5xx-rate`, `blueprint-staging-${template.region}-target-response-p99`],
+        // and the region's composite "region unhealthy" alarm
+        [
+          `blueprint-staging-${template.region}-alb-5xx-rate`,
+          `blueprint-staging-${template.region}-target-response-p99`,
+          `blueprint-staging-${template.region}-region-unhealthy`,
+        ],
       );
       assert.ok(stops.every((stop) => stop.source === "aws:cloudwatch:alarm" && stop.value.startsWith(`arn:aws:cloudwatch:${template.region}:`)));
     }

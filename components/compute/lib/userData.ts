@@ -61,10 +61,11 @@ export function envSuffix(name: string): string {
 }
 
 /**
- * The complete user data: bootstrap plus the stack's script. Throws when a key or value could
- * break the shell file, when a value looks secret, or when the result exceeds EC2's limit.
+ * The complete user data: bootstrap, the blueprint's extra boot steps (e.g. the telemetry agents),
+ * then the stack's script. Throws when a key or value could break the shell file, when a value
+ * looks secret, or when the result exceeds EC2's limit.
  */
-export function renderUserData(environment: Readonly<Record<string, string>>, stackScript?: string): string {
+export function renderUserData(environment: Readonly<Record<string, string>>, stackScript?: string, bootSteps?: string): string {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(environment)) {
     if (!ENV_KEY.test(key)) throw new Error(`user data: ${key} is not an environment variable name`);
@@ -82,6 +83,7 @@ export function renderUserData(environment: Readonly<Record<string, string>>, st
     ...lines,
     "BLUEPRINT_ENV",
     `chmod 0644 ${ENV_FILE}`,
+    ...(bootSteps === undefined || bootSteps.trim() === "" ? [] : [bootSteps.trimEnd()]),
     ...(script.trim() === "" ? [] : ["# The stack's own script (blueprint:<tier>.userData)", script.trimEnd()]),
     "",
   ].join("\n");

@@ -21,7 +21,8 @@ export type NodeKind =
   | "bucket"
   | "backup"
   | "key"
-  | "secret";
+  | "secret"
+  | "metrics";
 
 /** Kinds drawn outside the region boxes: they serve or tie together every region. */
 export const GLOBAL_KINDS: ReadonlySet<NodeKind> = new Set(["cdn", "waf", "dns", "globalDatabase", "globalDatastore"]);
@@ -43,4 +44,5 @@ export const KIND_ORDER: readonly NodeKind[] = [
   "backup",
   "secret",
   "key",
+  "metrics",
 ];

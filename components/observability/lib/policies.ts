@@ -30,7 +30,7 @@ export const CLOUDWATCH_SERVICE = "cloudwatch.amazonaws.com";
  * The CloudWatch statement carries no condition, as AWS documents it: which alarms may publish is
  * decided by the topic policy, and KMS does not document the source keys CloudWatch sends it.
  */
-export function alarmKeyPolicy(account: PolicyAccount): string {
+export function alarmKeyPolicy(account: PolicyAccount, options: AlertManagerOption = {}): string {
   return policyDocument([
     accountAdministersKeyStatement(account),
     {
@@ -40,7 +40,27 @@ export function alarmKeyPolicy(account: PolicyAccount): string {
       Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
       Resource: "*",
     },
+    ...(options.prometheusAlerts === true
+      ? [
+          {
+            Sid: "PrometheusAlertManagerUsesKey",
+            Effect: "Allow" as const,
+            Principal: { Service: PROMETHEUS_SERVICE },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+          },
+        ]
+      : []),
   ]);
+}
+
+/** The service principal of Amazon Managed Service for Prometheus (its alert manager publishes to SNS). */
+export const PROMETHEUS_SERVICE = "aps.amazonaws.com";
+
+/** Whether the region's Prometheus alert manager also publishes to the topic. */
+export interface AlertManagerOption {
+  /** @default false */
+  readonly prometheusAlerts?: boolean;
 }
 
 /**
@@ -48,7 +68,7 @@ export function alarmKeyPolicy(account: PolicyAccount): string {
  * guard: no other account's alarm can use the topic), and nobody may publish without TLS. Other
  * principals of the account reach the topic through their IAM policies.
  */
-export function alarmTopicPolicy(args: PolicyAccount & { readonly topicArn: string; readonly region: string }): string {
+export function alarmTopicPolicy(args: PolicyAccount & AlertManagerOption & { readonly topicArn: string; readonly region: string }): string {
   return policyDocument([
     {
       Sid: "CloudWatchAlarmsPublish",
@@ -58,6 +78,19 @@ export function alarmTopicPolicy(args: PolicyAccount & { readonly topicArn: stri
       Resource: args.topicArn,
       Condition: sourceCondition({ accountId: args.accountId, sourceArn: `arn:${args.partition}:cloudwatch:${args.region}:${args.accountId}:alarm:*` }),
     },
+    // the alert manager of this account's workspaces in this region, when the region has one
+    ...(args.prometheusAlerts === true
+      ? [
+          {
+            Sid: "PrometheusAlertManagerPublishes",
+            Effect: "Allow" as const,
+            Principal: { Service: PROMETHEUS_SERVICE },
+            Action: ["sns:Publish", "sns:GetTopicAttributes"],
+            Resource: args.topicArn,
+            Condition: sourceCondition({ accountId: args.accountId, sourceArn: `arn:${args.partition}:aps:${args.region}:${args.accountId}:workspace/*` }),
+          },
+        ]
+      : []),
     denyInsecureTransportStatement("sns:Publish", args.topicArn),
   ]);
 }

@@ -77,7 +77,11 @@ const EDGE = (vpcOrigins: number) => ({
   "aws:cloudfront/cachePolicy:CachePolicy": 1,
   "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": 1,
 });
+/** The WAF and its log group, on a us-east-1 log key of the component's own when no stamp's key is given. */
 const WAF = {
+  "aws:kms/key:Key": 1,
+  "aws:kms/alias:Alias": 1,
+  "blueprint:telemetry:RegionalLogKey": 1,
   "aws:wafv2/webAcl:WebAcl": 1,
   "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": 1,
   "aws:cloudwatch/logGroup:LogGroup": 1,
@@ -136,6 +140,8 @@ describe("Cdn component", () => {
         "us-east-1 cloudwatch/logDeliverySource edge-access-logs",
         "us-east-1 cloudwatch/logGroup edge-waf-logs",
         "us-east-1 cloudwatch/logResourcePolicy edge-waf-logs",
+        "us-east-1 kms/alias edge-waf-logs",
+        "us-east-1 kms/key edge-waf-logs",
         "us-east-1 s3/bucket edge-logs",
         "us-east-1 s3/bucketLifecycleConfiguration edge-logs",
         "us-east-1 s3/bucketOwnershipControls edge-logs",

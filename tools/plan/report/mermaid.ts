@@ -26,6 +26,7 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   backup: ["[(", ")]"],
   key: ["([", "])"],
   secret: ["([", "])"],
+  metrics: ["[(", ")]"],
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -116,6 +117,8 @@ export function nodeLines(node: DiagramNode): string[] {
       return ["KMS", plural(n, "key")];
     case "secret":
       return n > 0 ? ["Secrets Manager", plural(n, "secret")] : ["Secrets Manager", "replica"];
+    case "metrics":
+      return ["Managed Prometheus", plural(n, "workspace")];
     default: {
       const unknown: never = node.kind;
       throw new Error(`Unknown node kind '${String(unknown)}'`);

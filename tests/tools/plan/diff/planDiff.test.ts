@@ -123,6 +123,7 @@ describe("plan diff", () => {
     assert.deepEqual(
       Object.keys(STATEFUL_TYPES).sort(),
       [
+        "aws:amp/workspace:Workspace",
         "aws:backup/vault:Vault",
         "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
         "aws:elasticache/replicationGroup:ReplicationGroup",

@@ -1,0 +1,129 @@
+/**
+ * Plan facts of the telemetry component: the Prometheus workspace, its rules and alert manager,
+ * the agents' SSM parameters and the composite alarms. Mocks return only what the real resources
+ * return (IDs, ARNs, the workspace's endpoint, a parameter's version). The log key's key and alias,
+ * the log groups and the metric alarms are shared types.
+ */
+import { always, type ComponentPlanFacts } from "../lib/plan/facts";
+import { API_ONLY_CREATION } from "../lib/plan/creation";
+import { textInput, type Builder } from "../lib/plan/mock";
+import { arn, hashHex } from "../lib/plan/mockIds";
+
+/** A workspace ID: `ws-` and a UUID. */
+function workspaceId(urn: string): string {
+  const hex = hashHex(32, "amp-workspace", urn);
+  return `ws-${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const workspace: Builder = (input, region) => {
+  const id = workspaceId(input.urn);
+  return {
+    id,
+    outputs: {
+      arn: arn("aps", region, `workspace/${id}`),
+      prometheusEndpoint: `https://aps-workspaces.${region}.amazonaws.com/workspaces/${id}/`,
+    },
+  };
+};
+
+const ruleGroupNamespace: Builder = (input, region) => {
+  const workspace = textInput(input, "workspaceId") ?? "ws-unknown";
+  const name = textInput(input, "name") ?? input.name;
+  const namespaceArn = arn("aps", region, `rulegroupsnamespace/${workspace}/${name}`);
+  return { id: namespaceArn, outputs: { arn: namespaceArn, name } };
+};
+
+const parameter: Builder = (input, region) => {
+  const name = textInput(input, "name") ?? input.name;
+  return { id: name, outputs: { name, arn: arn("ssm", region, `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };
+};
+
+const compositeAlarm: Builder = (input, region) => {
+  const name = textInput(input, "alarmName") ?? input.name;
+  return { id: name, outputs: { arn: arn("cloudwatch", region, `alarm:${name}`) } };
+};
+
+const canary: Builder = (input, region) => {
+  const name = textInput(input, "name") ?? input.name;
+  const functionName = `cwsyn-${name}-${hashHex(36, "canary-function", input.urn).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, "$1-$2-$3-$4-$5")}`;
+  return {
+    id: name,
+    outputs: {
+      arn: arn("synthetics", region, `canary:${name}`),
+      engineArn: arn("lambda", region, `function:${functionName}:1`),
+      sourceLocationArn: arn("lambda", region, `layer:cwsyn-${name}:1`),
+      status: "RUNNING",
+    },
+  };
+};
+
+const bucketObject: Builder = (input) => {
+  const bucket = textInput(input, "bucket") ?? "bucket";
+  const key = textInput(input, "key") ?? input.name;
+  return {
+    id: `${bucket}/${key}`,
+    outputs: { arn: `arn:aws:s3:::${bucket}/${key}`, etag: hashHex(32, "etag", input.urn), versionId: hashHex(32, "object-version", input.urn) },
+  };
+};
+
+/** The telemetry component's facts. */
+export const telemetryPlanFacts: ComponentPlanFacts = {
+  component: "telemetry",
+  types: [
+    {
+      type: "aws:amp/workspace:Workspace",
+      mock: workspace,
+      creation: { seconds: 60, basis: "AMP CreateWorkspace returns CREATING; the provider waits for ACTIVE, typically within a minute" },
+      stateful: {
+        label: "Prometheus workspace",
+        loses: "the region's Prometheus metrics, rules and alert manager",
+        // the Terraform provider marks both ForceNew
+        replacedBy: always("region", "kmsKeyArn"),
+      },
+      kind: "metrics",
+    },
+    {
+      type: "aws:amp/ruleGroupNamespace:RuleGroupNamespace",
+      mock: ruleGroupNamespace,
+      creation: { seconds: 30, basis: "AMP CreateRuleGroupsNamespace returns CREATING; the provider waits for ACTIVE" },
+    },
+    {
+      type: "aws:amp/alertManagerDefinition:AlertManagerDefinition",
+      // its ID is the workspace's; it has no other output
+      mock: (input) => ({ id: textInput(input, "workspaceId") ?? input.name, outputs: {} }),
+      creation: { seconds: 30, basis: "AMP CreateAlertManagerDefinition returns CREATING; the provider waits for ACTIVE" },
+    },
+    { type: "aws:ssm/parameter:Parameter", mock: parameter, creation: API_ONLY_CREATION },
+    { type: "aws:cloudwatch/compositeAlarm:CompositeAlarm", mock: compositeAlarm, creation: API_ONLY_CREATION },
+    {
+      type: "aws:synthetics/canary:Canary",
+      mock: canary,
+      creation: { seconds: 60, basis: "Synthetics creates the canary's Lambda function and layer, then starts it (the provider waits for READY and RUNNING)" },
+    },
+    { type: "aws:s3/bucketObjectv2:BucketObjectv2", mock: bucketObject, creation: API_ONLY_CREATION },
+    {
+      type: "aws:cloudwatch/queryDefinition:QueryDefinition",
+      // PutQueryDefinition returns only the definition's ID
+      mock: (input) => {
+        const hex = hashHex(32, "query-definition", input.urn);
+        const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+        return { id, outputs: { queryDefinitionId: id } };
+      },
+      creation: API_ONLY_CREATION,
+    },
+    {
+      type: "aws:grafana/workspace:Workspace",
+      mock: (input, region) => {
+        const id = `g-${hashHex(10, "grafana-workspace", input.urn)}`;
+        return {
+          id,
+          outputs: { arn: arn("grafana", region, `/workspaces/${id}`), endpoint: `${id}.grafana-workspace.${region}.amazonaws.com`, grafanaVersion: "10.4" },
+        };
+      },
+      creation: {
+        seconds: 300,
+        basis: "Managed Grafana workspaces take several minutes to become ACTIVE (the provider waits for ACTIVE; its create timeout is 30 minutes)",
+      },
+    },
+  ],
+};

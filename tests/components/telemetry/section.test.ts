@@ -1,0 +1,50 @@
+import * as assert from "node:assert/strict";
+import { telemetryProblems } from "../../../components/telemetry/section";
+import type { TelemetrySettings } from "../../../components/telemetry/settings";
+
+const OK: TelemetrySettings = {
+  agents: true,
+  logRetentionDays: 30,
+  prometheus: true,
+  grafanaAuthentication: "AWS_SSO",
+  grafana: true,
+  canaries: true,
+  canaryIntervalMinutes: 5,
+  availabilityObjectivePercent: 99.9,
+  latencyThresholdSeconds: 0.5,
+  latencyObjectivePercent: 99,
+};
+
+describe("telemetry section rules", () => {
+  it("accepts the prod settings", () => {
+    assert.deepEqual(telemetryProblems(OK), []);
+  });
+
+  it("names Grafana's missing sign-in and data sources, the SLO ranges, the histogram bucket and the canary interval, all at once", () => {
+    const { grafanaAuthentication: _auth, ...noAuth } = OK;
+    assert.deepEqual(
+      telemetryProblems({ ...noAuth, prometheus: false, availabilityObjectivePercent: 80, latencyObjectivePercent: 100, canaryIntervalMinutes: 90 }).map(
+        (p) => `${p.field}: ${p.message}`,
+      ),
+      [
+        "grafanaAuthentication: is required when grafana is on: choose AWS_SSO (IAM Identity Center, enabled in the account) or SAML (your identity provider), or set grafana: false",
+        "grafana: needs prometheus: true; Grafana's data sources are the regions' Prometheus workspaces",
+        "availabilityObjectivePercent: must be from 90 to 99.99 percent (below 90 a 14.4x burn exceeds every request)",
+        "latencyObjectivePercent: must be from 90 to 99.99 percent (below 90 a 14.4x burn exceeds every request)",
+        "canaryIntervalMinutes: must be a whole number of minutes from 1 to 60",
+      ],
+    );
+  });
+
+  it("asks for a histogram bucket bound as the latency threshold only when Prometheus records it", () => {
+    assert.deepEqual(
+      telemetryProblems({ ...OK, latencyThresholdSeconds: 0.3 }).map((p) => p.field),
+      ["latencyThresholdSeconds"],
+    );
+    assert.match(
+      telemetryProblems({ ...OK, latencyThresholdSeconds: 0.3 })[0].message,
+      /bucket bound of the OpenTelemetry HTTP duration histogram .*0\.25, 0\.5/,
+    );
+    assert.deepEqual(telemetryProblems({ ...OK, grafana: false, prometheus: false, latencyThresholdSeconds: 0.3 }), []);
+  });
+});
