@@ -35,6 +35,8 @@ import { networkPlanFacts } from "./network/plan";
 import { observabilityPlanFacts } from "./observability/plan";
 import { queuePlanFacts } from "./queue/plan";
 import { secretsPlanFacts } from "./secrets/plan";
+import { tablesPlanFacts } from "./tables/plan";
+import { tablesSection } from "./tables/section";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -60,6 +62,7 @@ export const COMPONENTS = [
   { name: "cdn", settings: [cdnSection, routesSection], plan: cdnPlanFacts },
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
+  { name: "tables", settings: [tablesSection], plan: tablesPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

@@ -15,6 +15,7 @@ import { physicalNamePrefix } from "../components/lib/naming";
 import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
+import { GlobalTables } from "../components/tables";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -37,6 +38,8 @@ export interface Blueprint {
   readonly dns?: Dns;
   /** The data key, secrets and global cluster. */
   readonly data: SharedData;
+  /** The DynamoDB global tables, when the stack configures any. */
+  readonly tables?: GlobalTables;
 }
 
 /** Declares the whole stack. */
@@ -63,6 +66,22 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     albHealthCheckIngress: domain?.hostedZoneId !== undefined,
     originVerifySecret: originVerify.result,
   };
+
+  // The tables alarm on each region's topic, which the stamps declare: deferred outputs close the loop.
+  const alarmTopics = new Map(config.regions.map((region) => [region.name, pulumi.deferredOutput<string>()] as const));
+  const tables =
+    config.tables.length > 0
+      ? new GlobalTables("tables", {
+          primaryRegion: config.primaryRegion,
+          regions: config.regions.map((region) => region.name),
+          namePrefix,
+          tables: config.tables,
+          kmsKeyArns: data.keyArns,
+          alarmTopicArns: Object.fromEntries([...alarmTopics].map(([region, [topicArn]]) => [region, topicArn])),
+          protect: config.protect,
+          tags: globalTags,
+        })
+      : undefined;
 
   const database = config.database;
   const cacheSettings = config.cache;
@@ -94,6 +113,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         servingRole: config.cdn.standbyRegions.includes(region.name) ? "standby" : "active",
       },
       chaos: config.chaos,
+      ...(tables ? { tables: tables.byRegion[region.name] } : {}),
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -172,6 +192,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       }),
   );
   const stamps = config.regions.map((region) => (region.primary ? primaryStamp : others.get(region.name)!));
+  for (const s of stamps) alarmTopics.get(s.region)![1](s.observability.alarmTopicArn);
 
   const certificate = cdnCertificate(config.cdn, domain);
   const cdn = new Cdn("edge", {
@@ -228,7 +249,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         })
       : undefined;
 
-  return { config, stamps, cdn, ...(dns ? { dns } : {}), data };
+  return { config, stamps, cdn, ...(dns ? { dns } : {}), data, ...(tables ? { tables } : {}) };
 }
 
 /**

@@ -51,7 +51,11 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** Types that are the same piece of the stamp (a multi-region key's primary in one region, its replicas in the others). */
-const SAME_PIECE: Readonly<Record<string, string>> = { "aws:kms/replicaKey:ReplicaKey": "aws:kms/key:Key" };
+const SAME_PIECE: Readonly<Record<string, string>> = {
+  "aws:kms/replicaKey:ReplicaKey": "aws:kms/key:Key",
+  // a global table is the table in one region and a replica in each other: the same piece
+  "aws:dynamodb/tableReplica:TableReplica": "aws:dynamodb/table:Table",
+};
 
 /** True for a set, non-empty string. */
 function given(value: unknown): value is string {

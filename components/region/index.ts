@@ -24,6 +24,8 @@ import { secretReaderStatements } from "../secrets/lib/secretAccess";
 import type { OriginAccess } from "../cdn/lib/edgePlan";
 import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
+import { tableUserStatements } from "../tables/lib/tableRules";
+import type { RegionalTable } from "../tables";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -114,6 +116,8 @@ export interface RegionalStampArgs {
   readonly data: StampData;
   /** How the load balancer is reached. @default internet-facing, no origin header */
   readonly edge?: StampEdge;
+  /** The region's replica of each DynamoDB global table. @default none */
+  readonly tables?: readonly RegionalTable[];
   /** FIS experiments in this region. @default none */
   readonly chaos?: ChaosSettings;
   /** Tags of the region's resources, including `Region`. */
@@ -256,6 +260,12 @@ export class RegionalStamp extends pulumi.ComponentResource {
       // a Global Datastore's secondary is read-only too
       environment.BLUEPRINT_CACHE_ROLE = args.data.cache.role;
     }
+    // the same physical name in every region; the role below allows only this region's replica
+    for (const table of args.tables ?? []) environment[`BLUEPRINT_TABLE_${envSuffix(table.name)}_NAME`] = table.tableName;
+    const tableStatements = tableUserStatements<pulumi.Input<string>>(
+      (args.tables ?? []).map((table) => table.arn),
+      (arn) => pulumi.interpolate`${arn}/index/*`,
+    );
     // exactly the region's copies of the secrets, decrypted only through the region's Secrets Manager
     const secretStatements = secretReaderStatements(
       [args.data.database?.secretArn, args.data.cache?.secretArn].filter((arn): arn is pulumi.Input<string> => arn !== undefined),
@@ -287,7 +297,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements, ...tableStatements],
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -315,7 +325,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements, ...tableStatements],
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),

@@ -18,6 +18,9 @@ export type NodeKind =
   | "queue"
   | "cache"
   | "database"
+  | "proxy"
+  | "table"
+  | "topic"
   | "bucket"
   | "key"
   | "secret";
@@ -34,10 +37,13 @@ export const KIND_ORDER: readonly NodeKind[] = [
   "globalDatastore",
   "loadBalancer",
   "web",
+  "topic",
   "queue",
   "worker",
   "cache",
+  "proxy",
   "database",
+  "table",
   "bucket",
   "secret",
   "key",

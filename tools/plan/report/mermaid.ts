@@ -22,6 +22,9 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   queue: ["[[", "]]"],
   cache: ["[(", ")]"],
   database: ["[(", ")]"],
+  proxy: ["{{", "}}"],
+  table: ["[(", ")]"],
+  topic: ["[[", "]]"],
   bucket: ["[(", ")]"],
   key: ["([", "])"],
   secret: ["([", "])"],
@@ -107,6 +110,12 @@ export function nodeLines(node: DiagramNode): string[] {
       return ["Cache", cacheLine(resources)];
     case "database":
       return ["Database", databaseLine(resources)];
+    case "proxy":
+      return ["RDS Proxy", plural(n, "proxy", "proxies")];
+    case "table":
+      return ["DynamoDB", countOf(resources, "replica") > 0 ? plural(n, "replica") : plural(n, "table")];
+    case "topic":
+      return ["SNS topics", plural(n, "topic")];
     case "bucket":
       return ["S3", plural(n, "bucket")];
     case "key":
