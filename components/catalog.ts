@@ -37,6 +37,8 @@ import { queuePlanFacts } from "./queue/plan";
 import { secretsPlanFacts } from "./secrets/plan";
 import { tablesPlanFacts } from "./tables/plan";
 import { tablesSection } from "./tables/section";
+import { topicsPlanFacts } from "./topics/plan";
+import { topicsSection } from "./topics/section";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -63,6 +65,7 @@ export const COMPONENTS = [
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
   { name: "tables", settings: [tablesSection], plan: tablesPlanFacts },
+  { name: "topics", settings: [topicsSection], plan: topicsPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

@@ -114,6 +114,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       },
       chaos: config.chaos,
       ...(tables ? { tables: tables.byRegion[region.name] } : {}),
+      ...(config.topics.length > 0 ? { topics: config.topics } : {}),
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>

@@ -26,6 +26,7 @@ import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
 import { tableUserStatements } from "../tables/lib/tableRules";
 import type { RegionalTable } from "../tables";
+import { RegionalTopics, TopicSubscriptions, topicPublisherStatements, type TopicSpec } from "../topics";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -116,6 +117,8 @@ export interface RegionalStampArgs {
   readonly data: StampData;
   /** How the load balancer is reached. @default internet-facing, no origin header */
   readonly edge?: StampEdge;
+  /** The event bus's topics, each delivering to queues of the region. @default none */
+  readonly topics?: readonly TopicSpec[];
   /** The region's replica of each DynamoDB global table. @default none */
   readonly tables?: readonly RegionalTable[];
   /** FIS experiments in this region. @default none */
@@ -195,8 +198,22 @@ export class RegionalStamp extends pulumi.ComponentResource {
       opt,
     );
 
+    // the topics first: each queue's policy admits exactly the topics that deliver to it
+    const topicSpecs = args.topics ?? [];
+    const topics =
+      topicSpecs.length > 0
+        ? new RegionalTopics(name, { region, namePrefix: args.namePrefix, topics: topicSpecs, kmsKeyArn: args.data.kmsKeyArn, tags }, opt)
+        : undefined;
+    const topicSenders: Record<string, pulumi.Output<string>[]> = {};
+    for (const spec of topicSpecs) {
+      for (const subscriber of spec.subscribers) (topicSenders[subscriber.queue] ??= []).push(topics!.topicArns[spec.name]);
+    }
     // protect reaches every queue and its policies through the component
-    const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, { parent: this, protect: args.protect });
+    const queues = new RegionalQueues(
+      name,
+      { region, namePrefix: args.namePrefix, queues: args.queues, ...(topics ? { topicSenders } : {}), tags },
+      { parent: this, protect: args.protect },
+    );
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name] }));
 
     // The data components alarm on the region's topic, which the observability component declares
@@ -212,6 +229,21 @@ export class RegionalStamp extends pulumi.ComponentResource {
       protect: args.protect,
       tags,
     };
+    if (topics && topicSpecs.some((spec) => spec.subscribers.length > 0)) {
+      new TopicSubscriptions(
+        name,
+        {
+          region,
+          namePrefix: args.namePrefix,
+          topics: topicSpecs,
+          topicArns: topics.topicArns,
+          queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn }])),
+          alarmTopicArn,
+          tags,
+        },
+        opt,
+      );
+    }
     const database = args.data.database
       ? new RegionalDatabase(name, { ...withoutTierInputs(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName }, opt)
       : undefined;
@@ -260,6 +292,15 @@ export class RegionalStamp extends pulumi.ComponentResource {
       // a Global Datastore's secondary is read-only too
       environment.BLUEPRINT_CACHE_ROLE = args.data.cache.role;
     }
+    // each region's tiers publish to their own region's topics
+    for (const spec of topicSpecs) environment[`BLUEPRINT_TOPIC_${envSuffix(spec.name)}_ARN`] = topics!.topicArns[spec.name];
+    const topicStatements = topics
+      ? topicPublisherStatements<pulumi.Input<string>>(
+          topicSpecs.map((spec) => topics.topicArns[spec.name]),
+          args.data.kmsKeyArn,
+          region,
+        )
+      : [];
     // the same physical name in every region; the role below allows only this region's replica
     for (const table of args.tables ?? []) environment[`BLUEPRINT_TABLE_${envSuffix(table.name)}_NAME`] = table.tableName;
     const tableStatements = tableUserStatements<pulumi.Input<string>>(
@@ -297,7 +338,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements, ...tableStatements],
+        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements, ...tableStatements, ...topicStatements],
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -325,7 +366,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements, ...tableStatements],
+        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements, ...tableStatements, ...topicStatements],
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),

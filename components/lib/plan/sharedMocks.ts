@@ -72,6 +72,26 @@ export const snsTopic: Builder = (input, region) => {
   return { id: topicArn, outputs: { name, arn: topicArn, owner: MOCK_ACCOUNT_ID } };
 };
 
+/** A subscription's trailing UUID. */
+function subscriptionId(urn: string): string {
+  const hex = hashHex(32, "sns-subscription", urn);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * An SNS subscription: the topic's ARN and a UUID. Email endpoints stay pending until the recipient
+ * clicks the link; an SQS queue of the same account is confirmed on creation.
+ */
+export const snsTopicSubscription: Builder = (input, region) => {
+  const topic = textInput(input, "topic") ?? arn("sns", region, input.name);
+  const subscriptionArn = `${topic}:${subscriptionId(input.urn)}`;
+  const pending = ["email", "email-json"].includes(textInput(input, "protocol") ?? "");
+  return {
+    id: subscriptionArn,
+    outputs: { arn: subscriptionArn, ownerId: MOCK_ACCOUNT_ID, pendingConfirmation: pending, confirmationWasAuthenticated: false },
+  };
+};
+
 /** An SNS topic policy, identified by the topic's ARN. */
 export const snsTopicPolicy: Builder = (input) => ({ id: textInput(input, "arn") ?? input.name, outputs: { owner: MOCK_ACCOUNT_ID } });
 

@@ -24,6 +24,7 @@ import {
   s3Bucket,
   snsTopic,
   snsTopicPolicy,
+  snsTopicSubscription,
 } from "./sharedMocks";
 
 /** IAM inline role policy (the instance roles' queue grants are read from it). */
@@ -66,6 +67,13 @@ export const sharedPlanFacts: ComponentPlanFacts = {
     { type: "aws:kms/alias:Alias", mock: kmsAlias, creation: API_ONLY_CREATION },
     { type: "aws:sns/topic:Topic", mock: snsTopic, creation: API_ONLY_CREATION },
     { type: "aws:sns/topicPolicy:TopicPolicy", mock: snsTopicPolicy, creation: API_ONLY_CREATION },
+    {
+      type: "aws:sns/topicSubscription:TopicSubscription",
+      mock: snsTopicSubscription,
+      creation: API_ONLY_CREATION,
+      // the event bus's deliveries to queues are drawn (the alarm topics' e-mail subscriptions are not)
+      kind: (resource) => (resource.inputs.protocol === "sqs" ? "topic" : undefined),
+    },
     {
       type: "aws:acm/certificate:Certificate",
       mock: certificate,

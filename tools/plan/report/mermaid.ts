@@ -115,7 +115,7 @@ export function nodeLines(node: DiagramNode): string[] {
     case "table":
       return ["DynamoDB", countOf(resources, "replica") > 0 ? plural(n, "replica") : plural(n, "table")];
     case "topic":
-      return ["SNS topics", plural(n, "topic")];
+      return ["SNS topics", plural(n, "subscription")];
     case "bucket":
       return ["S3", plural(n, "bucket")];
     case "key":
