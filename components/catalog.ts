@@ -38,6 +38,8 @@ import { secretsPlanFacts } from "./secrets/plan";
 import { tablesPlanFacts } from "./tables/plan";
 import { tablesSection } from "./tables/section";
 import { topicsPlanFacts } from "./topics/plan";
+import { proxyPlanFacts } from "./proxy/plan";
+import { proxySection } from "./proxy/section";
 import { topicsSection } from "./topics/section";
 
 /** What the blueprint declares about one component. */
@@ -64,6 +66,7 @@ export const COMPONENTS = [
   { name: "cdn", settings: [cdnSection, routesSection], plan: cdnPlanFacts },
   { name: "dns", settings: [domainSection, dnsSection], plan: dnsPlanFacts },
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
+  { name: "proxy", settings: [proxySection], plan: proxyPlanFacts },
   { name: "tables", settings: [tablesSection], plan: tablesPlanFacts },
   { name: "topics", settings: [topicsSection], plan: topicsPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];

@@ -115,6 +115,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       chaos: config.chaos,
       ...(tables ? { tables: tables.byRegion[region.name] } : {}),
       ...(config.topics.length > 0 ? { topics: config.topics } : {}),
+      ...(config.proxy.enabled ? { proxy: config.proxy } : {}),
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -142,6 +143,14 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       ...(data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
       ...(data.globalWriterEndpoint ? { globalWriterEndpoint: data.globalWriterEndpoint } : {}),
     },
+    shards: data.shards.map((shard) => ({
+      role: "primary" as const,
+      settings: database,
+      masterPassword: shard.masterPassword,
+      secretArn: shard.databaseSecretArns[primaryRegion.name],
+      ...(shard.globalClusterIdentifier ? { globalClusterIdentifier: shard.globalClusterIdentifier } : {}),
+    })),
+    ...(database.activeShards !== undefined ? { activeShards: database.activeShards } : {}),
     ...cacheOf(primaryRegion.name, cacheSettings.mode === "global" ? "primary" : "standalone"),
   });
   // Named without the primary's region, so a failover to another region renames nothing.
@@ -155,23 +164,26 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           protect: config.protect,
         })
       : undefined;
-  const secondaryDatabase = (region: string): StampData["database"] => {
+  // shard 0 is the stack's first database (data.*), shard n its n-th extra one (data.shards[n - 1])
+  const secondaryDatabase = (region: string, shard = 0): StampData["database"] => {
+    const shared = shard === 0 ? data : data.shards[shard - 1];
+    const source = shard === 0 ? primaryStamp.database! : primaryStamp.shardDatabases[shard - 1];
     const common = {
       role: "secondary" as const,
       settings: database,
-      secretArn: data.databaseSecretArns[region],
-      replicationSourceReady: [primaryStamp.database!.writer],
+      secretArn: shared.databaseSecretArns[region],
+      replicationSourceReady: [source.writer],
     };
     switch (database.mode) {
       case "aurora-global":
         return {
           ...common,
-          globalClusterIdentifier: data.globalClusterIdentifier!,
+          globalClusterIdentifier: shared.globalClusterIdentifier!,
           sourceRegion: primaryRegion.name,
-          globalWriterEndpoint: data.globalWriterEndpoint!,
+          ...(shard === 0 ? { globalWriterEndpoint: data.globalWriterEndpoint! } : {}),
         };
       case "rds-replicas":
-        return { ...common, sourceDbInstanceArn: primaryStamp.database!.arn };
+        return { ...common, sourceDbInstanceArn: source.arn };
       case "single-region":
         // config validation allows single-region only in a one-region stack
         return undefined;
@@ -182,11 +194,13 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       .filter((region) => !region.primary)
       .map((region) => {
         const member = secondaryDatabase(region.name);
+        const shardMembers = data.shards.map((_, index) => secondaryDatabase(region.name, index + 1)).filter((spec) => spec !== undefined);
         return [
           region.name,
           stamp(region, {
             kmsKeyArn: data.keyArns[region.name],
-            ...(member ? { database: member } : {}),
+            ...(member ? { database: member, shards: shardMembers } : {}),
+            ...(member && database.activeShards !== undefined ? { activeShards: database.activeShards } : {}),
             ...cacheOf(region.name, datastore ? "secondary" : "standalone", datastore?.globalReplicationGroupId),
           }),
         ] as const;

@@ -294,12 +294,33 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
     "Let components/database create one member per region of blueprint:regions: a cluster with globalClusterIdentifier set (aurora-global) or a read replica whose replicateSourceDb is the primary's ARN (rds-replicas); a single-region database is one cluster or instance only.",
   ids: { wellArchitected: ["REL10-BP01", "REL13-BP02", "REL09-BP03"] },
   validateStack: (args, reportViolation) => {
-    const globals = ofType(args.resources, GLOBAL_CLUSTER_TYPE);
-    const clusters = ofType(args.resources, CLUSTER_TYPE);
-    const instances = ofType(args.resources, INSTANCE_TYPE);
-    if (globals.length + clusters.length + instances.length === 0) args.notApplicable("The stack declares no database.");
+    const all = [...ofType(args.resources, GLOBAL_CLUSTER_TYPE), ...ofType(args.resources, CLUSTER_TYPE), ...ofType(args.resources, INSTANCE_TYPE)];
+    if (all.length === 0) args.notApplicable("The stack declares no database.");
     const regions = workloadRegions(args.resources);
+    // each shard (blueprint:database.shards) is a database of its own; shards after the first carry a DatabaseShard tag
+    const shards = [...new Set(all.map(databaseShardOf))].sort();
+    for (const shard of shards)
+      checkDatabaseShard(
+        all.filter((resource) => databaseShardOf(resource) === shard),
+        regions,
+        reportViolation,
+      );
+  },
+});
 
+/** The shard a database resource belongs to: its `DatabaseShard` tag, `0` without one. */
+function databaseShardOf(resource: PolicyResource): string {
+  const tags = known((): unknown => resource.props.tags);
+  const shard = tags !== null && typeof tags === "object" ? (tags as Record<string, unknown>).DatabaseShard : undefined;
+  return typeof shard === "string" && shard !== "" ? shard : "0";
+}
+
+/** The database-in-every-region rules for the resources of one shard. */
+function checkDatabaseShard(resources: readonly PolicyResource[], regions: readonly string[], reportViolation: ReportViolation): void {
+  {
+    const globals = ofType(resources, GLOBAL_CLUSTER_TYPE);
+    const clusters = ofType(resources, CLUSTER_TYPE);
+    const instances = ofType(resources, INSTANCE_TYPE);
     if (globals.length > 0) {
       if (globals.length > 1)
         reportViolation(`The stack has ${globals.length} global clusters (${globals.map((g) => g.name).join(", ")}); aurora-global mode has one.`);
@@ -346,8 +367,8 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
         `The stack has ${databases.length} independent databases (${databases.map((d) => d.name).join(", ")}) with neither a global cluster nor read replicas; single-region mode has exactly one.`,
       );
     }
-  },
-});
+  }
+}
 
 /** A cache member in every region, as the mode the resources show requires. */
 export const stackRequireCacheInEveryRegion = stackPolicy({

@@ -4,6 +4,8 @@
  * replication arrows (global cluster ↔ member clusters, cross-region read replicas).
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
+import { named, type Builder } from "../lib/plan/mock";
+import { arn } from "../lib/plan/mockIds";
 import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
 import { dependsOn, referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
@@ -16,6 +18,15 @@ export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 /** An RDS DB instance. */
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
+
+/** An SSM parameter (each region's shard map). */
+export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
+
+/** An SSM parameter: its ID is its name; the ARN (`parameter` then the name without its leading slash) and version 1. */
+const ssmParameter: Builder = (input, region) => {
+  const name = named(input);
+  return { id: name, outputs: { arn: arn("ssm", region, `parameter/${name.replace(/^\//, "")}`), version: 1 } };
+};
 
 /** The writer cluster feeds the global cluster, which feeds the others; a read replica is fed by its source. */
 function replicationEdges({ graph, primaryRegion, nodeOf, connect }: EdgeContext): void {
@@ -162,6 +173,8 @@ export const databasePlanFacts: ComponentPlanFacts = {
     },
     { type: "aws:rds/clusterParameterGroup:ClusterParameterGroup", mock: clusterParameterGroup, creation: API_ONLY_CREATION },
     { type: "aws:rds/parameterGroup:ParameterGroup", mock: parameterGroup, creation: API_ONLY_CREATION },
+    // the shard map of each region
+    { type: SSM_PARAMETER, mock: ssmParameter, creation: API_ONLY_CREATION },
   ],
   edges: { replication: replicationEdges },
 };

@@ -32,6 +32,7 @@ import {
   type DatabaseMode,
 } from "./lib/limits";
 import { DEFAULT_LOG_EXPORTS } from "./lib/parameters";
+import { SHARD_COUNT } from "./lib/sharding";
 
 /** How the reference names each RDS engine. */
 const ENGINE_LABELS: Readonly<Record<RdsEngineName, string>> = {
@@ -231,6 +232,20 @@ export const databaseKeys = {
     default: derived(`the engine's own logs (${perEngineText((engine) => `[${DEFAULT_LOG_EXPORTS[engine].join(", ")}]`)})`, (scope) => [
       ...DEFAULT_LOG_EXPORTS[rdsEngineOf(scope)],
     ]),
+  }),
+  shards: integer({
+    description: `Horizontal shards: N independent databases (with aurora-global, N global clusters), each with its members in every region, its secret, alarms and proxy; a versioned shard map (hash ranges to each shard's endpoints) is written to every region for the tiers when N > 1. Shard 0 keeps the names of a one-shard stack, and adding a shard only adds resources.`,
+    range: SHARD_COUNT,
+    unit: "shards",
+    default: 1,
+  }),
+  activeShards: integer({
+    description:
+      "Shards the shard map gives hash ranges to (the first activeShards); the others are listed with no range while their data is copied (docs/runbooks/database-shards.md). Raising it publishes a new map version.",
+    range: SHARD_COUNT,
+    unit: "shards",
+    optional: true,
+    absentMeans: "every shard",
   }),
   alarms,
 };

@@ -26,6 +26,9 @@ import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
 import { tableUserStatements } from "../tables/lib/tableRules";
 import type { RegionalTable } from "../tables";
+import { proxyClientStatements, proxyConnectArn, proxyName, RegionalProxy, type ProxySettings } from "../proxy";
+import { RegionalShardMap, shardMapReaderStatements } from "../database/shardMap";
+import { shardNamePrefix, shardResourceName } from "../database/lib/sharding";
 import { RegionalTopics, TopicSubscriptions, topicPublisherStatements, type TopicSpec } from "../topics";
 
 /** What the stamp fills in itself for its data components. */
@@ -52,6 +55,14 @@ export interface StampData {
   readonly database?: StampDatabase;
   /** The region's cache; none when the stack's cache mode is `none`. @default undefined */
   readonly cache?: StampCache;
+  /**
+   * The region's members of shards 1 to N-1 (`blueprint:database.shards`); shard 0 is `database`.
+   * With any, the region gets a shard map for its tiers.
+   * @default []
+   */
+  readonly shards?: readonly StampDatabase[];
+  /** Shards the shard map gives hash ranges to. @default every shard */
+  readonly activeShards?: number;
 }
 
 /** How the load balancer is reached. */
@@ -117,6 +128,8 @@ export interface RegionalStampArgs {
   readonly data: StampData;
   /** How the load balancer is reached. @default internet-facing, no origin header */
   readonly edge?: StampEdge;
+  /** An RDS Proxy in front of each of the region's database members. @default none */
+  readonly proxy?: ProxySettings;
   /** The event bus's topics, each delivering to queues of the region. @default none */
   readonly topics?: readonly TopicSpec[];
   /** The region's replica of each DynamoDB global table. @default none */
@@ -139,6 +152,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly observability: RegionalObservability;
   /** The region's database member, when it has one. */
   public readonly database?: RegionalDatabase;
+  /** The region's members of shards 1 to N-1 (shard 0 is `database`). */
+  public readonly shardDatabases: readonly RegionalDatabase[];
+  /** The region's database proxies, one per shard, when the stack has them. */
+  public readonly proxies: readonly RegionalProxy[];
   /** The region's cache, when the stack has one. */
   public readonly cache?: RegionalCache;
   /** The region's FIS experiment templates, when the stack enables chaos experiments. */
@@ -244,9 +261,77 @@ export class RegionalStamp extends pulumi.ComponentResource {
         opt,
       );
     }
-    const database = args.data.database
-      ? new RegionalDatabase(name, { ...withoutTierInputs(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName }, opt)
-      : undefined;
+    // Shard 0 keeps the names a one-shard stack has; every later shard only adds resources.
+    const member = (shard: number, spec: StampDatabase) =>
+      new RegionalDatabase(
+        shardResourceName(name, shard),
+        {
+          ...withoutTierInputs(spec),
+          ...placement,
+          namePrefix: shardNamePrefix(args.namePrefix, shard),
+          subnetGroupName: network.dbSubnetGroupName,
+          // shard 0 keeps its tags; later shards say which they are (the policy pack groups members by it)
+          ...(shard === 0 ? {} : { tags: { ...tags, DatabaseShard: String(shard) } }),
+        },
+        opt,
+      );
+    const database = args.data.database ? member(0, args.data.database) : undefined;
+    const shardSpecs = args.data.database ? [args.data.database, ...(args.data.shards ?? [])] : [];
+    const shardDatabases = (args.data.shards ?? []).map((spec, index) => member(index + 1, spec));
+    const members = database ? [database, ...shardDatabases] : [];
+    // RDS Proxy fronts every member; an RDS read replica cannot be a target (the proxy section refuses that combination)
+    const proxies =
+      args.proxy?.enabled === true
+        ? members.map((db, shard) => {
+            const spec = shardSpecs[shard];
+            const aurora = spec.settings.service === "aurora";
+            return new RegionalProxy(
+              shardResourceName(name, shard),
+              {
+                region,
+                name: proxyName(args.namePrefix, region, shard),
+                namePrefix: args.namePrefix,
+                alarmKey: shardResourceName("db-proxy", shard),
+                settings: args.proxy!,
+                engine: spec.settings.engine,
+                port: spec.settings.port,
+                target: aurora ? { kind: "cluster", clusterIdentifier: db.identifier } : { kind: "instance", instanceIdentifier: db.identifier },
+                // in every Aurora region, whatever its role: a switchover then changes no resource
+                readOnlyEndpoint: aurora,
+                secretArn: spec.secretArn,
+                kmsKeyArn: args.data.kmsKeyArn,
+                vpcId: network.vpcId,
+                subnetIds: network.privateSubnetIds,
+                clientSecurityGroupIds: { web: network.securityGroupIds.app, worker: network.securityGroupIds.worker },
+                dataSecurityGroupId: network.securityGroupIds.data,
+                alarmTopicArn,
+                dependsOn: [db.writer],
+                tags,
+              },
+              opt,
+            );
+          })
+        : [];
+    const shardMapParameter =
+      shardDatabases.length > 0
+        ? new RegionalShardMap(
+            name,
+            {
+              region,
+              namePrefix: args.namePrefix,
+              activeShards: args.data.activeShards ?? members.length,
+              shards: members.map((db, shard) => ({
+                writerEndpoint: db.writerEndpoint,
+                readerEndpoint: db.readerEndpoint,
+                secretArn: shardSpecs[shard].secretArn,
+                ...(proxies[shard] ? { proxyEndpoint: proxies[shard].endpoint } : {}),
+                ...(proxies[shard]?.readerEndpoint ? { proxyReaderEndpoint: proxies[shard].readerEndpoint } : {}),
+              })),
+              tags,
+            },
+            opt,
+          )
+        : undefined;
     // FIS finds replication groups by tag only, so a cache the experiments may fail over carries one
     const cacheChaos = args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache");
     const cache = args.data.cache
@@ -282,6 +367,15 @@ export class RegionalStamp extends pulumi.ComponentResource {
       environment.BLUEPRINT_DB_WRITES = databaseWriteMode(args.data.database.settings, args.data.database.role);
       // follows the writer through a switchover; reachable from the primary region's VPC (no peering)
       if (args.data.database.globalWriterEndpoint !== undefined) environment.BLUEPRINT_DB_GLOBAL_WRITER_ENDPOINT = args.data.database.globalWriterEndpoint;
+      // pooled connections: IAM authentication and TLS to the proxy, which holds the credentials
+      if (proxies[0]) {
+        environment.BLUEPRINT_DB_PROXY_ENDPOINT = proxies[0].endpoint;
+        if (proxies[0].readerEndpoint) environment.BLUEPRINT_DB_PROXY_READER_ENDPOINT = proxies[0].readerEndpoint;
+      }
+      if (shardMapParameter) {
+        environment.BLUEPRINT_DB_SHARDS = String(members.length);
+        environment.BLUEPRINT_DB_SHARD_MAP_PARAMETER = shardMapParameter.parameterName;
+      }
     }
     if (cache && args.data.cache) {
       environment.BLUEPRINT_CACHE_ENDPOINT = cache.primaryEndpoint;
@@ -308,11 +402,19 @@ export class RegionalStamp extends pulumi.ComponentResource {
       (arn) => pulumi.interpolate`${arn}/index/*`,
     );
     // exactly the region's copies of the secrets, decrypted only through the region's Secrets Manager
-    const secretStatements = secretReaderStatements(
-      [args.data.database?.secretArn, args.data.cache?.secretArn].filter((arn): arn is pulumi.Input<string> => arn !== undefined),
-      args.data.kmsKeyArn,
-      region,
-    );
+    const secretStatements = [
+      ...secretReaderStatements(
+        [...shardSpecs.map((spec) => spec.secretArn), args.data.cache?.secretArn].filter((arn): arn is pulumi.Input<string> => arn !== undefined),
+        args.data.kmsKeyArn,
+        region,
+      ),
+      ...(args.data.database
+        ? proxyClientStatements<pulumi.Input<string>>(
+            proxies.map((proxy) => proxy.arn.apply((arn) => proxyConnectArn(arn, args.data.database!.settings.masterUsername))),
+          )
+        : []),
+      ...(shardMapParameter ? shardMapReaderStatements<pulumi.Input<string>>(shardMapParameter.arn) : []),
+    ];
 
     const tier = (settings: TierSettings) => ({
       instanceTypes: settings.instanceTypes,
@@ -430,6 +532,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
 
     this.network = network;
     this.database = database;
+    this.shardDatabases = shardDatabases;
+    this.proxies = proxies;
     this.cache = cache;
     this.chaos = chaos;
     this.loadBalancer = loadBalancer;

@@ -33,6 +33,7 @@ export const GLOBAL_DATABASE_SETTINGS: DatabaseSettings = {
   iamAuthentication: true,
   logExports: ["postgresql"],
   alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+  shards: 1,
 };
 
 /** A global cache as prod runs it. */
