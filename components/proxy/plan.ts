@@ -83,6 +83,7 @@ export const proxyPlanFacts: ComponentPlanFacts = {
         replacedBy: always("region", "name", "engineFamily", "vpcSubnetIds"),
       },
       kind: "proxy",
+      noun: "proxy",
     },
     {
       type: RDS_PROXY_TARGET_GROUP,
@@ -109,6 +110,8 @@ export const proxyPlanFacts: ComponentPlanFacts = {
         loses: "the connections through the endpoint and its DNS name",
         replacedBy: always("region", "dbProxyName", "dbProxyEndpointName", "vpcSubnetIds", "targetRole"),
       },
+      kind: "proxy",
+      noun: "endpoint",
     },
   ],
   edges: { requests: targetEdges },

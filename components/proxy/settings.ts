@@ -2,7 +2,8 @@
  * The settings of `blueprint:proxy`, declared once: an RDS Proxy in front of every region's
  * database member (connection pooling for the web and worker tiers).
  */
-import { byEnvironment, flag, group, integer } from "../lib/settings";
+import { databaseSection } from "../database/section";
+import { byEnvironment, derived, flag, group, integer } from "../lib/settings";
 import {
   BORROW_LATENCY_MS,
   BORROW_TIMEOUT_SECONDS,
@@ -16,8 +17,13 @@ import {
 export const proxyKeys = {
   enabled: flag({
     description: "An RDS Proxy in front of every region's database member, with IAM authentication and TLS required; the tiers connect through it.",
-    // dev's single small instance has few clients; staging rehearses prod's pooling
-    default: byEnvironment({ dev: false, staging: true, prod: true }),
+    // dev's single small instance has few clients; staging rehearses prod's pooling. RDS Proxy
+    // cannot target a cross-region read replica, so rds-replicas stacks go without by default.
+    default: byEnvironment({
+      dev: false,
+      staging: derived("true unless the database mode is rds-replicas", ({ section }) => section(databaseSection).mode !== "rds-replicas"),
+      prod: derived("true unless the database mode is rds-replicas", ({ section }) => section(databaseSection).mode !== "rds-replicas"),
+    }),
   }),
   maxConnectionsPercent: integer({
     description: `Share of the database's max_connections the proxy may open. With Aurora global write forwarding at most ${100 - WRITE_FORWARDING_CONNECTION_PERCENT} (AWS keeps aurora_fwd_writer_max_connections_pct, ${WRITE_FORWARDING_CONNECTION_PERCENT}%, for forwarded writes).`,

@@ -256,6 +256,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
           topicArns: topics.topicArns,
           queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn }])),
           alarmTopicArn,
+          protect: args.protect,
           tags,
         },
         opt,

@@ -76,6 +76,8 @@ export interface TopicSubscriptionsArgs {
   readonly queues: Readonly<Record<string, SubscribedQueue>>;
   /** The region's alarm topic. */
   readonly alarmTopicArn: pulumi.Input<string>;
+  /** Pulumi `protect` on the dead-letter queues and their policies (they hold undelivered messages). @default false */
+  readonly protect?: boolean;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -99,6 +101,7 @@ export class TopicSubscriptions extends pulumi.ComponentResource {
     const { region } = args;
     const tags = { ...(args.tags ?? {}) };
     const opt = { parent: this };
+    const kept = { parent: this, protect: args.protect ?? false };
     const subscriptionArns: Record<string, pulumi.Output<string>> = {};
     for (const spec of args.topics) {
       const topicArn = pulumi.output(args.topicArns[spec.name]);
@@ -116,7 +119,7 @@ export class TopicSubscriptions extends pulumi.ComponentResource {
             sqsManagedSseEnabled: true,
             tags,
           },
-          opt,
+          kept,
         );
         // SNS is the only sender; no SQS queue may redrive into it
         new aws.sqs.QueuePolicy(

@@ -111,7 +111,7 @@ export function nodeLines(node: DiagramNode): string[] {
     case "database":
       return ["Database", databaseLine(resources)];
     case "proxy":
-      return ["RDS Proxy", plural(n, "proxy", "proxies")];
+      return ["RDS Proxy", [plural(countOf(resources, "proxy"), "proxy", "proxies"), countOf(resources, "endpoint") > 0 ? plural(countOf(resources, "endpoint"), "read-only endpoint") : ""].filter(Boolean).join(", ")];
     case "table":
       return ["DynamoDB", countOf(resources, "replica") > 0 ? plural(n, "replica") : plural(n, "table")];
     case "topic":
