@@ -125,12 +125,12 @@ export class TopicSubscriptions extends pulumi.ComponentResource {
         new aws.sqs.QueuePolicy(
           `${base}-sub-dlq`,
           { region, queueUrl: deadLetter.url, policy: pulumi.all([deadLetter.arn, topicArn]).apply(([arn, topic]) => topicQueuePolicy(arn, [topic])) },
-          opt,
+          kept,
         );
         new aws.sqs.RedriveAllowPolicy(
           `${base}-sub-dlq`,
           { region, queueUrl: deadLetter.url, redriveAllowPolicy: JSON.stringify({ redrivePermission: "denyAll" }) },
-          opt,
+          kept,
         );
         const subscription = new aws.sns.TopicSubscription(
           base,

@@ -75,6 +75,8 @@ describe("database config: schema", () => {
       "iamAuthentication",
       "caCertificateIdentifier",
       "logExports",
+      "shards",
+      "activeShards",
       "alarms",
     ]);
   });
@@ -133,6 +135,7 @@ describe("database config: defaults and resolution", () => {
       iamAuthentication: true,
       logExports: ["postgresql"],
       alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+      shards: 1,
     });
   });
 

@@ -123,6 +123,8 @@ describe("plan diff", () => {
     assert.deepEqual(
       Object.keys(STATEFUL_TYPES).sort(),
       [
+        "aws:dynamodb/table:Table",
+        "aws:dynamodb/tableReplica:TableReplica",
         "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
         "aws:elasticache/replicationGroup:ReplicationGroup",
         "aws:kms/key:Key",
@@ -131,6 +133,8 @@ describe("plan diff", () => {
         "aws:rds/clusterInstance:ClusterInstance",
         "aws:rds/globalCluster:GlobalCluster",
         "aws:rds/instance:Instance",
+        "aws:rds/proxy:Proxy",
+        "aws:rds/proxyEndpoint:ProxyEndpoint",
         "aws:s3/bucket:Bucket",
         "aws:s3/bucketV2:BucketV2",
         "aws:secretsmanager/secret:Secret",
