@@ -42,7 +42,8 @@ export class RegionalShardMap extends pulumi.ComponentResource {
         // the map grows with the shards; Advanced holds 8 KB against Standard's 4 KB
         tier: "Advanced",
         dataType: "text",
-        value: pulumi.output(args.shards).apply((shards) => JSON.stringify(shardMap(args.region, shards as readonly ShardEndpoints[], args.activeShards))),
+        // not a secret (endpoints and ARNs): the plan and the reviewers see the map (`value` is always a Pulumi secret)
+        insecureValue: pulumi.output(args.shards).apply((shards) => JSON.stringify(shardMap(args.region, shards as readonly ShardEndpoints[], args.activeShards))),
         tags: { ...args.tags },
       },
       { parent: this },
