@@ -6,7 +6,7 @@
 import { API_ONLY_CREATION } from "../lib/plan/creation";
 import { named, type Builder } from "../lib/plan/mock";
 import { arn } from "../lib/plan/mockIds";
-import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext, type ReportContext } from "../lib/plan/facts";
 import { dependsOn, referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
@@ -54,6 +54,45 @@ function replicationEdges({ graph, primaryRegion, nodeOf, connect }: EdgeContext
       if (source) connect(nodeOf(source.urn), nodeOf(replica.urn), "replication", "read replica");
     }
   }
+}
+
+/** What the report reads of a region's shard map (components/database/lib/sharding.ts writes it). */
+interface PlannedShardMap {
+  readonly version?: number;
+  readonly shards?: ReadonlyArray<{ readonly shard?: number; readonly range?: readonly number[]; readonly writerEndpoint?: string }>;
+}
+
+/** The report's shard table: per shard its hash range and, per region, the cluster the map points at. */
+export function shardTableSection(context: ReportContext): string[] {
+  const maps = new Map<string, PlannedShardMap>();
+  for (const parameter of context.graph.ofTypes([SSM_PARAMETER])) {
+    const text = stringInput(parameter, "insecureValue");
+    if (parameter.region === null || text === undefined || !(stringInput(parameter, "name") ?? "").endsWith("/database/shard-map")) continue;
+    try {
+      maps.set(parameter.region, JSON.parse(text) as PlannedShardMap);
+    } catch {
+      // an unreadable map is left out of the table; the plan still records it
+    }
+  }
+  const first = maps.get(context.primaryRegion) ?? [...maps.values()][0];
+  if (first?.shards === undefined) return [];
+  const regions = context.regions.filter((region) => maps.has(region));
+  const header = ["shard", "hash range", ...regions];
+  const rows = first.shards.map((shard, index) => [
+    String(shard.shard ?? index),
+    shard.range ? `${shard.range[0]}–${shard.range[1]}` : "none (not active yet)",
+    ...regions.map((region) => `\`${(maps.get(region)?.shards?.[index]?.writerEndpoint ?? "?").split(".")[0]}\``),
+  ]);
+  return [
+    "### Database shards",
+    "",
+    `Shard map version ${first.version ?? "?"}, written to every region (SSM \`/<project>-<stack>/database/shard-map\`): a key belongs to the shard whose range holds its 32-bit hash. Each cell is the cluster the region's map points at.`,
+    "",
+    "| " + header.join(" | ") + " |",
+    "| " + header.map(() => "---").join(" | ") + " |",
+    ...rows.map((row) => "| " + row.join(" | ") + " |"),
+    "",
+  ];
 }
 
 /** The database component's facts. */
@@ -177,4 +216,5 @@ export const databasePlanFacts: ComponentPlanFacts = {
     { type: SSM_PARAMETER, mock: ssmParameter, creation: API_ONLY_CREATION },
   ],
   edges: { replication: replicationEdges },
+  report: shardTableSection,
 };

@@ -43,7 +43,9 @@ export class RegionalShardMap extends pulumi.ComponentResource {
         tier: "Advanced",
         dataType: "text",
         // not a secret (endpoints and ARNs): the plan and the reviewers see the map (`value` is always a Pulumi secret)
-        insecureValue: pulumi.output(args.shards).apply((shards) => JSON.stringify(shardMap(args.region, shards as readonly ShardEndpoints[], args.activeShards))),
+        insecureValue: pulumi
+          .output(args.shards)
+          .apply((shards) => JSON.stringify(shardMap(args.region, shards as readonly ShardEndpoints[], args.activeShards))),
         tags: { ...args.tags },
       },
       { parent: this },

@@ -5,6 +5,8 @@
  * like going from one to two, only adds resources, checked with the plan diff engine).
  */
 import * as assert from "node:assert/strict";
+import { shardTableSection } from "../../components/database/plan";
+import { planGraph } from "../../components/lib/plan/planGraph";
 import { diffPlans } from "../../tools/plan/diff/planDiff";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planShippedStack } from "../support/generatedPlans";
@@ -86,7 +88,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
       const urns = new Set(plan.resources.filter((r) => newTypes.test(r.type)).map((r) => r.urn));
       assert.ok(urns.size > 10, plan.stack);
       assert.deepEqual(
-        plan.policies.violations.filter((violation) => violation.urn !== undefined && urns.has(violation.urn)),
+        plan.policies.violations.filter((violation) => typeof violation.urn === "string" && urns.has(violation.urn)),
         [],
         plan.stack,
       );
@@ -128,7 +130,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
         );
         assert.match(map.shards[1].writerEndpoint, new RegExp(`^blueprint-prod-s1-${region}\\.`));
         assert.match(map.shards[1].proxyEndpoint, new RegExp(`^blueprint-prod-${region}-s1\\.`));
-        assert.ok(!parameter.inputs.insecureValue.toString().includes("password"), "the map holds endpoints and ARNs only");
+        assert.ok(!String(parameter.inputs.insecureValue).includes("password"), "the map holds endpoints and ARNs only");
       }
     });
 
@@ -156,6 +158,16 @@ describe("scalable-system patterns on the shipped stacks", function () {
         );
       }
       assert.equal(countTypes(three.resources)["aws:rds/globalCluster:GlobalCluster"], 3);
+    });
+
+    it("the report shows the shard table: each shard's hash range and the cluster each region's map points at", () => {
+      const lines = shardTableSection({ graph: planGraph(two), regions: two.regions, primaryRegion: two.primaryRegion });
+      assert.equal(lines[0], "### Database shards");
+      assert.ok(lines.includes("| shard | hash range | us-east-1 | eu-west-1 | ap-southeast-2 |"));
+      assert.ok(
+        lines.includes("| 1 | 2147483648–4294967295 | `blueprint-prod-s1-us-east-1` | `blueprint-prod-s1-eu-west-1` | `blueprint-prod-s1-ap-southeast-2` |"),
+      );
+      assert.deepEqual(shardTableSection({ graph: planGraph(prod), regions: prod.regions, primaryRegion: prod.primaryRegion }), [], "one shard: no table");
     });
 
     it("activeShards keeps a new shard out of the map until its data is copied", async () => {
