@@ -4,8 +4,8 @@
  * replication arrows (global cluster ↔ member clusters, cross-region read replicas).
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import { named, type Builder } from "../lib/plan/mock";
-import { arn } from "../lib/plan/mockIds";
+import { named, textInput, type Builder } from "../lib/plan/mock";
+import { arn, hashHex, MOCK_ACCOUNT_ID, uuid } from "../lib/plan/mockIds";
 import { always, type ComponentPlanFacts, type EdgeContext, type ReportContext } from "../lib/plan/facts";
 import { dependsOn, referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
@@ -26,6 +26,29 @@ export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 const ssmParameter: Builder = (input, region) => {
   const name = named(input);
   return { id: name, outputs: { arn: arn("ssm", region, `parameter/${name.replace(/^\//, "")}`), version: 1 } };
+};
+
+/**
+ * A scalable target: Pulumi's ID is its resource ID; Application Auto Scaling returns the target's
+ * ARN and the service-linked role it uses for Aurora.
+ */
+const scalableTarget: Builder = (input, region) => ({
+  id: textInput(input, "resourceId") ?? input.name,
+  outputs: {
+    arn: arn("application-autoscaling", region, `scalable-target/${hashHex(24, input.urn)}`),
+    roleArn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/aws-service-role/rds.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_RDSCluster`,
+  },
+});
+
+/** A scaling policy: its ID is its name; the ARN names the policy, the resource and the name (the alarms target tracking creates are left out). */
+const scalingPolicy: Builder = (input, region) => {
+  const name = named(input);
+  return {
+    id: name,
+    outputs: {
+      arn: arn("autoscaling", region, `scalingPolicy:${uuid(input.urn)}:resource/rds/${textInput(input, "resourceId") ?? ""}:policyName/${name}`),
+    },
+  };
 };
 
 /** The writer cluster feeds the global cluster, which feeds the others; a read replica is fed by its source. */
@@ -214,6 +237,9 @@ export const databasePlanFacts: ComponentPlanFacts = {
     { type: "aws:rds/parameterGroup:ParameterGroup", mock: parameterGroup, creation: API_ONLY_CREATION },
     // the shard map of each region
     { type: SSM_PARAMETER, mock: ssmParameter, creation: API_ONLY_CREATION },
+    // reader auto scaling
+    { type: "aws:appautoscaling/target:Target", mock: scalableTarget, creation: API_ONLY_CREATION },
+    { type: "aws:appautoscaling/policy:Policy", mock: scalingPolicy, creation: API_ONLY_CREATION },
   ],
   edges: { replication: replicationEdges },
   report: shardTableSection,

@@ -6,6 +6,7 @@
 import { section } from "../lib/settings";
 import { databaseSettingsProblems } from "./lib/databaseRules";
 import { shardNamePrefix, shardProblems } from "./lib/sharding";
+import { readerScalingProblems } from "./lib/readerScaling";
 import { databaseKeys } from "./settings";
 
 /** The `database` section of a stack file. */
@@ -24,6 +25,7 @@ export const databaseSection = section("database", {
       problems.push(...last.filter((problem) => problem.field === "namePrefix" && !seen.has(problem.message)));
     }
     problems.push(...shardProblems(settings));
+    problems.push(...readerScalingProblems(settings.readerScaling, settings, Math.max(0, regions.length - 1)));
     // every message names the value it is about (which may be a default the file does not show)
     return problems.map((problem) => ({
       // derived names are about the project and stack names, not a key of the section

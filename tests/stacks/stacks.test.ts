@@ -72,6 +72,7 @@ const UNTAGGABLE = new Set([
   // RDS Proxy's target group and target take no tags (the proxy and its endpoints do)
   "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup",
   "aws:rds/proxyTarget:ProxyTarget",
+  "aws:appautoscaling/policy:Policy",
   "aws:kms/alias:Alias",
   "aws:cloudwatch/dashboard:Dashboard",
   "aws:acm/certificateValidation:CertificateValidation",

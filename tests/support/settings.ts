@@ -33,6 +33,7 @@ export const GLOBAL_DATABASE_SETTINGS: DatabaseSettings = {
   iamAuthentication: true,
   logExports: ["postgresql"],
   alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+  readerScaling: { enabled: true, maxReaders: 6, targetCpuPercent: 70 },
   shards: 1,
 };
 
