@@ -16,6 +16,8 @@ import { standardTags } from "../components/lib/tags";
 import { ApiCertificates } from "../components/loadbalancer/certificates";
 import { RegionalStamp, type StampData, type StampEdge } from "../components/region";
 import { GlobalTables } from "../components/tables";
+import { masterPasswordRules } from "../components/database";
+import { DatabaseSecretRotation } from "../components/database/rotation";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -153,6 +155,30 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     ...(database.activeShards !== undefined ? { activeShards: database.activeShards } : {}),
     ...cacheOf(primaryRegion.name, cacheSettings.mode === "global" ? "primary" : "standalone"),
   });
+  // The secrets name their shard's writer (the rotation function connects to it): the global writer
+  // endpoint, which follows a switchover, or the primary member's endpoint.
+  const primaryMembers = primaryStamp.database ? [primaryStamp.database, ...primaryStamp.shardDatabases] : [];
+  data.rotation.forEach(({ resolveHost }, shard) => {
+    const global = shard === 0 ? data.globalWriterEndpoint : data.shards[shard - 1]?.globalWriterEndpoint;
+    resolveHost(global ?? primaryMembers[shard]?.writerEndpoint ?? pulumi.output(""));
+  });
+  if (database.rotationDays > 0 && primaryStamp.database) {
+    data.rotation.forEach(({ secretArn }, shard) => {
+      new DatabaseSecretRotation(shard === 0 ? "database-rotation" : `database-rotation-s${shard}`, {
+        region: primaryRegion.name,
+        namePrefix,
+        shard,
+        engine: database.engine,
+        secretArn,
+        kmsKeyArn: data.keyArns[primaryRegion.name],
+        subnetIds: primaryStamp.network.privateSubnetIds,
+        securityGroupId: primaryStamp.network.securityGroupIds.worker,
+        allowedSpecials: masterPasswordRules(database.engine, database.service).overrideSpecial,
+        rotationDays: database.rotationDays,
+        tags: globalTags,
+      });
+    });
+  }
   // Named without the primary's region, so a failover to another region renames nothing.
   const datastore =
     cacheSettings.mode === "global" && primaryStamp.cache

@@ -33,6 +33,11 @@ export interface SharedData {
   readonly globalWriterEndpoint?: pulumi.Output<string>;
   /** Shards 1 to N-1 (`blueprint:database.shards`), each with its own credentials and global cluster; shard 0 is the fields above. */
   readonly shards: readonly ShardData[];
+  /**
+   * Each shard's primary credentials secret (shard 0 first), for rotation. Its `host` is the
+   * shard's writer, which the stamps declare: call `resolveHost` once the primary's are.
+   */
+  readonly rotation: readonly { readonly secretArn: pulumi.Output<string>; readonly resolveHost: (host: pulumi.Output<string>) => void }[];
 }
 
 /** The stack-wide data of one shard after the first. */
@@ -81,7 +86,10 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
   const database = config.database;
   const passwordRules = masterPasswordRules(database.engine, database.service);
   // Shard 0 keeps the names of a one-shard stack; every later shard adds its own resources.
+  const rotation: { secretArn: pulumi.Output<string>; resolveHost: (host: pulumi.Output<string>) => void }[] = [];
   const shardCredentials = (shard: number) => {
+    // the rotation function connects to `host`; the writer is declared later, by the primary's stamp
+    const [host, resolveHost] = pulumi.deferredOutput<string>();
     // Never change these arguments: the members ignore the password after creation (rotate in AWS).
     const password = new random.RandomPassword(shardResourceName("database-master-password", shard), {
       length: passwordRules.length,
@@ -101,8 +109,10 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
         password: password.result,
         port: database.port,
         dbname: database.databaseName,
+        host,
       }),
     );
+    rotation.push({ secretArn: secret.arns[primaryRegion], resolveHost });
     return { password, secret };
   };
   const { password, secret: databaseSecret } = shardCredentials(0);
@@ -149,5 +159,6 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
     ...cache,
     ...(globalCluster ? { globalClusterIdentifier: globalCluster.identifier, globalWriterEndpoint: globalCluster.writerEndpoint } : {}),
     shards,
+    rotation,
   };
 }

@@ -43,6 +43,8 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
   "aws:secretsmanager/secretVersion:SecretVersion",
   "aws:secretsmanager/secretPolicy:SecretPolicy",
   "aws:secretsmanager/secretRotation:SecretRotation",
+  // the secret's rotation function runs where the secret is written
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
   "aws:cloudwatch/logDeliverySource:LogDeliverySource",
   "aws:cloudwatch/logDelivery:LogDelivery",
   "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",

@@ -29,6 +29,19 @@ const ssmParameter: Builder = (input, region) => {
 };
 
 /**
+ * A Serverless Application Repository stack: its ID is the CloudFormation stack's ARN (SAR prefixes
+ * the name with `serverlessrepo-`); the rotation templates output the function's ARN.
+ */
+const rotationApplication: Builder = (input, region) => {
+  const name = named(input);
+  const functionName = (input.inputs.parameters as Record<string, unknown> | undefined)?.functionName;
+  return {
+    id: arn("cloudformation", region, `stack/serverlessrepo-${name}/${uuid(input.urn)}`),
+    outputs: { outputs: { RotationLambdaARN: arn("lambda", region, `function:${typeof functionName === "string" ? functionName : name}`) } },
+  };
+};
+
+/**
  * A scalable target: Pulumi's ID is its resource ID; Application Auto Scaling returns the target's
  * ARN and the service-linked role it uses for Aurora.
  */
@@ -237,6 +250,20 @@ export const databasePlanFacts: ComponentPlanFacts = {
     { type: "aws:rds/parameterGroup:ParameterGroup", mock: parameterGroup, creation: API_ONLY_CREATION },
     // the shard map of each region
     { type: SSM_PARAMETER, mock: ssmParameter, creation: API_ONLY_CREATION },
+    // rotation of the master secrets
+    {
+      type: "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
+      mock: rotationApplication,
+      creation: { seconds: 120, basis: "experience: a Serverless Application Repository stack with one Lambda function and its role is created in 1-3 min" },
+    },
+    {
+      type: "aws:secretsmanager/secretRotation:SecretRotation",
+      mock: (input) => ({ id: textInput(input, "secretId") ?? input.name, outputs: { rotationEnabled: true } }),
+      creation: {
+        seconds: 60,
+        basis: "Secrets Manager rotates once when rotation is turned on (rotateImmediately); the function's four steps take under a minute",
+      },
+    },
     // reader auto scaling
     { type: "aws:appautoscaling/target:Target", mock: scalableTarget, creation: API_ONLY_CREATION },
     { type: "aws:appautoscaling/policy:Policy", mock: scalingPolicy, creation: API_ONLY_CREATION },

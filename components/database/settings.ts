@@ -34,6 +34,7 @@ import {
 import { DEFAULT_LOG_EXPORTS } from "./lib/parameters";
 import { SHARD_COUNT } from "./lib/sharding";
 import { MAX_AURORA_REPLICAS } from "./lib/readerScaling";
+import { ROTATION_DAYS } from "./lib/rotation";
 
 /** How the reference names each RDS engine. */
 const ENGINE_LABELS: Readonly<Record<RdsEngineName, string>> = {
@@ -233,6 +234,14 @@ export const databaseKeys = {
     default: derived(`the engine's own logs (${perEngineText((engine) => `[${DEFAULT_LOG_EXPORTS[engine].join(", ")}]`)})`, (scope) => [
       ...DEFAULT_LOG_EXPORTS[rdsEngineOf(scope)],
     ]),
+  }),
+  rotationDays: integer({
+    description:
+      "Days between automatic rotations of the master secret (0 = never): Secrets Manager rotates the primary region's secret with AWS's rotation function and replicates the new value to every region.",
+    range: ROTATION_DAYS,
+    unit: "days",
+    // dev is disposable; staging and prod rotate monthly
+    default: byEnvironment({ dev: 0, staging: 30, prod: 30 }),
   }),
   readerScaling: group(
     {

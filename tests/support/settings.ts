@@ -34,6 +34,7 @@ export const GLOBAL_DATABASE_SETTINGS: DatabaseSettings = {
   logExports: ["postgresql"],
   alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
   readerScaling: { enabled: true, maxReaders: 6, targetCpuPercent: 70 },
+  rotationDays: 30,
   shards: 1,
 };
 

@@ -75,6 +75,8 @@ describe("database config: schema", () => {
       "iamAuthentication",
       "caCertificateIdentifier",
       "logExports",
+      "rotationDays",
+      "readerScaling",
       "shards",
       "activeShards",
       "alarms",
@@ -135,6 +137,8 @@ describe("database config: defaults and resolution", () => {
       iamAuthentication: true,
       logExports: ["postgresql"],
       alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+      rotationDays: 0,
+      readerScaling: { enabled: false, maxReaders: 1, targetCpuPercent: 70 },
       shards: 1,
     });
   });
