@@ -275,7 +275,7 @@ export const databaseKeys = {
   }),
   activeShards: integer({
     description:
-      "Shards the shard map gives hash ranges to (the first activeShards); the others are listed with no range while their data is copied (docs/runbooks/database-shards.md). Raising it publishes a new map version.",
+      "Shards the shard map gives hash ranges to (the first activeShards); the others are listed with no range while their data is copied (docs/runbooks.md, Adding a database shard). Raising it publishes a new map version.",
     range: SHARD_COUNT,
     unit: "shards",
     optional: true,
