@@ -53,7 +53,7 @@ export class DatabaseSecretRotation extends pulumi.ComponentResource {
           vpcSecurityGroupIds: args.securityGroupId,
           excludeCharacters: excludedCharacters(args.allowedSpecials),
         },
-        tags: { ...args.tags },
+        tags: { ...args.tags, Region: args.region },
       },
       { parent: this },
     );
