@@ -73,6 +73,7 @@ const UNTAGGABLE = new Set([
   "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup",
   "aws:rds/proxyTarget:ProxyTarget",
   "aws:appautoscaling/policy:Policy",
+  "aws:secretsmanager/secretRotation:SecretRotation",
   "aws:kms/alias:Alias",
   "aws:cloudwatch/dashboard:Dashboard",
   "aws:acm/certificateValidation:CertificateValidation",
