@@ -25,7 +25,7 @@ export function tablePhysicalName(namePrefix: string, name: string): string {
 export function tableSpecProblems(spec: TableSpec, context: { readonly namePrefix: string; readonly regionCount: number }): TableProblem[] {
   const problems: TableProblem[] = [];
   if (!LOGICAL_NAME.test(spec.name)) {
-    problems.push({ field: "name", message: `must be 1-64 letters, digits, - or _, got ${JSON.stringify(spec.name)}` });
+    problems.push({ field: "name", message: "must be 1-64 letters, digits, - or _" });
   } else {
     const physical = tablePhysicalName(context.namePrefix, spec.name);
     if (!TABLE_NAME_PATTERN.test(physical)) {
@@ -35,7 +35,7 @@ export function tableSpecProblems(spec: TableSpec, context: { readonly namePrefi
   for (const field of ["partitionKey", "sortKey", "ttlAttribute"] as const) {
     const value = spec[field];
     if (value !== undefined && !KEY_ATTRIBUTE_PATTERN.test(value)) {
-      problems.push({ field, message: `must be 1-255 printable characters without spaces, got ${JSON.stringify(value)}` });
+      problems.push({ field, message: "must be 1-255 printable characters without spaces" });
     }
   }
   if (spec.sortKey !== undefined && spec.sortKey === spec.partitionKey) {
@@ -64,7 +64,7 @@ export function tableSpecProblems(spec: TableSpec, context: { readonly namePrefi
   if (context.regionCount > 1 && spec.stream !== GLOBAL_TABLE_STREAM_VIEW) {
     problems.push({
       field: "stream",
-      message: `must be ${GLOBAL_TABLE_STREAM_VIEW} in a stack with ${context.regionCount} regions: a global table replicates through its stream, got ${spec.stream}`,
+      message: `must be ${GLOBAL_TABLE_STREAM_VIEW} in a stack with ${context.regionCount} regions: a global table replicates through its stream`,
     });
   }
   return problems;

@@ -60,7 +60,7 @@ export function topicSpecProblems(
 ): TopicProblem[] {
   const problems: TopicProblem[] = [];
   if (!LOGICAL_NAME.test(topic.name)) {
-    problems.push({ field: "name", message: `must be 1-64 letters, digits, - or _, got ${JSON.stringify(topic.name)}` });
+    problems.push({ field: "name", message: "must be 1-64 letters, digits, - or _" });
     return problems;
   }
   const physical = topicPhysicalName(context.namePrefix, topic);
@@ -75,7 +75,7 @@ export function topicSpecProblems(
     const queue = context.queues.find((candidate) => candidate.name === subscriber.queue);
     if (!queue) {
       const names = context.queues.map((candidate) => candidate.name).join(", ");
-      problems.push({ field: `${field}.queue`, message: `must name a queue of blueprint:queues (${names}), got ${JSON.stringify(subscriber.queue)}` });
+      problems.push({ field: `${field}.queue`, message: `must name a queue of blueprint:queues (${names})` });
       return;
     }
     if (seen.has(subscriber.queue))
