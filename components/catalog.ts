@@ -41,6 +41,7 @@ import { topicsPlanFacts } from "./topics/plan";
 import { proxyPlanFacts } from "./proxy/plan";
 import { proxySection } from "./proxy/section";
 import { topicsSection } from "./topics/section";
+import { eventBusSection } from "./topics/busSection";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -68,7 +69,7 @@ export const COMPONENTS = [
   { name: "chaos", settings: [chaosSection], plan: chaosPlanFacts },
   { name: "proxy", settings: [proxySection], plan: proxyPlanFacts },
   { name: "tables", settings: [tablesSection], plan: tablesPlanFacts },
-  { name: "topics", settings: [topicsSection], plan: topicsPlanFacts },
+  { name: "topics", settings: [topicsSection, eventBusSection], plan: topicsPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

@@ -118,6 +118,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       ...(tables ? { tables: tables.byRegion[region.name] } : {}),
       ...(config.topics.length > 0 ? { topics: config.topics } : {}),
       ...(config.proxy.enabled ? { proxy: config.proxy } : {}),
+      ...(config.eventBus.enabled ? { eventBus: config.eventBus } : {}),
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>

@@ -35,6 +35,12 @@ export interface RegionalQueuesArgs {
    */
   readonly topicSenders?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
   /**
+   * Per queue (logical name), the EventBridge rules that may deliver to it (events.amazonaws.com
+   * with `aws:SourceArn` one of them).
+   * @default {} (no rule delivers)
+   */
+  readonly ruleSenders?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
+  /**
    * Tags of every queue; `Region` is expected among them.
    * @default {}
    */
@@ -130,14 +136,17 @@ export class RegionalQueues extends pulumi.ComponentResource {
         opt,
       );
       const senders = args.topicSenders?.[spec.name] ?? [];
+      const rules = args.ruleSenders?.[spec.name] ?? [];
       new aws.sqs.QueuePolicy(
         base,
         {
           region,
           queueUrl: queue.url,
           policy:
-            senders.length > 0
-              ? pulumi.all([queue.arn, ...senders]).apply(([arn, ...topics]) => topicQueuePolicy(arn, topics))
+            senders.length + rules.length > 0
+              ? pulumi
+                  .all([queue.arn, pulumi.all([...senders]), pulumi.all([...rules])])
+                  .apply(([arn, topics, ruleArns]) => topicQueuePolicy(arn, topics, ruleArns))
               : queue.arn.apply(secureTransportQueuePolicy),
         },
         opt,

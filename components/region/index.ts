@@ -30,6 +30,9 @@ import { proxyClientStatements, proxyConnectArn, proxyName, RegionalProxy, type 
 import { RegionalShardMap, shardMapReaderStatements } from "../database/shardMap";
 import { shardNamePrefix, shardResourceName } from "../database/lib/sharding";
 import { RegionalTopics, TopicSubscriptions, topicPublisherStatements, type TopicSpec } from "../topics";
+import { EventBusTargets, RegionalEventBus } from "../topics/bus";
+import type { EventBusSettings } from "../topics/busSection";
+import { busPublisherStatements } from "../topics/lib/busRules";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -130,6 +133,8 @@ export interface RegionalStampArgs {
   readonly edge?: StampEdge;
   /** An RDS Proxy in front of each of the region's database members. @default none */
   readonly proxy?: ProxySettings;
+  /** The EventBridge bus, when the stack enables it. @default none */
+  readonly eventBus?: EventBusSettings;
   /** The event bus's topics, each delivering to queues of the region. @default none */
   readonly topics?: readonly TopicSpec[];
   /** The region's replica of each DynamoDB global table. @default none */
@@ -225,10 +230,14 @@ export class RegionalStamp extends pulumi.ComponentResource {
     for (const spec of topicSpecs) {
       for (const subscriber of spec.subscribers) (topicSenders[subscriber.queue] ??= []).push(topics!.topicArns[spec.name]);
     }
+    const bus =
+      args.eventBus?.enabled === true ? new RegionalEventBus(name, { region, namePrefix: args.namePrefix, settings: args.eventBus, tags }, opt) : undefined;
+    const ruleSenders: Record<string, pulumi.Output<string>[]> = {};
+    for (const rule of bus ? args.eventBus!.rules : []) (ruleSenders[rule.queue] ??= []).push(bus!.ruleArns[rule.name]);
     // protect reaches every queue and its policies through the component
     const queues = new RegionalQueues(
       name,
-      { region, namePrefix: args.namePrefix, queues: args.queues, ...(topics ? { topicSenders } : {}), tags },
+      { region, namePrefix: args.namePrefix, queues: args.queues, ...(topics ? { topicSenders } : {}), ...(bus ? { ruleSenders } : {}), tags },
       { parent: this, protect: args.protect },
     );
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name] }));
@@ -276,6 +285,22 @@ export class RegionalStamp extends pulumi.ComponentResource {
         },
         opt,
       );
+    if (bus && args.eventBus!.rules.length > 0) {
+      new EventBusTargets(
+        name,
+        {
+          region,
+          namePrefix: args.namePrefix,
+          settings: args.eventBus!,
+          bus,
+          queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn, fifo: spec.type === "fifo" }])),
+          alarmTopicArn,
+          protect: args.protect,
+          tags,
+        },
+        opt,
+      );
+    }
     const database = args.data.database ? member(0, args.data.database) : undefined;
     const shardSpecs = args.data.database ? [args.data.database, ...(args.data.shards ?? [])] : [];
     const shardDatabases = (args.data.shards ?? []).map((spec, index) => member(index + 1, spec));
@@ -387,6 +412,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
       // a Global Datastore's secondary is read-only too
       environment.BLUEPRINT_CACHE_ROLE = args.data.cache.role;
     }
+    if (bus) environment.BLUEPRINT_EVENT_BUS_NAME = bus.busName;
     // each region's tiers publish to their own region's topics
     for (const spec of topicSpecs) environment[`BLUEPRINT_TOPIC_${envSuffix(spec.name)}_ARN`] = topics!.topicArns[spec.name];
     const topicStatements = topics
@@ -396,6 +422,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
           region,
         )
       : [];
+    const busStatements = bus ? busPublisherStatements<pulumi.Input<string>>([bus.busArn]) : [];
     // the same physical name in every region; the role below allows only this region's replica
     for (const table of args.tables ?? []) environment[`BLUEPRINT_TABLE_${envSuffix(table.name)}_NAME`] = table.tableName;
     const tableStatements = tableUserStatements<pulumi.Input<string>>(
@@ -441,7 +468,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements, ...tableStatements, ...topicStatements],
+        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements, ...tableStatements, ...topicStatements, ...busStatements],
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -469,7 +496,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements, ...tableStatements, ...topicStatements],
+        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements, ...tableStatements, ...topicStatements, ...busStatements],
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),

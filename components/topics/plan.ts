@@ -4,7 +4,10 @@
  * (components/lib/plan/sharedTypes.ts: the alarm topics use them too); its dead-letter queues are
  * the queue component's type.
  */
+import { API_ONLY_CREATION } from "../lib/plan/creation";
 import type { ComponentPlanFacts, EdgeContext } from "../lib/plan/facts";
+import { named, textInput } from "../lib/plan/mock";
+import { arn, hashHex } from "../lib/plan/mockIds";
 
 /** An SNS subscription. */
 export const SNS_TOPIC_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
@@ -23,6 +26,37 @@ function deliveryEdges({ graph, nodeOf, connect }: EdgeContext): void {
 /** The topics component's facts. */
 export const topicsPlanFacts: ComponentPlanFacts = {
   component: "topics",
-  types: [],
+  types: [
+    {
+      type: "aws:cloudwatch/eventBus:EventBus",
+      mock: (input, region) => {
+        const name = named(input);
+        return { id: name, outputs: { arn: arn("events", region, `event-bus/${name}`) } };
+      },
+      creation: API_ONLY_CREATION,
+    },
+    {
+      type: "aws:cloudwatch/eventRule:EventRule",
+      // the provider's ID is `<bus>/<rule>` on a custom bus
+      mock: (input, region) => {
+        const name = named(input);
+        const bus = textInput(input, "eventBusName") ?? "default";
+        return {
+          id: bus === "default" ? name : `${bus}/${name}`,
+          outputs: { arn: arn("events", region, bus === "default" ? `rule/${name}` : `rule/${bus}/${name}`) },
+        };
+      },
+      creation: API_ONLY_CREATION,
+    },
+    {
+      type: "aws:cloudwatch/eventTarget:EventTarget",
+      // the provider's ID is `<bus>/<rule>/<target id>`; the target ID is generated when not given
+      mock: (input) => {
+        const targetId = `terraform-${hashHex(26, input.urn)}`;
+        return { id: `${textInput(input, "eventBusName") ?? "default"}/${textInput(input, "rule") ?? input.name}/${targetId}`, outputs: { targetId } };
+      },
+      creation: API_ONLY_CREATION,
+    },
+  ],
   edges: { requests: deliveryEdges },
 };

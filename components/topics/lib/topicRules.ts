@@ -8,6 +8,7 @@
  * @see https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html
  */
 import { denyInsecureTransportStatement, policyDocument, type IamStatement } from "../../lib/iam";
+import { ruleDeliveryStatement } from "./busRules";
 
 /** SNS topic kinds. */
 export const TOPIC_TYPES = ["standard", "fifo"] as const;
@@ -139,9 +140,13 @@ export function topicDeliveryStatement(queueArn: string, topicArns: readonly str
   };
 }
 
-/** A queue policy: TLS only, and delivery from exactly these topics. */
-export function topicQueuePolicy(queueArn: string, topicArns: readonly string[]): string {
-  return policyDocument([denyInsecureTransportStatement("sqs:*", queueArn), ...(topicArns.length > 0 ? [topicDeliveryStatement(queueArn, topicArns)] : [])]);
+/** A queue policy: TLS only, and delivery from exactly these topics and EventBridge rules. */
+export function topicQueuePolicy(queueArn: string, topicArns: readonly string[], ruleArns: readonly string[] = []): string {
+  return policyDocument([
+    denyInsecureTransportStatement("sqs:*", queueArn),
+    ...(topicArns.length > 0 ? [topicDeliveryStatement(queueArn, topicArns)] : []),
+    ...(ruleArns.length > 0 ? [ruleDeliveryStatement(queueArn, ruleArns)] : []),
+  ]);
 }
 
 /**
