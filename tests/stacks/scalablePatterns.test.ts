@@ -81,8 +81,27 @@ describe("scalable-system patterns on the shipped stacks", function () {
     }
   });
 
+  it("prod: an EventBridge bus in every region whose rule delivers to the region's jobs queue, with a dead-letter queue", () => {
+    for (const region of PROD_REGIONS) {
+      const [bus] = inRegion(prod, "aws:cloudwatch/eventBus:EventBus", region);
+      assert.equal(bus.inputs.name, "blueprint-prod-events");
+      const [target] = inRegion(prod, "aws:cloudwatch/eventTarget:EventTarget", region);
+      assert.match(String(target.inputs.arn), new RegExp(`^arn:aws:sqs:${region}:\\d+:blueprint-prod-jobs$`));
+      assert.match(
+        String((target.inputs.deadLetterConfig as { arn: string }).arn),
+        new RegExp(`^arn:aws:sqs:${region}:\\d+:blueprint-prod-reports-requested-rule-dlq$`),
+      );
+      const policy = inRegion(prod, "aws:sqs/queuePolicy:QueuePolicy", region).find((p) => p.name === `${region}-jobs`)!;
+      const principals = (JSON.parse(String(policy.inputs.policy)) as { Statement: Array<{ Principal: unknown }> }).Statement.map(
+        (statement) => statement.Principal,
+      );
+      assert.deepEqual(principals, ["*", { Service: "sns.amazonaws.com" }, { Service: "events.amazonaws.com" }]);
+    }
+  });
+
   it("staging and prod plan the new types with zero mandatory violations, and no new type is behind an advisory one", () => {
-    const newTypes = /^aws:(rds\/proxy|dynamodb\/|sns\/topicSubscription|ssm\/parameter)/;
+    const newTypes =
+      /^aws:(rds\/proxy|dynamodb\/|sns\/topicSubscription|ssm\/parameter|cloudwatch\/event|appautoscaling\/|serverlessrepository\/|secretsmanager\/secretRotation)/;
     for (const plan of [prod, staging]) {
       assert.deepEqual(mandatory(plan), [], plan.stack);
       const urns = new Set(plan.resources.filter((r) => newTypes.test(r.type)).map((r) => r.urn));
