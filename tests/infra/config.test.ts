@@ -20,12 +20,12 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, proxy, tables, topics, ...config }: BlueprintConfig =
+    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, proxy, tables, topics, eventBus, ...config }: BlueprintConfig =
       parseConfig(prodConfig());
     assert.deepEqual(routes, DEFAULT_ROUTES);
     // prod pools connections by default; tables and topics exist only where a stack lists them
     assert.equal(proxy.enabled, true);
-    assert.deepEqual([tables, topics], [[], []]);
+    assert.deepEqual([tables, topics, eventBus], [[], [], { enabled: false, rules: [] }]);
     assert.equal(chaos.enabled, false, "chaos experiments are off unless a stack enables them");
     // the application tier's defaults are asserted under "application-tier config" below, the data
     // tier's and the edge's in their own config tests; here only the modes the prod profile picks
@@ -92,7 +92,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:proxy, blueprint:tables, blueprint:topics",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:proxy, blueprint:tables, blueprint:topics, blueprint:eventBus",
       ],
     },
     {

@@ -74,6 +74,7 @@ const UNTAGGABLE = new Set([
   "aws:rds/proxyTarget:ProxyTarget",
   "aws:appautoscaling/policy:Policy",
   "aws:secretsmanager/secretRotation:SecretRotation",
+  "aws:cloudwatch/eventTarget:EventTarget",
   "aws:kms/alias:Alias",
   "aws:cloudwatch/dashboard:Dashboard",
   "aws:acm/certificateValidation:CertificateValidation",
