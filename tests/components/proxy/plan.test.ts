@@ -13,7 +13,7 @@ describe("proxy plan facts", () => {
 
   it("mocks the target group (named default), the tracked cluster target and the read-only endpoint", () => {
     assert.equal(proxyTargetGroup(input("t", "g", { dbProxyName: "p" }), "eu-west-1").outputs.name, "default");
-    assert.deepEqual(proxyTarget(input("t", "x", { dbProxyName: "p", targetGroupName: "default", dbClusterIdentifier: "c" })), {
+    assert.deepEqual(proxyTarget(input("t", "x", { dbProxyName: "p", targetGroupName: "default", dbClusterIdentifier: "c" }), "eu-west-1"), {
       id: "p/default/TRACKED_CLUSTER/c",
       outputs: { type: "TRACKED_CLUSTER", trackedClusterId: "c" },
     });
