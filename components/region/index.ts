@@ -544,6 +544,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
                     database: {
                       kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const),
                       arn: database.arn,
+                      // every shard's member of the region is a target of the same experiment
+                      ...(shardDatabases.length > 0 ? { shardArns: shardDatabases.map((db) => db.arn) } : {}),
                     },
                   }
                 : {}),

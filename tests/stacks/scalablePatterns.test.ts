@@ -189,6 +189,27 @@ describe("scalable-system patterns on the shipped stacks", function () {
       assert.deepEqual(shardTableSection({ graph: planGraph(prod), regions: prod.regions, primaryRegion: prod.primaryRegion }), [], "one shard: no table");
     });
 
+    it("staging with two shards: the database failover experiment of each region targets both shards' clusters", async () => {
+      const sharded = await planShippedStack("staging", { "blueprint:database": { shards: 2 } });
+      assert.deepEqual(mandatory(sharded), []);
+      const regions = ["us-east-1", "eu-west-1"].filter((region) =>
+        inRegion(sharded, "aws:fis/experimentTemplate:ExperimentTemplate", region).some((t) =>
+          JSON.stringify(t.inputs.actions).includes("aws:rds:failover-db-cluster"),
+        ),
+      );
+      assert.ok(regions.length > 0, "staging runs the database failover experiment somewhere");
+      for (const region of regions) {
+        const template = inRegion(sharded, "aws:fis/experimentTemplate:ExperimentTemplate", region).find((t) =>
+          JSON.stringify(t.inputs.actions).includes("aws:rds:failover-db-cluster"),
+        )!;
+        const [target] = template.inputs.targets as Array<{ resourceArns: string[] }>;
+        assert.deepEqual(
+          target.resourceArns.map((arn) => arn.split(":").pop()),
+          [`blueprint-staging-${region}`, `blueprint-staging-s1-${region}`],
+        );
+      }
+    });
+
     it("activeShards keeps a new shard out of the map until its data is copied", async () => {
       const staged = await planShippedStack("prod", { "blueprint:database": { shards: 3, activeShards: 2 } });
       const [parameter] = inRegion(staged, "aws:ssm/parameter:Parameter", "eu-west-1");
