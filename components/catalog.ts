@@ -41,6 +41,13 @@ import { backupSection } from "./backup/section";
 import { resilienceSection } from "./resilience/section";
 import { telemetrySection } from "./telemetry/section";
 import { telemetryPlanFacts } from "./telemetry/plan";
+import { tablesPlanFacts } from "./tables/plan";
+import { tablesSection } from "./tables/section";
+import { topicsPlanFacts } from "./topics/plan";
+import { proxyPlanFacts } from "./proxy/plan";
+import { proxySection } from "./proxy/section";
+import { topicsSection } from "./topics/section";
+import { eventBusSection } from "./topics/busSection";
 
 /** What the blueprint declares about one component. */
 export interface ComponentDeclaration {
@@ -69,6 +76,9 @@ export const COMPONENTS = [
   { name: "backup", settings: [backupSection], plan: backupPlanFacts },
   { name: "resilience", settings: [resilienceSection], plan: resiliencePlanFacts },
   { name: "telemetry", settings: [telemetrySection], plan: telemetryPlanFacts },
+  { name: "proxy", settings: [proxySection], plan: proxyPlanFacts },
+  { name: "tables", settings: [tablesSection], plan: tablesPlanFacts },
+  { name: "topics", settings: [topicsSection, eventBusSection], plan: topicsPlanFacts },
 ] as const satisfies readonly ComponentDeclaration[];
 
 /** Every section a component declares, as a union of their types. */

@@ -26,6 +26,9 @@ import { GrafanaWorkspace } from "../components/telemetry/grafana";
 import { GlobalTelemetryDashboard } from "../components/telemetry/dashboards";
 import { globalDashboardName } from "../components/telemetry/lib/names";
 import { cdnNames } from "../components/cdn/lib/cdnRules";
+import { GlobalTables } from "../components/tables";
+import { masterPasswordRules } from "../components/database";
+import { DatabaseSecretRotation } from "../components/database/rotation";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -56,6 +59,8 @@ export interface Blueprint {
   readonly switchPlan?: RegionSwitchPlan;
   /** The Grafana workspace, when blueprint:telemetry.grafana is on. */
   readonly grafana?: GrafanaWorkspace;
+  /** The DynamoDB global tables, when the stack configures any. */
+  readonly tables?: GlobalTables;
 }
 
 /** Declares the whole stack. */
@@ -85,6 +90,21 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
 
   // the canaries request the public URL, which CloudFront's domain gives without a domain of the stack's own
   const [appUrl, resolveAppUrl] = pulumi.deferredOutput<string>();
+  // The tables alarm on each region's topic, which the stamps declare: deferred outputs close the loop.
+  const alarmTopics = new Map(config.regions.map((region) => [region.name, pulumi.deferredOutput<string>()] as const));
+  const tables =
+    config.tables.length > 0
+      ? new GlobalTables("tables", {
+          primaryRegion: config.primaryRegion,
+          regions: config.regions.map((region) => region.name),
+          namePrefix,
+          tables: config.tables,
+          kmsKeyArns: data.keyArns,
+          alarmTopicArns: Object.fromEntries([...alarmTopics].map(([region, [topicArn]]) => [region, topicArn])),
+          protect: config.protect,
+          tags: globalTags,
+        })
+      : undefined;
 
   const database = config.database;
   const cacheSettings = config.cache;
@@ -118,6 +138,10 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       chaos: config.chaos,
       telemetry: config.telemetry,
       appUrl,
+      ...(tables ? { tables: tables.byRegion[region.name] } : {}),
+      ...(config.topics.length > 0 ? { topics: config.topics } : {}),
+      ...(config.proxy.enabled ? { proxy: config.proxy } : {}),
+      ...(config.eventBus.enabled ? { eventBus: config.eventBus } : {}),
       tags: standardTags(tagContext, region.name),
     });
   const cacheOf = (region: string, role: "primary" | "secondary" | "standalone", globalReplicationGroupId?: pulumi.Input<string>) =>
@@ -145,8 +169,40 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       ...(data.globalClusterIdentifier ? { globalClusterIdentifier: data.globalClusterIdentifier } : {}),
       ...(data.globalWriterEndpoint ? { globalWriterEndpoint: data.globalWriterEndpoint } : {}),
     },
+    shards: data.shards.map((shard) => ({
+      role: "primary" as const,
+      settings: database,
+      masterPassword: shard.masterPassword,
+      secretArn: shard.databaseSecretArns[primaryRegion.name],
+      ...(shard.globalClusterIdentifier ? { globalClusterIdentifier: shard.globalClusterIdentifier } : {}),
+    })),
+    ...(database.activeShards !== undefined ? { activeShards: database.activeShards } : {}),
     ...cacheOf(primaryRegion.name, cacheSettings.mode === "global" ? "primary" : "standalone"),
   });
+  // The secrets name their shard's writer (the rotation function connects to it): the global writer
+  // endpoint, which follows a switchover, or the primary member's endpoint.
+  const primaryMembers = primaryStamp.database ? [primaryStamp.database, ...primaryStamp.shardDatabases] : [];
+  data.rotation.forEach(({ resolveHost }, shard) => {
+    const global = shard === 0 ? data.globalWriterEndpoint : data.shards[shard - 1]?.globalWriterEndpoint;
+    resolveHost(global ?? primaryMembers[shard]?.writerEndpoint ?? pulumi.output(""));
+  });
+  if (database.rotationDays > 0 && primaryStamp.database) {
+    data.rotation.forEach(({ secretArn }, shard) => {
+      new DatabaseSecretRotation(shard === 0 ? "database-rotation" : `database-rotation-s${shard}`, {
+        region: primaryRegion.name,
+        namePrefix,
+        shard,
+        engine: database.engine,
+        secretArn,
+        kmsKeyArn: data.keyArns[primaryRegion.name],
+        subnetIds: primaryStamp.network.privateSubnetIds,
+        securityGroupId: primaryStamp.network.securityGroupIds.worker,
+        allowedSpecials: masterPasswordRules(database.engine, database.service).overrideSpecial,
+        rotationDays: database.rotationDays,
+        tags: globalTags,
+      });
+    });
+  }
   // Named without the primary's region, so a failover to another region renames nothing.
   const datastore =
     cacheSettings.mode === "global" && primaryStamp.cache
@@ -158,23 +214,26 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           protect: config.protect,
         })
       : undefined;
-  const secondaryDatabase = (region: string): StampData["database"] => {
+  // shard 0 is the stack's first database (data.*), shard n its n-th extra one (data.shards[n - 1])
+  const secondaryDatabase = (region: string, shard = 0): StampData["database"] => {
+    const shared = shard === 0 ? data : data.shards[shard - 1];
+    const source = shard === 0 ? primaryStamp.database! : primaryStamp.shardDatabases[shard - 1];
     const common = {
       role: "secondary" as const,
       settings: database,
-      secretArn: data.databaseSecretArns[region],
-      replicationSourceReady: [primaryStamp.database!.writer],
+      secretArn: shared.databaseSecretArns[region],
+      replicationSourceReady: [source.writer],
     };
     switch (database.mode) {
       case "aurora-global":
         return {
           ...common,
-          globalClusterIdentifier: data.globalClusterIdentifier!,
+          globalClusterIdentifier: shared.globalClusterIdentifier!,
           sourceRegion: primaryRegion.name,
-          globalWriterEndpoint: data.globalWriterEndpoint!,
+          ...(shard === 0 ? { globalWriterEndpoint: data.globalWriterEndpoint! } : {}),
         };
       case "rds-replicas":
-        return { ...common, sourceDbInstanceArn: primaryStamp.database!.arn };
+        return { ...common, sourceDbInstanceArn: source.arn };
       case "single-region":
         // config validation allows single-region only in a one-region stack
         return undefined;
@@ -185,17 +244,20 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       .filter((region) => !region.primary)
       .map((region) => {
         const member = secondaryDatabase(region.name);
+        const shardMembers = data.shards.map((_, index) => secondaryDatabase(region.name, index + 1)).filter((spec) => spec !== undefined);
         return [
           region.name,
           stamp(region, {
             kmsKeyArn: data.keyArns[region.name],
-            ...(member ? { database: member } : {}),
+            ...(member ? { database: member, shards: shardMembers } : {}),
+            ...(member && database.activeShards !== undefined ? { activeShards: database.activeShards } : {}),
             ...cacheOf(region.name, datastore ? "secondary" : "standalone", datastore?.globalReplicationGroupId),
           }),
         ] as const;
       }),
   );
   const stamps = config.regions.map((region) => (region.primary ? primaryStamp : others.get(region.name)!));
+  for (const s of stamps) alarmTopics.get(s.region)![1](s.observability.alarmTopicArn);
 
   const certificate = cdnCertificate(config.cdn, domain);
   const cdn = new Cdn("edge", {
@@ -301,6 +363,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
             ...(s.database ? [s.database.arn] : []),
             ...(s.region === primaryRegion.name ? [pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`] : []),
           ],
+          shardResources: s.shardDatabases.map((shard) => shard.arn),
         })),
         settings: config.backup,
         ...(database.mode === "rds-replicas" && primaryStamp.database
@@ -376,6 +439,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     ...(writer ? { writerGuard: writer } : {}),
     data,
     ...(grafana ? { grafana } : {}),
+    ...(tables ? { tables } : {}),
   };
 }
 

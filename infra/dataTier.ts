@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { authTokenRules } from "../components/cache/lib/cacheRules";
 import { DatabaseGlobalCluster, globalClusterIdentifier, masterPasswordRules } from "../components/database";
+import { shardNamePrefix, shardResourceName } from "../components/database/lib/sharding";
 import { MultiRegionKey } from "../components/kms";
 import { ReplicatedSecret } from "../components/secrets";
 import { DATA_KEY_DELETION_WINDOW_DAYS } from "../components/kms/defaults";
@@ -29,6 +30,21 @@ export interface SharedData {
   /** The Aurora global cluster's identifier (aurora-global only). */
   readonly globalClusterIdentifier?: pulumi.Output<string>;
   /** The Aurora global writer endpoint, which follows the writer through a switchover (aurora-global only). */
+  readonly globalWriterEndpoint?: pulumi.Output<string>;
+  /** Shards 1 to N-1 (`blueprint:database.shards`), each with its own credentials and global cluster; shard 0 is the fields above. */
+  readonly shards: readonly ShardData[];
+  /**
+   * Each shard's primary credentials secret (shard 0 first), for rotation. Its `host` is the
+   * shard's writer, which the stamps declare: call `resolveHost` once the primary's are.
+   */
+  readonly rotation: readonly { readonly secretArn: pulumi.Output<string>; readonly resolveHost: (host: pulumi.Output<string>) => void }[];
+}
+
+/** The stack-wide data of one shard after the first. */
+export interface ShardData {
+  readonly masterPassword: pulumi.Output<string>;
+  readonly databaseSecretArns: Readonly<Record<string, pulumi.Output<string>>>;
+  readonly globalClusterIdentifier?: pulumi.Output<string>;
   readonly globalWriterEndpoint?: pulumi.Output<string>;
 }
 
@@ -69,27 +85,37 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
 
   const database = config.database;
   const passwordRules = masterPasswordRules(database.engine, database.service);
-  // Never change these arguments: the members ignore the password after creation (rotate in AWS).
-  const password = new random.RandomPassword("database-master-password", {
-    length: passwordRules.length,
-    special: true,
-    overrideSpecial: passwordRules.overrideSpecial,
-    minLower: 1,
-    minUpper: 1,
-    minNumeric: 1,
-  });
-  const databaseSecret = replicated(
-    "database-credentials",
-    `${namePrefix}/database/master`,
-    "Master credentials of the blueprint's database (engine, username, password, port, dbname)",
-    pulumi.jsonStringify({
-      engine: database.engine,
-      username: database.masterUsername,
-      password: password.result,
-      port: database.port,
-      dbname: database.databaseName,
-    }),
-  );
+  // Shard 0 keeps the names of a one-shard stack; every later shard adds its own resources.
+  const rotation: { secretArn: pulumi.Output<string>; resolveHost: (host: pulumi.Output<string>) => void }[] = [];
+  const shardCredentials = (shard: number) => {
+    // the rotation function connects to `host`; the writer is declared later, by the primary's stamp
+    const [host, resolveHost] = pulumi.deferredOutput<string>();
+    // Never change these arguments: the members ignore the password after creation (rotate in AWS).
+    const password = new random.RandomPassword(shardResourceName("database-master-password", shard), {
+      length: passwordRules.length,
+      special: true,
+      overrideSpecial: passwordRules.overrideSpecial,
+      minLower: 1,
+      minUpper: 1,
+      minNumeric: 1,
+    });
+    const secret = replicated(
+      shardResourceName("database-credentials", shard),
+      `${namePrefix}/database/master${shard === 0 ? "" : `-s${shard}`}`,
+      `Master credentials of the blueprint's database${shard === 0 ? "" : ` shard ${shard}`} (engine, username, password, port, dbname)`,
+      pulumi.jsonStringify({
+        engine: database.engine,
+        username: database.masterUsername,
+        password: password.result,
+        port: database.port,
+        dbname: database.databaseName,
+        host,
+      }),
+    );
+    rotation.push({ secretArn: secret.arns[primaryRegion], resolveHost });
+    return { password, secret };
+  };
+  const { password, secret: databaseSecret } = shardCredentials(0);
 
   let cache: Pick<SharedData, "cacheAuthToken" | "cacheSecretArns"> = {};
   if (config.cache.mode !== "none") {
@@ -104,16 +130,27 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
     cache = { cacheAuthToken: token.result, cacheSecretArns: cacheSecret.arns };
   }
 
-  const globalCluster =
+  const globalClusterOf = (shard: number) =>
     database.mode === "aurora-global"
-      ? new DatabaseGlobalCluster("database", {
+      ? new DatabaseGlobalCluster(shardResourceName("database", shard), {
           region: primaryRegion,
-          identifier: globalClusterIdentifier(namePrefix),
+          identifier: globalClusterIdentifier(shardNamePrefix(namePrefix, shard)),
           settings: database,
           protect: config.protect,
-          tags,
+          tags: shard === 0 ? tags : { ...tags, DatabaseShard: String(shard) },
         })
       : undefined;
+  const globalCluster = globalClusterOf(0);
+  const shards = Array.from({ length: database.shards - 1 }, (_, index): ShardData => {
+    const shard = index + 1;
+    const credentials = shardCredentials(shard);
+    const global = globalClusterOf(shard);
+    return {
+      masterPassword: credentials.password.result,
+      databaseSecretArns: credentials.secret.arns,
+      ...(global ? { globalClusterIdentifier: global.identifier, globalWriterEndpoint: global.writerEndpoint } : {}),
+    };
+  });
 
   return {
     keyArns: key.keyArns,
@@ -121,5 +158,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
     databaseSecretArns: databaseSecret.arns,
     ...cache,
     ...(globalCluster ? { globalClusterIdentifier: globalCluster.identifier, globalWriterEndpoint: globalCluster.writerEndpoint } : {}),
+    shards,
+    rotation,
   };
 }

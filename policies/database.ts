@@ -472,6 +472,71 @@ export const clusterConfigureMultiAz = stackPolicy({
   },
 });
 
+/** Clients reach a database proxy over TLS, authenticated by IAM. */
+export const proxyRequireTlsAndIamAuthentication = resourcePolicy({
+  name: "aws-rds-proxy-require-tls-and-iam-authentication",
+  description:
+    "Checks that every RDS proxy requires TLS, that every one of its auths requires IAM authentication and reads its credentials from Secrets Manager, and that it runs in subnets of at least two (the RDS limit).",
+  severity: "high",
+  service: "database",
+  remediationSteps:
+    'Set `requireTls: true` and `auths: [{ authScheme: "SECRETS", iamAuth: "REQUIRED", secretArn: <the region\'s copy of the secret> }]`, and pass the private subnets of two or more AZs as `vpcSubnetIds`.',
+  ids: { wellArchitected: ["SEC09-BP02", "SEC02-BP02"] },
+  validateResource: validateResourceOfType(aws.rds.Proxy, (proxy, _args, reportViolation) => {
+    if (proxy.requireTls !== true)
+      reportViolation("The proxy does not require TLS (requireTls is not true): credentials and data could cross the network in clear.");
+    const auths = proxy.auths ?? [];
+    if (auths.length === 0) reportViolation("The proxy declares no auth: it needs one that reads the database credentials from Secrets Manager.");
+    auths.forEach((auth, index) => {
+      if (auth.iamAuth !== "REQUIRED") reportViolation(`The proxy's auth ${index} does not require IAM authentication (iamAuth ${auth.iamAuth ?? "unset"}).`);
+      if (auth.secretArn === undefined || auth.secretArn === "") reportViolation(`The proxy's auth ${index} names no Secrets Manager secret.`);
+    });
+    if (Array.isArray(proxy.vpcSubnetIds) && proxy.vpcSubnetIds.length < 2) {
+      reportViolation(`The proxy runs in ${proxy.vpcSubnetIds.length} subnet(s); RDS Proxy needs subnets in at least two Availability Zones.`);
+    }
+  }),
+});
+
+/** DynamoDB tables and replicas are encrypted with a customer managed key of their region. */
+export const tableConfigureCustomerManagedKey = resourcePolicy({
+  name: "aws-dynamodb-table-configure-customer-managed-key",
+  description: "Checks that every DynamoDB table and global table replica is encrypted with a customer managed KMS key (not the AWS owned or AWS managed key).",
+  severity: "medium",
+  service: "database",
+  remediationSteps:
+    "Set `serverSideEncryption: { enabled: true, kmsKeyArn: <the region's key> }` on the table and `kmsKeyArn: <that region's key>` on each TableReplica.",
+  ids: { checkov: ["CKV_AWS_119"], trivy: ["AVD-AWS-0025"], wellArchitected: ["SEC08-BP01"] },
+  validateResource: validateResourceOfTypes(
+    onType(aws.dynamodb.Table, (table, _args, reportViolation) => {
+      const sse = table.serverSideEncryption;
+      if (sse?.enabled !== true || sse.kmsKeyArn === undefined || sse.kmsKeyArn === "")
+        reportViolation("The table is not encrypted with a customer managed KMS key.");
+    }),
+    onType(aws.dynamodb.TableReplica, (replica, _args, reportViolation) => {
+      if (replica.kmsKeyArn === undefined || replica.kmsKeyArn === "")
+        reportViolation("The replica is not encrypted with a customer managed KMS key of its region.");
+    }),
+  ),
+});
+
+/** DynamoDB tables and replicas keep point-in-time recovery. */
+export const tableEnablePointInTimeRecovery = resourcePolicy({
+  name: "aws-dynamodb-table-enable-point-in-time-recovery",
+  description: "Checks that every DynamoDB table and global table replica has point-in-time recovery on (each replica's setting is its own).",
+  severity: "medium",
+  service: "database",
+  remediationSteps: "Set `pointInTimeRecovery: { enabled: true }` on the table and `pointInTimeRecovery: true` on each TableReplica.",
+  ids: { checkov: ["CKV_AWS_28"], trivy: ["AVD-AWS-0024"], cdkNag: ["AwsSolutions-DDB3"], wellArchitected: ["REL09-BP01"] },
+  validateResource: validateResourceOfTypes(
+    onType(aws.dynamodb.Table, (table, _args, reportViolation) => {
+      if (table.pointInTimeRecovery?.enabled !== true) reportViolation("The table has no point-in-time recovery.");
+    }),
+    onType(aws.dynamodb.TableReplica, (replica, _args, reportViolation) => {
+      if (replica.pointInTimeRecovery !== true) reportViolation("The replica has no point-in-time recovery.");
+    }),
+  ),
+});
+
 /** The database policies, in pack order. */
 export const DATABASE_POLICIES: readonly BlueprintPolicy[] = [
   dbSubnetGroupConfigureMultiAz,
@@ -488,4 +553,7 @@ export const DATABASE_POLICIES: readonly BlueprintPolicy[] = [
   databaseEnableEnhancedMonitoring,
   databaseDisallowDefaultMasterUsername,
   clusterConfigureMultiAz,
+  proxyRequireTlsAndIamAuthentication,
+  tableConfigureCustomerManagedKey,
+  tableEnablePointInTimeRecovery,
 ];

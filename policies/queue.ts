@@ -212,6 +212,43 @@ export const queueConfigureDeadLetterQueue = stackPolicy({
   },
 });
 
+/** Every delivery of a topic to a queue has a dead-letter queue of its own region. */
+export const subscriptionConfigureDeadLetterQueue = stackPolicy({
+  name: "aws-sns-subscription-configure-dead-letter-queue",
+  description:
+    "Checks that every SNS subscription that delivers to an SQS queue has a redrive policy to a queue of this stack in the same region (SNS keeps undeliverable messages there instead of dropping them after its retries).",
+  severity: "medium",
+  service: "queue",
+  remediationSteps:
+    "Set the subscription's `redrivePolicy` to `{\"deadLetterTargetArn\": <a queue of the topic's region>}` and let that queue's policy admit sns.amazonaws.com for the topic.",
+  ids: { wellArchitected: ["REL05-BP01", "REL11-BP01"] },
+  validateStack: (args, reportViolation) => {
+    const subscriptions = ofType(args.resources, "aws:sns/topicSubscription:TopicSubscription").filter(
+      (subscription) => matchableStringProp(subscription, "protocol") === "sqs",
+    );
+    if (subscriptions.length === 0) args.notApplicable("The stack has no SNS subscription to an SQS queue.");
+    const queues = ofType(args.resources, QUEUE_TYPE);
+    for (const subscription of subscriptions) {
+      const redrive = parseRedrive(matchableStringProp(subscription, "redrivePolicy"), subscription, "redrivePolicy");
+      if (redrive?.deadLetterTargetArn === undefined) {
+        reportViolation(`Subscription ${subscription.name} has no dead-letter queue: undeliverable messages are dropped.`, subscription.urn);
+        continue;
+      }
+      const target = queues.find(
+        (queue) => dependsThrough(subscription, "redrivePolicy", [queue]) || queueIdentifiers(queue).includes(redrive.deadLetterTargetArn!),
+      );
+      if (!target) {
+        reportViolation(`Subscription ${subscription.name}'s dead-letter queue ${redrive.deadLetterTargetArn} is not a queue of this stack.`, subscription.urn);
+      } else if (regionOf(target) !== regionOf(subscription)) {
+        reportViolation(
+          `Subscription ${subscription.name} (${regionOf(subscription) ?? "unknown region"}) redrives to a queue in ${regionOf(target) ?? "an unknown region"}; SNS needs it in the topic's region.`,
+          subscription.urn,
+        );
+      }
+    }
+  },
+});
+
 /** The queue policies, in pack order. */
 export const QUEUE_POLICIES: readonly BlueprintPolicy[] = [
   queueEnableEncryption,
@@ -219,4 +256,5 @@ export const QUEUE_POLICIES: readonly BlueprintPolicy[] = [
   queuePolicyRequireSecureTransport,
   queuePolicyDisallowPublicAccess,
   queueConfigureDeadLetterQueue,
+  subscriptionConfigureDeadLetterQueue,
 ];

@@ -45,6 +45,8 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
   "aws:secretsmanager/secretRotation:SecretRotation",
   // one Grafana workspace reads every region's Prometheus workspace
   "aws:grafana/workspace:Workspace",
+  // the secret's rotation function runs where the secret is written
+  "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
   "aws:cloudwatch/logDeliverySource:LogDeliverySource",
   "aws:cloudwatch/logDelivery:LogDelivery",
   "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
@@ -57,7 +59,11 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** Types that are the same piece of the stamp (a multi-region key's primary in one region, its replicas in the others). */
-const SAME_PIECE: Readonly<Record<string, string>> = { "aws:kms/replicaKey:ReplicaKey": "aws:kms/key:Key" };
+const SAME_PIECE: Readonly<Record<string, string>> = {
+  "aws:kms/replicaKey:ReplicaKey": "aws:kms/key:Key",
+  // a global table is the table in one region and a replica in each other: the same piece
+  "aws:dynamodb/tableReplica:TableReplica": "aws:dynamodb/table:Table",
+};
 
 /** True for a set, non-empty string. */
 function given(value: unknown): value is string {
@@ -296,12 +302,33 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
     "Let components/database create one member per region of blueprint:regions: a cluster with globalClusterIdentifier set (aurora-global) or a read replica whose replicateSourceDb is the primary's ARN (rds-replicas); a single-region database is one cluster or instance only.",
   ids: { wellArchitected: ["REL10-BP01", "REL13-BP02", "REL09-BP03"] },
   validateStack: (args, reportViolation) => {
-    const globals = ofType(args.resources, GLOBAL_CLUSTER_TYPE);
-    const clusters = ofType(args.resources, CLUSTER_TYPE);
-    const instances = ofType(args.resources, INSTANCE_TYPE);
-    if (globals.length + clusters.length + instances.length === 0) args.notApplicable("The stack declares no database.");
+    const all = [...ofType(args.resources, GLOBAL_CLUSTER_TYPE), ...ofType(args.resources, CLUSTER_TYPE), ...ofType(args.resources, INSTANCE_TYPE)];
+    if (all.length === 0) args.notApplicable("The stack declares no database.");
     const regions = workloadRegions(args.resources);
+    // each shard (blueprint:database.shards) is a database of its own; shards after the first carry a DatabaseShard tag
+    const shards = [...new Set(all.map(databaseShardOf))].sort();
+    for (const shard of shards)
+      checkDatabaseShard(
+        all.filter((resource) => databaseShardOf(resource) === shard),
+        regions,
+        reportViolation,
+      );
+  },
+});
 
+/** The shard a database resource belongs to: its `DatabaseShard` tag, `0` without one. */
+function databaseShardOf(resource: PolicyResource): string {
+  const tags = known((): unknown => resource.props.tags);
+  const shard = tags !== null && typeof tags === "object" ? (tags as Record<string, unknown>).DatabaseShard : undefined;
+  return typeof shard === "string" && shard !== "" ? shard : "0";
+}
+
+/** The database-in-every-region rules for the resources of one shard. */
+function checkDatabaseShard(resources: readonly PolicyResource[], regions: readonly string[], reportViolation: ReportViolation): void {
+  {
+    const globals = ofType(resources, GLOBAL_CLUSTER_TYPE);
+    const clusters = ofType(resources, CLUSTER_TYPE);
+    const instances = ofType(resources, INSTANCE_TYPE);
     if (globals.length > 0) {
       if (globals.length > 1)
         reportViolation(`The stack has ${globals.length} global clusters (${globals.map((g) => g.name).join(", ")}); aurora-global mode has one.`);
@@ -348,8 +375,8 @@ export const stackRequireDatabaseInEveryRegion = stackPolicy({
         `The stack has ${databases.length} independent databases (${databases.map((d) => d.name).join(", ")}) with neither a global cluster nor read replicas; single-region mode has exactly one.`,
       );
     }
-  },
-});
+  }
+}
 
 /** A cache member in every region, as the mode the resources show requires. */
 export const stackRequireCacheInEveryRegion = stackPolicy({
@@ -408,6 +435,12 @@ function dimensionIn(metric: AlarmMetric, namespaces: readonly string[], dimensi
   return value !== undefined && ids.includes(value);
 }
 
+/** A resource's ARN, from its outputs or its inputs, when known. */
+function matchableArn(resource: PolicyResource): string | undefined {
+  const value = known((): unknown => resource.props.arn);
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
 function watchedResources(resources: readonly PolicyResource[]): Watched[] {
   const watched: Watched[] = [];
   for (const balancer of loadBalancers(resources)) {
@@ -438,6 +471,16 @@ function watchedResources(resources: readonly PolicyResource[]): Watched[] {
   for (const instance of ofType(resources, INSTANCE_TYPE)) {
     const ids = identifiers(instance, ["identifier", "id"]);
     watched.push({ resource: instance, kind: "database", related: [], matches: (m) => dimensionIn(m, ["AWS/RDS"], "DBInstanceIdentifier", ids) });
+  }
+  // a DynamoDB table and each replica share the table name; each copy is watched in its own region
+  for (const table of [...ofType(resources, "aws:dynamodb/table:Table"), ...ofType(resources, "aws:dynamodb/tableReplica:TableReplica")]) {
+    const arn = matchableArn(table);
+    const ids = [...identifiers(table, ["name"]), ...(arn ? [arn.replace(/^.*:table\//, "")] : [])];
+    watched.push({ resource: table, kind: "DynamoDB table", related: [], matches: (m) => dimensionIn(m, ["AWS/DynamoDB"], "TableName", ids) });
+  }
+  for (const proxy of ofType(resources, "aws:rds/proxy:Proxy")) {
+    const ids = identifiers(proxy, ["name", "id"]);
+    watched.push({ resource: proxy, kind: "database proxy", related: [], matches: (m) => dimensionIn(m, ["AWS/RDS"], "ProxyName", ids) });
   }
   for (const group of ofType(resources, REPLICATION_GROUP_TYPE)) {
     const ids = identifiers(group, ["replicationGroupId", "id"]);
@@ -641,6 +684,77 @@ export const stackDisallowCrossRegionDataPath = stackPolicy({
 });
 
 /** The multi-region stack policies, in pack order. */
+const TABLE_TYPE = "aws:dynamodb/table:Table";
+const TABLE_REPLICA_TYPE = "aws:dynamodb/tableReplica:TableReplica";
+const PROXY_TYPE = "aws:rds/proxy:Proxy";
+const PROXY_TARGET_TYPE = "aws:rds/proxyTarget:ProxyTarget";
+
+/** Every DynamoDB table has a copy (the table or a replica of it) in every region the workload runs in. */
+export const stackRequireTableReplicaInEveryRegion = stackPolicy({
+  name: "stack-require-table-replica-in-every-region",
+  description:
+    "Checks that every DynamoDB table has a copy in every region the workload runs in: the table itself in one region and a TableReplica of it in each other, at most one per region.",
+  severity: "high",
+  service: "stack",
+  remediationSteps:
+    "Let components/tables declare each table of blueprint:tables in the primary region and an aws.dynamodb.TableReplica of it in every other region.",
+  ids: { wellArchitected: ["REL10-BP01", "REL13-BP02"] },
+  validateStack: (args, reportViolation) => {
+    const tables = ofType(args.resources, TABLE_TYPE);
+    if (tables.length === 0) args.notApplicable("The stack declares no DynamoDB table.");
+    const replicas = ofType(args.resources, TABLE_REPLICA_TYPE);
+    const regions = workloadRegions(args.resources);
+    for (const table of tables) {
+      const copies = [table, ...replicas.filter((replica) => refersTo(replica, "globalTableArn", table, ["arn"]))];
+      checkOnePerRegion(copies, regions, { one: `copy of table ${table.name}`, many: `copies of table ${table.name}` }, reportViolation);
+    }
+    for (const replica of replicas.filter((candidate) => !tables.some((table) => refersTo(candidate, "globalTableArn", table, ["arn"])))) {
+      reportViolation(`Table replica ${replica.name} replicates no table of this stack.`, replica.urn);
+    }
+  },
+});
+
+/** With connection pooling, every database member of every region is behind a proxy of its region. */
+export const stackRequireProxyForEveryDatabase = stackPolicy({
+  name: "stack-require-proxy-for-every-database",
+  description:
+    "Checks that a stack with RDS proxies puts one in front of every Aurora cluster and RDS instance, in the same region: otherwise a failover region's tiers open direct connections the pool was meant to absorb.",
+  severity: "medium",
+  service: "stack",
+  remediationSteps: "Let components/proxy declare a RegionalProxy for each database member of every region (blueprint:proxy.enabled), or none at all.",
+  ids: { wellArchitected: ["REL05-BP02", "PERF05-BP05"] },
+  validateStack: (args, reportViolation) => {
+    const proxies = ofType(args.resources, PROXY_TYPE);
+    if (proxies.length === 0) args.notApplicable("The stack declares no RDS proxy.");
+    const targets = ofType(args.resources, PROXY_TARGET_TYPE);
+    const databases = [...ofType(args.resources, CLUSTER_TYPE), ...ofType(args.resources, INSTANCE_TYPE)];
+    for (const database of databases) {
+      const mine = targets.filter(
+        (target) =>
+          refersTo(target, "dbClusterIdentifier", database, ["clusterIdentifier", "id"]) ||
+          refersTo(target, "dbInstanceIdentifier", database, ["identifier", "id"]),
+      );
+      if (mine.length === 0) {
+        reportViolation(
+          `Database ${database.name} (${regionOf(database) ?? "unknown region"}) is behind no RDS proxy, though the stack has proxies.`,
+          database.urn,
+        );
+        continue;
+      }
+      for (const target of mine) {
+        const proxy = proxies.find((candidate) => refersTo(target, "dbProxyName", candidate, ["name", "id"]));
+        if (proxy && regionOf(proxy) !== regionOf(database)) {
+          reportViolation(
+            `Database ${database.name} (${regionOf(database) ?? "unknown region"}) is behind proxy ${proxy.name} of ${regionOf(proxy) ?? "an unknown region"}; a proxy must be in its target's VPC.`,
+            database.urn,
+          );
+        }
+      }
+    }
+  },
+});
+
+/** The stack policies, in pack order. */
 export const STACK_POLICIES: readonly BlueprintPolicy[] = [
   stackRequireMinimumRegions,
   stackDisallowOverlappingVpcCidrs,
@@ -653,6 +767,8 @@ export const STACK_POLICIES: readonly BlueprintPolicy[] = [
   stackRequireEdgeResourcesInUsEast1,
   stackRequireOriginFailover,
   stackDisallowCrossRegionDataPath,
+  stackRequireTableReplicaInEveryRegion,
+  stackRequireProxyForEveryDatabase,
 ];
 
 /** A web ACL's scope as a message shows it: the word, or what stands in its place. */

@@ -31,6 +31,12 @@ export interface BackupRegion {
   readonly kmsKeyArn: pulumi.Input<string>;
   /** ARNs of what the region backs up (database cluster or instance, buckets); none: only a vault receiving copies. */
   readonly resources: readonly pulumi.Input<string>[];
+  /**
+   * The database ARN of each shard after the first, in shard order: each gets a selection of its own,
+   * because AWS Backup cannot update a selection (any change replaces it), so adding a shard must
+   * only add one. @default []
+   */
+  readonly shardResources?: readonly pulumi.Input<string>[];
 }
 
 /** Arguments of the Backups component. */
@@ -136,6 +142,14 @@ export class Backups extends pulumi.ComponentResource {
           `${name}-${entry.region}`,
           { region: entry.region, name: `${args.namePrefix}-${entry.region}`, planId: plan.id, iamRoleArn: role.arn, resources: [...entry.resources] },
           opt,
+        );
+        (entry.shardResources ?? []).forEach(
+          (shardArn, index) =>
+            new aws.backup.Selection(
+              `${name}-${entry.region}-s${index + 1}`,
+              { region: entry.region, name: `${args.namePrefix}-${entry.region}-s${index + 1}`, planId: plan.id, iamRoleArn: role.arn, resources: [shardArn] },
+              opt,
+            ),
         );
       }
     }

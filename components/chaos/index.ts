@@ -50,7 +50,12 @@ export interface RegionalChaosArgs {
    * holds the writer (FailoverDBCluster), or an RDS instance with Multi-AZ (reboot with failover).
    * @default - no database experiment in this region
    */
-  readonly database?: { readonly kind: ChaosDatabaseKind; readonly arn: pulumi.Input<string> };
+  readonly database?: {
+    readonly kind: ChaosDatabaseKind;
+    readonly arn: pulumi.Input<string>;
+    /** The region's members of the other database shards, failed over by the same experiment. @default [] */
+    readonly shardArns?: readonly pulumi.Input<string>[];
+  };
   /**
    * The region's replication group (Multi-AZ, automatic failover), when `failover-cache` runs here.
    * FIS finds the group by its `ChaosTarget` tag (`cacheChaosTargetTags(replicationGroupId)`), which
@@ -151,13 +156,15 @@ export class RegionalChaos extends pulumi.ComponentResource {
         role: role.name,
         name: "fis-experiments",
         policy: pulumi
-          .all([partition.partition, identity.accountId, web, database?.arn, cache?.replicationGroupArn])
-          .apply(([partitionName, accountId, groupName, databaseArn, cacheArn]) =>
+          .all([partition.partition, identity.accountId, web, database?.arn, cache?.replicationGroupArn, pulumi.all([...(database?.shardArns ?? [])])])
+          .apply(([partitionName, accountId, groupName, databaseArn, cacheArn, shardArns]) =>
             chaosRolePolicy(
               { partition: partitionName, accountId, region },
               {
                 ...(groupName !== undefined ? { webAutoScalingGroupName: groupName } : {}),
-                ...(database !== undefined && databaseArn !== undefined ? { database: { kind: database.kind, arn: databaseArn } } : {}),
+                ...(database !== undefined && databaseArn !== undefined
+                  ? { database: { kind: database.kind, arn: databaseArn, ...(shardArns.length > 0 ? { shardArns } : {}) } }
+                  : {}),
                 ...(cacheArn !== undefined ? { cache: { replicationGroupArn: cacheArn } } : {}),
                 logging: true,
               },
@@ -210,7 +217,7 @@ function declaredExperiments(args: RegionalChaosArgs): ExperimentSpec<pulumi.Inp
       case "terminate-web-instances":
         return [terminateWebInstancesSpec(args.webAutoScalingGroupName, settings.terminatePercentage, place)];
       case "failover-database":
-        return args.database ? [databaseFailoverSpec(args.database.kind, args.database.arn, place)] : [];
+        return args.database ? [databaseFailoverSpec(args.database.kind, args.database.arn, place, args.database.shardArns ?? [])] : [];
       case "failover-cache":
         return args.cache ? [cacheFailoverSpec(args.cache.replicationGroupId, args.cache.availabilityZone, settings.cacheInterruptionDuration, place)] : [];
       default:

@@ -19,6 +19,8 @@ import type { RegionalDatabaseArgs } from "./args";
 import type { DatabaseMember, MemberArgs } from "./member";
 import { declareAlarms, enhancedMonitoringRole } from "./monitoring";
 import { rdsInstance } from "./rdsInstance";
+import { declaredReaders } from "./lib/readerScaling";
+import { readerAutoScaling } from "./readerScaling";
 
 export type { RegionalDatabaseArgs } from "./args";
 export { AURORA_CLUSTER_IGNORED_CHANGES } from "./auroraCluster";
@@ -113,6 +115,23 @@ export class RegionalDatabase extends pulumi.ComponentResource {
       ...(args.sourceRegion !== undefined ? { sourceRegion: args.sourceRegion } : {}),
     });
     const alarms = declareAlarms(name, specs, { region, topicArn: args.alarmTopicArn, tags: args.tags }, { parent: this });
+
+    // Aurora readers scale with their CPU in every region, whatever its role (a switchover then changes no resource)
+    if (aurora && settings.readerScaling.enabled && member.clusterIdentifier !== undefined) {
+      readerAutoScaling(
+        name,
+        {
+          region,
+          policyName: `${names.identifier}-readers-cpu`,
+          clusterIdentifier: member.clusterIdentifier,
+          minReaders: declaredReaders(role, instancesInRegion(settings, role)),
+          settings: settings.readerScaling,
+          tags: args.tags,
+        },
+        // Application Auto Scaling needs the cluster's instances available before it registers the target
+        { parent: this, dependsOn: [member.writer] },
+      );
+    }
 
     this.region = region;
     this.role = role;

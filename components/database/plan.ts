@@ -4,7 +4,10 @@
  * replication arrows (global cluster ↔ member clusters, cross-region read replicas).
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { named, textInput, type Builder } from "../lib/plan/mock";
+import { arn, hashHex, MOCK_ACCOUNT_ID, uuid } from "../lib/plan/mockIds";
+import { always, type ComponentPlanFacts, type EdgeContext, type ReportContext } from "../lib/plan/facts";
+import { SSM_PARAMETER } from "../lib/plan/sharedTypes";
 import { dependsOn, referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
@@ -16,6 +19,42 @@ export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 /** An RDS DB instance. */
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
+
+/**
+ * A Serverless Application Repository stack: its ID is the CloudFormation stack's ARN (SAR prefixes
+ * the name with `serverlessrepo-`); the rotation templates output the function's ARN.
+ */
+const rotationApplication: Builder = (input, region) => {
+  const name = named(input);
+  const functionName = (input.inputs.parameters as Record<string, unknown> | undefined)?.functionName;
+  return {
+    id: arn("cloudformation", region, `stack/serverlessrepo-${name}/${uuid(input.urn)}`),
+    outputs: { outputs: { RotationLambdaARN: arn("lambda", region, `function:${typeof functionName === "string" ? functionName : name}`) } },
+  };
+};
+
+/**
+ * A scalable target: Pulumi's ID is its resource ID; Application Auto Scaling returns the target's
+ * ARN and the service-linked role it uses for Aurora.
+ */
+const scalableTarget: Builder = (input, region) => ({
+  id: textInput(input, "resourceId") ?? input.name,
+  outputs: {
+    arn: arn("application-autoscaling", region, `scalable-target/${hashHex(24, input.urn)}`),
+    roleArn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/aws-service-role/rds.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_RDSCluster`,
+  },
+});
+
+/** A scaling policy: its ID is its name; the ARN names the policy, the resource and the name (the alarms target tracking creates are left out). */
+const scalingPolicy: Builder = (input, region) => {
+  const name = named(input);
+  return {
+    id: name,
+    outputs: {
+      arn: arn("autoscaling", region, `scalingPolicy:${uuid(input.urn)}:resource/rds/${textInput(input, "resourceId") ?? ""}:policyName/${name}`),
+    },
+  };
+};
 
 /** The writer cluster feeds the global cluster, which feeds the others; a read replica is fed by its source. */
 function replicationEdges({ graph, primaryRegion, nodeOf, connect }: EdgeContext): void {
@@ -43,6 +82,45 @@ function replicationEdges({ graph, primaryRegion, nodeOf, connect }: EdgeContext
       if (source) connect(nodeOf(source.urn), nodeOf(replica.urn), "replication", "read replica");
     }
   }
+}
+
+/** What the report reads of a region's shard map (components/database/lib/sharding.ts writes it). */
+interface PlannedShardMap {
+  readonly version?: number;
+  readonly shards?: ReadonlyArray<{ readonly shard?: number; readonly range?: readonly number[]; readonly writerEndpoint?: string }>;
+}
+
+/** The report's shard table: per shard its hash range and, per region, the cluster the map points at. */
+export function shardTableSection(context: ReportContext): string[] {
+  const maps = new Map<string, PlannedShardMap>();
+  for (const parameter of context.graph.ofTypes([SSM_PARAMETER])) {
+    const text = stringInput(parameter, "insecureValue");
+    if (parameter.region === null || text === undefined || !(stringInput(parameter, "name") ?? "").endsWith("/database/shard-map")) continue;
+    try {
+      maps.set(parameter.region, JSON.parse(text) as PlannedShardMap);
+    } catch {
+      // an unreadable map is left out of the table; the plan still records it
+    }
+  }
+  const first = maps.get(context.primaryRegion) ?? [...maps.values()][0];
+  if (first?.shards === undefined) return [];
+  const regions = context.regions.filter((region) => maps.has(region));
+  const header = ["shard", "hash range", ...regions];
+  const rows = first.shards.map((shard, index) => [
+    String(shard.shard ?? index),
+    shard.range ? `${shard.range[0]}–${shard.range[1]}` : "none (not active yet)",
+    ...regions.map((region) => `\`${(maps.get(region)?.shards?.[index]?.writerEndpoint ?? "?").split(".")[0]}\``),
+  ]);
+  return [
+    "### Database shards",
+    "",
+    `Shard map version ${first.version ?? "?"}, written to every region (SSM \`/<project>-<stack>/database/shard-map\`): a key belongs to the shard whose range holds its 32-bit hash. Each cell is the cluster the region's map points at.`,
+    "",
+    "| " + header.join(" | ") + " |",
+    "| " + header.map(() => "---").join(" | ") + " |",
+    ...rows.map((row) => "| " + row.join(" | ") + " |"),
+    "",
+  ];
 }
 
 /** The database component's facts. */
@@ -162,6 +240,25 @@ export const databasePlanFacts: ComponentPlanFacts = {
     },
     { type: "aws:rds/clusterParameterGroup:ClusterParameterGroup", mock: clusterParameterGroup, creation: API_ONLY_CREATION },
     { type: "aws:rds/parameterGroup:ParameterGroup", mock: parameterGroup, creation: API_ONLY_CREATION },
+    // the shard map of each region
+    // rotation of the master secrets
+    {
+      type: "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
+      mock: rotationApplication,
+      creation: { seconds: 120, basis: "experience: a Serverless Application Repository stack with one Lambda function and its role is created in 1-3 min" },
+    },
+    {
+      type: "aws:secretsmanager/secretRotation:SecretRotation",
+      mock: (input) => ({ id: textInput(input, "secretId") ?? input.name, outputs: { rotationEnabled: true } }),
+      creation: {
+        seconds: 60,
+        basis: "Secrets Manager rotates once when rotation is turned on (rotateImmediately); the function's four steps take under a minute",
+      },
+    },
+    // reader auto scaling
+    { type: "aws:appautoscaling/target:Target", mock: scalableTarget, creation: API_ONLY_CREATION },
+    { type: "aws:appautoscaling/policy:Policy", mock: scalingPolicy, creation: API_ONLY_CREATION },
   ],
   edges: { replication: replicationEdges },
+  report: shardTableSection,
 };

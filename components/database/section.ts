@@ -5,6 +5,8 @@
  */
 import { section } from "../lib/settings";
 import { databaseSettingsProblems } from "./lib/databaseRules";
+import { shardNamePrefix, shardProblems } from "./lib/sharding";
+import { readerScalingProblems } from "./lib/readerScaling";
 import { databaseKeys } from "./settings";
 
 /** The `database` section of a stack file. */
@@ -14,14 +16,22 @@ export const databaseSection = section("database", {
   keys: databaseKeys,
   check: (settings, scope) => {
     const regions = scope.regions.map((region) => region.name);
+    const context = { regions, primaryRegion: scope.primaryRegion ?? regions[0] ?? "" };
+    const problems = databaseSettingsProblems(settings, { ...context, namePrefix: scope.namePrefix });
+    // the last shard has the longest names; only its naming problems are new
+    if (settings.shards > 1) {
+      const seen = new Set(problems.map((problem) => problem.message));
+      const last = databaseSettingsProblems(settings, { ...context, namePrefix: shardNamePrefix(scope.namePrefix, settings.shards - 1) });
+      problems.push(...last.filter((problem) => problem.field === "namePrefix" && !seen.has(problem.message)));
+    }
+    problems.push(...shardProblems(settings));
+    problems.push(...readerScalingProblems(settings.readerScaling, settings, Math.max(0, regions.length - 1)));
     // every message names the value it is about (which may be a default the file does not show)
-    return databaseSettingsProblems(settings, { regions, primaryRegion: scope.primaryRegion ?? regions[0] ?? "", namePrefix: scope.namePrefix }).map(
-      (problem) => ({
-        // derived names are about the project and stack names, not a key of the section
-        field: problem.field === "namePrefix" ? "" : problem.field,
-        message: problem.message,
-        showValue: false,
-      }),
-    );
+    return problems.map((problem) => ({
+      // derived names are about the project and stack names, not a key of the section
+      field: problem.field === "namePrefix" ? "" : problem.field,
+      message: problem.message,
+      showValue: false,
+    }));
   },
 });

@@ -32,6 +32,9 @@ import {
   type DatabaseMode,
 } from "./lib/limits";
 import { DEFAULT_LOG_EXPORTS } from "./lib/parameters";
+import { SHARD_COUNT } from "./lib/sharding";
+import { MAX_AURORA_REPLICAS } from "./lib/readerScaling";
+import { ROTATION_DAYS } from "./lib/rotation";
 
 /** How the reference names each RDS engine. */
 const ENGINE_LABELS: Readonly<Record<RdsEngineName, string>> = {
@@ -231,6 +234,52 @@ export const databaseKeys = {
     default: derived(`the engine's own logs (${perEngineText((engine) => `[${DEFAULT_LOG_EXPORTS[engine].join(", ")}]`)})`, (scope) => [
       ...DEFAULT_LOG_EXPORTS[rdsEngineOf(scope)],
     ]),
+  }),
+  rotationDays: integer({
+    description:
+      "Days between automatic rotations of the master secret (0 = never): Secrets Manager rotates the primary region's secret with AWS's rotation function and replicates the new value to every region.",
+    range: ROTATION_DAYS,
+    unit: "days",
+    // dev is disposable; staging and prod rotate monthly
+    default: byEnvironment({ dev: 0, staging: 30, prod: 30 }),
+  }),
+  readerScaling: group(
+    {
+      enabled: flag({
+        description:
+          "Aurora: Application Auto Scaling adds readers to every region's cluster when their CPU stays above the target, and removes the ones it added.",
+        // dev's one instance has no readers to scale; staging rehearses prod's scaling
+        default: byEnvironment({ dev: false, staging: true, prod: true }),
+      }),
+      maxReaders: integer({
+        description:
+          "Most readers a region's cluster may scale to (its declared readers are the minimum); at most 15, less one per secondary region in an Aurora global database.",
+        range: { min: 0, max: MAX_AURORA_REPLICAS },
+        unit: "readers",
+        default: byEnvironment({ dev: 1, staging: 3, prod: 6 }),
+      }),
+      targetCpuPercent: integer({
+        description: "The readers' average CPU (RDSReaderAverageCPUUtilization) the scaling policy keeps.",
+        range: { min: 10, max: 90 },
+        unit: "percent",
+        default: 70,
+      }),
+    },
+    { description: "Aurora reader auto scaling in every region, within the profile's bounds." },
+  ),
+  shards: integer({
+    description: `Horizontal shards: N independent databases (with aurora-global, N global clusters), each with its members in every region, its secret, alarms and proxy; a versioned shard map (hash ranges to each shard's endpoints) is written to every region for the tiers when N > 1. Shard 0 keeps the names of a one-shard stack, and adding a shard only adds resources.`,
+    range: SHARD_COUNT,
+    unit: "shards",
+    default: 1,
+  }),
+  activeShards: integer({
+    description:
+      "Shards the shard map gives hash ranges to (the first activeShards); the others are listed with no range while their data is copied (docs/runbooks.md, Adding a database shard). Raising it publishes a new map version.",
+    range: SHARD_COUNT,
+    unit: "shards",
+    optional: true,
+    absentMeans: "every shard",
   }),
   alarms,
 };

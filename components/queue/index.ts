@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { redriveAllowPolicyJson, redrivePolicyJson, secureTransportQueuePolicy } from "./lib/queuePolicies";
+import { topicQueuePolicy } from "../topics/lib/topicRules";
 import { KMS_DATA_KEY_REUSE_PERIOD_SECONDS, queueArgsProblems, queuePhysicalNames, type QueueSpec } from "./lib/queueRules";
 
 export type { QueueSpec, QueueType } from "./lib/queueRules";
@@ -27,6 +28,18 @@ export interface RegionalQueuesArgs {
    * @default - SSE-SQS (`sqsManagedSseEnabled`), no key to manage and no KMS cost
    */
   readonly kmsKeyArn?: pulumi.Input<string>;
+  /**
+   * Per queue (logical name), the SNS topics that may deliver to it: its queue policy then admits
+   * sns.amazonaws.com for `sqs:SendMessage` with `aws:SourceArn` one of them, nothing else.
+   * @default {} (no topic delivers)
+   */
+  readonly topicSenders?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
+  /**
+   * Per queue (logical name), the EventBridge rules that may deliver to it (events.amazonaws.com
+   * with `aws:SourceArn` one of them).
+   * @default {} (no rule delivers)
+   */
+  readonly ruleSenders?: Readonly<Record<string, readonly pulumi.Input<string>[]>>;
   /**
    * Tags of every queue; `Region` is expected among them.
    * @default {}
@@ -122,12 +135,23 @@ export class RegionalQueues extends pulumi.ComponentResource {
         { region, queueUrl: deadLetter.url, redriveAllowPolicy: queue.arn.apply((arn) => redriveAllowPolicyJson([arn])) },
         opt,
       );
-      for (const [resourceName, target] of [
-        [base, queue],
-        [`${base}-dlq`, deadLetter],
-      ] as const) {
-        new aws.sqs.QueuePolicy(resourceName, { region, queueUrl: target.url, policy: target.arn.apply(secureTransportQueuePolicy) }, opt);
-      }
+      const senders = args.topicSenders?.[spec.name] ?? [];
+      const rules = args.ruleSenders?.[spec.name] ?? [];
+      new aws.sqs.QueuePolicy(
+        base,
+        {
+          region,
+          queueUrl: queue.url,
+          policy:
+            senders.length + rules.length > 0
+              ? pulumi
+                  .all([queue.arn, pulumi.all([...senders]), pulumi.all([...rules])])
+                  .apply(([arn, topics, ruleArns]) => topicQueuePolicy(arn, topics, ruleArns))
+              : queue.arn.apply(secureTransportQueuePolicy),
+        },
+        opt,
+      );
+      new aws.sqs.QueuePolicy(`${base}-dlq`, { region, queueUrl: deadLetter.url, policy: deadLetter.arn.apply(secureTransportQueuePolicy) }, opt);
 
       queues[spec.name] = {
         name: queue.name,

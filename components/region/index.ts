@@ -28,6 +28,15 @@ import type { IamStatement } from "../lib/iam";
 import { RegionalLogKey } from "../telemetry/logKey";
 import { RegionalTelemetry, type TelemetrySettings } from "../telemetry";
 import { RegionalTelemetryDashboard } from "../telemetry/dashboards";
+import { tableUserStatements } from "../tables/lib/tableRules";
+import type { RegionalTable } from "../tables";
+import { proxyClientStatements, proxyConnectArn, proxyName, RegionalProxy, type ProxySettings } from "../proxy";
+import { RegionalShardMap, shardMapReaderStatements } from "../database/shardMap";
+import { shardNamePrefix, shardResourceName } from "../database/lib/sharding";
+import { RegionalTopics, TopicSubscriptions, topicPublisherStatements, type TopicSpec } from "../topics";
+import { EventBusTargets, RegionalEventBus } from "../topics/bus";
+import type { EventBusSettings } from "../topics/busSection";
+import { busPublisherStatements } from "../topics/lib/busRules";
 
 /** What the stamp fills in itself for its data components. */
 type StampFilled = "region" | "namePrefix" | "subnetGroupName" | "securityGroupId" | "kmsKeyArn" | "availabilityZones" | "alarmTopicArn" | "protect" | "tags";
@@ -53,6 +62,14 @@ export interface StampData {
   readonly database?: StampDatabase;
   /** The region's cache; none when the stack's cache mode is `none`. @default undefined */
   readonly cache?: StampCache;
+  /**
+   * The region's members of shards 1 to N-1 (`blueprint:database.shards`); shard 0 is `database`.
+   * With any, the region gets a shard map for its tiers.
+   * @default []
+   */
+  readonly shards?: readonly StampDatabase[];
+  /** Shards the shard map gives hash ranges to. @default every shard */
+  readonly activeShards?: number;
 }
 
 /** How the load balancer is reached. */
@@ -118,6 +135,14 @@ export interface RegionalStampArgs {
   readonly data: StampData;
   /** How the load balancer is reached. @default internet-facing, no origin header */
   readonly edge?: StampEdge;
+  /** An RDS Proxy in front of each of the region's database members. @default none */
+  readonly proxy?: ProxySettings;
+  /** The EventBridge bus, when the stack enables it. @default none */
+  readonly eventBus?: EventBusSettings;
+  /** The event bus's topics, each delivering to queues of the region. @default none */
+  readonly topics?: readonly TopicSpec[];
+  /** The region's replica of each DynamoDB global table. @default none */
+  readonly tables?: readonly RegionalTable[];
   /** FIS experiments in this region. @default none */
   readonly chaos?: ChaosSettings;
   /** The agents, Prometheus, SLOs and the composite alarm of the region. */
@@ -140,6 +165,10 @@ export class RegionalStamp extends pulumi.ComponentResource {
   public readonly observability: RegionalObservability;
   /** The region's database member, when it has one. */
   public readonly database?: RegionalDatabase;
+  /** The region's members of shards 1 to N-1 (shard 0 is `database`). */
+  public readonly shardDatabases: readonly RegionalDatabase[];
+  /** The region's database proxies, one per shard, when the stack has them. */
+  public readonly proxies: readonly RegionalProxy[];
   /** The region's cache, when the stack has one. */
   public readonly cache?: RegionalCache;
   /** The region's FIS experiment templates, when the stack enables chaos experiments. */
@@ -208,8 +237,26 @@ export class RegionalStamp extends pulumi.ComponentResource {
       opt,
     );
 
+    // the topics first: each queue's policy admits exactly the topics that deliver to it
+    const topicSpecs = args.topics ?? [];
+    const topics =
+      topicSpecs.length > 0
+        ? new RegionalTopics(name, { region, namePrefix: args.namePrefix, topics: topicSpecs, kmsKeyArn: args.data.kmsKeyArn, tags }, opt)
+        : undefined;
+    const topicSenders: Record<string, pulumi.Output<string>[]> = {};
+    for (const spec of topicSpecs) {
+      for (const subscriber of spec.subscribers) (topicSenders[subscriber.queue] ??= []).push(topics!.topicArns[spec.name]);
+    }
+    const bus =
+      args.eventBus?.enabled === true ? new RegionalEventBus(name, { region, namePrefix: args.namePrefix, settings: args.eventBus, tags }, opt) : undefined;
+    const ruleSenders: Record<string, pulumi.Output<string>[]> = {};
+    for (const rule of bus ? args.eventBus!.rules : []) (ruleSenders[rule.queue] ??= []).push(bus!.ruleArns[rule.name]);
     // protect reaches every queue and its policies through the component
-    const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, { parent: this, protect: args.protect });
+    const queues = new RegionalQueues(
+      name,
+      { region, namePrefix: args.namePrefix, queues: args.queues, ...(topics ? { topicSenders } : {}), ...(bus ? { ruleSenders } : {}), tags },
+      { parent: this, protect: args.protect },
+    );
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name] }));
 
     // The data components alarm on the region's topic, which the observability component declares
@@ -225,9 +272,109 @@ export class RegionalStamp extends pulumi.ComponentResource {
       protect: args.protect,
       tags,
     };
-    const database = args.data.database
-      ? new RegionalDatabase(name, { ...withoutTierInputs(args.data.database), ...placement, subnetGroupName: network.dbSubnetGroupName }, opt)
-      : undefined;
+    if (topics && topicSpecs.some((spec) => spec.subscribers.length > 0)) {
+      new TopicSubscriptions(
+        name,
+        {
+          region,
+          namePrefix: args.namePrefix,
+          topics: topicSpecs,
+          topicArns: topics.topicArns,
+          queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn }])),
+          alarmTopicArn,
+          protect: args.protect,
+          tags,
+        },
+        opt,
+      );
+    }
+    // Shard 0 keeps the names a one-shard stack has; every later shard only adds resources.
+    const member = (shard: number, spec: StampDatabase) =>
+      new RegionalDatabase(
+        shardResourceName(name, shard),
+        {
+          ...withoutTierInputs(spec),
+          ...placement,
+          namePrefix: shardNamePrefix(args.namePrefix, shard),
+          subnetGroupName: network.dbSubnetGroupName,
+          // shard 0 keeps its tags; later shards say which they are (the policy pack groups members by it)
+          ...(shard === 0 ? {} : { tags: { ...tags, DatabaseShard: String(shard) } }),
+        },
+        opt,
+      );
+    if (bus && args.eventBus!.rules.length > 0) {
+      new EventBusTargets(
+        name,
+        {
+          region,
+          namePrefix: args.namePrefix,
+          settings: args.eventBus!,
+          bus,
+          queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn, fifo: spec.type === "fifo" }])),
+          alarmTopicArn,
+          protect: args.protect,
+          tags,
+        },
+        opt,
+      );
+    }
+    const database = args.data.database ? member(0, args.data.database) : undefined;
+    const shardSpecs = args.data.database ? [args.data.database, ...(args.data.shards ?? [])] : [];
+    const shardDatabases = (args.data.shards ?? []).map((spec, index) => member(index + 1, spec));
+    const members = database ? [database, ...shardDatabases] : [];
+    // RDS Proxy fronts every member; an RDS read replica cannot be a target (the proxy section refuses that combination)
+    const proxies =
+      args.proxy?.enabled === true
+        ? members.map((db, shard) => {
+            const spec = shardSpecs[shard];
+            const aurora = spec.settings.service === "aurora";
+            return new RegionalProxy(
+              shardResourceName(name, shard),
+              {
+                region,
+                name: proxyName(args.namePrefix, region, shard),
+                namePrefix: args.namePrefix,
+                alarmKey: shardResourceName("db-proxy", shard),
+                settings: args.proxy!,
+                engine: spec.settings.engine,
+                port: spec.settings.port,
+                target: aurora ? { kind: "cluster", clusterIdentifier: db.identifier } : { kind: "instance", instanceIdentifier: db.identifier },
+                // in every Aurora region, whatever its role: a switchover then changes no resource
+                readOnlyEndpoint: aurora,
+                secretArn: spec.secretArn,
+                kmsKeyArn: args.data.kmsKeyArn,
+                vpcId: network.vpcId,
+                subnetIds: network.privateSubnetIds,
+                clientSecurityGroupIds: { web: network.securityGroupIds.app, worker: network.securityGroupIds.worker },
+                dataSecurityGroupId: network.securityGroupIds.data,
+                alarmTopicArn,
+                dependsOn: [db.writer],
+                tags,
+              },
+              opt,
+            );
+          })
+        : [];
+    const shardMapParameter =
+      shardDatabases.length > 0
+        ? new RegionalShardMap(
+            name,
+            {
+              region,
+              namePrefix: args.namePrefix,
+              activeShards: args.data.activeShards ?? members.length,
+              shards: members.map((db, shard) => ({
+                writerEndpoint: db.writerEndpoint,
+                readerEndpoint: db.readerEndpoint,
+                secretArn: shardSpecs[shard].secretArn,
+                ...(proxies[shard] ? { proxyEndpoint: proxies[shard].endpoint } : {}),
+                ...(proxies[shard]?.readerEndpoint ? { proxyReaderEndpoint: proxies[shard].readerEndpoint } : {}),
+              })),
+              tags,
+            },
+            opt,
+          )
+        : undefined;
     // FIS finds replication groups by tag only, so a cache the experiments may fail over carries one
     const cacheChaos = args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache");
     const cache = args.data.cache
@@ -264,6 +411,15 @@ export class RegionalStamp extends pulumi.ComponentResource {
       environment.BLUEPRINT_DB_WRITES = databaseWriteMode(args.data.database.settings, args.data.database.role);
       // follows the writer through a switchover; reachable from the primary region's VPC (no peering)
       if (args.data.database.globalWriterEndpoint !== undefined) environment.BLUEPRINT_DB_GLOBAL_WRITER_ENDPOINT = args.data.database.globalWriterEndpoint;
+      // pooled connections: IAM authentication and TLS to the proxy, which holds the credentials
+      if (proxies[0]) {
+        environment.BLUEPRINT_DB_PROXY_ENDPOINT = proxies[0].endpoint;
+        if (proxies[0].readerEndpoint) environment.BLUEPRINT_DB_PROXY_READER_ENDPOINT = proxies[0].readerEndpoint;
+      }
+      if (shardMapParameter) {
+        environment.BLUEPRINT_DB_SHARDS = String(members.length);
+        environment.BLUEPRINT_DB_SHARD_MAP_PARAMETER = shardMapParameter.parameterName;
+      }
     }
     if (cache && args.data.cache) {
       environment.BLUEPRINT_CACHE_ENDPOINT = cache.primaryEndpoint;
@@ -274,12 +430,37 @@ export class RegionalStamp extends pulumi.ComponentResource {
       // a Global Datastore's secondary is read-only too
       environment.BLUEPRINT_CACHE_ROLE = args.data.cache.role;
     }
-    // exactly the region's copies of the secrets, decrypted only through the region's Secrets Manager
-    const secretStatements = secretReaderStatements(
-      [args.data.database?.secretArn, args.data.cache?.secretArn].filter((arn): arn is pulumi.Input<string> => arn !== undefined),
-      args.data.kmsKeyArn,
-      region,
+    if (bus) environment.BLUEPRINT_EVENT_BUS_NAME = bus.busName;
+    // each region's tiers publish to their own region's topics
+    for (const spec of topicSpecs) environment[`BLUEPRINT_TOPIC_${envSuffix(spec.name)}_ARN`] = topics!.topicArns[spec.name];
+    const topicStatements = topics
+      ? topicPublisherStatements<pulumi.Input<string>>(
+          topicSpecs.map((spec) => topics.topicArns[spec.name]),
+          args.data.kmsKeyArn,
+          region,
+        )
+      : [];
+    const busStatements = bus ? busPublisherStatements<pulumi.Input<string>>([bus.busArn]) : [];
+    // the same physical name in every region; the role below allows only this region's replica
+    for (const table of args.tables ?? []) environment[`BLUEPRINT_TABLE_${envSuffix(table.name)}_NAME`] = table.tableName;
+    const tableStatements = tableUserStatements<pulumi.Input<string>>(
+      (args.tables ?? []).map((table) => table.arn),
+      (arn) => pulumi.interpolate`${arn}/index/*`,
     );
+    // exactly the region's copies of the secrets, decrypted only through the region's Secrets Manager
+    const secretStatements = [
+      ...secretReaderStatements(
+        [...shardSpecs.map((spec) => spec.secretArn), args.data.cache?.secretArn].filter((arn): arn is pulumi.Input<string> => arn !== undefined),
+        args.data.kmsKeyArn,
+        region,
+      ),
+      ...(args.data.database
+        ? proxyClientStatements<pulumi.Input<string>>(
+            proxies.map((proxy) => proxy.arn.apply((arn) => proxyConnectArn(arn, args.data.database!.settings.masterUsername))),
+          )
+        : []),
+      ...(shardMapParameter ? shardMapReaderStatements<pulumi.Input<string>>(shardMapParameter.arn) : []),
+    ];
 
     // before the tiers: their boot steps and IAM statements come from it
     const telemetry = new RegionalTelemetry(
@@ -336,7 +517,13 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: withAgents("web", [...queueProducerStatements(queues.queueArns), ...secretStatements]),
+        policyStatements: withAgents("web", [
+          ...queueProducerStatements(queues.queueArns),
+          ...secretStatements,
+          ...tableStatements,
+          ...topicStatements,
+          ...busStatements,
+        ]),
         ...(telemetry.bootSteps.web !== undefined ? { bootSteps: telemetry.bootSteps.web } : {}),
         scaling: {
           kind: "web",
@@ -365,7 +552,13 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: withAgents("worker", [...queueConsumerStatements(queues.queueArns), ...secretStatements]),
+        policyStatements: withAgents("worker", [
+          ...queueConsumerStatements(queues.queueArns),
+          ...secretStatements,
+          ...tableStatements,
+          ...topicStatements,
+          ...busStatements,
+        ]),
         ...(telemetry.bootSteps.worker !== undefined ? { bootSteps: telemetry.bootSteps.worker } : {}),
         scaling: {
           kind: "worker",
@@ -438,6 +631,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
                     database: {
                       kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const),
                       arn: database.arn,
+                      // every shard's member of the region is a target of the same experiment
+                      ...(shardDatabases.length > 0 ? { shardArns: shardDatabases.map((db) => db.arn) } : {}),
                     },
                   }
                 : {}),
@@ -456,6 +651,8 @@ export class RegionalStamp extends pulumi.ComponentResource {
 
     this.network = network;
     this.database = database;
+    this.shardDatabases = shardDatabases;
+    this.proxies = proxies;
     this.cache = cache;
     this.chaos = chaos;
     this.loadBalancer = loadBalancer;

@@ -33,11 +33,6 @@ const ruleGroupNamespace: Builder = (input, region) => {
   return { id: namespaceArn, outputs: { arn: namespaceArn, name } };
 };
 
-const parameter: Builder = (input, region) => {
-  const name = textInput(input, "name") ?? input.name;
-  return { id: name, outputs: { name, arn: arn("ssm", region, `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };
-};
-
 const compositeAlarm: Builder = (input, region) => {
   const name = textInput(input, "alarmName") ?? input.name;
   return { id: name, outputs: { arn: arn("cloudwatch", region, `alarm:${name}`) } };
@@ -93,7 +88,6 @@ export const telemetryPlanFacts: ComponentPlanFacts = {
       mock: (input) => ({ id: textInput(input, "workspaceId") ?? input.name, outputs: {} }),
       creation: { seconds: 30, basis: "AMP CreateAlertManagerDefinition returns CREATING; the provider waits for ACTIVE" },
     },
-    { type: "aws:ssm/parameter:Parameter", mock: parameter, creation: API_ONLY_CREATION },
     { type: "aws:cloudwatch/compositeAlarm:CompositeAlarm", mock: compositeAlarm, creation: API_ONLY_CREATION },
     {
       type: "aws:synthetics/canary:Canary",

@@ -59,7 +59,7 @@ describe("component catalog", () => {
 
   it("declares every stateful type with what it is, what it loses and the inputs that replace it", () => {
     const stateful = [...index.types].filter(([, declared]) => declared.facts.stateful !== undefined);
-    assert.equal(stateful.length, 14);
+    assert.equal(stateful.length, 18);
     for (const [type, { facts }] of stateful) {
       const { label, loses, replacedBy } = facts.stateful!;
       assert.ok(label.length > 0 && loses.length > 10, type);

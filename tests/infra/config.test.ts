@@ -20,11 +20,33 @@ function prodConfig(): Record<string, any> {
 
 describe("parseConfig", () => {
   it("applies the prod profile", () => {
-    const { loadBalancer, web, worker, queues, alarms, database, cache, cdn, routes, dns, chaos, backup, resilience, telemetry, ...config }: BlueprintConfig =
-      parseConfig(prodConfig());
+    const {
+      loadBalancer,
+      web,
+      worker,
+      queues,
+      alarms,
+      database,
+      cache,
+      cdn,
+      routes,
+      dns,
+      chaos,
+      backup,
+      resilience,
+      telemetry,
+      proxy,
+      tables,
+      topics,
+      eventBus,
+      ...config
+    }: BlueprintConfig = parseConfig(prodConfig());
     // prod backs up with a copy in another region, locked, and autoshifts
     assert.deepEqual([backup.enabled, backup.vaultLock, backup.retentionDays, resilience.zonalAutoshift], [true, true, 35, true]);
     assert.deepEqual(routes, DEFAULT_ROUTES);
+    // prod pools connections by default; tables and topics exist only where a stack lists them
+    assert.equal(proxy.enabled, true);
+    assert.deepEqual([tables, topics, eventBus], [[], [], { enabled: false, rules: [] }]);
     assert.equal(chaos.enabled, false, "chaos experiments are off unless a stack enables them");
     // agents, SLOs and canaries everywhere in prod, Prometheus too; Grafana once the stack says how users sign in
     assert.deepEqual(telemetry, {
@@ -104,7 +126,7 @@ describe("parseConfig", () => {
       name: "an unknown key",
       mutate: (raw) => (raw.regoins = []),
       expected: [
-        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:writerRegion, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:backup, blueprint:resilience, blueprint:telemetry",
+        "blueprint:regoins: is not a known key; allowed here: blueprint:environment, blueprint:owner, blueprint:costCenter, blueprint:regions, blueprint:resilienceWaiver, blueprint:writerRegion, blueprint:protect, blueprint:tags, blueprint:network, blueprint:loadBalancer, blueprint:web, blueprint:worker, blueprint:queues, blueprint:alarms, blueprint:database, blueprint:cache, blueprint:cdn, blueprint:routes, blueprint:domain, blueprint:dns, blueprint:chaos, blueprint:backup, blueprint:resilience, blueprint:telemetry, blueprint:proxy, blueprint:tables, blueprint:topics, blueprint:eventBus",
       ],
     },
     {

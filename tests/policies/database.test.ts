@@ -13,6 +13,9 @@ import {
   databaseEnableLogExports,
   databaseEnableStorageEncryption,
   instanceEnableMultiAz,
+  proxyRequireTlsAndIamAuthentication,
+  tableConfigureCustomerManagedKey,
+  tableEnablePointInTimeRecovery,
 } from "../../policies/database";
 import {
   assertNotApplicable,
@@ -487,5 +490,68 @@ describe("database policies", () => {
         /has 1 cluster instance\(s\)/,
       ]);
     });
+  });
+});
+
+describe("RDS Proxy and DynamoDB policies", () => {
+  const proxy = {
+    region: "us-east-1",
+    name: "blueprint-prod-us-east-1",
+    engineFamily: "POSTGRESQL",
+    requireTls: true,
+    auths: [{ authScheme: "SECRETS", iamAuth: "REQUIRED", secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" }],
+    roleArn: "arn:aws:iam::123456789012:role/proxy",
+    vpcSubnetIds: ["subnet-1", "subnet-2", "subnet-3"],
+  };
+  describeResourcePolicy({
+    policy: proxyRequireTlsAndIamAuthentication,
+    resourceClass: aws.rds.Proxy,
+    compliant: proxy,
+    violations: [
+      { name: "TLS not required", mutate: (p) => (p.requireTls = false), expect: [/does not require TLS \(requireTls is not true\)/] },
+      { name: "no auth", mutate: (p) => (p.auths = []), expect: [/declares no auth/] },
+      {
+        name: "IAM authentication optional",
+        mutate: (p) => (p.auths[0].iamAuth = "DISABLED"),
+        expect: [/auth 0 does not require IAM authentication \(iamAuth DISABLED\)/],
+      },
+      { name: "no secret", mutate: (p) => delete p.auths[0].secretArn, expect: [/auth 0 names no Secrets Manager secret/] },
+      { name: "one subnet", mutate: (p) => (p.vpcSubnetIds = ["subnet-1"]), expect: [/runs in 1 subnet\(s\); RDS Proxy needs subnets in at least two/] },
+    ],
+    unknown: (p) => (p.requireTls = UNKNOWN_SENTINELS.boolean),
+  });
+
+  const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/mrk-1`;
+  describeResourcePolicy({
+    policy: tableConfigureCustomerManagedKey,
+    resourceClass: aws.dynamodb.Table,
+    compliant: { region: "us-east-1", name: "blueprint-prod-sessions", serverSideEncryption: { enabled: true, kmsKeyArn: key("us-east-1") } },
+    violations: [
+      { name: "the AWS owned key", mutate: (p) => delete p.serverSideEncryption, expect: [/table is not encrypted with a customer managed KMS key/] },
+      {
+        name: "a replica without its region's key",
+        resourceClass: aws.dynamodb.TableReplica,
+        mutate: (p) => delete p.kmsKeyArn,
+        expect: [/replica is not encrypted with a customer managed KMS key of its region/],
+      },
+    ],
+    unknown: (p) => (p.serverSideEncryption = UNKNOWN_SENTINELS.object),
+  });
+
+  describeResourcePolicy({
+    policy: tableEnablePointInTimeRecovery,
+    resourceClass: aws.dynamodb.Table,
+    compliant: { region: "us-east-1", name: "blueprint-prod-sessions", pointInTimeRecovery: { enabled: true } },
+    alsoCompliant: [{ name: "a replica with PITR", resourceClass: aws.dynamodb.TableReplica, mutate: (p) => (p.pointInTimeRecovery = true) }],
+    violations: [
+      { name: "a table without PITR", mutate: (p) => (p.pointInTimeRecovery = { enabled: false }), expect: [/table has no point-in-time recovery/] },
+      {
+        name: "a replica without PITR",
+        resourceClass: aws.dynamodb.TableReplica,
+        mutate: (p) => (p.pointInTimeRecovery = false),
+        expect: [/replica has no point-in-time recovery/],
+      },
+    ],
+    unknown: (p) => (p.pointInTimeRecovery = UNKNOWN_SENTINELS.object),
   });
 });

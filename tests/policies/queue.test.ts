@@ -5,6 +5,7 @@ import {
   queueEnableEncryption,
   queuePolicyDisallowPublicAccess,
   queuePolicyRequireSecureTransport,
+  subscriptionConfigureDeadLetterQueue,
 } from "../../policies/queue";
 import {
   assertNotApplicable,
@@ -233,5 +234,41 @@ describe("queue policies", () => {
       graph.get(source).props.region = UNKNOWN_SENTINELS.string;
       assertUnknown(await checkStack(queueConfigureDeadLetterQueue, graph.resources));
     });
+  });
+});
+
+describe(subscriptionConfigureDeadLetterQueue.name, () => {
+  const topic = "arn:aws:sns:us-east-1:123456789012:blueprint-prod-jobs-events";
+  const stack = (dlqRegion: string | undefined) => {
+    const graph = new StackGraph();
+    const queue = graph.add("aws:sqs/queue:Queue", "jobs", { region: "us-east-1", name: "blueprint-prod-jobs", arn: arn("us-east-1", "blueprint-prod-jobs") });
+    const dlq =
+      dlqRegion !== undefined ? graph.add("aws:sqs/queue:Queue", "sub-dlq", { region: dlqRegion, name: "sub-dlq", arn: arn(dlqRegion, "sub-dlq") }) : undefined;
+    graph.add(
+      "aws:sns/topicSubscription:TopicSubscription",
+      "jobs-events-jobs",
+      {
+        region: "us-east-1",
+        topic,
+        protocol: "sqs",
+        endpoint: arn("us-east-1", "blueprint-prod-jobs"),
+        ...(dlqRegion !== undefined ? { redrivePolicy: JSON.stringify({ deadLetterTargetArn: arn(dlqRegion, "sub-dlq") }) } : {}),
+      },
+      { propertyDependencies: { endpoint: [queue], ...(dlq ? { redrivePolicy: [dlq] } : {}) } },
+    );
+    return graph;
+  };
+  it("passes a subscription with a dead-letter queue in its region", async () => {
+    assertPasses(await checkStack(subscriptionConfigureDeadLetterQueue, stack("us-east-1").resources));
+  });
+  it("reports a subscription without a dead-letter queue", async () => {
+    assertViolations(await checkStack(subscriptionConfigureDeadLetterQueue, stack(undefined).resources), [
+      /^Subscription jobs-events-jobs has no dead-letter queue: undeliverable messages are dropped\.$/,
+    ]);
+  });
+  it("reports a dead-letter queue in another region", async () => {
+    assertViolations(await checkStack(subscriptionConfigureDeadLetterQueue, stack("eu-west-1").resources), [
+      /^Subscription jobs-events-jobs \(us-east-1\) redrives to a queue in eu-west-1; SNS needs it in the topic's region\.$/,
+    ]);
   });
 });

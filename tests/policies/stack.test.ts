@@ -9,7 +9,9 @@ import {
   stackRequireMatchingPolicyConfig,
   stackRequireMinimumRegions,
   stackRequireOriginFailover,
+  stackRequireProxyForEveryDatabase,
   stackRequireRegionalKmsKeys,
+  stackRequireTableReplicaInEveryRegion,
 } from "../../policies/stack";
 import { assertNotApplicable, assertPasses, assertUnknown, assertViolations, checkStack, StackGraph, UNKNOWN_SENTINELS } from "../support/policies/harness";
 import { edgeStack, offlineStamp, prodNetwork, rootStack } from "../support/policies/fixtures";
@@ -792,6 +794,73 @@ describe("multi-region stack policies", () => {
       assertViolations(await checkStack(stackDisallowCrossRegionDataPath, graph.resources), [/reaches cache us-east-1-cache of us-east-1/]);
       graph.get(template).props.region = UNKNOWN_SENTINELS.string;
       assertUnknown(await checkStack(stackDisallowCrossRegionDataPath, graph.resources));
+    });
+  });
+});
+
+describe("scalable-system stack policies", () => {
+  const vpcs = (graph: StackGraph, regions: readonly string[]) => {
+    for (const region of regions) graph.add("aws:ec2/vpc:Vpc", `${region}-vpc`, { region, cidrBlock: "10.0.0.0/16" });
+  };
+  const tableArn = (region: string) => `arn:aws:dynamodb:${region}:123456789012:table/blueprint-prod-sessions`;
+
+  describe(stackRequireTableReplicaInEveryRegion.name, () => {
+    const stack = (replicaRegions: readonly string[]) => {
+      const graph = new StackGraph();
+      vpcs(graph, ["us-east-1", "eu-west-1", "ap-southeast-2"]);
+      const table = graph.add("aws:dynamodb/table:Table", "sessions", { region: "us-east-1", name: "blueprint-prod-sessions", arn: tableArn("us-east-1") });
+      for (const region of replicaRegions) {
+        graph.add(
+          "aws:dynamodb/tableReplica:TableReplica",
+          `sessions-${region}`,
+          { region, globalTableArn: tableArn("us-east-1") },
+          { propertyDependencies: { globalTableArn: [table] } },
+        );
+      }
+      return graph;
+    };
+    it("passes a table with a replica in every other region", async () => {
+      assertPasses(await checkStack(stackRequireTableReplicaInEveryRegion, stack(["eu-west-1", "ap-southeast-2"]).resources));
+    });
+    it("reports a region without a copy and a region with two", async () => {
+      assertViolations(await checkStack(stackRequireTableReplicaInEveryRegion, stack(["eu-west-1", "eu-west-1"]).resources), [
+        /^Region ap-southeast-2 has no copy of table sessions\.$/,
+        /^Region eu-west-1 has 2 copies of table sessions \(sessions-eu-west-1, sessions-eu-west-1\); one per region is expected\.$/,
+      ]);
+    });
+    it("does not apply without tables", async () => {
+      const graph = new StackGraph();
+      vpcs(graph, ["us-east-1"]);
+      assertNotApplicable(await checkStack(stackRequireTableReplicaInEveryRegion, graph.resources), /no DynamoDB table/);
+    });
+  });
+
+  describe(stackRequireProxyForEveryDatabase.name, () => {
+    const stack = (proxied: readonly string[]) => {
+      const graph = new StackGraph();
+      for (const region of ["us-east-1", "eu-west-1"]) {
+        const cluster = graph.add("aws:rds/cluster:Cluster", region, { region, clusterIdentifier: `blueprint-prod-${region}` });
+        if (!proxied.includes(region)) continue;
+        const proxy = graph.add("aws:rds/proxy:Proxy", `${region}-proxy`, { region, name: `blueprint-prod-${region}` });
+        graph.add(
+          "aws:rds/proxyTarget:ProxyTarget",
+          `${region}-proxy`,
+          { region, dbProxyName: `blueprint-prod-${region}`, dbClusterIdentifier: `blueprint-prod-${region}` },
+          { propertyDependencies: { dbProxyName: [proxy], dbClusterIdentifier: [cluster] } },
+        );
+      }
+      return graph;
+    };
+    it("passes when every cluster is behind its region's proxy", async () => {
+      assertPasses(await checkStack(stackRequireProxyForEveryDatabase, stack(["us-east-1", "eu-west-1"]).resources));
+    });
+    it("reports a cluster behind no proxy", async () => {
+      assertViolations(await checkStack(stackRequireProxyForEveryDatabase, stack(["us-east-1"]).resources), [
+        /^Database eu-west-1 \(eu-west-1\) is behind no RDS proxy, though the stack has proxies\.$/,
+      ]);
+    });
+    it("does not apply without proxies", async () => {
+      assertNotApplicable(await checkStack(stackRequireProxyForEveryDatabase, stack([]).resources), /no RDS proxy/);
     });
   });
 });

@@ -85,7 +85,8 @@ describe("prod's resilience, planned", () => {
 
   it("reports a failure mode for each AZ, each region, the writer, the primary cache node and us-east-1's edge", () => {
     const report = planReport(prod);
-    const section = report.slice(report.indexOf("### Failure modes"), report.indexOf("### Resources per region and type"));
+    const start = report.indexOf("### Failure modes");
+    const section = report.slice(start, report.indexOf("\n### ", start + 1));
     const rows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| failure domain") && !line.startsWith("| ---"));
     assert.deepEqual(
       rows.map((row) => row.split(" | ")[0].slice(2)),

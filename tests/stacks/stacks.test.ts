@@ -78,6 +78,12 @@ const UNTAGGABLE = new Set([
   "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy",
   "aws:sns/topicPolicy:TopicPolicy",
   "aws:sns/topicSubscription:TopicSubscription",
+  // RDS Proxy's target group and target take no tags (the proxy and its endpoints do)
+  "aws:rds/proxyDefaultTargetGroup:ProxyDefaultTargetGroup",
+  "aws:rds/proxyTarget:ProxyTarget",
+  "aws:appautoscaling/policy:Policy",
+  "aws:secretsmanager/secretRotation:SecretRotation",
+  "aws:cloudwatch/eventTarget:EventTarget",
   "aws:kms/alias:Alias",
   "aws:cloudwatch/dashboard:Dashboard",
   "aws:acm/certificateValidation:CertificateValidation",
@@ -318,6 +324,8 @@ describe("every stack in stacks/, planned end to end", () => {
           "aws:rds/instance:Instance",
           "aws:elasticache/replicationGroup:ReplicationGroup",
           "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+          "aws:dynamodb/table:Table",
+          "aws:dynamodb/tableReplica:TableReplica",
         ]);
         const expected = stack === "prod";
         for (const r of plan.resources.filter((r) => r.custom)) {

@@ -33,6 +33,9 @@ export const GLOBAL_DATABASE_SETTINGS: DatabaseSettings = {
   iamAuthentication: true,
   logExports: ["postgresql"],
   alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+  readerScaling: { enabled: true, maxReaders: 6, targetCpuPercent: 70 },
+  rotationDays: 30,
+  shards: 1,
 };
 
 /** A global cache as prod runs it. */

@@ -118,7 +118,9 @@ export function terminateWebInstancesSpec<T>(autoScalingGroupName: T, percentage
  * `failover-database`: FailoverDBCluster on the region's Aurora cluster (a reader becomes the
  * writer), or RebootDBInstance with `forceFailover` on its RDS instance (the standby takes over).
  */
-export function databaseFailoverSpec<T>(kind: ChaosDatabaseKind, arn: T, place: ExperimentPlace): ExperimentSpec<T> {
+export function databaseFailoverSpec<T>(kind: ChaosDatabaseKind, arn: T, place: ExperimentPlace, shardArns: readonly T[] = []): ExperimentSpec<T> {
+  // with database shards, one experiment fails every shard's member of the region over at once
+  const resourceArns = [arn, ...shardArns];
   switch (kind) {
     case "aurora-cluster":
       return {
@@ -131,7 +133,7 @@ export function databaseFailoverSpec<T>(kind: ChaosDatabaseKind, arn: T, place: 
           parameters: [],
           targetKey: "Clusters",
         },
-        target: { name: "DatabaseCluster", resourceType: "aws:rds:cluster", selectionMode: "ALL", resourceArns: [arn] },
+        target: { name: "DatabaseCluster", resourceType: "aws:rds:cluster", selectionMode: "ALL", resourceArns },
       };
     case "rds-instance":
       return {
@@ -144,7 +146,7 @@ export function databaseFailoverSpec<T>(kind: ChaosDatabaseKind, arn: T, place: 
           parameters: [{ key: "forceFailover", value: "true" }],
           targetKey: "DBInstances",
         },
-        target: { name: "DatabaseInstance", resourceType: "aws:rds:db", selectionMode: "ALL", resourceArns: [arn] },
+        target: { name: "DatabaseInstance", resourceType: "aws:rds:db", selectionMode: "ALL", resourceArns },
       };
     default:
       throw new Error(`Unknown database kind '${String(kind satisfies never)}'`);

@@ -30,7 +30,11 @@ export interface ChaosRoleTargets {
   /** `terminate-web-instances`: the web tier's auto-scaling group. @default - not declared */
   readonly webAutoScalingGroupName?: string;
   /** `failover-database`: the region's cluster or instance. @default - not declared */
-  readonly database?: { readonly kind: ChaosDatabaseKind; readonly arn: string };
+  readonly database?: {
+    readonly kind: ChaosDatabaseKind;
+    readonly arn: string;
+    /** Members of the other shards in the region. @default [] */ readonly shardArns?: readonly string[];
+  };
   /** `failover-cache`: the region's replication group. @default - not declared */
   readonly cache?: { readonly replicationGroupArn: string };
   /** Whether experiments log to CloudWatch Logs (the role sets up the log delivery). @default false */
@@ -91,12 +95,13 @@ export function chaosRoleStatements(ctx: ChaosRoleContext, targets: ChaosRoleTar
 
   if (targets.database !== undefined) {
     const { kind, arn } = targets.database;
+    const resources = [arn, ...(targets.database.shardArns ?? [])];
     switch (kind) {
       case "aurora-cluster":
-        statements.push({ Sid: "FailoverAuroraCluster", Effect: "Allow", Action: ["rds:DescribeDBClusters", "rds:FailoverDBCluster"], Resource: [arn] });
+        statements.push({ Sid: "FailoverAuroraCluster", Effect: "Allow", Action: ["rds:DescribeDBClusters", "rds:FailoverDBCluster"], Resource: resources });
         break;
       case "rds-instance":
-        statements.push({ Sid: "RebootRdsInstance", Effect: "Allow", Action: ["rds:DescribeDBInstances", "rds:RebootDBInstance"], Resource: [arn] });
+        statements.push({ Sid: "RebootRdsInstance", Effect: "Allow", Action: ["rds:DescribeDBInstances", "rds:RebootDBInstance"], Resource: resources });
         break;
       default:
         throw new Error(`Unknown database kind '${String(kind satisfies never)}'`);

@@ -18,6 +18,9 @@ export type NodeKind =
   | "queue"
   | "cache"
   | "database"
+  | "proxy"
+  | "table"
+  | "topic"
   | "bucket"
   | "backup"
   | "key"
@@ -36,10 +39,13 @@ export const KIND_ORDER: readonly NodeKind[] = [
   "globalDatastore",
   "loadBalancer",
   "web",
+  "topic",
   "queue",
   "worker",
   "cache",
+  "proxy",
   "database",
+  "table",
   "bucket",
   "backup",
   "secret",

@@ -44,6 +44,15 @@ export const metricAlarm: Builder = (input, region) => {
   return { id: name, outputs: { name, arn: arn("cloudwatch", region, `alarm:${name}`) } };
 };
 
+/**
+ * An SSM parameter: its ID is its name; the ARN is `parameter` then the name (a leading slash kept
+ * once), and a new parameter is version 1.
+ */
+export const ssmParameter: Builder = (input, region) => {
+  const name = named(input);
+  return { id: name, outputs: { name, arn: arn("ssm", region, `parameter${name.startsWith("/") ? "" : "/"}${name}`), version: 1 } };
+};
+
 /** A KMS key ID: a UUID built from the URN; multi-region keys carry `mrk-` and 32 hex digits. */
 export function kmsKeyId(urn: string, multiRegion: boolean): string {
   const hex = hashHex(32, "kms-key", urn);
@@ -70,6 +79,26 @@ export const snsTopic: Builder = (input, region) => {
   const name = named(input);
   const topicArn = arn("sns", region, name);
   return { id: topicArn, outputs: { name, arn: topicArn, owner: MOCK_ACCOUNT_ID } };
+};
+
+/** A subscription's trailing UUID. */
+function subscriptionId(urn: string): string {
+  const hex = hashHex(32, "sns-subscription", urn);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * An SNS subscription: the topic's ARN and a UUID. Email endpoints stay pending until the recipient
+ * clicks the link; an SQS queue of the same account is confirmed on creation.
+ */
+export const snsTopicSubscription: Builder = (input, region) => {
+  const topic = textInput(input, "topic") ?? arn("sns", region, input.name);
+  const subscriptionArn = `${topic}:${subscriptionId(input.urn)}`;
+  const pending = ["email", "email-json"].includes(textInput(input, "protocol") ?? "");
+  return {
+    id: subscriptionArn,
+    outputs: { arn: subscriptionArn, ownerId: MOCK_ACCOUNT_ID, pendingConfirmation: pending, confirmationWasAuthenticated: false },
+  };
 };
 
 /** An SNS topic policy, identified by the topic's ARN. */

@@ -24,10 +24,14 @@ import {
   s3Bucket,
   snsTopic,
   snsTopicPolicy,
+  snsTopicSubscription,
+  ssmParameter,
 } from "./sharedMocks";
 
 /** IAM inline role policy (the instance roles' queue grants are read from it). */
 export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+/** SSM parameter (the agents' configurations, each region's shard map). */
+export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 /** Route 53 record (alias records are drawn as DNS). */
 export const ROUTE53_RECORD = "aws:route53/record:Record";
 /** Bucket types (`BucketV2` is the pre-v7 name of the same resource). */
@@ -51,6 +55,7 @@ export const sharedPlanFacts: ComponentPlanFacts = {
     { type: IAM_ROLE_POLICY, mock: iamRolePolicy, creation: API_ONLY_CREATION },
     { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", mock: iamRolePolicyAttachment, creation: API_ONLY_CREATION },
     { type: "aws:cloudwatch/logGroup:LogGroup", mock: logGroup, creation: API_ONLY_CREATION },
+    { type: SSM_PARAMETER, mock: ssmParameter, creation: API_ONLY_CREATION },
     { type: "aws:cloudwatch/metricAlarm:MetricAlarm", mock: metricAlarm, creation: API_ONLY_CREATION },
     {
       type: "aws:kms/key:Key",
@@ -66,6 +71,13 @@ export const sharedPlanFacts: ComponentPlanFacts = {
     { type: "aws:kms/alias:Alias", mock: kmsAlias, creation: API_ONLY_CREATION },
     { type: "aws:sns/topic:Topic", mock: snsTopic, creation: API_ONLY_CREATION },
     { type: "aws:sns/topicPolicy:TopicPolicy", mock: snsTopicPolicy, creation: API_ONLY_CREATION },
+    {
+      type: "aws:sns/topicSubscription:TopicSubscription",
+      mock: snsTopicSubscription,
+      creation: API_ONLY_CREATION,
+      // the event bus's deliveries to queues are drawn (the alarm topics' e-mail subscriptions are not)
+      kind: (resource) => (resource.inputs.protocol === "sqs" ? "topic" : undefined),
+    },
     {
       type: "aws:acm/certificate:Certificate",
       mock: certificate,

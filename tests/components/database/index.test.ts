@@ -126,11 +126,14 @@ describe("Database components: aurora-global (global cluster, primary eu-west-1,
       [ATTACHMENT]: 2,
       // primary: CPU of 3 instances; secondary: CPU of 2 instances and the replication lag
       [ALARM]: 6,
+      // reader auto scaling in both regions (a target and a target-tracking policy each)
+      "aws:appautoscaling/target:Target": 2,
+      "aws:appautoscaling/policy:Policy": 2,
     });
     for (const region of ["eu-west-1", "us-east-1"]) {
       const component = one(resources, "blueprint:database:RegionalDatabase", `db-${region}`);
       const children = resources.filter((r) => r.parent === component.urn);
-      assert.equal(children.length, region === "eu-west-1" ? 11 : 10, region);
+      assert.equal(children.length, region === "eu-west-1" ? 13 : 12, region);
       // every regional child is in the component's region; IAM is global
       for (const child of children) assert.equal(child.region, child.type.startsWith("aws:iam/") ? null : region, child.urn);
     }
@@ -404,6 +407,8 @@ describe("Database components: single-region", () => {
       deletionProtection: false,
       skipFinalSnapshot: true,
       monitoringIntervalSeconds: 0,
+      // dev's profile: one instance, no readers to scale
+      readerScaling: { ...GLOBAL_SETTINGS.readerScaling, enabled: false },
     };
     const { resources, outputs } = await recordPair(settings);
     assert.deepEqual(countTypes(resources), {

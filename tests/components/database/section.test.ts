@@ -75,6 +75,10 @@ describe("database config: schema", () => {
       "iamAuthentication",
       "caCertificateIdentifier",
       "logExports",
+      "rotationDays",
+      "readerScaling",
+      "shards",
+      "activeShards",
       "alarms",
     ]);
   });
@@ -133,6 +137,9 @@ describe("database config: defaults and resolution", () => {
       iamAuthentication: true,
       logExports: ["postgresql"],
       alarms: { cpuPercent: 80, replicaLagSeconds: 60 },
+      rotationDays: 0,
+      readerScaling: { enabled: false, maxReaders: 1, targetCpuPercent: 70 },
+      shards: 1,
     });
   });
 

@@ -22,6 +22,9 @@ const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   queue: ["[[", "]]"],
   cache: ["[(", ")]"],
   database: ["[(", ")]"],
+  proxy: ["{{", "}}"],
+  table: ["[(", ")]"],
+  topic: ["[[", "]]"],
   bucket: ["[(", ")]"],
   backup: ["[(", ")]"],
   key: ["([", "])"],
@@ -109,6 +112,12 @@ export function nodeLines(node: DiagramNode): string[] {
       return ["Cache", cacheLine(resources)];
     case "database":
       return ["Database", databaseLine(resources)];
+    case "proxy":
+      return ["RDS Proxy", [plural(countOf(resources, "proxy"), "proxy", "proxies"), countOf(resources, "endpoint") > 0 ? plural(countOf(resources, "endpoint"), "read-only endpoint") : ""].filter(Boolean).join(", ")];
+    case "table":
+      return ["DynamoDB", countOf(resources, "replica") > 0 ? plural(n, "replica") : plural(n, "table")];
+    case "topic":
+      return ["SNS topics", plural(n, "subscription")];
     case "bucket":
       return ["S3", plural(n, "bucket")];
     case "backup":

@@ -125,6 +125,8 @@ describe("plan diff", () => {
       [
         "aws:amp/workspace:Workspace",
         "aws:backup/vault:Vault",
+        "aws:dynamodb/table:Table",
+        "aws:dynamodb/tableReplica:TableReplica",
         "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
         "aws:elasticache/replicationGroup:ReplicationGroup",
         "aws:kms/key:Key",
@@ -133,6 +135,8 @@ describe("plan diff", () => {
         "aws:rds/clusterInstance:ClusterInstance",
         "aws:rds/globalCluster:GlobalCluster",
         "aws:rds/instance:Instance",
+        "aws:rds/proxy:Proxy",
+        "aws:rds/proxyEndpoint:ProxyEndpoint",
         "aws:s3/bucket:Bucket",
         "aws:s3/bucketV2:BucketV2",
         "aws:secretsmanager/secret:Secret",

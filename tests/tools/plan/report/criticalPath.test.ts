@@ -98,23 +98,21 @@ describe("deploy critical path", () => {
     const [one, two, three] = await Promise.all([1, 2, 3].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "global", domain: true }))));
     assert.equal(two.totalSeconds, three.totalSeconds);
     assert.deepEqual(two.steps.map((s) => s.name), three.steps.map((s) => s.name));
-    // The chain crosses regions through the Global Datastore: a secondary group joins after the primary exists.
+    // The chain crosses regions through the global database: a secondary cluster joins after the
+    // primary's writer exists, and the secondary's proxy registers its target once the cluster has an instance.
     assert.deepEqual(
       three.steps.map((s) => `${s.type}@${s.region}`),
       [
         "awsx:ec2:Vpc@us-east-1",
-        "aws:ec2/securityGroup:SecurityGroup@us-east-1",
-        "aws:elasticache/replicationGroup:ReplicationGroup@us-east-1",
-        "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup@us-east-1",
-        "aws:elasticache/replicationGroup:ReplicationGroup@us-east-2",
-        "aws:ec2/launchTemplate:LaunchTemplate@us-east-2",
-        "aws:autoscaling/group:Group@us-east-2",
-        // the Region switch plan names every region's groups, and its approvers' policy names the plan
-        "aws:arcregionswitch/plan:Plan@null",
-        "aws:iam/rolePolicy:RolePolicy@null",
+        "aws:rds/subnetGroup:SubnetGroup@us-east-1",
+        "aws:rds/cluster:Cluster@us-east-1",
+        "aws:rds/clusterInstance:ClusterInstance@us-east-1",
+        "aws:rds/cluster:Cluster@us-east-2",
+        "aws:rds/clusterInstance:ClusterInstance@us-east-2",
+        "aws:rds/proxyTarget:ProxyTarget@us-east-2",
       ],
     );
-    assert.equal(three.totalSeconds, 180 + 5 + 900 + 300 + 900 + 3 + 300 + 5 + 5);
+    assert.equal(three.totalSeconds, 180 + 5 + 600 + 600 + 600 + 600 + 120);
     assert.deepEqual(
       one.steps.map((s) => `${s.type}@${s.seconds}`),
       [

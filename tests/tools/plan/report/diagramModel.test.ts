@@ -10,7 +10,7 @@ function edgeSet(model: DiagramModel): string[] {
 }
 
 /** The kinds the generated stacks draw in every full region (the primary, and each secondary). */
-const REGION_KINDS = ["loadBalancer", "web", "queue", "worker", "cache", "database", "bucket", "backup", "secret", "key"];
+const REGION_KINDS = ["loadBalancer", "web", "queue", "worker", "cache", "proxy", "database", "bucket", "backup", "secret", "key"];
 
 // The real plan of a generated staging stack over us-east-1 (primary), us-east-2 and us-west-1, under
 // a Route 53 domain, with the Aurora global database, the Global Datastore and the edge.
@@ -60,6 +60,10 @@ describe("plan report: diagram", () => {
         `${r}_queue -traffic-> ${r}_worker`,
         `${r}_worker -traffic-> ${r}_cache`,
         `${r}_worker -traffic-> ${r}_database`,
+        // the tiers reach the database through the region's proxy too (staging pools connections)
+        `${r}_web -traffic-> ${r}_proxy`,
+        `${r}_worker -traffic-> ${r}_proxy`,
+        `${r}_proxy -traffic-> ${r}_database [pooled]`,
         `global_cdn -traffic-> ${r}_loadBalancer`,
         // the API name's latency record (it replaces the origin name's unlabelled alias arrow)
         `global_dns -traffic-> ${r}_loadBalancer [latency]`,
@@ -160,7 +164,7 @@ describe("plan report: diagram", () => {
     assert.deepEqual(six.global.map((node) => node.id), ["global_dns", "global_waf", "global_cdn", "global_globalDatabase"]);
     // global database: 1 writer + 5 replicas; keys and secrets: 5 replicas each; the static bucket: 1 replica; 6 backup copies
     assert.equal(six.edges.filter((edge) => edge.style === "replication").length, 6 + 5 + 5 + 1 + 6);
-    assert.equal(six.edges.length, 83 + 6);
+    assert.equal(six.edges.length, 83 + 6 + 6 * 3, "six backup copies; three proxy arrows per region: web and worker to the proxy, the proxy to the database");
   });
 
   it("is valid Mermaid for 1, 3 and 6 regions (Mermaid's own parser), and the parser rejects broken text", async function () {

@@ -40,7 +40,7 @@ describe("plan report: markdown", () => {
     assert.equal(lines[4], "```mermaid");
     assert.equal(lines[5], "flowchart TB");
     const close = lines.indexOf("```", 5);
-    assert.match(lines[close + 2], /^\*\*Estimated from-scratch `pulumi up`: 43 min\*\* \(critical path\)\. Created one after another, the resources would take /);
+    assert.match(lines[close + 2], /^\*\*Estimated from-scratch `pulumi up`: 45 min\*\* \(critical path\)\. Created one after another, the resources would take /);
     assert.equal(lines[close + 4], "| # | critical path | type | region | takes | done after |");
   });
 
