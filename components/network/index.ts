@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mustParseCidr } from "../lib/cidr";
 import type { NatStrategy } from "../lib/nat";
 import { tierCidrBlocks, type SubnetTier } from "../lib/subnetLayout";
+import { createVpcEndpoints } from "./endpoints";
 import { createFlowLogs } from "./flowLogs";
 import { DEFAULT_TIER_PORTS, type AlbIngress, type AlbIngressOptions, type AlbOriginPort, type SecurityTier, type TierPorts } from "./lib/securityGroupRules";
 import { networkArgProblems } from "./lib/validate";
@@ -63,6 +64,14 @@ export interface NetworkArgs {
    */
   readonly albHealthCheckIngress?: boolean;
   /**
+   * Interface VPC endpoints with private DNS for the services the tiers call (Secrets Manager,
+   * SQS, SSM, KMS, CloudWatch, STS; see lib/endpointServices.ts), in the private subnets, behind a
+   * group admitting only the app and worker tiers on 443. Cost: each endpoint is billed per AZ
+   * and hour and per GB. The S3 gateway endpoint (free) is always there.
+   * @default false
+   */
+  readonly interfaceEndpoints?: boolean;
+  /**
    * Tags of every regional child; `Region` is expected among them.
    * @default {}
    */
@@ -90,6 +99,10 @@ export class Network extends pulumi.ComponentResource {
   public readonly cacheSubnetGroupName: pulumi.Output<string>;
   public readonly flowLogGroupName: pulumi.Output<string>;
   public readonly flowLogId: pulumi.Output<string>;
+  /** The S3 gateway endpoint's ID. */
+  public readonly s3EndpointId: pulumi.Output<string>;
+  /** Interface endpoint IDs by service (empty without `interfaceEndpoints`). */
+  public readonly interfaceEndpointIds: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: NetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:network:Network", name, {}, opts);
@@ -139,9 +152,7 @@ export class Network extends pulumi.ComponentResource {
         natGateways: { strategy: natGateways },
         enableDnsHostnames: true,
         enableDnsSupport: true,
-        // the S3 gateway endpoint is free and keeps S3 traffic (packages, artefacts) off the NAT
-        vpcEndpointStrategy: "Auto",
-        vpcEndpointSpecs: [{ serviceName: `com.amazonaws.${region}.s3`, vpcEndpointType: "Gateway", tags }],
+        // no vpcEndpointSpecs: awsx would not associate the S3 gateway endpoint with any route table (endpoints.ts)
         tags: { ...tags, Name: name },
       },
       { parent: this },
@@ -179,6 +190,17 @@ export class Network extends pulumi.ComponentResource {
     );
 
     const securityGroups = createTierSecurityGroups(name, { region, vpcId: vpc.vpcId, ports, albIngress, tags }, this);
+    const endpoints = createVpcEndpoints(
+      name,
+      {
+        region,
+        vpc,
+        interfaceEndpoints: args.interfaceEndpoints ?? false,
+        clientSecurityGroups: { app: securityGroups.groups.app.id, worker: securityGroups.groups.worker.id },
+        tags,
+      },
+      this,
+    );
 
     this.region = region;
     this.vpcId = vpc.vpcId;
@@ -198,6 +220,8 @@ export class Network extends pulumi.ComponentResource {
     this.cacheSubnetGroupName = cacheSubnetGroup.name;
     this.flowLogGroupName = flowLogs.logGroup.name;
     this.flowLogId = flowLogs.flowLog.id;
+    this.s3EndpointId = endpoints.s3.id;
+    this.interfaceEndpointIds = Object.fromEntries(Object.entries(endpoints.interfaceEndpoints).map(([service, endpoint]) => [service, endpoint.id]));
 
     this.registerOutputs({
       vpcId: this.vpcId,
@@ -210,6 +234,8 @@ export class Network extends pulumi.ComponentResource {
       dbSubnetGroupName: this.dbSubnetGroupName,
       cacheSubnetGroupName: this.cacheSubnetGroupName,
       flowLogGroupName: this.flowLogGroupName,
+      s3EndpointId: this.s3EndpointId,
+      interfaceEndpointIds: this.interfaceEndpointIds,
     });
   }
 }

@@ -153,6 +153,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         availabilityZones: args.availabilityZones,
         natGateways: args.network.natGateways,
         flowLogRetentionDays: args.network.flowLogRetentionDays,
+        interfaceEndpoints: args.network.interfaceEndpoints,
         flowLogGroupName: `/blueprint/${args.stack}/${region}/vpc-flow-logs`,
         ports: {
           ...DEFAULT_TIER_PORTS,

@@ -40,7 +40,7 @@ describe("parseConfig", () => {
         costCenter: "CC-2001",
         regions: ["us-east-1", "eu-west-1"],
         primaryRegion: "us-east-1",
-        network: { natGateways: "OnePerAz", flowLogRetentionDays: 365 },
+        network: { natGateways: "OnePerAz", flowLogRetentionDays: 365, interfaceEndpoints: true },
         protect: true,
         policyEnforcement: "mandatory",
         tags: {},
@@ -56,15 +56,15 @@ describe("parseConfig", () => {
       regions: [{ name: "eu-west-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }],
     });
     assert.equal(config.primaryRegion, "eu-west-1");
-    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 7 });
+    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 7, interfaceEndpoints: false });
     assert.equal(config.protect, false);
     assert.equal(config.policyEnforcement, "advisory");
   });
 
   it("lets the stack override profile defaults", () => {
-    const raw = { ...prodConfig(), network: { natGateways: "Single", flowLogRetentionDays: 30 }, protect: false };
+    const raw = { ...prodConfig(), network: { natGateways: "Single", flowLogRetentionDays: 30, interfaceEndpoints: false }, protect: false };
     const config = parseConfig(raw);
-    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 30 });
+    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 30, interfaceEndpoints: false });
     assert.equal(config.protect, false);
   });
 

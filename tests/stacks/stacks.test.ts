@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
 import { listStacks } from "../../tools/plan/stackFile";
+import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/lib/endpointServices";
 
 /** The network's resources in every region. */
 const NETWORK_PER_REGION: Record<string, number> = {
@@ -92,6 +93,8 @@ interface StackShape {
   readonly https: boolean;
   readonly hostedZone: boolean;
   readonly workerFromZero: boolean;
+  /** Interface VPC endpoints (on by default outside dev). */
+  readonly interfaceEndpoints: boolean;
 }
 
 function stackShape(stack: string): StackShape {
@@ -103,6 +106,7 @@ function stackShape(stack: string): StackShape {
     https: domain !== undefined,
     hostedZone: domain?.hostedZoneId !== undefined,
     workerFromZero: config["blueprint:worker"]?.minSize === 0,
+    interfaceEndpoints: config["blueprint:network"]?.interfaceEndpoints ?? config["blueprint:environment"] !== "dev",
   };
 }
 
@@ -137,7 +141,13 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
     // ALB 5xx, p99, unhealthy hosts; per queue DLQ depth and oldest age (+ the scale-from-zero alarm)
     "aws:cloudwatch/metricAlarm:MetricAlarm": 3 + 2 * shape.queues + (shape.workerFromZero ? 1 : 0),
     "aws:cloudwatch/dashboard:Dashboard": 1,
+    // the S3 gateway endpoint, and with interface endpoints one per service (9), their group and its two rules (app, worker)
+    "aws:ec2/vpcEndpoint:VpcEndpoint": 1 + (shape.interfaceEndpoints ? INTERFACE_ENDPOINT_SERVICES.length : 0),
   };
+  if (shape.interfaceEndpoints) {
+    counts["aws:ec2/securityGroup:SecurityGroup"] += 1;
+    counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"] += 2;
+  }
   if (shape.email) counts["aws:sns/topicSubscription:TopicSubscription"] = 1;
   if (shape.hostedZone) {
     counts["aws:acm/certificate:Certificate"] = 1;

@@ -1,9 +1,11 @@
 /**
  * Outputs of an `awsx:ec2:Vpc` derived from its inputs. awsx is a remote component, so offline it
  * is one node; its scalar outputs (`vpcId`, `*SubnetIds`) are what the program consumes. The plan
- * also records what awsx would create under it, as plain data under keys awsx does not use
- * (`subnetDetails`, `routeTableIds`, `natGatewayDetails`, …), so reviewers and policies can see
- * every subnet, route table and NAT gateway with its AZ and CIDR.
+ * also records the subnets and NAT gateways awsx would create under it, as plain data under two
+ * keys awsx does not output (`subnetDetails`, `natGatewayDetails`; under the CLI policies read the
+ * real `aws:ec2/subnet` and `aws:ec2/natGateway` children instead), so policies can place every
+ * subnet and gateway in its AZ. Nothing else is invented: no route tables (they are only visible
+ * through the S3 endpoint's look-up, lib/routeTablesMock.ts) and no endpoints (awsx creates none).
  */
 import { ec2Id } from "../../lib/plan/mockIds";
 
@@ -20,11 +22,10 @@ export interface MockSubnet {
   readonly type: string;
   readonly availabilityZone: string;
   readonly cidrBlock: string;
-  readonly routeTableId: string;
 }
 
 /** The mocked outputs of an awsx VPC. */
-export function mockAwsxVpc(urn: string, inputs: Record<string, unknown>, region: string): Record<string, unknown> {
+export function mockAwsxVpc(urn: string, inputs: Record<string, unknown>): Record<string, unknown> {
   const zones = Array.isArray(inputs.availabilityZoneNames) ? (inputs.availabilityZoneNames as string[]) : [];
   const specs = Array.isArray(inputs.subnetSpecs) ? (inputs.subnetSpecs as SubnetSpecInput[]) : [];
   const vpcId = ec2Id("vpc", urn);
@@ -38,7 +39,6 @@ export function mockAwsxVpc(urn: string, inputs: Record<string, unknown>, region
         type: String(spec.type),
         availabilityZone: zone,
         cidrBlock: spec.cidrBlocks?.[zoneIndex] ?? "",
-        routeTableId: ec2Id("rtb", urn, specName, zone),
       };
     }),
   );
@@ -53,17 +53,12 @@ export function mockAwsxVpc(urn: string, inputs: Record<string, unknown>, region
     subnetId: subnet.id,
     availabilityZone: subnet.availabilityZone,
   }));
-  const endpoints = Array.isArray(inputs.vpcEndpointSpecs) ? (inputs.vpcEndpointSpecs as Array<{ serviceName?: string }>) : [];
   return {
     vpcId,
     publicSubnetIds: idsOf("Public"),
     privateSubnetIds: idsOf("Private"),
     isolatedSubnetIds: idsOf("Isolated"),
     subnetDetails: subnets,
-    routeTableIds: subnets.map((subnet) => subnet.routeTableId),
     natGatewayDetails,
-    internetGatewayId: publicSubnets.length > 0 ? ec2Id("igw", urn) : null,
-    vpcEndpointDetails: endpoints.map((endpoint) => ({ id: ec2Id("vpce", urn, String(endpoint.serviceName)), serviceName: endpoint.serviceName })),
-    region,
   };
 }
