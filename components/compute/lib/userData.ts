@@ -4,6 +4,7 @@
  * Manager and instances receive their ARNs, because user data is readable by anyone who can
  * describe the instance.
  */
+import { bootCertificateSteps } from "./bootCertificate";
 
 /** EC2's limit on user data before base64 encoding. */
 export const MAX_USER_DATA_BYTES = 16_384;
@@ -82,6 +83,7 @@ export function renderUserData(environment: Readonly<Record<string, string>>, st
     ...lines,
     "BLUEPRINT_ENV",
     `chmod 0644 ${ENV_FILE}`,
+    ...bootCertificateSteps(ENV_FILE),
     ...(script.trim() === "" ? [] : ["# The stack's own script (blueprint:<tier>.userData)", script.trimEnd()]),
     "",
   ].join("\n");

@@ -9,6 +9,10 @@ import {
   renderUserData,
   userDataProblems,
 } from "../../../../components/compute/lib/userData";
+import { bootCertificateSteps } from "../../../../components/compute/lib/bootCertificate";
+
+/** Bytes the boot certificate's steps add to the bootstrap (bootCertificate.test.ts tests them). */
+const CERTIFICATE_BYTES = Buffer.byteLength(bootCertificateSteps(ENV_FILE).join("\n") + "\n", "utf8");
 
 const ADVICE = "user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot";
 const ACCESS_KEY = `contains what looks like an AWS access key ID; ${ADVICE}`;
@@ -21,7 +25,7 @@ const tooLarge = (bytes: number) =>
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf";
 const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/blueprint-prod-orders";
 
-/** The bootstrap up to and including the chmod, with the given env lines. */
+/** The bootstrap up to and including the boot certificate, with the given env lines. */
 function bootstrap(...envLines: string[]): string[] {
   return [
     "#!/bin/bash",
@@ -32,6 +36,7 @@ function bootstrap(...envLines: string[]): string[] {
     ...envLines,
     "BLUEPRINT_ENV",
     "chmod 0644 /etc/blueprint/env",
+    ...bootCertificateSteps(ENV_FILE),
   ];
 }
 const STACK_HEADER = "# The stack's own script (blueprint:<tier>.userData)";
@@ -195,15 +200,17 @@ describe("renderUserData", () => {
   });
 
   it("fills EC2's 16384 bytes exactly and refuses one byte more", () => {
-    // the bootstrap with an empty environment and the script header takes 299 bytes
-    const room = 16384 - 299;
+    // the bootstrap with an empty environment and the script header takes 299 bytes, plus the certificate's steps
+    const room = 16384 - 299 - CERTIFICATE_BYTES;
     assert.equal(Buffer.byteLength(renderUserData({}, "x".repeat(room)), "utf8"), 16384);
     assert.throws(() => renderUserData({}, "x".repeat(room + 1)), { message: "user data is 16385 bytes, above EC2's limit of 16384" });
   });
 
   it("counts the environment towards the limit", () => {
     const value = "v".repeat(16384);
-    assert.throws(() => renderUserData({ BIG: value }), { message: `user data is ${245 + 4 + 16384 + 1} bytes, above EC2's limit of 16384` });
+    assert.throws(() => renderUserData({ BIG: value }), {
+      message: `user data is ${245 + CERTIFICATE_BYTES + 4 + 16384 + 1} bytes, above EC2's limit of 16384`,
+    });
   });
 
   it("always fits a script within the stack limit next to a realistic environment", () => {
