@@ -9,6 +9,7 @@ import * as random from "@pulumi/random";
 import { authTokenRules } from "../components/cache/lib/cacheRules";
 import { DatabaseGlobalCluster, globalClusterIdentifier, masterPasswordRules } from "../components/database";
 import { MultiRegionKey } from "../components/kms";
+import { createAutoScalingServiceRole } from "../components/compute/serviceLinkedRole";
 import { ReplicatedSecret } from "../components/secrets";
 import { DATA_KEY_DELETION_WINDOW_DAYS } from "../components/kms/defaults";
 import { SECRET_RECOVERY_WINDOW_DAYS } from "../components/secrets/defaults";
@@ -18,6 +19,8 @@ import type { BlueprintConfig } from "./config";
 export interface SharedData {
   /** The data key of each region. */
   readonly keyArns: Readonly<Record<string, pulumi.Output<string>>>;
+  /** The stack's Auto Scaling service-linked role, which the data key lets encrypt the tiers' volumes. */
+  readonly autoScalingServiceRoleArn: pulumi.Output<string>;
   /** The database's master password (a secret), for the primary member. */
   readonly masterPassword: pulumi.Output<string>;
   /** Each region's copy of the database credentials secret. */
@@ -39,12 +42,15 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
   // deleting a key or a secret by mistake loses every region's data at once: protect them with the stack's stateful resources
   const opts = { protect: config.protect };
 
+  // the tiers' volumes use the data key: the role that launches them must exist before the key policy names it
+  const autoScalingRole = createAutoScalingServiceRole("autoscaling-service-role", namePrefix, tags);
   const key = new MultiRegionKey(
     "data-key",
     {
       primaryRegion,
       replicaRegions,
-      description: `Encrypts the data tier of ${namePrefix} (databases, caches, secrets, Performance Insights)`,
+      volumeServiceRoleArns: [autoScalingRole.arn],
+      description: `Encrypts the data of ${namePrefix} at rest (databases, caches, secrets, Performance Insights, queues, instance volumes)`,
       aliasName: `alias/${namePrefix}/data`,
       deletionWindowDays: DATA_KEY_DELETION_WINDOW_DAYS[config.environment],
       tags,
@@ -117,6 +123,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
 
   return {
     keyArns: key.keyArns,
+    autoScalingServiceRoleArn: autoScalingRole.arn,
     masterPassword: password.result,
     databaseSecretArns: databaseSecret.arns,
     ...cache,

@@ -25,6 +25,12 @@ export interface MultiRegionKeyArgs {
    */
   readonly deletionWindowDays?: number;
   /**
+   * Service-linked roles that attach volumes encrypted with the key (the Auto Scaling role of the
+   * tiers' groups); the key policy lets them use it and grant it to the volumes.
+   * @default []
+   */
+  readonly volumeServiceRoleArns?: readonly pulumi.Input<string>[];
+  /**
    * Tags of the keys; `Region` is set per key.
    * @default {}
    */
@@ -48,8 +54,8 @@ export class MultiRegionKey extends pulumi.ComponentResource {
     const identity = aws.getCallerIdentityOutput({}, opt);
     const partition = aws.getPartitionOutput({}, opt);
     const policy = pulumi
-      .all([identity.accountId, partition.partition])
-      .apply(([accountId, partitionName]) => dataKeyPolicy({ accountId, partition: partitionName }));
+      .all([identity.accountId, partition.partition, pulumi.all([...(args.volumeServiceRoleArns ?? [])])])
+      .apply(([accountId, partitionName, roleArns]) => dataKeyPolicy({ accountId, partition: partitionName }, roleArns));
     const tagsIn = (region: string) => ({ ...(args.tags ?? {}), Region: region });
 
     const primary = new aws.kms.Key(

@@ -89,6 +89,8 @@ export interface RegionalStampArgs {
   readonly availabilityZones: readonly string[];
   /** The network settings every region shares. */
   readonly network: NetworkSettings;
+  /** The stack's Auto Scaling service-linked role: the tiers' groups launch with it, so the data key may encrypt their volumes. */
+  readonly autoScalingServiceRoleArn: pulumi.Input<string>;
   /** Stack name, used in physical names that must be unique per account and region. */
   readonly stack: string;
   /** `<project>-<stack>`: prefix of physical names. */
@@ -193,7 +195,13 @@ export class RegionalStamp extends pulumi.ComponentResource {
     );
 
     // protect reaches every queue and its policies through the component
-    const queues = new RegionalQueues(name, { region, namePrefix: args.namePrefix, queues: args.queues, tags }, { parent: this, protect: args.protect });
+    // the region's data key encrypts the queues and their dead-letter queues (the key policy leaves
+    // its use to IAM: the tiers' statements below); no SNS topic delivers to them
+    const queues = new RegionalQueues(
+      name,
+      { region, namePrefix: args.namePrefix, queues: args.queues, kmsKeyArn: args.data.kmsKeyArn, tags },
+      { parent: this, protect: args.protect },
+    );
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name] }));
 
     // The data components alarm on the region's topic, which the observability component declares
@@ -275,6 +283,9 @@ export class RegionalStamp extends pulumi.ComponentResource {
       onDemandBaseCapacity: settings.spot.onDemandBaseCapacity,
       spotPercentage: settings.spot.spotPercentage,
       instanceRefreshMinHealthyPercent: settings.instanceRefreshMinHealthyPercent,
+      // root volumes under the region's data key, attached by the stack's own Auto Scaling role
+      ebsKmsKeyArn: args.data.kmsKeyArn,
+      serviceLinkedRoleArn: args.autoScalingServiceRoleArn,
       ...(settings.userData !== undefined ? { userData: settings.userData } : {}),
     });
 
@@ -288,7 +299,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.app,
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
-        policyStatements: [...queueProducerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: [...queueProducerStatements(queues.queueArns, args.data.kmsKeyArn, region), ...secretStatements],
         scaling: {
           kind: "web",
           targetGroupArn: loadBalancer.targetGroupArn,
@@ -316,7 +327,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         securityGroupId: network.securityGroupIds.worker,
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
-        policyStatements: [...queueConsumerStatements(queues.queueArns), ...secretStatements],
+        policyStatements: [...queueConsumerStatements(queues.queueArns, args.data.kmsKeyArn, region), ...secretStatements],
         scaling: {
           kind: "worker",
           queueNames: queueList.map(({ outputs }) => outputs.name),

@@ -5,6 +5,7 @@ import type { PlanFile } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
 import { listStacks } from "../../tools/plan/stackFile";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/lib/endpointServices";
+import { mockRouteTableId } from "../../components/network/lib/routeTablesMock";
 
 /** The network's resources in every region. */
 const NETWORK_PER_REGION: Record<string, number> = {
@@ -21,6 +22,7 @@ const NETWORK_PER_REGION: Record<string, number> = {
 };
 const GLOBAL_TYPES = new Set([
   "aws:iam/role:Role",
+  "aws:iam/serviceLinkedRole:ServiceLinkedRole",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
@@ -322,6 +324,64 @@ describe("every stack in stacks/, planned end to end", () => {
           // the data key's aliases share its protection; the alarm key's alias never had it
           const stateful = protectedTypes.has(r.type) && (r.type !== "aws:kms/alias:Alias" || r.urn.includes("blueprint:kms:MultiRegionKey$"));
           assert.equal(r.protect, expected && stateful, r.urn);
+        }
+      });
+
+      it("encrypts every queue, dead-letter queue and instance volume under its region's data key, launched by the stack's own Auto Scaling role", () => {
+        const keyArn = (region: string | null) => {
+          const key = plan.resources.find(
+            (r) => (r.type === "aws:kms/key:Key" || r.type === "aws:kms/replicaKey:ReplicaKey") && r.name === `data-key-${region}`,
+          );
+          assert.ok(key, `data key of ${region}`);
+          return key.outputs.arn;
+        };
+        const queues = plan.resources.filter((r) => r.type === "aws:sqs/queue:Queue");
+        assert.ok(queues.length > 0);
+        for (const queue of queues) {
+          assert.equal(queue.inputs.kmsMasterKeyId, keyArn(queue.region), queue.urn);
+          assert.equal(queue.inputs.sqsManagedSseEnabled, undefined, queue.urn);
+        }
+        const role = plan.resources.filter((r) => r.type === "aws:iam/serviceLinkedRole:ServiceLinkedRole");
+        assert.deepEqual(
+          role.map((r) => [r.inputs.awsServiceName, r.inputs.customSuffix]),
+          [["autoscaling.amazonaws.com", `blueprint-${stack}`]],
+        );
+        for (const template of plan.resources.filter((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate")) {
+          const ebs = (template.inputs.blockDeviceMappings as Array<{ ebs: Record<string, unknown> }>)[0].ebs;
+          assert.deepEqual([ebs.encrypted, ebs.kmsKeyId], ["true", keyArn(template.region)], template.urn);
+        }
+        for (const group of plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group")) {
+          assert.equal(group.inputs.serviceLinkedRoleArn, role[0].outputs.arn, group.urn);
+        }
+        for (const key of plan.resources.filter((r) => r.name.startsWith("data-key-") && r.type.startsWith("aws:kms/"))) {
+          if (key.type === "aws:kms/alias:Alias") continue;
+          const principals = JSON.parse(key.inputs.policy as string).Statement.map((s: { Principal: { AWS: string } }) => s.Principal.AWS);
+          assert.deepEqual(principals.slice(1), [role[0].outputs.arn, role[0].outputs.arn], key.urn);
+        }
+      });
+
+      it("reaches AWS privately: the S3 gateway endpoint on every private and isolated route table, interface endpoints outside dev", () => {
+        for (const vpc of plan.resources.filter((r) => r.type === "awsx:ec2:Vpc")) {
+          const endpoints = plan.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.region === vpc.region);
+          const s3 = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
+          const subnets = [...(vpc.outputs.privateSubnetIds as string[]), ...(vpc.outputs.isolatedSubnetIds as string[])];
+          assert.deepEqual(
+            s3.map((e) => e.inputs.serviceName),
+            [`com.amazonaws.${vpc.region}.s3`],
+          );
+          assert.deepEqual(s3[0].inputs.routeTableIds, subnets.map(mockRouteTableId).sort(), vpc.urn);
+          const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
+          assert.equal(interfaces.length, stackShape(stack).interfaceEndpoints ? INTERFACE_ENDPOINT_SERVICES.length : 0, vpc.urn);
+          for (const endpoint of interfaces) assert.equal(endpoint.inputs.privateDnsEnabled, true);
+        }
+      });
+
+      it("speaks HTTPS to every target", () => {
+        const groups = plan.resources.filter((r) => r.type === "aws:lb/targetGroup:TargetGroup");
+        assert.ok(groups.length > 0);
+        for (const group of groups) {
+          assert.equal(group.inputs.protocol, "HTTPS", group.urn);
+          assert.equal((group.inputs.healthCheck as { protocol: string }).protocol, "HTTPS", group.urn);
         }
       });
 

@@ -44,8 +44,38 @@ export function accountAdministersKeyStatement(account: KeyAccount) {
  * else may (the tiers get exactly `kms:Decrypt` through Secrets Manager; RDS and ElastiCache use the
  * caller's grants). Without the root statement a key can become unmanageable.
  */
-export function dataKeyPolicy(account: KeyAccount): string {
-  return policyDocument([accountAdministersKeyStatement(account)]);
+export function dataKeyPolicy(account: KeyAccount, volumeServiceRoleArns: readonly string[] = []): string {
+  return policyDocument([accountAdministersKeyStatement(account), ...volumeServiceRoleStatements(volumeServiceRoleArns)]);
+}
+
+/**
+ * What a service-linked role that launches instances with volumes under the key needs (the Auto
+ * Scaling role): use the key, and create grants for the EBS volumes it attaches. A service-linked
+ * role takes no IAM policy of the account, so only the key policy can grant it.
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
+ */
+export function volumeServiceRoleStatements(roleArns: readonly string[]) {
+  // IAM statement IDs must be unique in a document: the second role's carry a 2, and so on
+  return roleArns.flatMap((roleArn, index) => {
+    const suffix = index === 0 ? "" : String(index + 1);
+    return [
+      {
+        Sid: `ServiceRoleUsesKeyForVolumes${suffix}`,
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: "*",
+      },
+      {
+        Sid: `ServiceRoleGrantsKeyToVolumes${suffix}`,
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: "kms:CreateGrant",
+        Resource: "*",
+        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      },
+    ] as const;
+  });
 }
 
 /** The arguments the rules look at. */
