@@ -24,6 +24,7 @@ import { staticBucketPolicy } from "./lib/policies";
 import { cdnArgProblems, type CdnCertificate } from "./lib/validate";
 import { createStaticReplication } from "./replication";
 import type { DistributionSettings } from "./settings";
+import { CLOUDFRONT_GEO_RESTRICTION } from "./lib/limits";
 import { createWebAcl } from "./webAcl";
 
 export { CLOUDFRONT_CONTROL_REGION, type PriceClass } from "./lib/cdnRules";
@@ -388,7 +389,12 @@ export class Cdn extends pulumi.ComponentResource {
         })),
         defaultCacheBehavior: behaviour(layout.defaultBehaviour),
         orderedCacheBehaviors: layout.orderedBehaviours.map((spec) => ({ pathPattern: spec.pathPattern!, ...behaviour(spec) })),
-        restrictions: { geoRestriction: { restrictionType: "none" } },
+        restrictions: {
+          geoRestriction:
+            settings.geoRestriction.type === "none"
+              ? { restrictionType: "none" }
+              : { restrictionType: CLOUDFRONT_GEO_RESTRICTION[settings.geoRestriction.type], locations: [...settings.geoRestriction.countries] },
+        },
         viewerCertificate:
           certificateArn === undefined
             ? // CloudFront's own certificate for d….cloudfront.net; it ignores a minimum protocol here

@@ -169,14 +169,17 @@ describe("npm run plan", () => {
       "aws-rds-database-disallow-public-access public-reader",
       "aws-autoscaling-group-configure-multi-az single-az",
       "aws-sqs-queue-enable-encryption plain",
+      "aws-sqs-queue-configure-customer-managed-key plain",
+      "aws-sqs-queue-configure-customer-managed-key far-dlq",
+      "aws-sqs-queue-configure-customer-managed-key near",
       "aws-sqs-queue-configure-dead-letter-queue plain",
       "aws-sqs-queue-configure-dead-letter-queue near",
       "stack-require-alarm-coverage far-dlq",
     ]);
-    assert.match(result.out, /\n {2}policies: 9 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
+    assert.match(result.out, /\n {2}policies: 12 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
     assert.match(result.out, /\n {4}advisory:\n {6}aws-cloudwatch-loggroup-enable-kms-encryption: /);
     const plan = JSON.parse(readFileSync(join(outDir, "prod.json"), "utf8"));
-    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 9);
+    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 12);
   });
 
   it(`exits ${EXIT_MANDATORY_VIOLATIONS} for a prod stack file below prod's thresholds, and 1 wins over it`, async () => {

@@ -43,6 +43,7 @@ describe("policy runner (the pack inside the plan)", () => {
       "aws-ec2-securitygroup-disallow-public-ingress",
       "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers",
       "aws-rds-database-disallow-public-access",
+      "aws-sqs-queue-configure-customer-managed-key",
       "aws-sqs-queue-configure-dead-letter-queue",
       "aws-sqs-queue-enable-encryption",
       "stack-require-alarm-coverage",
