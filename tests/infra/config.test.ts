@@ -478,7 +478,7 @@ describe("application-tier config", () => {
       [
         "a secret in user data",
         (raw) => (raw.worker = { userData: "export DB_PASSWORD=hunter2hunter2" }),
-        'blueprint:worker.userData: contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot (got "export DB_PASSWORD=hunter2hunter2")',
+        "blueprint:worker.userData: contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot (the value looks secret and is not shown)",
       ],
       [
         "duplicate queue names",

@@ -69,7 +69,8 @@ export function renderUserData(environment: Readonly<Record<string, string>>, st
   const lines: string[] = [];
   for (const [key, value] of Object.entries(environment)) {
     if (!ENV_KEY.test(key)) throw new Error(`user data: ${key} is not an environment variable name`);
-    if (!SAFE_VALUE.test(value)) throw new Error(`user data: the value of ${key} has characters that need quoting: ${value}`);
+    if (!SAFE_VALUE.test(value))
+      throw new Error(`user data: the value of ${key} has characters that need quoting (the value is not shown: it could be a secret)`);
     if (looksSecret(value)) throw new Error(`user data: the value of ${key} looks like a secret; pass its ARN instead`);
     lines.push(`${key}=${value}`);
   }
