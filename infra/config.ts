@@ -55,7 +55,12 @@ export function parseConfig(raw: unknown, naming: NamingContext = DEFAULT_NAMING
   ];
   // a key whose own rule already says it holds a secret (user data) is reported once
   const reported = new Set(found.map((issue) => issue.path.join("\u0000")));
-  const issues = [...secretLookingIssues(raw).filter((issue) => !reported.has(issue.path.join("\u0000"))), ...found];
+  const secrets = secretLookingStrings(raw);
+  const issues = [
+    ...secretLookingIssues(raw).filter((issue) => !reported.has(issue.path.join("\u0000"))),
+    // a rule that quotes a value in its message must not quote a secret
+    ...found.map((issue) => ({ ...issue, message: secrets.reduce((text, secret) => text.split(secret).join("[a value that looks secret]"), issue.message) })),
+  ];
   if (issues.length > 0 || !shape.success) {
     throw new ConfigError(dedupe(issues), raw);
   }
@@ -86,6 +91,24 @@ export function secretLookingIssues(raw: unknown, path: ConfigPath = []): Config
       ? [{ path, message: "has a key that looks like a secret; a stack file is plain text, keep secrets in Secrets Manager", showValue: false }]
       : secretLookingIssues(value, [...path, key]),
   );
+}
+
+/** Every key and string value of the stack file that looks like a secret, longest first (so a secret inside another is replaced after it). */
+function secretLookingStrings(raw: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (typeof node === "string") {
+      if (looksSecret(node)) found.add(node);
+    } else if (Array.isArray(node)) node.forEach(visit);
+    else if (isRecord(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        if (looksSecret(key)) found.add(key);
+        visit(value);
+      }
+    }
+  };
+  visit(raw);
+  return [...found].sort((a, b) => b.length - a.length);
 }
 
 /** Turns one zod issue into config issues with messages that say what is allowed. */

@@ -14,11 +14,11 @@ export type { ConfigPath } from "../components/lib/settings/section";
 export function formatPath(path: ConfigPath): string {
   if (path.length === 0) return `${CONFIG_NAMESPACE}:`;
   const [head, ...rest] = path;
-  // a key of another namespace (aws:region) is written as it is
-  const key = String(head).includes(":") ? String(head) : `${CONFIG_NAMESPACE}:${String(head)}`;
   // a map key that looks like a secret is never printed either
   const part = (name: string) => (looksSecret(name) ? "<a key that looks secret>" : name);
-  return rest.reduce<string>((text, name) => (typeof name === "number" ? `${text}[${name}]` : `${text}.${part(name)}`), part(key));
+  // a key of another namespace (aws:region) is written as it is
+  const key = String(head).includes(":") && !looksSecret(String(head)) ? String(head) : `${CONFIG_NAMESPACE}:${part(String(head))}`;
+  return rest.reduce<string>((text, name) => (typeof name === "number" ? `${text}[${name}]` : `${text}.${part(name)}`), key);
 }
 
 /** Shows a config value compactly (JSON, cut at 160 characters). */
