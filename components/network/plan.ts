@@ -75,12 +75,12 @@ export const networkPlanFacts: ComponentPlanFacts = {
     { type: "aws:ec2/natGateway:NatGateway", mock: genericMock, creation: { seconds: 120, basis: "experience: 1-3 min; provider create timeout 10 min" } },
     {
       type: SECURITY_GROUP,
-      mock: ec2Resource("sg", "security-group", (input) => ({ name: named(input) })),
+      mock: ec2Resource("sg", "security-group", (input) => ({ name: named(input) }), { ownerId: true }),
       creation: { seconds: 5, basis: "experience: seconds (API-only)" },
     },
     {
       type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-      mock: ec2Resource("sg", "security-group", () => ({ name: "default" })),
+      mock: ec2Resource("sg", "security-group", () => ({ name: "default" }), { ownerId: true }),
       creation: API_ONLY_CREATION,
     },
     {
@@ -95,7 +95,7 @@ export const networkPlanFacts: ComponentPlanFacts = {
     },
     {
       type: "aws:ec2/vpcEndpoint:VpcEndpoint",
-      mock: ec2Resource("vpce", "vpc-endpoint", () => ({ state: "available" })),
+      mock: ec2Resource("vpce", "vpc-endpoint", () => ({ state: "available" }), { ownerId: true }),
       creation: {
         seconds: 120,
         basis: "experience: a gateway endpoint takes seconds, an interface endpoint 1-3 min (its network interfaces); provider create timeout 10 min",

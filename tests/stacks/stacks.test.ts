@@ -552,7 +552,8 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.deepEqual(plan.regions, ["us-east-1", "eu-west-1", "ap-southeast-2"]);
     for (const vpc of plan.resources.filter((r) => r.type === "awsx:ec2:Vpc")) {
       assert.equal((vpc.inputs.availabilityZoneNames as string[]).length, 3);
-      assert.equal((vpc.outputs.natGatewayDetails as unknown[]).length, 3);
+      assert.deepEqual(vpc.inputs.natGateways, { strategy: "OnePerAz" });
+      assert.equal((vpc.outputs.publicSubnetIds as unknown[]).length, 3);
     }
   });
 });
