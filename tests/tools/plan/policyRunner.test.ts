@@ -152,3 +152,23 @@ describe("policy runner (the pack inside the plan)", () => {
     assert.equal(packConfigFor({ environment: "prod", enforcement: "mandatory" }).all, "mandatory");
   });
 });
+
+describe("the pack without a config file (as the Pulumi CLI serves a local pack without --policy-pack-config)", () => {
+  // every policy mandatory at its schema's default thresholds
+  const noConfig = { configDir: mkdtempSync(join(tmpdir(), "no-pack-config-")), configOverrides: { all: "mandatory" } } as const;
+  for (const stack of ["staging", "prod"]) {
+    it(`finds nothing mandatory on ${stack} but the log groups' service key (the telemetry work encrypts them)`, async () => {
+      const plan = await planStack(stack, { policies: noConfig });
+      const mandatory = plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory");
+      assert.deepEqual([...new Set(mandatory.map((v) => v.policy))], ["aws-cloudwatch-loggroup-enable-kms-encryption"]);
+      assert.ok(mandatory.every((v) => v.urn?.includes("aws:cloudwatch/logGroup:LogGroup")));
+    });
+  }
+
+  it("and with each shipped config, staging and prod have no violation but those log groups' advisories", async () => {
+    for (const stack of ["staging", "prod"]) {
+      const plan = await planStack(stack);
+      assert.deepEqual([...new Set(plan.policies.violations.map((v) => `${v.enforcementLevel} ${v.policy}`))], ["advisory aws-cloudwatch-loggroup-enable-kms-encryption"], stack);
+    }
+  });
+});
