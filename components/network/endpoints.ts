@@ -11,6 +11,23 @@ import { endpointServiceName, INTERFACE_ENDPOINT_SERVICES } from "./lib/endpoint
 /** Description of the endpoints' security group (changing it replaces the group). */
 export const ENDPOINT_SECURITY_GROUP_DESCRIPTION = "Interface VPC endpoints: HTTPS from the app and worker tiers only";
 
+/** The interface endpoints' policy: any action, by principals of `accountId` only. */
+export function endpointPolicy(accountId: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "OnlyThisAccount",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalAccount": accountId } },
+      },
+    ],
+  });
+}
+
 /** What `createVpcEndpoints` declares. */
 export interface VpcEndpoints {
   readonly s3: aws.ec2.VpcEndpoint;
@@ -80,6 +97,9 @@ export function createVpcEndpoints(name: string, args: VpcEndpointArgs, parent: 
       opts,
     );
   }
+  // only this account's principals may call AWS through the endpoints (a stolen foreign credential
+  // cannot use them to move data out of the VPC); AWS's own calls do not pass through them
+  const policy = aws.getCallerIdentityOutput({}, { parent }).accountId.apply(endpointPolicy);
   const interfaceEndpoints = Object.fromEntries(
     INTERFACE_ENDPOINT_SERVICES.map((service) => [
       service,
@@ -94,6 +114,7 @@ export function createVpcEndpoints(name: string, args: VpcEndpointArgs, parent: 
           privateDnsEnabled: true,
           subnetIds: vpc.privateSubnetIds,
           securityGroupIds: [securityGroup.id],
+          policy,
           tags: { ...tags, Name: `${name}-${service}` },
         },
         opts,

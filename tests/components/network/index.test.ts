@@ -113,6 +113,16 @@ describe("Network component", () => {
       assert.equal(endpoint.inputs.privateDnsEnabled, true);
       assert.deepEqual(endpoint.inputs.subnetIds, vpc.privateSubnetIds);
       assert.deepEqual(endpoint.inputs.securityGroupIds, [group.outputs.id]);
+      assert.deepEqual(JSON.parse(endpoint.inputs.policy as string).Statement, [
+        {
+          Sid: "OnlyThisAccount",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "*",
+          Resource: "*",
+          Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+        },
+      ]);
     }
     const rules = byType(withEndpoints, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
       (r) => r.inputs.securityGroupId === group.outputs.id,
