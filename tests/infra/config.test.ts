@@ -206,6 +206,25 @@ describe("parseConfig", () => {
       expected: ['blueprint:network.natGateways: must be one of None, Single, OnePerAz (got "PerAz")'],
     },
     {
+      name: "no NAT gateway and no interface endpoints",
+      mutate: (raw) => (raw.network = { natGateways: "None", interfaceEndpoints: false }),
+      expected: [
+        'blueprint:network.natGateways: is None while interfaceEndpoints is false: the private subnets would reach no AWS API but S3 (no secrets, queues, SSM or CloudWatch); turn interfaceEndpoints on or keep a NAT gateway (got "None")',
+      ],
+    },
+    {
+      name: "more extra tags than fit next to the blueprint's own",
+      mutate: (raw) => (raw.tags = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`T${i}`, "v"]))),
+      expected: ["blueprint:tags: lists 40 tags; at most 39 fit: AWS allows 50 per resource and the blueprint sets up to 11 itself"],
+    },
+    {
+      name: "a tag the blueprint's components set",
+      mutate: (raw) => (raw.tags = { Tier: "web" }),
+      expected: [
+        'blueprint:tags.Tier: is a tag the blueprint sets on some resources (Name, Tier, Purpose, ServingRole, ChaosTarget); yours would be overwritten, choose another key (got "web")',
+      ],
+    },
+    {
       name: "a tag that redefines a standard key",
       mutate: (raw) => (raw.tags = { Owner: "someone" }),
       expected: [
