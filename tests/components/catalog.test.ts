@@ -7,7 +7,7 @@ import { KIND_ORDER } from "../../components/lib/plan/nodeKinds";
 import { diagramModel } from "../../tools/plan/report/diagramModel";
 import { runProgram, type ProgramRun } from "../../tools/plan/runProgram";
 import { loadStackFile } from "../../tools/plan/stackFile";
-import { declarationFile, declaredOutputs } from "../support/sdkOutputs";
+import { declarationFile, declaredOutputs, declaredResultFields } from "../support/sdkOutputs";
 
 const SHIPPED_STACKS = ["dev", "staging", "prod"];
 const index = buildFactIndex(PLAN_FACTS);
@@ -95,6 +95,21 @@ describe("component catalog", () => {
       }
       assert.ok(checked > 300, `only ${checked} mocked outputs checked`);
       assert.deepEqual(Object.fromEntries([...invented].map(([type, keys]) => [type, [...keys]])), {});
+    });
+
+    it("mocks only invoke results the data source's result type declares", () => {
+      // a representative input per invoke (the prefix-list mock refuses lists it does not know)
+      const inputs: Record<string, Record<string, unknown>> = {
+        "aws:ec2/getManagedPrefixList:getManagedPrefixList": { name: "com.amazonaws.global.cloudfront.origin-facing" },
+        "aws:ec2/getRouteTables:getRouteTables": { vpcId: "vpc-0abc", filters: [{ name: "association.subnet-id", values: ["subnet-0abc"] }] },
+        "aws:ssm/getParameter:getParameter": { name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64" },
+      };
+      assert.ok(index.invokes.size >= 6);
+      for (const [token, declared] of index.invokes) {
+        const fields = declaredResultFields(token);
+        const invented = Object.keys(declared.mock(inputs[token] ?? {}, "eu-west-1")).filter((key) => !fields.has(key));
+        assert.deepEqual(invented, [], token);
+      }
     });
 
     it("reads the real classes: the awsx VPC has no summary fields, a bucket setting has no ARN", () => {

@@ -30,3 +30,17 @@ export function declaredOutputs(type: string): Set<string> {
   const body = text.slice(start, text.indexOf("\n}\n", start));
   return new Set(["id", "urn", ...[...body.matchAll(/^\s+readonly (\w+)\??: pulumi\.Output</gm)].map((match) => match[1])]);
 }
+
+/** The fields of an invoke's result interface (`aws:ec2/getRouteTables:getRouteTables` → `GetRouteTablesResult`). */
+export function declaredResultFields(token: string): Set<string> {
+  const [pkg, module, fn] = token.split(":");
+  if (pkg !== "aws") throw new Error(`${token}: only aws invokes are read`);
+  const [folder, file] = module.split("/");
+  const path = join(PULUMI_PACKAGES, "aws", ...(folder === "index" ? [] : [folder]), `${file}.d.ts`);
+  const name = `${fn[0].toUpperCase()}${fn.slice(1)}Result`;
+  const text = readFileSync(path, "utf8");
+  const start = text.indexOf(`export interface ${name} {`);
+  if (start < 0) throw new Error(`${token}: ${path} declares no ${name}`);
+  const body = text.slice(start, text.indexOf("\n}\n", start));
+  return new Set([...body.matchAll(/^\s+readonly (\w+)\??:/gm)].map((match) => match[1]));
+}
