@@ -1,7 +1,8 @@
 /**
  * One region's network: an awsx VPC with pinned AZs and an explicit subnet layout, and what awsx
- * lacks: flow logs, an emptied default security group, DB and cache subnet groups, and the tier
- * security groups.
+ * lacks: flow logs, an emptied default security group, DB and cache subnet groups, the tier
+ * security groups, and the private paths to AWS (the S3 gateway endpoint on the private and
+ * isolated route tables, optional interface endpoints; endpoints.ts).
  */
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
