@@ -124,17 +124,17 @@ describe("npm run plan", () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["dev", "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /^Stack dev \(dev\): 125 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(92\)\n/);
+    assert.match(result.out, /^Stack dev \(dev\): 129 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(94\)\n/);
     assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
     // the static assets' replica bucket lives in dev's partner region; CloudFront, IAM and random are global
-    assert.match(result.out, /\n {2}us-east-2 \(7\)\n[^]*\n {2}global \(26\)\n/);
+    assert.match(result.out, /\n {2}us-east-2 \(9\)\n[^]*\n {2}global \(26\)\n/);
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
     const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
     assert.equal(plan.stack, "dev");
     assert.equal(
       plan.resources.length,
-      139,
-      "124 AWS resources (the VPC origin, three routers, the write marker, two policies, the S3 endpoint and the Auto Scaling role among them) and the awsx VPC, plus the stack and 13 components",
+      143,
+      "128 AWS resources (the VPC origin, three routers, the write marker, two policies, the S3 endpoint, the Auto Scaling role and two static-asset keys with their aliases among them) and the awsx VPC, plus the stack and 13 components",
     );
   });
 
