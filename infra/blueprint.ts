@@ -126,6 +126,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       vpcCidr: region.vpcCidr,
       availabilityZones: region.availabilityZones,
       network: config.network,
+      autoScalingServiceRoleArn: data.autoScalingServiceRoleArn,
       stack: identity.stack,
       data: dataTier,
       edge: {

@@ -4,6 +4,7 @@
  */
 import { valueAt, type ConfigIssue } from "../components/lib/settings/engine";
 import type { ConfigPath } from "../components/lib/settings/section";
+import { looksSecret } from "../components/compute/lib/userData";
 import { CONFIG_NAMESPACE } from "./namespace";
 
 export { valueAt, type ConfigIssue } from "../components/lib/settings/engine";
@@ -13,7 +14,11 @@ export type { ConfigPath } from "../components/lib/settings/section";
 export function formatPath(path: ConfigPath): string {
   if (path.length === 0) return `${CONFIG_NAMESPACE}:`;
   const [head, ...rest] = path;
-  return rest.reduce<string>((text, part) => (typeof part === "number" ? `${text}[${part}]` : `${text}.${part}`), `${CONFIG_NAMESPACE}:${String(head)}`);
+  // a map key that looks like a secret is never printed either
+  const part = (name: string) => (looksSecret(name) ? "<a key that looks secret>" : name);
+  // a key of another namespace (aws:region) is written as it is
+  const key = String(head).includes(":") && !looksSecret(String(head)) ? String(head) : `${CONFIG_NAMESPACE}:${part(String(head))}`;
+  return rest.reduce<string>((text, name) => (typeof name === "number" ? `${text}[${name}]` : `${text}.${part(name)}`), key);
 }
 
 /** Shows a config value compactly (JSON, cut at 160 characters). */
@@ -26,7 +31,9 @@ export function showValue(value: unknown): string {
 /** One printable line for an issue. */
 export function formatIssue(issue: ConfigIssue, raw: unknown): string {
   const value = valueAt(raw, issue.path);
-  const shown = issue.showValue === false || value === undefined ? "" : ` (got ${showValue(value)})`;
+  // a value that looks like a password, key or token is never printed, whatever the rule asked
+  const secret = value !== undefined && looksSecret(typeof value === "string" ? value : JSON.stringify(value));
+  const shown = issue.showValue === false || value === undefined ? "" : secret ? " (the value looks secret and is not shown)" : ` (got ${showValue(value)})`;
   return `${formatPath(issue.path)}: ${issue.message}${shown}`;
 }
 

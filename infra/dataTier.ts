@@ -4,12 +4,15 @@
  * cluster. The stamps then add each region's database member and cache, encrypted with their own
  * region's key, and read their own region's copy of each secret.
  */
+import type { KeyAccount, QueueSender } from "../components/kms/lib/keyRules";
+import { busName } from "../components/topics/lib/busRules";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { authTokenRules } from "../components/cache/lib/cacheRules";
 import { DatabaseGlobalCluster, globalClusterIdentifier, masterPasswordRules } from "../components/database";
 import { shardNamePrefix, shardResourceName } from "../components/database/lib/sharding";
 import { MultiRegionKey } from "../components/kms";
+import { createAutoScalingServiceRole } from "../components/compute/serviceLinkedRole";
 import { ReplicatedSecret } from "../components/secrets";
 import { DATA_KEY_DELETION_WINDOW_DAYS } from "../components/kms/defaults";
 import { SECRET_RECOVERY_WINDOW_DAYS } from "../components/secrets/defaults";
@@ -19,6 +22,8 @@ import type { BlueprintConfig } from "./config";
 export interface SharedData {
   /** The data key of each region. */
   readonly keyArns: Readonly<Record<string, pulumi.Output<string>>>;
+  /** The stack's Auto Scaling service-linked role, which the data key lets encrypt the tiers' volumes. */
+  readonly autoScalingServiceRoleArn: pulumi.Output<string>;
   /** The database's master password (a secret), for the primary member. */
   readonly masterPassword: pulumi.Output<string>;
   /** Each region's copy of the database credentials secret. */
@@ -55,12 +60,16 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
   // deleting a key or a secret by mistake loses every region's data at once: protect them with the stack's stateful resources
   const opts = { protect: config.protect };
 
+  // the tiers' volumes use the data key: the role that launches them must exist before the key policy names it
+  const autoScalingRole = createAutoScalingServiceRole("autoscaling-service-role", namePrefix, tags);
   const key = new MultiRegionKey(
     "data-key",
     {
       primaryRegion,
       replicaRegions,
-      description: `Encrypts the data tier of ${namePrefix} (databases, caches, secrets, Performance Insights)`,
+      volumeServiceRoleArns: [autoScalingRole.arn],
+      queueSenders: queueSenders(config, namePrefix),
+      description: `Encrypts the data of ${namePrefix} at rest (databases, caches, secrets, Performance Insights, queues, instance volumes)`,
       aliasName: `alias/${namePrefix}/data`,
       deletionWindowDays: DATA_KEY_DELETION_WINDOW_DAYS[config.environment],
       tags,
@@ -154,6 +163,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
 
   return {
     keyArns: key.keyArns,
+    autoScalingServiceRoleArn: autoScalingRole.arn,
     masterPassword: password.result,
     databaseSecretArns: databaseSecret.arns,
     ...cache,
@@ -161,4 +171,24 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
     shards,
     rotation,
   };
+}
+
+/**
+ * The services that deliver to the stack's queues, which the data key encrypts: its SNS topics
+ * (and their subscriptions' dead-letter queues) and its EventBridge bus's rules.
+ */
+function queueSenders(config: BlueprintConfig, namePrefix: string): QueueSender[] {
+  return [
+    ...(config.topics.length > 0
+      ? [{ service: "sns.amazonaws.com" as const, sourceArnPattern: (a: KeyAccount) => `arn:${a.partition}:sns:*:${a.accountId}:${namePrefix}-*` }]
+      : []),
+    ...(config.eventBus.enabled
+      ? [
+          {
+            service: "events.amazonaws.com" as const,
+            sourceArnPattern: (a: KeyAccount) => `arn:${a.partition}:events:*:${a.accountId}:rule/${busName(namePrefix)}/*`,
+          },
+        ]
+      : []),
+  ];
 }

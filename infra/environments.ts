@@ -11,7 +11,8 @@ export type { EnforcementLevel } from "../components/lib/settings/environment";
 /** The facts of each environment. */
 export const ENVIRONMENT_FACTS: Readonly<Record<Environment, EnvironmentFacts>> = {
   dev: { minRegions: 1, minAzsPerRegion: 2, logRetentionDays: 7, protect: false, policyEnforcement: "advisory" },
-  staging: { minRegions: 1, minAzsPerRegion: 2, logRetentionDays: 30, protect: false, policyEnforcement: "mandatory" },
+  // staging keeps logs as long as prod: the pack's default retention (365 days) holds without a config file
+  staging: { minRegions: 1, minAzsPerRegion: 2, logRetentionDays: 365, protect: false, policyEnforcement: "mandatory" },
   // DESIGN.md: prod runs in at least 2 regions with 3 AZs each unless a waiver gives the reason
   prod: { minRegions: 2, minAzsPerRegion: 3, logRetentionDays: 365, protect: true, policyEnforcement: "mandatory" },
 };

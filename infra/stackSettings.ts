@@ -26,7 +26,7 @@ import {
 } from "../components/lib/settings";
 import { ENVIRONMENTS, isEnvironment } from "../components/lib/settings/environment";
 import { AZ_SLOT_LETTERS, MAX_VPC_PREFIX, MIN_VPC_PREFIX } from "../components/lib/subnetLayout";
-import { STANDARD_TAG_KEYS, tagKeyProblem, tagValueProblem } from "../components/lib/tags";
+import { COMPONENT_TAG_KEYS, MAX_EXTRA_TAGS, MAX_TAGS_PER_RESOURCE, STANDARD_TAG_KEYS, tagKeyProblem, tagValueProblem } from "../components/lib/tags";
 import type { EnforcementLevel } from "../components/lib/settings/environment";
 
 /** Fewest and most AZs a region may use. */
@@ -177,10 +177,23 @@ function tagProblems(raw: Raw): Problem[] {
   }
   const tags = raw.tags;
   if (isRecord(tags)) {
+    const count = Object.keys(tags).length;
+    if (count > MAX_EXTRA_TAGS) {
+      problems.push({
+        field: "tags",
+        message: `lists ${count} tags; at most ${MAX_EXTRA_TAGS} fit: AWS allows ${MAX_TAGS_PER_RESOURCE} per resource and the blueprint sets up to ${MAX_TAGS_PER_RESOURCE - MAX_EXTRA_TAGS} itself`,
+        showValue: false,
+      });
+    }
     for (const [key, value] of Object.entries(tags)) {
       const path = ["tags", key];
       if ((STANDARD_TAG_KEYS as readonly string[]).includes(key)) {
         problems.push({ path, message: `redefines a standard tag; ${STANDARD_TAG_KEYS.join(", ")} are set by the blueprint (use owner/costCenter)` });
+      } else if ((COMPONENT_TAG_KEYS as readonly string[]).includes(key)) {
+        problems.push({
+          path,
+          message: `is a tag the blueprint sets on some resources (${COMPONENT_TAG_KEYS.join(", ")}); yours would be overwritten, choose another key`,
+        });
       }
       const keyProblem = tagKeyProblem(key);
       if (keyProblem) problems.push({ path, message: `has an invalid tag key: it ${keyProblem}`, showValue: false });

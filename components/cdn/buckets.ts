@@ -1,8 +1,9 @@
 /**
  * The edge's private buckets (static assets, their replica, access logs): named per account and
- * region, public access blocked, ACLs disabled (owner enforced), SSE-S3 encrypted, versioned, and
- * old versions expired. SSE-S3 rather than KMS: CloudFront's origin access control and log
- * delivery would each need a key policy, for no gain on public web assets and access logs.
+ * region, public access blocked, ACLs disabled (owner enforced), encrypted, versioned, and old
+ * versions expired. The static buckets use SSE-KMS under their region's static-asset key (whose
+ * policy lets only this distribution decrypt, staticKey.ts); the access-log bucket stays SSE-S3,
+ * since log delivery would need a key policy of its own for no gain.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -19,6 +20,11 @@ export interface PrivateBucketArgs {
   readonly expireAfterDays?: number;
   /** Days a replaced or deleted version is kept. */
   readonly noncurrentVersionDays: number;
+  /**
+   * Customer managed key for SSE-KMS (with an S3 Bucket Key, so KMS is called per bucket key, not per object).
+   * @default - SSE-S3
+   */
+  readonly kmsKeyArn?: pulumi.Input<string>;
   /** Pulumi `protect`; `pulumi destroy` may empty the bucket only when false. */
   readonly protect: boolean;
   readonly tags: Record<string, string>;
@@ -53,7 +59,15 @@ export function createPrivateBucket(name: string, args: PrivateBucketArgs, paren
   new aws.s3.BucketOwnershipControls(name, { region, bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
   new aws.s3.BucketServerSideEncryptionConfiguration(
     name,
-    { region, bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
+    {
+      region,
+      bucket: bucket.id,
+      rules: [
+        args.kmsKeyArn === undefined
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true },
+      ],
+    },
     opts,
   );
   const versioning = new aws.s3.BucketVersioning(name, { region, bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, opts);

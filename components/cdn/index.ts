@@ -14,6 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ORIGIN_VERIFY_HEADER } from "../loadbalancer/lib/listenerRules";
 import { createAccessLogs } from "./accessLogs";
 import { createPrivateBucket, type PrivateBucket } from "./buckets";
+import { createStaticAssetKey } from "./staticKey";
 import { createCdnCertificate } from "./certificate";
 import { RegionalLogKey } from "../telemetry/logKey";
 import { cdnNames, CLOUDFRONT_CONTROL_REGION, EDGE_BUCKET_PURPOSES, MINIMUM_VIEWER_TLS } from "./lib/cdnRules";
@@ -25,6 +26,7 @@ import { staticBucketPolicy } from "./lib/policies";
 import { cdnArgProblems, type CdnCertificate } from "./lib/validate";
 import { createStaticReplication } from "./replication";
 import type { DistributionSettings } from "./settings";
+import { CLOUDFRONT_GEO_RESTRICTION } from "./lib/limits";
 import { createWebAcl } from "./webAcl";
 
 export { CLOUDFRONT_CONTROL_REGION, type PriceClass } from "./lib/cdnRules";
@@ -141,7 +143,12 @@ export class Cdn extends pulumi.ComponentResource {
     const primaryRegion = args.primaryRegion;
     const { replicaRegion } = args.staticAssets;
 
-    const staticBucket = (region: string, suffix: string): PrivateBucket =>
+    // Each static bucket's key names the distribution in its policy, and the distribution needs the
+    // buckets: the keys are declared after it, and their ARNs reach the buckets' encryption through
+    // deferred outputs (the distribution never waits for the encryption settings).
+    const [primaryKeyArn, resolvePrimaryKeyArn] = pulumi.deferredOutput<string>();
+    const [replicaKeyArn, resolveReplicaKeyArn] = pulumi.deferredOutput<string>();
+    const staticBucket = (region: string, suffix: string, kmsKeyArn: pulumi.Output<string>): PrivateBucket =>
       createPrivateBucket(
         `${name}-${suffix}`,
         {
@@ -149,15 +156,25 @@ export class Cdn extends pulumi.ComponentResource {
           namePrefix: args.namePrefix,
           purpose: EDGE_BUCKET_PURPOSES.static,
           accountId: account.accountId,
+          kmsKeyArn,
           noncurrentVersionDays: 30,
           protect: args.protect,
           tags: { ...tags, Region: region },
         },
         this,
       );
-    const primaryBucket = staticBucket(primaryRegion, "static");
-    const replicaBucket = staticBucket(replicaRegion, "static-replica");
-    createStaticReplication(name, { primary: { region: primaryRegion, ...primaryBucket }, replica: replicaBucket, account, tags }, this);
+    const primaryBucket = staticBucket(primaryRegion, "static", primaryKeyArn);
+    const replicaBucket = staticBucket(replicaRegion, "static-replica", replicaKeyArn);
+    createStaticReplication(
+      name,
+      {
+        primary: { region: primaryRegion, ...primaryBucket, kmsKeyArn: primaryKeyArn },
+        replica: { ...replicaBucket, kmsKeyArn: replicaKeyArn },
+        account,
+        tags,
+      },
+      this,
+    );
 
     const oac = new aws.cloudfront.OriginAccessControl(
       `${name}-static`,
@@ -410,7 +427,12 @@ export class Cdn extends pulumi.ComponentResource {
         })),
         defaultCacheBehavior: behaviour(layout.defaultBehaviour),
         orderedCacheBehaviors: layout.orderedBehaviours.map((spec) => ({ pathPattern: spec.pathPattern!, ...behaviour(spec) })),
-        restrictions: { geoRestriction: { restrictionType: "none" } },
+        restrictions: {
+          geoRestriction:
+            settings.geoRestriction.type === "none"
+              ? { restrictionType: "none" }
+              : { restrictionType: CLOUDFRONT_GEO_RESTRICTION[settings.geoRestriction.type], locations: [...settings.geoRestriction.countries] },
+        },
         viewerCertificate:
           certificateArn === undefined
             ? // CloudFront's own certificate for d….cloudfront.net; it ignores a minimum protocol here
@@ -421,6 +443,18 @@ export class Cdn extends pulumi.ComponentResource {
       },
       opt,
     );
+
+    for (const [region, resolve] of [
+      [primaryRegion, resolvePrimaryKeyArn],
+      [replicaRegion, resolveReplicaKeyArn],
+    ] as const) {
+      const key = createStaticAssetKey(
+        `${name}-static-key-${region}`,
+        { region, namePrefix: args.namePrefix, account, distributionArn: distribution.arn, protect: args.protect, tags: { ...tags, Region: region } },
+        this,
+      );
+      resolve(key.arn);
+    }
 
     for (const [suffix, bucket, region] of [
       ["static", primaryBucket, primaryRegion],

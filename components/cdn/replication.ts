@@ -10,8 +10,10 @@ import { replicationRolePolicy, replicationTrustPolicy } from "./lib/policies";
 
 /** What `createStaticReplication` needs. */
 export interface StaticReplicationArgs {
-  readonly primary: PrivateBucket & { readonly region: string };
-  readonly replica: PrivateBucket;
+  /** The source bucket, its region and its SSE-KMS key. */
+  readonly primary: PrivateBucket & { readonly region: string; readonly kmsKeyArn: pulumi.Input<string> };
+  /** The replica bucket and the key replicas are encrypted with. */
+  readonly replica: PrivateBucket & { readonly kmsKeyArn: pulumi.Input<string> };
   readonly account: pulumi.Input<{ accountId: string; partition: string }>;
   /** Tags of the (global) role. */
   readonly tags: Record<string, string>;
@@ -34,8 +36,10 @@ export function createStaticReplication(name: string, args: StaticReplicationArg
     {
       role: role.id,
       policy: pulumi
-        .all([args.primary.bucket.arn, args.replica.bucket.arn])
-        .apply(([sourceBucketArn, replicaBucketArn]) => replicationRolePolicy({ sourceBucketArn, replicaBucketArn })),
+        .all([args.primary.bucket.arn, args.replica.bucket.arn, args.primary.kmsKeyArn, args.replica.kmsKeyArn])
+        .apply(([sourceBucketArn, replicaBucketArn, sourceKeyArn, replicaKeyArn]) =>
+          replicationRolePolicy({ sourceBucketArn, replicaBucketArn, keys: { sourceKeyArn, replicaKeyArn } }),
+        ),
     },
     opts,
   );
@@ -52,7 +56,9 @@ export function createStaticReplication(name: string, args: StaticReplicationArg
           priority: 1,
           filter: { prefix: "" },
           deleteMarkerReplication: { status: "Enabled" },
-          destination: { bucket: args.replica.bucket.arn, storageClass: "STANDARD" },
+          // SSE-KMS objects are only replicated when the rule says so, re-encrypted under the replica's key
+          sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+          destination: { bucket: args.replica.bucket.arn, storageClass: "STANDARD", encryptionConfiguration: { replicaKmsKeyId: args.replica.kmsKeyArn } },
         },
       ],
     },

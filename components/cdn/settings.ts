@@ -12,6 +12,7 @@ import {
   CACHE_POLICY_LIMITS,
   DEFAULT_HSTS_MAX_AGE_SECONDS,
   FAILOVER_STATUS_CODES,
+  GEO_RESTRICTION_TYPES,
   HSTS_MAX_AGE_SECONDS,
   ORIGIN_RANGES,
   PRICE_CLASSES,
@@ -120,8 +121,34 @@ const waf = group(
   },
 );
 
+/**
+ * The countries the distribution refuses by default: those under comprehensive US and EU embargoes
+ * (Cuba, Iran, North Korea, Syria). A service with other legal constraints sets its own list.
+ */
+export const DEFAULT_BLOCKED_COUNTRIES: readonly string[] = ["CU", "IR", "KP", "SY"];
+
+/** Who CloudFront serves, by the viewer's country. */
+const geoRestriction = group(
+  {
+    type: choice(GEO_RESTRICTION_TYPES, {
+      description:
+        "block: every country but those listed; allow: only the listed countries; none: every country (state why in reason, the policy pack flags it).",
+      default: "block",
+    }),
+    countries: list(text({ description: "An ISO 3166-1 alpha-2 country code, e.g. IR.", required: true }), {
+      description: "The countries the type blocks or allows (CloudFront's restriction list).",
+      default: DEFAULT_BLOCKED_COUNTRIES,
+    }),
+  },
+  {
+    description:
+      "Geo restriction of the distribution: CloudFront answers 403 to viewers of a blocked country (or of a country not allowed). The default blocks the countries under comprehensive US and EU embargoes.",
+  },
+);
+
 /** The keys of `blueprint:cdn`. */
 export const cdnKeys = {
+  geoRestriction,
   priceClass: choice(PRICE_CLASSES, {
     description: "Edge locations that serve the distribution: PriceClass_100 (North America, Europe, Israel), PriceClass_200 or PriceClass_All.",
     // dev and staging serve their testers from the cheapest edge locations; prod serves users

@@ -41,6 +41,12 @@ export interface ComputeTierArgs {
   readonly rootVolumeGiB?: number;
   /** Customer managed key of the root volumes. @default the account's EBS default key */
   readonly ebsKmsKeyArn?: pulumi.Input<string>;
+  /**
+   * The Auto Scaling service-linked role the group launches with. With `ebsKmsKeyArn`, the key
+   * policy must let this role use the key (serviceLinkedRole.ts), or launches fail.
+   * @default - the account's AWSServiceRoleForAutoScaling
+   */
+  readonly serviceLinkedRoleArn?: pulumi.Input<string>;
   /** @default 0 */
   readonly onDemandBaseCapacity?: number;
   /** Share above the base on Spot. @default 0 */
@@ -164,6 +170,7 @@ export class ComputeTier extends pulumi.ComponentResource {
       {
         region,
         vpcZoneIdentifiers: args.subnetIds,
+        ...(args.serviceLinkedRoleArn !== undefined ? { serviceLinkedRoleArn: args.serviceLinkedRoleArn } : {}),
         minSize: args.minSize,
         maxSize: args.maxSize,
         desiredCapacity: settings.desiredCapacity,

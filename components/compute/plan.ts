@@ -45,6 +45,23 @@ export function mockAmiParameter(name: string, region: string): Record<string, u
   };
 }
 
+/**
+ * A service-linked role: IAM names it after the service (`AWSServiceRoleFor<Service>_<suffix>`)
+ * under `/aws-service-role/<service>/`, and its ID is its ARN.
+ */
+const serviceLinkedRole: Builder = (input) => {
+  const service = typeof input.inputs.awsServiceName === "string" ? input.inputs.awsServiceName : "autoscaling.amazonaws.com";
+  const suffix = typeof input.inputs.customSuffix === "string" ? `_${input.inputs.customSuffix}` : "";
+  const base = service === "autoscaling.amazonaws.com" ? "AWSServiceRoleForAutoScaling" : `AWSServiceRoleFor${service.split(".")[0]}`;
+  const name = `${base}${suffix}`;
+  const path = `/aws-service-role/${service}/`;
+  const roleArn = arn("iam", "", `role${path}${name}`);
+  return {
+    id: roleArn,
+    outputs: { name, path, arn: roleArn, uniqueId: `AROA${hashHex(17, "role", input.urn).toUpperCase()}`, createDate: "2026-01-01T00:00:00Z" },
+  };
+};
+
 const ssmParameter: InvokeMock = (inputs, region) => {
   const name = String(inputs.name);
   if (!name.startsWith("/aws/service/")) throw invokeError(`The offline plan only resolves AWS's public SSM parameters, not ${name}`);
@@ -98,6 +115,11 @@ function queueGrantEdges({ graph, nodeOf, connect }: EdgeContext): void {
 export const computePlanFacts: ComponentPlanFacts = {
   component: "compute",
   types: [
+    {
+      type: "aws:iam/serviceLinkedRole:ServiceLinkedRole",
+      mock: serviceLinkedRole,
+      creation: { seconds: 5, basis: "experience: seconds; IAM is eventually consistent and the provider retries dependents" },
+    },
     {
       type: LAUNCH_TEMPLATE,
       mock: ec2Resource("lt", "launch-template", (input, id) => ({

@@ -7,7 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { dataKeyPolicy, dataKeyProblems } from "./lib/keyRules";
+import { dataKeyPolicy, dataKeyProblems, type QueueSender } from "./lib/keyRules";
 
 /** Arguments of the MultiRegionKey component. */
 export interface MultiRegionKeyArgs {
@@ -24,6 +24,18 @@ export interface MultiRegionKeyArgs {
    * @default 30
    */
   readonly deletionWindowDays?: number;
+  /**
+   * Service-linked roles that attach volumes encrypted with the key (the Auto Scaling role of the
+   * tiers' groups); the key policy lets them use it and grant it to the volumes.
+   * @default []
+   */
+  readonly volumeServiceRoleArns?: readonly pulumi.Input<string>[];
+  /**
+   * Services that deliver to queues under the key (the stack's SNS topics, EventBridge rules); the
+   * key policy lets each encrypt for its own source ARNs only.
+   * @default []
+   */
+  readonly queueSenders?: readonly QueueSender[];
   /**
    * Tags of the keys; `Region` is set per key.
    * @default {}
@@ -48,8 +60,8 @@ export class MultiRegionKey extends pulumi.ComponentResource {
     const identity = aws.getCallerIdentityOutput({}, opt);
     const partition = aws.getPartitionOutput({}, opt);
     const policy = pulumi
-      .all([identity.accountId, partition.partition])
-      .apply(([accountId, partitionName]) => dataKeyPolicy({ accountId, partition: partitionName }));
+      .all([identity.accountId, partition.partition, pulumi.all([...(args.volumeServiceRoleArns ?? [])])])
+      .apply(([accountId, partitionName, roleArns]) => dataKeyPolicy({ accountId, partition: partitionName }, roleArns, args.queueSenders ?? []));
     const tagsIn = (region: string) => ({ ...(args.tags ?? {}), Region: region });
 
     const primary = new aws.kms.Key(

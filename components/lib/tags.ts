@@ -15,6 +15,19 @@ export interface TagContext {
 /** Keys the blueprint always sets; stack files may not redefine them. */
 export const STANDARD_TAG_KEYS = ["Environment", "Project", "Owner", "CostCenter", "ManagedBy", "Region"] as const;
 
+/**
+ * Keys the components add to some resources besides the standard ones (`Name`, the subnet `Tier`,
+ * a bucket's `Purpose`, a load balancer's `ServingRole`, the chaos experiments' `ChaosTarget`);
+ * a stack's own tag under one of them would be overwritten, so stack files may not use them either.
+ */
+export const COMPONENT_TAG_KEYS = ["Name", "Tier", "Purpose", "ServingRole", "ChaosTarget"] as const;
+
+/** Tags AWS allows on one resource. */
+export const MAX_TAGS_PER_RESOURCE = 50;
+
+/** Tags a stack file may add: what AWS allows minus every key the blueprint may set on one resource. */
+export const MAX_EXTRA_TAGS = MAX_TAGS_PER_RESOURCE - STANDARD_TAG_KEYS.length - COMPONENT_TAG_KEYS.length;
+
 /** Value of the `ManagedBy` tag. */
 export const MANAGED_BY = "pulumi";
 

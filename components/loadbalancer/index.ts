@@ -167,7 +167,9 @@ export class LoadBalancer extends pulumi.ComponentResource {
         vpcId: args.vpcId,
         targetType: "instance",
         port: settings.appPort,
-        protocol: "HTTP",
+        // TLS to the instances too: each makes its own certificate at boot (components/compute/lib/bootCertificate.ts);
+        // an ALB does not verify a target's certificate, so a self-signed one is enough
+        protocol: "HTTPS",
         protocolVersion: "HTTP1",
         deregistrationDelay: settings.deregistrationDelaySeconds,
         // the load balancer's own circuit breaker: automatic target weights shift traffic away from a
@@ -177,7 +179,7 @@ export class LoadBalancer extends pulumi.ComponentResource {
         loadBalancingAnomalyMitigation: "on",
         healthCheck: {
           enabled: true,
-          protocol: "HTTP",
+          protocol: "HTTPS",
           port: "traffic-port",
           path: check.path,
           matcher: check.matcher,

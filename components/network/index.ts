@@ -1,7 +1,8 @@
 /**
  * One region's network: an awsx VPC with pinned AZs and an explicit subnet layout, and what awsx
- * lacks: flow logs, an emptied default security group, DB and cache subnet groups, and the tier
- * security groups.
+ * lacks: flow logs, an emptied default security group, DB and cache subnet groups, the tier
+ * security groups, and the private paths to AWS (the S3 gateway endpoint on the private and
+ * isolated route tables, optional interface endpoints; endpoints.ts).
  */
 import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
@@ -9,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mustParseCidr } from "../lib/cidr";
 import type { NatStrategy } from "../lib/nat";
 import { tierCidrBlocks, type SubnetTier } from "../lib/subnetLayout";
+import { createVpcEndpoints } from "./endpoints";
 import { createFlowLogs } from "./flowLogs";
 import { DEFAULT_TIER_PORTS, type AlbIngress, type AlbIngressOptions, type AlbOriginPort, type SecurityTier, type TierPorts } from "./lib/securityGroupRules";
 import { networkArgProblems } from "./lib/validate";
@@ -65,6 +67,14 @@ export interface NetworkArgs {
    */
   readonly albHealthCheckIngress?: boolean;
   /**
+   * Interface VPC endpoints with private DNS for the services the tiers call (Secrets Manager,
+   * SQS, SSM, KMS, CloudWatch, STS; see lib/endpointServices.ts), in the private subnets, behind a
+   * group admitting only the app and worker tiers on 443. Cost: each endpoint is billed per AZ
+   * and hour and per GB. The S3 gateway endpoint (free) is always there.
+   * @default false
+   */
+  readonly interfaceEndpoints?: boolean;
+  /**
    * Tags of every regional child; `Region` is expected among them.
    * @default {}
    */
@@ -92,6 +102,10 @@ export class Network extends pulumi.ComponentResource {
   public readonly cacheSubnetGroupName: pulumi.Output<string>;
   public readonly flowLogGroupName: pulumi.Output<string>;
   public readonly flowLogId: pulumi.Output<string>;
+  /** The S3 gateway endpoint's ID. */
+  public readonly s3EndpointId: pulumi.Output<string>;
+  /** Interface endpoint IDs by service (empty without `interfaceEndpoints`). */
+  public readonly interfaceEndpointIds: Readonly<Record<string, pulumi.Output<string>>>;
 
   constructor(name: string, args: NetworkArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:network:Network", name, {}, opts);
@@ -141,9 +155,7 @@ export class Network extends pulumi.ComponentResource {
         natGateways: { strategy: natGateways },
         enableDnsHostnames: true,
         enableDnsSupport: true,
-        // the S3 gateway endpoint is free and keeps S3 traffic (packages, artefacts) off the NAT
-        vpcEndpointStrategy: "Auto",
-        vpcEndpointSpecs: [{ serviceName: `com.amazonaws.${region}.s3`, vpcEndpointType: "Gateway", tags }],
+        // no vpcEndpointSpecs: awsx would not associate the S3 gateway endpoint with any route table (endpoints.ts)
         tags: { ...tags, Name: name },
       },
       { parent: this },
@@ -182,6 +194,17 @@ export class Network extends pulumi.ComponentResource {
     );
 
     const securityGroups = createTierSecurityGroups(name, { region, vpcId: vpc.vpcId, ports, albIngress, tags }, this);
+    const endpoints = createVpcEndpoints(
+      name,
+      {
+        region,
+        vpc,
+        interfaceEndpoints: args.interfaceEndpoints ?? false,
+        clientSecurityGroups: { app: securityGroups.groups.app.id, worker: securityGroups.groups.worker.id },
+        tags,
+      },
+      this,
+    );
 
     this.region = region;
     this.vpcId = vpc.vpcId;
@@ -201,6 +224,8 @@ export class Network extends pulumi.ComponentResource {
     this.cacheSubnetGroupName = cacheSubnetGroup.name;
     this.flowLogGroupName = flowLogs.logGroup.name;
     this.flowLogId = flowLogs.flowLog.id;
+    this.s3EndpointId = endpoints.s3.id;
+    this.interfaceEndpointIds = Object.fromEntries(Object.entries(endpoints.interfaceEndpoints).map(([service, endpoint]) => [service, endpoint.id]));
 
     this.registerOutputs({
       vpcId: this.vpcId,
@@ -213,6 +238,8 @@ export class Network extends pulumi.ComponentResource {
       dbSubnetGroupName: this.dbSubnetGroupName,
       cacheSubnetGroupName: this.cacheSubnetGroupName,
       flowLogGroupName: this.flowLogGroupName,
+      s3EndpointId: this.s3EndpointId,
+      interfaceEndpointIds: this.interfaceEndpointIds,
     });
   }
 }

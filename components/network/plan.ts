@@ -10,6 +10,7 @@ import type { ComponentPlanFacts, EdgeContext } from "../lib/plan/facts";
 import { ec2Resource, genericMock, named } from "../lib/plan/mock";
 import { arn } from "../lib/plan/mockIds";
 import { mockManagedPrefixList } from "./lib/prefixListMock";
+import { mockRouteTables } from "./lib/routeTablesMock";
 import type { PlannedResource } from "../lib/plan/plannedResource";
 import type { PlanGraph } from "../lib/plan/planGraph";
 import { mockAwsxVpc } from "./lib/vpcMock";
@@ -64,7 +65,7 @@ export const networkPlanFacts: ComponentPlanFacts = {
   types: [
     {
       type: "awsx:ec2:Vpc",
-      mock: (input, region) => ({ outputs: mockAwsxVpc(input.urn, input.inputs, region) }),
+      mock: (input) => ({ outputs: mockAwsxVpc(input.urn, input.inputs) }),
       creation: {
         seconds: 180,
         basis: "experience: VPC, subnets and route tables take seconds, NAT gateways 1-3 min (created in parallel); provider NAT gateway create timeout 10 min",
@@ -74,12 +75,12 @@ export const networkPlanFacts: ComponentPlanFacts = {
     { type: "aws:ec2/natGateway:NatGateway", mock: genericMock, creation: { seconds: 120, basis: "experience: 1-3 min; provider create timeout 10 min" } },
     {
       type: SECURITY_GROUP,
-      mock: ec2Resource("sg", "security-group", (input) => ({ name: named(input) })),
+      mock: ec2Resource("sg", "security-group", (input) => ({ name: named(input) }), { ownerId: true }),
       creation: { seconds: 5, basis: "experience: seconds (API-only)" },
     },
     {
       type: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-      mock: ec2Resource("sg", "security-group", () => ({ name: "default" })),
+      mock: ec2Resource("sg", "security-group", () => ({ name: "default" }), { ownerId: true }),
       creation: API_ONLY_CREATION,
     },
     {
@@ -91,6 +92,14 @@ export const networkPlanFacts: ComponentPlanFacts = {
       type: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
       mock: ec2Resource("sgr", "security-group-rule", (_, id) => ({ securityGroupRuleId: id })),
       creation: API_ONLY_CREATION,
+    },
+    {
+      type: "aws:ec2/vpcEndpoint:VpcEndpoint",
+      mock: ec2Resource("vpce", "vpc-endpoint", () => ({ state: "available" }), { ownerId: true }),
+      creation: {
+        seconds: 120,
+        basis: "experience: a gateway endpoint takes seconds, an interface endpoint 1-3 min (its network interfaces); provider create timeout 10 min",
+      },
     },
     { type: "aws:ec2/flowLog:FlowLog", mock: ec2Resource("fl", "vpc-flow-log"), creation: API_ONLY_CREATION },
     {
@@ -113,6 +122,7 @@ export const networkPlanFacts: ComponentPlanFacts = {
   ],
   invokes: {
     "aws:ec2/getManagedPrefixList:getManagedPrefixList": mockManagedPrefixList,
+    "aws:ec2/getRouteTables:getRouteTables": mockRouteTables,
   },
   edges: { requests: securityGroupEdges },
 };

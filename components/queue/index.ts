@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { redriveAllowPolicyJson, redrivePolicyJson, secureTransportQueuePolicy } from "./lib/queuePolicies";
 import { topicQueuePolicy } from "../topics/lib/topicRules";
-import { KMS_DATA_KEY_REUSE_PERIOD_SECONDS, queueArgsProblems, queuePhysicalNames, type QueueSpec } from "./lib/queueRules";
+import { queueArgsProblems, queueEncryption, queuePhysicalNames, type QueueSpec } from "./lib/queueRules";
 
 export type { QueueSpec, QueueType } from "./lib/queueRules";
 export { queueArgsProblems, queuePhysicalNames, queueSpecProblems } from "./lib/queueRules";
@@ -80,12 +80,7 @@ export class RegionalQueues extends pulumi.ComponentResource {
 
     const region = args.region;
     const tags = { ...(args.tags ?? {}) };
-    // Encryption at rest is never off: SSE-SQS by default, or the caller's key. The two settings
-    // conflict in the provider, so exactly one is set.
-    const encryption =
-      args.kmsKeyArn === undefined
-        ? { sqsManagedSseEnabled: true }
-        : { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: KMS_DATA_KEY_REUSE_PERIOD_SECONDS };
+    const encryption = queueEncryption(args.kmsKeyArn);
     const opt = { parent: this };
 
     const queues: Record<string, QueueOutputs> = {};

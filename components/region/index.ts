@@ -110,6 +110,8 @@ export interface RegionalStampArgs {
   readonly availabilityZones: readonly string[];
   /** The network settings every region shares. */
   readonly network: NetworkSettings;
+  /** The stack's Auto Scaling service-linked role: the tiers' groups launch with it, so the data key may encrypt their volumes. */
+  readonly autoScalingServiceRoleArn: pulumi.Input<string>;
   /** Stack name, used in physical names that must be unique per account and region. */
   readonly stack: string;
   /** `<project>-<stack>`: prefix of physical names. */
@@ -198,6 +200,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         availabilityZones: args.availabilityZones,
         natGateways: args.network.natGateways,
         flowLogRetentionDays: args.network.flowLogRetentionDays,
+        interfaceEndpoints: args.network.interfaceEndpoints,
         flowLogGroupName: `/blueprint/${args.stack}/${region}/vpc-flow-logs`,
         logKmsKeyArn: logKey.keyArn,
         ports: {
@@ -252,9 +255,19 @@ export class RegionalStamp extends pulumi.ComponentResource {
     const ruleSenders: Record<string, pulumi.Output<string>[]> = {};
     for (const rule of bus ? args.eventBus!.rules : []) (ruleSenders[rule.queue] ??= []).push(bus!.ruleArns[rule.name]);
     // protect reaches every queue and its policies through the component
+    // the region's data key encrypts the queues and their dead-letter queues; the tiers' statements
+    // below grant its use through SQS, and the key policy admits the topics' and rules' senders
     const queues = new RegionalQueues(
       name,
-      { region, namePrefix: args.namePrefix, queues: args.queues, ...(topics ? { topicSenders } : {}), ...(bus ? { ruleSenders } : {}), tags },
+      {
+        region,
+        namePrefix: args.namePrefix,
+        queues: args.queues,
+        kmsKeyArn: args.data.kmsKeyArn,
+        ...(topics ? { topicSenders } : {}),
+        ...(bus ? { ruleSenders } : {}),
+        tags,
+      },
       { parent: this, protect: args.protect },
     );
     const queueList = args.queues.map((spec) => ({ spec, outputs: queues.queues[spec.name] }));
@@ -282,6 +295,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
           topicArns: topics.topicArns,
           queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn }])),
           alarmTopicArn,
+          kmsKeyArn: args.data.kmsKeyArn,
           protect: args.protect,
           tags,
         },
@@ -312,6 +326,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
           bus,
           queues: Object.fromEntries(queueList.map(({ spec, outputs }) => [spec.name, { arn: outputs.arn, fifo: spec.type === "fifo" }])),
           alarmTopicArn,
+          kmsKeyArn: args.data.kmsKeyArn,
           protect: args.protect,
           tags,
         },
@@ -504,6 +519,9 @@ export class RegionalStamp extends pulumi.ComponentResource {
       onDemandBaseCapacity: settings.spot.onDemandBaseCapacity,
       spotPercentage: settings.spot.spotPercentage,
       instanceRefreshMinHealthyPercent: settings.instanceRefreshMinHealthyPercent,
+      // root volumes under the region's data key, attached by the stack's own Auto Scaling role
+      ebsKmsKeyArn: args.data.kmsKeyArn,
+      serviceLinkedRoleArn: args.autoScalingServiceRoleArn,
       ...(settings.userData !== undefined ? { userData: settings.userData } : {}),
     });
 
@@ -518,7 +536,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         environment: { ...environment, BLUEPRINT_TIER: "web" },
         // the web tier may send to the queues, nothing more
         policyStatements: withAgents("web", [
-          ...queueProducerStatements(queues.queueArns),
+          ...queueProducerStatements(queues.queueArns, args.data.kmsKeyArn, region),
           ...secretStatements,
           ...tableStatements,
           ...topicStatements,
@@ -553,7 +571,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         environment: { ...environment, BLUEPRINT_TIER: "worker" },
         // the worker consumes the queues (and may requeue), nothing more
         policyStatements: withAgents("worker", [
-          ...queueConsumerStatements(queues.queueArns),
+          ...queueConsumerStatements(queues.queueArns, args.data.kmsKeyArn, region),
           ...secretStatements,
           ...tableStatements,
           ...topicStatements,

@@ -4,6 +4,7 @@
  * rules' targets (`EventBusTargets`, after them): each delivers to a queue of the region, with a
  * dead-letter queue only EventBridge may fill and an alarm on its depth.
  */
+import { queueEncryption } from "../queue/lib/queueRules";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmName } from "../observability/lib/alarms";
@@ -74,6 +75,11 @@ export interface EventBusTargetsArgs {
   readonly alarmTopicArn: pulumi.Input<string>;
   /** Pulumi `protect` on the dead-letter queues and their policies. @default false */
   readonly protect?: boolean;
+  /**
+   * The region's data key for the dead-letter queues, as for the queues they stand behind (the key
+   * policy admits the senders). @default - SSE-SQS
+   */
+  readonly kmsKeyArn?: pulumi.Input<string>;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -97,7 +103,7 @@ export class EventBusTargets extends pulumi.ComponentResource {
           region,
           name: busRuleDeadLetterName(args.namePrefix, rule.name),
           messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-          sqsManagedSseEnabled: true,
+          ...queueEncryption(args.kmsKeyArn),
           tags,
         },
         kept,

@@ -4,6 +4,7 @@
  * the region's queues (`TopicSubscriptions`, declared after them): raw delivery, filter policies, a
  * dead-letter queue per subscription that only SNS may fill, and alarms on failed deliveries.
  */
+import { queueEncryption } from "../queue/lib/queueRules";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmName } from "../observability/lib/alarms";
@@ -78,6 +79,11 @@ export interface TopicSubscriptionsArgs {
   readonly alarmTopicArn: pulumi.Input<string>;
   /** Pulumi `protect` on the dead-letter queues and their policies (they hold undelivered messages). @default false */
   readonly protect?: boolean;
+  /**
+   * The region's data key for the dead-letter queues, as for the queues they stand behind (the key
+   * policy admits the senders). @default - SSE-SQS
+   */
+  readonly kmsKeyArn?: pulumi.Input<string>;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -116,7 +122,7 @@ export class TopicSubscriptions extends pulumi.ComponentResource {
             // SNS needs a FIFO dead-letter queue for a FIFO topic's subscriptions
             fifoQueue: fifo,
             messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-            sqsManagedSseEnabled: true,
+            ...queueEncryption(args.kmsKeyArn),
             tags,
           },
           kept,

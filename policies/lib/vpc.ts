@@ -1,8 +1,9 @@
 /**
  * VPCs as stack policies see them. The blueprint declares `awsx.ec2.Vpc`, a remote component:
  * under the Pulumi CLI its children (`aws:ec2/vpc:Vpc`, subnets, NAT gateways) are resources of
- * the stack too; in the offline plan the component is one node whose outputs describe them
- * (`subnetDetails`, `natGatewayDetails`, see components/network/lib/vpcMock.ts). These helpers read either.
+ * the stack too; in the offline plan the component is one node, and the helpers place its subnets
+ * and NAT gateways from what awsx really takes and returns: `availabilityZoneNames`, the subnet ID
+ * lists (awsx lists each type's subnets in AZ order, one per AZ) and `natGateways.strategy`.
  */
 import type { PolicyResource } from "@pulumi/policy";
 import { dependsThrough, descendsFrom, known, matchableStringProp, ofType, stringProp, stringsProp } from "./graph";
@@ -100,13 +101,42 @@ export function vpcSubnets(vpc: Vpc, resources: readonly PolicyResource[]): VpcS
       return { ...(id ? { id } : {}), ...(availabilityZone ? { availabilityZone } : {}), ...(type ? { type } : {}) };
     });
   }
-  const details: unknown = component?.props.subnetDetails;
-  if (!Array.isArray(details)) return [];
-  return details.map((detail: Record<string, unknown>) => ({
-    ...(typeof detail.id === "string" ? { id: detail.id } : {}),
-    ...(typeof detail.availabilityZone === "string" ? { availabilityZone: detail.availabilityZone } : {}),
-    ...(typeof detail.type === "string" ? { type: detail.type } : {}),
-  }));
+  return component ? componentSubnets(component) : [];
+}
+
+/** Subnet type → the awsx output listing its IDs. */
+const SUBNET_ID_OUTPUTS: ReadonlyArray<[string, string]> = [
+  ["Public", "publicSubnetIds"],
+  ["Private", "privateSubnetIds"],
+  ["Isolated", "isolatedSubnetIds"],
+];
+
+/**
+ * The subnets of an awsx VPC component from its own inputs and outputs: awsx creates one subnet
+ * of each type per AZ, in `availabilityZoneNames` order, and lists each type's IDs in that order.
+ * A list whose length is not the number of AZs gives subnets without an AZ.
+ */
+function componentSubnets(component: PolicyResource): VpcSubnet[] {
+  const zones = known(() => stringsProp(component, "availabilityZoneNames")) ?? [];
+  return SUBNET_ID_OUTPUTS.flatMap(([type, output]) => {
+    const ids = known(() => stringsProp(component, output)) ?? [];
+    return ids.map((id, index) => ({ id, type, ...(ids.length === zones.length ? { availabilityZone: zones[index] } : {}) }));
+  });
+}
+
+/** The AZs awsx puts NAT gateways in, from `natGateways.strategy` (its default: one per AZ when there are private subnets). */
+function componentNatZones(component: PolicyResource): string[] {
+  const subnets = componentSubnets(component);
+  const natGateways = known((): unknown => component.props.natGateways);
+  const given = isRecordLike(natGateways) && typeof natGateways.strategy === "string" ? natGateways.strategy : undefined;
+  const strategy = given ?? (subnets.some((subnet) => subnet.type === "Private") ? "OnePerAz" : "None");
+  const publicZones = subnets.filter((subnet) => subnet.type === "Public").map((subnet) => subnet.availabilityZone);
+  const zones = strategy === "OnePerAz" ? publicZones : strategy === "Single" ? publicZones.slice(0, 1) : [];
+  return zones.filter((zone): zone is string => zone !== undefined);
+}
+
+function isRecordLike(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** The AZs the VPC's subnets are in (and, offline, the AZs its component was given). */
@@ -140,17 +170,15 @@ export function natGatewayZones(vpc: Vpc, resources: readonly PolicyResource[]):
   const zones =
     gateways.length > 0
       ? gateways.map((gateway) => subnets.find((subnet) => subnet.id === stringProp(gateway, "subnetId"))?.availabilityZone)
-      : Array.isArray(vpc.component?.props.natGatewayDetails)
-        ? (vpc.component.props.natGatewayDetails as Array<Record<string, unknown>>).map((detail) =>
-            typeof detail.availabilityZone === "string" ? detail.availabilityZone : undefined,
-          )
+      : vpc.component
+        ? componentNatZones(vpc.component)
         : [];
   return [...new Set(zones.filter((zone): zone is string => zone !== undefined))].sort();
 }
 
 /**
  * Subnet ID → AZ for every subnet the stack declares: `aws:ec2/subnet:Subnet` resources (the
- * CLI's view of awsx's children) and the offline plan's `subnetDetails` of each awsx VPC.
+ * CLI's view of awsx's children) and, offline, the subnets each awsx VPC component lists.
  * Subnets whose ID or AZ is not known yet are left out.
  */
 export function subnetZoneIndex(resources: readonly PolicyResource[]): Map<string, string> {
@@ -161,12 +189,8 @@ export function subnetZoneIndex(resources: readonly PolicyResource[]): Map<strin
     if (id !== undefined && zone !== undefined) index.set(id, zone);
   }
   for (const component of ofType(resources, AWSX_VPC_TYPE)) {
-    const details = known((): unknown => component.props.subnetDetails);
-    if (!Array.isArray(details)) continue;
-    for (const detail of details as Array<Record<string, unknown>>) {
-      const id = known((): unknown => detail.id);
-      const zone = known((): unknown => detail.availabilityZone);
-      if (typeof id === "string" && typeof zone === "string" && !index.has(id)) index.set(id, zone);
+    for (const subnet of componentSubnets(component)) {
+      if (subnet.id !== undefined && subnet.availabilityZone !== undefined && !index.has(subnet.id)) index.set(subnet.id, subnet.availabilityZone);
     }
   }
   return index;

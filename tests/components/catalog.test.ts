@@ -7,6 +7,7 @@ import { KIND_ORDER } from "../../components/lib/plan/nodeKinds";
 import { diagramModel } from "../../tools/plan/report/diagramModel";
 import { runProgram, type ProgramRun } from "../../tools/plan/runProgram";
 import { loadStackFile } from "../../tools/plan/stackFile";
+import { declarationFile, declaredOutputs, declaredResultFields } from "../support/sdkOutputs";
 
 const SHIPPED_STACKS = ["dev", "staging", "prod"];
 const index = buildFactIndex(PLAN_FACTS);
@@ -76,6 +77,47 @@ describe("component catalog", () => {
     before(async function () {
       this.timeout(60_000);
       for (const stack of SHIPPED_STACKS) runs.set(stack, await runProgram(loadStackFile(stack, "stacks")));
+    });
+
+    it("mocks only outputs the real resource or component returns (its SDK class declares each one)", () => {
+      let checked = 0;
+      const invented = new Map<string, Set<string>>();
+      for (const run of runs.values()) {
+        for (const resource of run.plan.resources) {
+          if (declarationFile(resource.type) === undefined) continue;
+          const declared = declaredOutputs(resource.type);
+          // outputs beyond the inputs are the mock's
+          for (const key of Object.keys(resource.outputs).filter((key) => !(key in resource.inputs))) {
+            checked++;
+            if (!declared.has(key)) invented.set(resource.type, new Set([...(invented.get(resource.type) ?? []), key]));
+          }
+        }
+      }
+      assert.ok(checked > 300, `only ${checked} mocked outputs checked`);
+      assert.deepEqual(Object.fromEntries([...invented].map(([type, keys]) => [type, [...keys]])), {});
+    });
+
+    it("mocks only invoke results the data source's result type declares", () => {
+      // a representative input per invoke (the prefix-list mock refuses lists it does not know)
+      const inputs: Record<string, Record<string, unknown>> = {
+        "aws:ec2/getManagedPrefixList:getManagedPrefixList": { name: "com.amazonaws.global.cloudfront.origin-facing" },
+        "aws:ec2/getRouteTables:getRouteTables": { vpcId: "vpc-0abc", filters: [{ name: "association.subnet-id", values: ["subnet-0abc"] }] },
+        "aws:ssm/getParameter:getParameter": { name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64" },
+      };
+      assert.ok(index.invokes.size >= 6);
+      for (const [token, declared] of index.invokes) {
+        const fields = declaredResultFields(token);
+        const invented = Object.keys(declared.mock(inputs[token] ?? {}, "eu-west-1")).filter((key) => !fields.has(key));
+        assert.deepEqual(invented, [], token);
+      }
+    });
+
+    it("reads the real classes: the awsx VPC has no summary fields, a bucket setting has no ARN", () => {
+      const vpc = declaredOutputs("awsx:ec2:Vpc");
+      for (const key of ["vpcId", "privateSubnetIds", "routeTables", "vpcEndpoints"]) assert.ok(vpc.has(key), key);
+      for (const key of ["subnetDetails", "routeTableIds", "natGatewayDetails", "vpcEndpointDetails", "internetGatewayId"]) assert.ok(!vpc.has(key), key);
+      assert.ok(!declaredOutputs("aws:s3/bucketPolicy:BucketPolicy").has("arn"));
+      assert.ok(declaredOutputs("aws:sqs/queue:Queue").has("arn"));
     });
 
     it("plans only AWS types with declared facts: an explicit mock and a creation time with its basis", () => {

@@ -78,7 +78,7 @@ describe("parseConfig", () => {
         regions: ["us-east-1", "eu-west-1"],
         primaryRegion: "us-east-1",
         writerRegion: "us-east-1",
-        network: { natGateways: "OnePerAz", flowLogRetentionDays: 365 },
+        network: { natGateways: "OnePerAz", flowLogRetentionDays: 365, interfaceEndpoints: true },
         protect: true,
         policyEnforcement: "mandatory",
         tags: {},
@@ -94,15 +94,15 @@ describe("parseConfig", () => {
       regions: [{ name: "eu-west-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] }],
     });
     assert.equal(config.primaryRegion, "eu-west-1");
-    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 7 });
+    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 7, interfaceEndpoints: false });
     assert.equal(config.protect, false);
     assert.equal(config.policyEnforcement, "advisory");
   });
 
   it("lets the stack override profile defaults", () => {
-    const raw = { ...prodConfig(), network: { natGateways: "Single", flowLogRetentionDays: 30 }, protect: false };
+    const raw = { ...prodConfig(), network: { natGateways: "Single", flowLogRetentionDays: 30, interfaceEndpoints: false }, protect: false };
     const config = parseConfig(raw);
-    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 30 });
+    assert.deepEqual(config.network, { natGateways: "Single", flowLogRetentionDays: 30, interfaceEndpoints: false });
     assert.equal(config.protect, false);
   });
 
@@ -242,6 +242,25 @@ describe("parseConfig", () => {
       name: "an unknown NAT strategy",
       mutate: (raw) => (raw.network = { natGateways: "PerAz" }),
       expected: ['blueprint:network.natGateways: must be one of None, Single, OnePerAz (got "PerAz")'],
+    },
+    {
+      name: "no NAT gateway and no interface endpoints",
+      mutate: (raw) => (raw.network = { natGateways: "None", interfaceEndpoints: false }),
+      expected: [
+        'blueprint:network.natGateways: is None while interfaceEndpoints is false: the private subnets would reach no AWS API but S3 (no secrets, queues, SSM or CloudWatch); turn interfaceEndpoints on or keep a NAT gateway (got "None")',
+      ],
+    },
+    {
+      name: "more extra tags than fit next to the blueprint's own",
+      mutate: (raw) => (raw.tags = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`T${i}`, "v"]))),
+      expected: ["blueprint:tags: lists 40 tags; at most 39 fit: AWS allows 50 per resource and the blueprint sets up to 11 itself"],
+    },
+    {
+      name: "a tag the blueprint's components set",
+      mutate: (raw) => (raw.tags = { Tier: "web" }),
+      expected: [
+        'blueprint:tags.Tier: is a tag the blueprint sets on some resources (Name, Tier, Purpose, ServingRole, ChaosTarget); yours would be overwritten, choose another key (got "web")',
+      ],
     },
     {
       name: "a tag that redefines a standard key",
@@ -516,7 +535,7 @@ describe("application-tier config", () => {
       [
         "a secret in user data",
         (raw) => (raw.worker = { userData: "export DB_PASSWORD=hunter2hunter2" }),
-        'blueprint:worker.userData: contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot (got "export DB_PASSWORD=hunter2hunter2")',
+        "blueprint:worker.userData: contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot (the value looks secret and is not shown)",
       ],
       [
         "duplicate queue names",

@@ -97,7 +97,7 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
     assert.equal(served.get("stack-require-matching-policy-config").getEnforcementlevel(), LEVELS.mandatory);
   });
 
-  it("enforces prod's config: a non-compliant queue fails mandatory, a compliant one only gets prod's advisories", async () => {
+  it("enforces prod's config: a non-compliant queue fails mandatory, a queue without a customer key fails too (prod waives no queue policy)", async () => {
     const prod = JSON.parse(readFileSync(join(PACK_DIR, "config/prod.json"), "utf8")) as PolicyPackConfig;
     const configure = new analyzerPb.ConfigureAnalyzerRequest();
     for (const policy of ALL_POLICIES) {
@@ -118,10 +118,11 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
       );
     assert.deepEqual(await diagnostics({ region: "us-east-1", sqsManagedSseEnabled: false }), [
       "mandatory aws-sqs-queue-enable-encryption: The queue turns server-side encryption off.",
-      "advisory aws-sqs-queue-configure-customer-managed-key: The queue is not encrypted with a customer-managed KMS key.",
+      "mandatory aws-sqs-queue-configure-customer-managed-key: The queue is not encrypted with a customer-managed KMS key.",
     ]);
+    // prod's config waives no queue policy: SSE-SQS alone is not enough
     assert.deepEqual(await diagnostics({ region: "us-east-1", sqsManagedSseEnabled: true }), [
-      "advisory aws-sqs-queue-configure-customer-managed-key: The queue is not encrypted with a customer-managed KMS key.",
+      "mandatory aws-sqs-queue-configure-customer-managed-key: The queue is not encrypted with a customer-managed KMS key.",
     ]);
     assert.deepEqual(await diagnostics({ region: "us-east-1", kmsMasterKeyId: "arn:aws:kms:us-east-1:123456789012:key/1" }), []);
   });

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
 import { listStacks } from "../../tools/plan/stackFile";
+import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/lib/endpointServices";
+import { mockRouteTableId } from "../../components/network/lib/routeTablesMock";
 
 /** The network's resources in every region. */
 const NETWORK_PER_REGION: Record<string, number> = {
@@ -20,6 +22,7 @@ const NETWORK_PER_REGION: Record<string, number> = {
 };
 const GLOBAL_TYPES = new Set([
   "aws:iam/role:Role",
+  "aws:iam/serviceLinkedRole:ServiceLinkedRole",
   "aws:iam/rolePolicy:RolePolicy",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
@@ -107,6 +110,8 @@ interface StackShape {
   readonly https: boolean;
   readonly hostedZone: boolean;
   readonly workerFromZero: boolean;
+  /** Interface VPC endpoints (on by default outside dev). */
+  readonly interfaceEndpoints: boolean;
 }
 
 function stackShape(stack: string): StackShape {
@@ -118,6 +123,7 @@ function stackShape(stack: string): StackShape {
     https: domain !== undefined,
     hostedZone: domain?.hostedZoneId !== undefined,
     workerFromZero: config["blueprint:worker"]?.minSize === 0,
+    interfaceEndpoints: config["blueprint:network"]?.interfaceEndpoints ?? config["blueprint:environment"] !== "dev",
   };
 }
 
@@ -152,7 +158,13 @@ function expectedPerRegion(shape: StackShape): Record<string, number> {
     // ALB 5xx, p99, unhealthy hosts; per queue DLQ depth and oldest age (+ the scale-from-zero alarm)
     "aws:cloudwatch/metricAlarm:MetricAlarm": 3 + 2 * shape.queues + (shape.workerFromZero ? 1 : 0),
     "aws:cloudwatch/dashboard:Dashboard": 1,
+    // the S3 gateway endpoint, and with interface endpoints one per service (9), their group and its two rules (app, worker)
+    "aws:ec2/vpcEndpoint:VpcEndpoint": 1 + (shape.interfaceEndpoints ? INTERFACE_ENDPOINT_SERVICES.length : 0),
   };
+  if (shape.interfaceEndpoints) {
+    counts["aws:ec2/securityGroup:SecurityGroup"] += 1;
+    counts["aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"] += 2;
+  }
   if (shape.email) counts["aws:sns/topicSubscription:TopicSubscription"] = 1;
   if (shape.hostedZone) {
     counts["aws:acm/certificate:Certificate"] = 1;
@@ -335,6 +347,70 @@ describe("every stack in stacks/, planned end to end", () => {
         }
       });
 
+      it("encrypts every queue, dead-letter queue and instance volume under its region's data key, launched by the stack's own Auto Scaling role", () => {
+        const keyArn = (region: string | null) => {
+          const key = plan.resources.find(
+            (r) => (r.type === "aws:kms/key:Key" || r.type === "aws:kms/replicaKey:ReplicaKey") && r.name === `data-key-${region}`,
+          );
+          assert.ok(key, `data key of ${region}`);
+          return key.outputs.arn;
+        };
+        const queues = plan.resources.filter((r) => r.type === "aws:sqs/queue:Queue");
+        assert.ok(queues.length > 0);
+        for (const queue of queues) {
+          assert.equal(queue.inputs.kmsMasterKeyId, keyArn(queue.region), queue.urn);
+          assert.equal(queue.inputs.sqsManagedSseEnabled, undefined, queue.urn);
+        }
+        const role = plan.resources.filter((r) => r.type === "aws:iam/serviceLinkedRole:ServiceLinkedRole");
+        assert.deepEqual(
+          role.map((r) => [r.inputs.awsServiceName, r.inputs.customSuffix]),
+          [["autoscaling.amazonaws.com", `blueprint-${stack}`]],
+        );
+        for (const template of plan.resources.filter((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate")) {
+          const ebs = (template.inputs.blockDeviceMappings as Array<{ ebs: Record<string, unknown> }>)[0].ebs;
+          assert.deepEqual([ebs.encrypted, ebs.kmsKeyId], ["true", keyArn(template.region)], template.urn);
+        }
+        for (const group of plan.resources.filter((r) => r.type === "aws:autoscaling/group:Group")) {
+          assert.equal(group.inputs.serviceLinkedRoleArn, role[0].outputs.arn, group.urn);
+        }
+        const senders = [
+          ...(plan.resources.some((r) => r.type === "aws:sns/topicSubscription:TopicSubscription" && r.inputs.protocol === "sqs") ? ["sns.amazonaws.com"] : []),
+          ...(plan.resources.some((r) => r.type === "aws:cloudwatch/eventTarget:EventTarget") ? ["events.amazonaws.com"] : []),
+        ];
+        for (const key of plan.resources.filter((r) => r.name.startsWith("data-key-") && r.type.startsWith("aws:kms/"))) {
+          if (key.type === "aws:kms/alias:Alias") continue;
+          const statements = JSON.parse(key.inputs.policy as string).Statement as { Principal: { AWS?: string; Service?: string } }[];
+          const principals = statements.map((s) => s.Principal.AWS ?? s.Principal.Service);
+          // the account, the Auto Scaling role twice (use, grants), then the services that deliver to the queues
+          assert.deepEqual(principals.slice(1), [role[0].outputs.arn, role[0].outputs.arn, ...senders], key.urn);
+        }
+      });
+
+      it("reaches AWS privately: the S3 gateway endpoint on every private and isolated route table, interface endpoints outside dev", () => {
+        for (const vpc of plan.resources.filter((r) => r.type === "awsx:ec2:Vpc")) {
+          const endpoints = plan.resources.filter((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint" && r.region === vpc.region);
+          const s3 = endpoints.filter((e) => e.inputs.vpcEndpointType === "Gateway");
+          const subnets = [...(vpc.outputs.privateSubnetIds as string[]), ...(vpc.outputs.isolatedSubnetIds as string[])];
+          assert.deepEqual(
+            s3.map((e) => e.inputs.serviceName),
+            [`com.amazonaws.${vpc.region}.s3`],
+          );
+          assert.deepEqual(s3[0].inputs.routeTableIds, subnets.map(mockRouteTableId).sort(), vpc.urn);
+          const interfaces = endpoints.filter((e) => e.inputs.vpcEndpointType === "Interface");
+          assert.equal(interfaces.length, stackShape(stack).interfaceEndpoints ? INTERFACE_ENDPOINT_SERVICES.length : 0, vpc.urn);
+          for (const endpoint of interfaces) assert.equal(endpoint.inputs.privateDnsEnabled, true);
+        }
+      });
+
+      it("speaks HTTPS to every target", () => {
+        const groups = plan.resources.filter((r) => r.type === "aws:lb/targetGroup:TargetGroup");
+        assert.ok(groups.length > 0);
+        for (const group of groups) {
+          assert.equal(group.inputs.protocol, "HTTPS", group.urn);
+          assert.equal((group.inputs.healthCheck as { protocol: string }).protocol, "HTTPS", group.urn);
+        }
+      });
+
       it("is deterministic: planning twice gives the same plan", async () => {
         assert.deepEqual(await planStack(stack), plan);
       });
@@ -349,7 +425,8 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.deepEqual(count("aws:rds/globalCluster:GlobalCluster"), []);
     assert.deepEqual(count("aws:elasticache/replicationGroup:ReplicationGroup"), ["us-east-1"]);
     assert.deepEqual(count("aws:elasticache/globalReplicationGroup:GlobalReplicationGroup"), []);
-    assert.deepEqual(count("aws:kms/key:Key").length, 3, "the data key, the alarm key and the log key");
+    // the data key, the alarm key, the log key, and a static-asset key in us-east-1 and in the replica region us-east-2
+    assert.deepEqual(count("aws:kms/key:Key"), ["us-east-1", "us-east-1", "us-east-1", "us-east-1", "us-east-2"]);
     assert.deepEqual(count("aws:kms/replicaKey:ReplicaKey"), []);
   });
 
@@ -522,7 +599,8 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.deepEqual(plan.regions, ["us-east-1", "eu-west-1", "ap-southeast-2"]);
     for (const vpc of plan.resources.filter((r) => r.type === "awsx:ec2:Vpc")) {
       assert.equal((vpc.inputs.availabilityZoneNames as string[]).length, 3);
-      assert.equal((vpc.outputs.natGatewayDetails as unknown[]).length, 3);
+      assert.deepEqual(vpc.inputs.natGateways, { strategy: "OnePerAz" });
+      assert.equal((vpc.outputs.publicSubnetIds as unknown[]).length, 3);
     }
   });
 });

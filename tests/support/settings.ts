@@ -58,6 +58,7 @@ export const PROD_CACHE_SETTINGS: CacheSettings = {
 /** The CDN distribution as prod runs it (its static replica region depends on the stack's regions). */
 export const PROD_CDN_SETTINGS: DistributionSettings = {
   priceClass: "PriceClass_All",
+  geoRestriction: { type: "block", countries: ["CU", "IR", "KP", "SY"] },
   waf: {
     enabled: true,
     rateLimit: 2000,

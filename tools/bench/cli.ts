@@ -7,6 +7,7 @@
  * for both, their ratio (DESIGN.md target: at most 1.5x), the cold end-to-end time of
  * `npm run plan -- prod` (target: under 3 s) and peak memory.
  */
+import { exitWhenDrained } from "../lib/exit";
 import * as pulumi from "@pulumi/pulumi";
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -149,5 +150,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exit(1);
+  void exitWhenDrained(1);
 });

@@ -3,6 +3,7 @@
  * generated blocks of the docs); `npm run generate -- --check` writes nothing and exits 1 when one
  * is stale, naming it. Exit 2 on a bad argument.
  */
+import { exitWhenDrained } from "../lib/exit";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { TARGETS, withBlock } from "./targets";
@@ -44,4 +45,4 @@ export function main(argv: readonly string[], out: (line: string) => void = cons
   return problems.length > 0 ? 1 : 0;
 }
 
-if (require.main === module) process.exit(main(process.argv.slice(2)));
+if (require.main === module) void exitWhenDrained(main(process.argv.slice(2)));

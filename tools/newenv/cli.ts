@@ -8,6 +8,7 @@
  * listed at once: missing flags, invalid names, unknown regions or stacks, an existing file),
  * 3 an unexpected failure (a bug in the tool; printed with its stack trace).
  */
+import { exitWhenDrained } from "../lib/exit";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -187,5 +188,5 @@ if (require.main === module) {
     console.error(error);
     code = EXIT_BUG;
   }
-  process.exit(code);
+  void exitWhenDrained(code);
 }

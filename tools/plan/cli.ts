@@ -11,6 +11,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
+import { exitWhenDrained } from "../lib/exit";
+import { inputDirectoryProblem, outputDirectoryProblem, outputFileProblem } from "../lib/paths";
 import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE } from "./args";
 import { formatDiffMarkdown, formatDiffText, dataLossLine, regressionLine } from "./diff/formatDiff";
 import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
@@ -41,6 +43,13 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
   const args = parseOrExit(() => parsePlanArgs(argv), USAGE, out, err);
   if (typeof args === "number") return args;
+  const pathProblems = [inputDirectoryProblem("--stacks-dir", args.stacksDir), outputDirectoryProblem("--out-dir", args.outDir)].filter(
+    (problem): problem is string => problem !== undefined,
+  );
+  if (pathProblems.length > 0) {
+    err(`${pathProblems.join("\n")}\n\n${USAGE}`);
+    return EXIT_CODES.usage;
+  }
   const stacks = args.all ? listStacks(args.stacksDir) : args.stacks;
   if (stacks.length === 0) {
     err(`No stack files in ${args.stacksDir}/ (expected Pulumi.<stack>.yaml).`);
@@ -148,6 +157,11 @@ function compareWithBase(plan: PlanFile, base: string): BaseComparison {
 export function diffMain(argv: readonly string[], out: Writer = console.log, err: Writer = console.error): number {
   const args = parseOrExit(() => parseDiffArgs(argv), DIFF_USAGE, out, err);
   if (typeof args === "number") return args;
+  const markdownProblem = args.markdown !== undefined ? outputFileProblem("--markdown", args.markdown) : undefined;
+  if (markdownProblem !== undefined) {
+    err(`${markdownProblem}\n\n${DIFF_USAGE}`);
+    return EXIT_CODES.usage;
+  }
   let base: PlanFile;
   let head: PlanFile;
   try {
@@ -192,11 +206,11 @@ export function diffMain(argv: readonly string[], out: Writer = console.log, err
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitWhenDrained(code),
     (error: unknown) => {
       // An unexpected failure is a bug in the tool: keep its stack trace.
       console.error(error);
-      process.exit(EXIT_CODES.crash);
+      return exitWhenDrained(EXIT_CODES.crash);
     },
   );
 }

@@ -68,7 +68,8 @@ export function stackFileFromDocument(stack: string, path: string, document: unk
   for (const [rawKey, value] of Object.entries(section as Record<string, unknown>)) {
     // Pulumi puts keys without a namespace in the project's namespace.
     const key = rawKey.includes(":") ? rawKey : `${CONFIG_NAMESPACE}:${rawKey}`;
-    if (isSecure(value)) {
+    // Pulumi makes the whole key secret when any value inside it is secure
+    if (containsSecure(value)) {
       config[key] = SECRET_CONFIG_PLACEHOLDER;
       secretKeys.push(key);
     } else {
@@ -85,4 +86,10 @@ export function stackFileFromDocument(stack: string, path: string, document: unk
 
 function isSecure(value: unknown): boolean {
   return isRecord(value) && Object.keys(value).length === 1 && "secure" in value;
+}
+
+function containsSecure(value: unknown): boolean {
+  if (isSecure(value)) return true;
+  if (Array.isArray(value)) return value.some(containsSecure);
+  return isRecord(value) && Object.values(value).some(containsSecure);
 }

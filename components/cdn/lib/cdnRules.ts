@@ -6,6 +6,7 @@
  * Values marked `[volatile]` are AWS limits or quotas that have changed over time; keep each in
  * one place: here, or in `limits.ts` when a setting's declaration reads it too.
  */
+import { COUNTRY_COORDINATES } from "../../lib/countries";
 import { certificateNameCovers, dnsNameProblem, parseAcmCertificateArn } from "../../lib/dns";
 import { isLogRetention } from "../../lib/logRetention";
 import { bucketName } from "../../lib/naming";
@@ -99,7 +100,7 @@ export function pathPatternProblem(pattern: string): string | undefined {
 
 /** Every problem of the distribution's settings; fields are key paths inside the settings. */
 export function cdnSettingsProblems(settings: DistributionSettings): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem[] = [...geoRestrictionProblems(settings.geoRestriction)];
   if (!(PRICE_CLASSES as readonly string[]).includes(settings.priceClass)) {
     problems.push({ field: "priceClass", message: `must be one of ${PRICE_CLASSES.join(", ")}` });
   }
@@ -328,6 +329,35 @@ export function cdnNameProblems(namePrefix: string, bucketRegions: readonly stri
     } catch (error) {
       problems.push(`the ${purpose} bucket of ${region} has no valid S3 name: ${(error as Error).message}`);
     }
+  }
+  return problems;
+}
+
+/**
+ * Why CloudFront would refuse the geo restriction: a country code it does not know, one listed
+ * twice, a block or allow list without a country, or countries with `none` (CloudFront takes no
+ * list then).
+ */
+export function geoRestrictionProblems(geo: DistributionSettings["geoRestriction"]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  geo.countries.forEach((code, index) => {
+    if (!COUNTRY_COORDINATES.has(code)) {
+      problems.push({
+        field: `geoRestriction.countries[${index}]`,
+        message: `${JSON.stringify(code)} is not an ISO 3166-1 alpha-2 country code CloudFront knows (two capital letters, e.g. IR)`,
+      });
+    } else if (geo.countries.indexOf(code) !== index) {
+      problems.push({ field: `geoRestriction.countries[${index}]`, message: `${JSON.stringify(code)} repeats an earlier country` });
+    }
+  });
+  if (geo.type === "none" && geo.countries.length > 0) {
+    problems.push({
+      field: "geoRestriction.countries",
+      message: "must be [] with geoRestriction.type none (CloudFront takes no list then; the default list blocks CU, IR, KP, SY)",
+    });
+  }
+  if (geo.type !== "none" && geo.countries.length === 0) {
+    problems.push({ field: "geoRestriction.countries", message: `must list at least one country with geoRestriction.type ${geo.type}` });
   }
   return problems;
 }

@@ -148,3 +148,13 @@ export const WAF_BODY_INSPECTION_BYTES = 16_384;
 
 /** The body-size limits a route class may have at the edge, in bytes. */
 export const BODY_SIZE_LIMIT_BYTES: IntegerRange = { min: 1, max: WAF_BODY_INSPECTION_BYTES };
+
+/** How the distribution restricts viewers by country (the stack's names; CloudFront's are blacklist, whitelist and none). */
+export const GEO_RESTRICTION_TYPES = ["block", "allow", "none"] as const;
+
+/** CloudFront's restriction type for each of `GEO_RESTRICTION_TYPES`. */
+export const CLOUDFRONT_GEO_RESTRICTION: Readonly<Record<(typeof GEO_RESTRICTION_TYPES)[number], "blacklist" | "whitelist" | "none">> = {
+  block: "blacklist",
+  allow: "whitelist",
+  none: "none",
+};

@@ -120,7 +120,7 @@ export const logResourcePolicy: Builder = (input) => ({
 /** A vended-log delivery source (the distribution's access logs). */
 export const logDeliverySource: Builder = (input, region) => {
   const name = named(input);
-  return { id: name, outputs: { name, arn: logsArn(region, "delivery-source", name), service: "cloudfront", resourceArns: [text(input, "resourceArn")] } };
+  return { id: name, outputs: { name, arn: logsArn(region, "delivery-source", name), service: "cloudfront" } };
 };
 
 /** A vended-log delivery destination (the log bucket). */

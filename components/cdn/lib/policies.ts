@@ -43,8 +43,33 @@ export function replicationTrustPolicy(args: { accountId: string }): string {
  * The replication role's permissions, and nothing more: read the source bucket's replication
  * configuration and object versions, write replicas (objects, deletes, tags) into the replica.
  */
-export function replicationRolePolicy(args: { sourceBucketArn: string; replicaBucketArn: string }): string {
+export function replicationRolePolicy(args: {
+  sourceBucketArn: string;
+  replicaBucketArn: string;
+  /** The buckets' SSE-KMS keys: the role decrypts sources and encrypts replicas, only through S3. @default - SSE-S3 buckets */
+  keys?: { sourceKeyArn: string; replicaKeyArn: string };
+}): string {
+  const region = (arn: string) => arn.split(":")[3];
+  const keyStatements = args.keys
+    ? [
+        {
+          Sid: "DecryptSources",
+          Effect: "Allow" as const,
+          Action: "kms:Decrypt",
+          Resource: args.keys.sourceKeyArn,
+          Condition: { StringEquals: { "kms:ViaService": `s3.${region(args.keys.sourceKeyArn)}.amazonaws.com` } },
+        },
+        {
+          Sid: "EncryptReplicas",
+          Effect: "Allow" as const,
+          Action: ["kms:Encrypt", "kms:GenerateDataKey"],
+          Resource: args.keys.replicaKeyArn,
+          Condition: { StringEquals: { "kms:ViaService": `s3.${region(args.keys.replicaKeyArn)}.amazonaws.com` } },
+        },
+      ]
+    : [];
   return policyDocument([
+    ...keyStatements,
     {
       Sid: "ReadReplicationConfiguration",
       Effect: "Allow",

@@ -4,12 +4,17 @@
  * Manager and instances receive their ARNs, because user data is readable by anyone who can
  * describe the instance.
  */
+import { bootCertificateSteps } from "./bootCertificate";
 
 /** EC2's limit on user data before base64 encoding. */
 export const MAX_USER_DATA_BYTES = 16_384;
 
-/** What the stack's own script may use, leaving room for the bootstrap and its endpoints. */
-export const MAX_STACK_SCRIPT_BYTES = 12_288;
+/**
+ * What the stack's own script may use, leaving room for the bootstrap: the region's endpoints, the
+ * instance's TLS certificate and the telemetry agents' install steps (about 6 KB with a long list
+ * of queues, tables and topics).
+ */
+export const MAX_STACK_SCRIPT_BYTES = 10_240;
 
 /** Where the bootstrap writes the environment file. */
 export const ENV_FILE = "/etc/blueprint/env";
@@ -69,7 +74,8 @@ export function renderUserData(environment: Readonly<Record<string, string>>, st
   const lines: string[] = [];
   for (const [key, value] of Object.entries(environment)) {
     if (!ENV_KEY.test(key)) throw new Error(`user data: ${key} is not an environment variable name`);
-    if (!SAFE_VALUE.test(value)) throw new Error(`user data: the value of ${key} has characters that need quoting: ${value}`);
+    if (!SAFE_VALUE.test(value))
+      throw new Error(`user data: the value of ${key} has characters that need quoting (the value is not shown: it could be a secret)`);
     if (looksSecret(value)) throw new Error(`user data: the value of ${key} looks like a secret; pass its ARN instead`);
     lines.push(`${key}=${value}`);
   }
@@ -83,6 +89,7 @@ export function renderUserData(environment: Readonly<Record<string, string>>, st
     ...lines,
     "BLUEPRINT_ENV",
     `chmod 0644 ${ENV_FILE}`,
+    ...bootCertificateSteps(ENV_FILE),
     ...(bootSteps === undefined || bootSteps.trim() === "" ? [] : [bootSteps.trimEnd()]),
     ...(script.trim() === "" ? [] : ["# The stack's own script (blueprint:<tier>.userData)", script.trimEnd()]),
     "",

@@ -44,8 +44,72 @@ export function accountAdministersKeyStatement(account: KeyAccount) {
  * else may (the tiers get exactly `kms:Decrypt` through Secrets Manager; RDS and ElastiCache use the
  * caller's grants). Without the root statement a key can become unmanageable.
  */
-export function dataKeyPolicy(account: KeyAccount): string {
-  return policyDocument([accountAdministersKeyStatement(account)]);
+export function dataKeyPolicy(account: KeyAccount, volumeServiceRoleArns: readonly string[] = [], queueSenders: readonly QueueSender[] = []): string {
+  return policyDocument([
+    accountAdministersKeyStatement(account),
+    ...volumeServiceRoleStatements(volumeServiceRoleArns),
+    ...queueSenderStatements(account, queueSenders),
+  ]);
+}
+
+/**
+ * An AWS service that sends to queues encrypted with the key (SNS topics, EventBridge rules), and
+ * the source ARNs it sends for, as an `ArnLike` pattern.
+ */
+export interface QueueSender {
+  readonly service: "sns.amazonaws.com" | "events.amazonaws.com";
+  /** e.g. `arn:aws:sns:*:123456789012:blueprint-prod-*`; built with the account's partition and ID. */
+  readonly sourceArnPattern: (account: KeyAccount) => string;
+}
+
+/**
+ * What a service that delivers to an encrypted queue needs: it encrypts each message under the
+ * queue's key itself, and a service principal takes no IAM policy of the account, so only the key
+ * policy can let it. Limited to this account's senders of the stack (confused deputy).
+ * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html
+ */
+export function queueSenderStatements(account: KeyAccount, senders: readonly QueueSender[]) {
+  return senders.map(
+    (sender) =>
+      ({
+        Sid: sender.service === "sns.amazonaws.com" ? "TopicsEncryptToQueues" : "RulesEncryptToQueues",
+        Effect: "Allow",
+        Principal: { Service: sender.service },
+        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": account.accountId }, ArnLike: { "aws:SourceArn": sender.sourceArnPattern(account) } },
+      }) as const,
+  );
+}
+
+/**
+ * What a service-linked role that launches instances with volumes under the key needs (the Auto
+ * Scaling role): use the key, and create grants for the EBS volumes it attaches. A service-linked
+ * role takes no IAM policy of the account, so only the key policy can grant it.
+ * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
+ */
+export function volumeServiceRoleStatements(roleArns: readonly string[]) {
+  // IAM statement IDs must be unique in a document: the second role's carry a 2, and so on
+  return roleArns.flatMap((roleArn, index) => {
+    const suffix = index === 0 ? "" : String(index + 1);
+    return [
+      {
+        Sid: `ServiceRoleUsesKeyForVolumes${suffix}`,
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: "*",
+      },
+      {
+        Sid: `ServiceRoleGrantsKeyToVolumes${suffix}`,
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: "kms:CreateGrant",
+        Resource: "*",
+        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      },
+    ] as const;
+  });
 }
 
 /** The arguments the rules look at. */

@@ -25,13 +25,16 @@ export type Builder = (input: MockInput, region: string) => MockResult;
 export const named = (input: MockInput): string =>
   typeof input.inputs.name === "string" ? input.inputs.name : autoName(input.name, input.urn);
 
-/** An EC2-style resource: `<prefix>-0…` ID, ARN and owner. */
+/** An EC2-style resource: `<prefix>-0…` ID and ARN (and `ownerId` for the types that output one: groups, endpoints, VPCs). */
 export const ec2Resource =
-  (prefix: string, arnType: string, extra: (input: MockInput, id: string) => Record<string, unknown> = () => ({})): Builder =>
+  (prefix: string, arnType: string, extra: (input: MockInput, id: string) => Record<string, unknown> = () => ({}), options: { readonly ownerId?: boolean } = {}): Builder =>
   (input, region) => {
     const id = ec2Id(prefix, input.urn);
-    return { id, outputs: { arn: arn("ec2", region, `${arnType}/${id}`), ownerId: MOCK_ACCOUNT_ID, ...extra(input, id) } };
+    return { id, outputs: { arn: arn("ec2", region, `${arnType}/${id}`), ...(options.ownerId ? { ownerId: MOCK_ACCOUNT_ID } : {}), ...extra(input, id) } };
   };
+
+/** A resource whose only output is its ID (bucket settings, attachments): the generic ID, no ARN. */
+export const idOnlyMock: Builder = (input, region) => ({ id: genericMock(input, region).id, outputs: {} });
 
 /** A string input, or undefined when it is absent or not a string. */
 export const textInput = (input: MockInput, key: string): string | undefined =>

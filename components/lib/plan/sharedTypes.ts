@@ -6,7 +6,7 @@
  */
 import { API_ONLY_CREATION } from "./creation";
 import { always, type ComponentPlanFacts, type StatefulType } from "./facts";
-import { genericMock } from "./mock";
+import { genericMock, idOnlyMock } from "./mock";
 import {
   callerIdentity,
   certificate,
@@ -112,12 +112,12 @@ export const sharedPlanFacts: ComponentPlanFacts = {
       kind: "bucket",
     },
     { type: "aws:s3/bucketV2:BucketV2", mock: genericMock, creation: API_ONLY_CREATION, stateful: bucketStateful, kind: "bucket" },
-    { type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", mock: genericMock, creation: API_ONLY_CREATION },
-    { type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls", mock: genericMock, creation: API_ONLY_CREATION },
-    { type: "aws:s3/bucketPolicy:BucketPolicy", mock: genericMock, creation: API_ONLY_CREATION },
-    { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", mock: genericMock, creation: API_ONLY_CREATION },
-    { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", mock: genericMock, creation: API_ONLY_CREATION },
-    { type: "aws:s3/bucketVersioning:BucketVersioning", mock: genericMock, creation: API_ONLY_CREATION },
+    { type: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", mock: idOnlyMock, creation: API_ONLY_CREATION },
+    { type: "aws:s3/bucketOwnershipControls:BucketOwnershipControls", mock: idOnlyMock, creation: API_ONLY_CREATION },
+    { type: "aws:s3/bucketPolicy:BucketPolicy", mock: idOnlyMock, creation: API_ONLY_CREATION },
+    { type: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", mock: idOnlyMock, creation: API_ONLY_CREATION },
+    { type: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", mock: idOnlyMock, creation: API_ONLY_CREATION },
+    { type: "aws:s3/bucketVersioning:BucketVersioning", mock: idOnlyMock, creation: API_ONLY_CREATION },
   ],
   invokes: {
     "aws:index/getCallerIdentity:getCallerIdentity": callerIdentity,

@@ -22,6 +22,11 @@ export const QUEUE_CONSUMER_ACTIONS: readonly string[] = [
 /** What a producer needs: send (`SendMessageBatch` included) and look the queue up. */
 export const QUEUE_PRODUCER_ACTIONS: readonly string[] = ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"];
 
+/** Narrows a KMS grant to calls SQS makes in `region` on the principal's behalf. */
+function throughSqs(region: string | undefined): Pick<IamStatement, "Condition"> {
+  return region === undefined ? {} : { Condition: { StringEquals: { "kms:ViaService": `sqs.${region}.amazonaws.com` } } };
+}
+
 /**
  * IAM statements that let a principal consume the given queues, and nothing more.
  *
@@ -30,12 +35,13 @@ export const QUEUE_PRODUCER_ACTIONS: readonly string[] = ["sqs:SendMessage", "sq
  *
  * @param queueArns the queues; none gives no statement (an empty `Resource` is invalid IAM)
  * @param kmsKeyArn the queues' customer managed key; without one (SSE-SQS) no KMS statement is needed
+ * @param region with a key: the queues' region, so the key is usable only through SQS there (`kms:ViaService`)
  */
-export function queueConsumerStatements<T>(queueArns: readonly T[], kmsKeyArn?: T): IamStatement<T>[] {
+export function queueConsumerStatements<T>(queueArns: readonly T[], kmsKeyArn?: T, region?: string): IamStatement<T>[] {
   if (queueArns.length === 0) return [];
   const statements: IamStatement<T>[] = [{ Sid: "QueueConsume", Effect: "Allow", Action: [...QUEUE_CONSUMER_ACTIONS], Resource: [...queueArns] }];
   if (kmsKeyArn !== undefined) {
-    statements.push({ Sid: "QueueConsumeDecrypt", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [kmsKeyArn] });
+    statements.push({ Sid: "QueueConsumeDecrypt", Effect: "Allow", Action: ["kms:Decrypt"], Resource: [kmsKeyArn], ...throughSqs(region) });
   }
   return statements;
 }
@@ -48,8 +54,9 @@ export function queueConsumerStatements<T>(queueArns: readonly T[], kmsKeyArn?: 
  *
  * @param queueArns the queues; none gives no statement (an empty `Resource` is invalid IAM)
  * @param kmsKeyArn the queues' customer managed key; without one (SSE-SQS) no KMS statement is needed
+ * @param region with a key: the queues' region, so the key is usable only through SQS there (`kms:ViaService`)
  */
-export function queueProducerStatements<T>(queueArns: readonly T[], kmsKeyArn?: T): IamStatement<T>[] {
+export function queueProducerStatements<T>(queueArns: readonly T[], kmsKeyArn?: T, region?: string): IamStatement<T>[] {
   if (queueArns.length === 0) return [];
   const statements: IamStatement<T>[] = [{ Sid: "QueueProduce", Effect: "Allow", Action: [...QUEUE_PRODUCER_ACTIONS], Resource: [...queueArns] }];
   if (kmsKeyArn !== undefined) {
@@ -58,6 +65,7 @@ export function queueProducerStatements<T>(queueArns: readonly T[], kmsKeyArn?: 
       Effect: "Allow",
       Action: ["kms:GenerateDataKey", "kms:Decrypt"],
       Resource: [kmsKeyArn],
+      ...throughSqs(region),
     });
   }
   return statements;

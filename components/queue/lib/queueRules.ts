@@ -36,6 +36,16 @@ export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
  */
 export const KMS_DATA_KEY_REUSE_PERIOD_SECONDS = 300;
 
+/**
+ * A queue's encryption inputs: never off; SSE-SQS without a key, else the caller's customer managed
+ * key. The two settings conflict in the provider, so exactly one is set.
+ */
+export function queueEncryption<K>(kmsKeyArn: K | undefined): { sqsManagedSseEnabled: true } | { kmsMasterKeyId: K; kmsDataKeyReusePeriodSeconds: number } {
+  return kmsKeyArn === undefined
+    ? { sqsManagedSseEnabled: true }
+    : { kmsMasterKeyId: kmsKeyArn, kmsDataKeyReusePeriodSeconds: KMS_DATA_KEY_REUSE_PERIOD_SECONDS };
+}
+
 /** One problem with a queue spec. */
 export interface QueueSpecProblem {
   /** Key path inside the spec, e.g. `deadLetter.type`. */

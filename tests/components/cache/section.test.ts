@@ -75,7 +75,7 @@ describe("cache config: defaults and resolution", () => {
     const staging = resolveSection(cacheSection, undefined, frame("staging", THREE.slice(0, 2)));
     assert.deepEqual(
       [staging.mode, staging.nodeType, staging.replicasPerNodeGroup, staging.automaticFailover, staging.multiAz, staging.slowLogRetentionDays],
-      ["global", "cache.m7g.large", 1, true, true, 30],
+      ["global", "cache.m7g.large", 1, true, true, 365],
     );
     const prod = resolveSection(cacheSection, undefined, frame("prod", THREE));
     assert.deepEqual(

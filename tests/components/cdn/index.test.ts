@@ -68,6 +68,9 @@ const ALWAYS = {
   "aws:cloudwatch/logDeliverySource:LogDeliverySource": 1,
   "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": 1,
   "aws:cloudwatch/logDelivery:LogDelivery": 1,
+  // a key (and alias) per static bucket
+  "aws:kms/key:Key": 2,
+  "aws:kms/alias:Alias": 2,
 };
 const CERTIFICATE = { "aws:acm/certificate:Certificate": 1, "aws:acm/certificateValidation:CertificateValidation": 1, "aws:route53/record:Record": 1 };
 /** The edge of the default routes: a VPC origin per private region, three routers and the write marker, the cacheable policy and the viewer-location policy. */
@@ -77,10 +80,11 @@ const EDGE = (vpcOrigins: number) => ({
   "aws:cloudfront/cachePolicy:CachePolicy": 1,
   "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": 1,
 });
-/** The WAF and its log group, on a us-east-1 log key of the component's own when no stamp's key is given. */
+/**
+ * The WAF and its log group, on a us-east-1 log key of the component's own when no stamp's key is
+ * given (its key and alias are counted with the static buckets' in WAF_KEYS).
+ */
 const WAF = {
-  "aws:kms/key:Key": 1,
-  "aws:kms/alias:Alias": 1,
   "blueprint:telemetry:RegionalLogKey": 1,
   "aws:wafv2/webAcl:WebAcl": 1,
   "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": 1,
@@ -96,7 +100,8 @@ describe("Cdn component", () => {
     });
 
     it("declares exactly these resources", () => {
-      assert.deepEqual(countTypes(resources), { ...ALWAYS, ...EDGE(1), ...CERTIFICATE, ...WAF });
+      // a key and alias per static bucket, and the WAF log key
+      assert.deepEqual(countTypes(resources), { ...ALWAYS, ...EDGE(1), ...CERTIFICATE, ...WAF, "aws:kms/key:Key": 3, "aws:kms/alias:Alias": 3 });
     });
 
     it("puts the certificate, web ACL, WAF logs and access logs in us-east-1, the buckets in their regions, CloudFront global", () => {
@@ -105,6 +110,8 @@ describe("Cdn component", () => {
         .map((r) => `${r.region ?? "global"} ${r.type.split(":")[1]} ${r.name}`)
         .sort();
       assert.deepEqual(placed, [
+        "ap-southeast-2 kms/alias edge-static-key-ap-southeast-2",
+        "ap-southeast-2 kms/key edge-static-key-ap-southeast-2",
         "ap-southeast-2 s3/bucket edge-static-replica",
         "ap-southeast-2 s3/bucketLifecycleConfiguration edge-static-replica",
         "ap-southeast-2 s3/bucketOwnershipControls edge-static-replica",
@@ -112,6 +119,8 @@ describe("Cdn component", () => {
         "ap-southeast-2 s3/bucketPublicAccessBlock edge-static-replica",
         "ap-southeast-2 s3/bucketServerSideEncryptionConfiguration edge-static-replica",
         "ap-southeast-2 s3/bucketVersioning edge-static-replica",
+        "eu-west-1 kms/alias edge-static-key-eu-west-1",
+        "eu-west-1 kms/key edge-static-key-eu-west-1",
         "eu-west-1 s3/bucket edge-static",
         "eu-west-1 s3/bucketLifecycleConfiguration edge-static",
         "eu-west-1 s3/bucketOwnershipControls edge-static",
@@ -375,9 +384,16 @@ describe("Cdn component", () => {
       for (const ownership of ofType(resources, "aws:s3/bucketOwnershipControls:BucketOwnershipControls")) {
         assert.deepEqual(ownership.inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
       }
-      for (const sse of ofType(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")) {
-        assert.deepEqual(sse.inputs.rules, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
-      }
+      // the static buckets under their region's key (S3 Bucket Key on); log delivery writes the access logs under SSE-S3
+      const keyOf = (region: string) => one(resources, "aws:kms/key:Key", `edge-static-key-${region}`).outputs.arn;
+      const sse = (name: string) => one(resources, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", name).inputs.rules;
+      assert.deepEqual(sse("edge-static"), [
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyOf("eu-west-1") }, bucketKeyEnabled: true },
+      ]);
+      assert.deepEqual(sse("edge-static-replica"), [
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyOf("ap-southeast-2") }, bucketKeyEnabled: true },
+      ]);
+      assert.deepEqual(sse("edge-logs"), [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
       for (const versioning of ofType(resources, "aws:s3/bucketVersioning:BucketVersioning")) {
         assert.deepEqual(versioning.inputs.versioningConfiguration, { status: "Enabled" });
       }
@@ -405,14 +421,42 @@ describe("Cdn component", () => {
           priority: 1,
           filter: { prefix: "" },
           deleteMarkerReplication: { status: "Enabled" },
-          destination: { bucket: replica.outputs.arn, storageClass: "STANDARD" },
+          sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+          destination: {
+            bucket: replica.outputs.arn,
+            storageClass: "STANDARD",
+            encryptionConfiguration: { replicaKmsKeyId: one(resources, "aws:kms/key:Key", "edge-static-key-ap-southeast-2").outputs.arn },
+          },
         },
       ]);
       for (const versioning of ofType(resources, "aws:s3/bucketVersioning:BucketVersioning").filter((v) => v.name !== "edge-logs")) {
         assert.ok(replication.dependencies.includes(versioning.urn), versioning.name);
       }
       const permissions = JSON.parse(one(resources, "aws:iam/rolePolicy:RolePolicy").inputs.policy as string).Statement;
-      assert.deepEqual(permissions[2].Resource, `${replica.outputs.arn}/*`);
+      assert.deepEqual(permissions[4].Resource, `${replica.outputs.arn}/*`);
+      assert.deepEqual(
+        permissions.slice(0, 2).map((s: { Action: unknown; Condition: unknown }) => [s.Action, s.Condition]),
+        [
+          ["kms:Decrypt", { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } }],
+          [["kms:Encrypt", "kms:GenerateDataKey"], { StringEquals: { "kms:ViaService": "s3.ap-southeast-2.amazonaws.com" } }],
+        ],
+      );
+    });
+
+    it("lets only this distribution decrypt the static assets through CloudFront", () => {
+      const distributionArn = one(resources, "aws:cloudfront/distribution:Distribution").outputs.arn;
+      for (const region of ["eu-west-1", "ap-southeast-2"]) {
+        const key = one(resources, "aws:kms/key:Key", `edge-static-key-${region}`);
+        assert.deepEqual([key.region, key.inputs.enableKeyRotation, key.inputs.deletionWindowInDays], [region, true, 30]);
+        assert.deepEqual(JSON.parse(key.inputs.policy as string).Statement[1], {
+          Sid: "DistributionReadsStaticAssets",
+          Effect: "Allow",
+          Principal: { Service: "cloudfront.amazonaws.com" },
+          Action: "kms:Decrypt",
+          Resource: "*",
+          Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+        });
+      }
     });
 
     it("delivers access logs (standard logging v2) from us-east-1 to the log bucket once its policy exists", () => {

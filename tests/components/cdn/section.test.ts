@@ -51,6 +51,7 @@ function stackLines(cdn: unknown): string[] {
 describe("cdn config: schema", () => {
   it("lists its keys for unknown-key errors", () => {
     assert.deepEqual(allowedKeysAt(cdnSection.setting, []), [
+      "geoRestriction",
       "priceClass",
       "certificateArn",
       "certificateNames",
@@ -94,7 +95,7 @@ describe("cdn config: defaults and resolution", () => {
       }),
       [
         ["dev", "PriceClass_100", false, 7],
-        ["staging", "PriceClass_100", true, 30],
+        ["staging", "PriceClass_100", true, 365],
         ["prod", "PriceClass_All", true, 365],
       ],
     );
@@ -224,6 +225,26 @@ describe("cdn config: rules on the effective values", () => {
       ...ruleLines,
     ]);
     assert.deepEqual(sectionLines(cdnSection, cdn, THREE_REGIONS, { domain: WITH_ZONE }), ruleLines);
+  });
+
+  it("blocks the embargoed countries by default, and refuses a geo restriction CloudFront would not take", () => {
+    for (const environment of ENVIRONMENTS) {
+      const cdn = resolveSection(cdnSection, undefined, frame(environment, THREE, { namePrefix: "blueprint-prod" }));
+      assert.deepEqual(cdn.geoRestriction, { type: "block", countries: ["CU", "IR", "KP", "SY"] }, environment);
+    }
+    assert.deepEqual(stackLines({ geoRestriction: { type: "allow", countries: ["DE", "XX", "de", "DE"] } }), [
+      'blueprint:cdn.geoRestriction.countries[1]: "XX" is not an ISO 3166-1 alpha-2 country code CloudFront knows (two capital letters, e.g. IR)',
+      'blueprint:cdn.geoRestriction.countries[2]: "de" is not an ISO 3166-1 alpha-2 country code CloudFront knows (two capital letters, e.g. IR)',
+      'blueprint:cdn.geoRestriction.countries[3]: "DE" repeats an earlier country',
+    ]);
+    assert.deepEqual(stackLines({ geoRestriction: { type: "none" } }), [
+      "blueprint:cdn.geoRestriction.countries: must be [] with geoRestriction.type none (CloudFront takes no list then; the default list blocks CU, IR, KP, SY)",
+    ]);
+    assert.deepEqual(stackLines({ geoRestriction: { type: "none", countries: [] } }), []);
+    assert.deepEqual(stackLines({ geoRestriction: { countries: [] } }), [
+      "blueprint:cdn.geoRestriction.countries: must list at least one country with geoRestriction.type block (got [])",
+    ]);
+    assert.deepEqual(stackLines({ geoRestriction: { type: "deny" } }), ['blueprint:cdn.geoRestriction.type: must be one of block, allow, none (got "deny")']);
   });
 
   it("without an environment, reports only problems at the keys the file writes", () => {

@@ -60,7 +60,7 @@ describe("chaos config: defaults and resolution", () => {
       ENVIRONMENTS.map((environment) => [resolved(undefined, environment).terminatePercentage, resolved(undefined, environment).logRetentionDays]),
       [
         [100, 7],
-        [50, 30],
+        [50, 365],
         [34, 365],
       ],
     );
@@ -97,7 +97,7 @@ describe("chaos config: defaults and resolution", () => {
       experiments: ["terminate-web-instances", "failover-database", "failover-cache"],
       terminatePercentage: 50,
       cacheInterruptionDuration: "PT10M",
-      logRetentionDays: 30,
+      logRetentionDays: 365,
     });
   });
 });

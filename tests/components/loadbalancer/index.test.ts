@@ -99,13 +99,13 @@ describe("LoadBalancer component", () => {
     it("health-checks the web tier on its traffic port with the given thresholds", () => {
       const tg = one(resources, "aws:lb/targetGroup:TargetGroup").inputs;
       assert.equal(tg.port, 8080);
-      assert.equal(tg.protocol, "HTTP");
+      assert.equal(tg.protocol, "HTTPS");
       assert.equal(tg.targetType, "instance");
       assert.equal(tg.vpcId, "vpc-0123456789abcdef0");
       assert.equal(tg.deregistrationDelay, 30);
       assert.deepEqual(tg.healthCheck, {
         enabled: true,
-        protocol: "HTTP",
+        protocol: "HTTPS",
         port: "traffic-port",
         path: "/health",
         matcher: "200",

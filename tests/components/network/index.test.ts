@@ -2,6 +2,8 @@ import * as assert from "node:assert/strict";
 import { Network, type NetworkArgs } from "../../../components/network";
 import type { PlannedResource } from "../../../tools/plan/planFile";
 import { recordProgram } from "../../../tools/plan/runProgram";
+import { INTERFACE_ENDPOINT_SERVICES } from "../../../components/network/lib/endpointServices";
+import { mockRouteTableId } from "../../../components/network/lib/routeTablesMock";
 import { ofType as byType, one } from "../../support/resources";
 
 const TAGS = { Environment: "prod", Project: "blueprint", Owner: "o", CostCenter: "c", ManagedBy: "pulumi", Region: "eu-west-1" };
@@ -48,6 +50,8 @@ describe("Network component", () => {
       "aws:ec2/securityGroup:SecurityGroup": 4,
       "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 7,
       "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 7,
+      // the S3 gateway endpoint only; interface endpoints are opt-in
+      "aws:ec2/vpcEndpoint:VpcEndpoint": 1,
     });
   });
 
@@ -79,9 +83,61 @@ describe("Network component", () => {
       ],
     );
     assert.deepEqual(vpc.natGateways, { strategy: "OnePerAz" });
+    // awsx would create the gateway endpoint without a route table (pulumi-awsx#1627): the component owns it
+    assert.equal(vpc.vpcEndpointSpecs, undefined);
+    assert.deepEqual([vpc.enableDnsHostnames, vpc.enableDnsSupport], [true, true]);
+  });
+
+  it("puts the S3 gateway endpoint on the route table of every private and isolated subnet, none public", () => {
+    const vpc = one(resources, "awsx:ec2:Vpc", "eu-west-1-vpc").outputs as any;
+    const endpoint = one(resources, "aws:ec2/vpcEndpoint:VpcEndpoint", "eu-west-1-s3").inputs as any;
+    assert.equal(endpoint.serviceName, "com.amazonaws.eu-west-1.s3");
+    assert.equal(endpoint.vpcEndpointType, "Gateway");
+    assert.equal(endpoint.vpcId, vpc.vpcId);
+    const expected = [...vpc.privateSubnetIds, ...vpc.isolatedSubnetIds].map(mockRouteTableId).sort();
+    assert.equal(expected.length, 6);
+    assert.deepEqual(endpoint.routeTableIds, expected);
+    for (const id of vpc.publicSubnetIds) assert.ok(!endpoint.routeTableIds.includes(mockRouteTableId(id)));
+  });
+
+  it("with interfaceEndpoints: one private-DNS endpoint per service in the private subnets, behind a group admitting only app and worker on 443", async () => {
+    const withEndpoints = await recordNetwork("OnePerAz", { interfaceEndpoints: true });
+    const vpc = one(withEndpoints, "awsx:ec2:Vpc", "eu-west-1-vpc").outputs as any;
+    const endpoints = byType(withEndpoints, "aws:ec2/vpcEndpoint:VpcEndpoint").filter((e) => e.inputs.vpcEndpointType === "Interface");
     assert.deepEqual(
-      vpc.vpcEndpointSpecs.map((e: any) => [e.serviceName, e.vpcEndpointType]),
-      [["com.amazonaws.eu-west-1.s3", "Gateway"]],
+      endpoints.map((e) => e.inputs.serviceName),
+      INTERFACE_ENDPOINT_SERVICES.map((service) => `com.amazonaws.eu-west-1.${service}`),
+    );
+    const group = one(withEndpoints, "aws:ec2/securityGroup:SecurityGroup", "eu-west-1-endpoints");
+    for (const endpoint of endpoints) {
+      assert.equal(endpoint.inputs.privateDnsEnabled, true);
+      assert.deepEqual(endpoint.inputs.subnetIds, vpc.privateSubnetIds);
+      assert.deepEqual(endpoint.inputs.securityGroupIds, [group.outputs.id]);
+      assert.deepEqual(JSON.parse(endpoint.inputs.policy as string).Statement, [
+        {
+          Sid: "OnlyThisAccount",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "*",
+          Resource: "*",
+          Condition: { StringEquals: { "aws:PrincipalAccount": "123456789012" } },
+        },
+      ]);
+    }
+    const rules = byType(withEndpoints, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+      (r) => r.inputs.securityGroupId === group.outputs.id,
+    );
+    const tierGroup = (tier: string) => one(withEndpoints, "aws:ec2/securityGroup:SecurityGroup", `eu-west-1-${tier}`).outputs.id;
+    assert.deepEqual(
+      rules.map((r) => [r.inputs.fromPort, r.inputs.toPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4]),
+      [
+        [443, 443, tierGroup("app"), undefined],
+        [443, 443, tierGroup("worker"), undefined],
+      ],
+    );
+    assert.equal(
+      byType(withEndpoints, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").filter((r) => r.inputs.securityGroupId === group.outputs.id).length,
+      0,
     );
   });
 

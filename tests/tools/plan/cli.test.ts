@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import fc from "fast-check";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIFF_USAGE, EXIT_CODES, parsePlanArgs, USAGE, parseDiffArgs } from "../../../tools/plan/args";
@@ -132,14 +134,18 @@ describe("npm run plan", () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["dev", "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
-    assert.match(result.out, /^Stack dev \(dev\): 159 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(127\)\n/);
+    assert.match(result.out, /^Stack dev \(dev\): 165 resources in 1 region\(s\), primary us-east-1\n {2}us-east-1 \(130\)\n/);
     assert.match(result.out, /\n {6}4 {2}aws:ec2\/securityGroup:SecurityGroup\n/);
     // the static assets' replica bucket lives in dev's partner region; CloudFront, IAM and random are global
-    assert.match(result.out, /\n {2}us-east-2 \(7\)\n[^]*\n {2}global \(25\)\n/);
+    assert.match(result.out, /\n {2}us-east-2 \(9\)\n[^]*\n {2}global \(26\)\n/);
     assert.match(result.out, /\n {4}primaryRegion: "us-east-1"\n/);
     const plan = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8"));
     assert.equal(plan.stack, "dev");
-    assert.equal(plan.resources.length, 177, "158 AWS resources (the VPC origin, three routers, the write marker, two policies and the telemetry among them) and the awsx VPC, plus the stack and 17 components");
+    assert.equal(
+      plan.resources.length,
+      183,
+      "164 AWS resources (the VPC origin, three routers, the write marker, two policies, the S3 endpoint, the Auto Scaling role, two static-asset keys with their aliases and the telemetry among them) and the awsx VPC, plus the stack and 17 components",
+    );
   });
 
   it("plans a stack with a secure: value without writing its ciphertext or placeholder", async () => {
@@ -175,15 +181,18 @@ describe("npm run plan", () => {
       "aws-rds-database-disallow-public-access public-reader",
       "aws-autoscaling-group-configure-multi-az single-az",
       "aws-sqs-queue-enable-encryption plain",
+      "aws-sqs-queue-configure-customer-managed-key plain",
+      "aws-sqs-queue-configure-customer-managed-key far-dlq",
+      "aws-sqs-queue-configure-customer-managed-key near",
       "aws-sqs-queue-configure-dead-letter-queue plain",
       "aws-sqs-queue-configure-dead-letter-queue near",
       "stack-require-alarm-coverage far-dlq",
     ]);
-    assert.match(result.out, /\n {2}policies: 9 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
+    assert.match(result.out, /\n {2}policies: 12 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
     // every log group of the stack is on its region's log key
     assert.doesNotMatch(result.out, /aws-cloudwatch-loggroup-enable-kms-encryption/);
     const plan = JSON.parse(readFileSync(join(outDir, "prod.json"), "utf8"));
-    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 9);
+    assert.equal(plan.policies.violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory").length, 12);
   });
 
   it(`exits ${EXIT_MANDATORY_VIOLATIONS} for a prod stack file below prod's thresholds, and 1 wins over it`, async () => {
@@ -400,5 +409,149 @@ describe("npm run plan -- diff", () => {
       "Failure domains get worse in prod (--fail-on-resilience-regression); see the diff in plan/<stack>.md.",
     );
     assert.match(readFileSync(join(outDir, "prod.md"), "utf8"), /> \*\*2 failure domain\(s\) get worse \(resilience regression\)\.\*\*/);
+  });
+});
+
+/** The dev stack file with one edit. */
+const DEV = readFileSync("stacks/Pulumi.dev.yaml", "utf8");
+const withDev = (edit: (text: string) => string) => edit(DEV);
+const appendDev = (lines: string) => `${DEV.trimEnd()}\n${lines}`;
+const ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+
+describe("npm run plan: invalid stack files, one defect each", () => {
+  const cases: ReadonlyArray<[string, string, string]> = [
+    ["an unknown aws:region", withDev((t) => t.replace("aws:region: us-east-1", "aws:region: us-esat-1")), '  - aws:region: is not a region the blueprint knows; did you mean us-east-1, us-west-1, us-east-2? (got "us-esat-1")'],
+    ["a list as aws:region", withDev((t) => t.replace("aws:region: us-east-1", "aws:region: [us-east-1]")), '  - aws:region: must be one region name, e.g. us-east-1 (got ["us-east-1"])'],
+    [
+      "an aws:region other than the primary",
+      withDev((t) => t.replace("aws:region: us-east-1", "aws:region: eu-west-1")),
+      '  - aws:region: must be the primary region us-east-1: the default AWS provider (and pulumi\'s own calls) run there; every regional resource sets its own region (got "eu-west-1")',
+    ],
+    [
+      "a secure: aws:region",
+      withDev((t) => t.replace("aws:region: us-east-1", "aws:region:\n    secure: v1:c2VjcmV0")),
+      "  - aws:region: is a secure: value; a region is not a secret and becomes part of every ARN, so write it in clear",
+    ],
+    [
+      "a secure: value inside the tags",
+      appendDev("  blueprint:tags:\n    Team:\n      secure: v1:c2VjcmV0\n"),
+      "  - blueprint:tags: is a secure: value, but no blueprint key holds a secret: its value would end up in plain text (tags, names, the plan). The stack generates its own credentials; write the value in clear, or keep the secret out of the stack file",
+    ],
+    [
+      "a secure: owner (it becomes a tag)",
+      withDev((t) => t.replace(/blueprint:owner: .*/, "blueprint:owner:\n    secure: v1:c2VjcmV0")),
+      "  - blueprint:owner: is a secure: value, but no blueprint key holds a secret: its value would end up in plain text (tags, names, the plan). The stack generates its own credentials; write the value in clear, or keep the secret out of the stack file",
+    ],
+    [
+      "40 extra tags",
+      appendDev(`  blueprint:tags:\n${Array.from({ length: 40 }, (_, i) => `    T${i}: v\n`).join("")}`),
+      "  - blueprint:tags: lists 40 tags; at most 39 fit: AWS allows 50 per resource and the blueprint sets up to 11 itself",
+    ],
+    [
+      "a tag the components set",
+      appendDev("  blueprint:tags:\n    Name: x\n"),
+      '  - blueprint:tags.Name: is a tag the blueprint sets on some resources (Name, Tier, Purpose, ServingRole, ChaosTarget); yours would be overwritten, choose another key (got "x")',
+    ],
+    [
+      "an access key as a tag value",
+      appendDev(`  blueprint:tags:\n    Team: ${ACCESS_KEY}\n`),
+      "  - blueprint:tags.Team: looks like a secret (an access key, private key, password or token); a stack file is plain text, keep secrets in Secrets Manager",
+    ],
+    [
+      "an access key as a tag key",
+      appendDev(`  blueprint:tags:\n    ${ACCESS_KEY}: x\n`),
+      "  - blueprint:tags: has a key that looks like a secret; a stack file is plain text, keep secrets in Secrets Manager",
+    ],
+    [
+      "a password in user data",
+      withDev((t) => t.replace("  blueprint:web:\n", "  blueprint:web:\n    userData: |\n      export DB_PASSWORD=hunter2hunter2\n")),
+      "  - blueprint:web.userData: contains what looks like a literal password, secret, token or API key; user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot (the value looks secret and is not shown)",
+    ],
+    [
+      "a country CloudFront does not know",
+      appendDev("  blueprint:cdn:\n    geoRestriction:\n      countries: [XX]\n"),
+      '  - blueprint:cdn.geoRestriction.countries[0]: "XX" is not an ISO 3166-1 alpha-2 country code CloudFront knows (two capital letters, e.g. IR)',
+    ],
+  ];
+  for (const [defect, text, line] of cases) {
+    it(`exits 1 on ${defect}, naming the key, with no stack trace and no secret`, async () => {
+      const dir = tempStacks({ dev: text });
+      const result = await run(["dev", "--stacks-dir", dir, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
+      assert.equal(result.code, 1, result.err);
+      assert.deepEqual(result.err.split("\n"), [`${dir}/Pulumi.dev.yaml: The stack config is invalid (1 problem):`, line, "Planning failed for dev."]);
+      assert.doesNotMatch(result.err + result.out, /hunter2|AKIAIOSFODNN7EXAMPLE|c2VjcmV0|\n\s+at /);
+    });
+  }
+});
+
+describe("npm run plan: bad paths", () => {
+  const file = join(mkdtempSync(join(tmpdir(), "paths-")), "a-file");
+  writeFileSync(file, "");
+  const cases: ReadonlyArray<[string, string[], string]> = [
+    ["--out-dir naming a file", ["dev", "--out-dir", file], `--out-dir ${file} is a file; give a directory (it is created when missing)`],
+    ["--out-dir under a file", ["dev", "--out-dir", join(file, "plans")], `--out-dir ${join(file, "plans")} cannot be created: ${file} is a file, not a directory`],
+    ["--stacks-dir naming a file", ["dev", "--stacks-dir", file], `--stacks-dir ${file} is a file; give a directory`],
+    ["a missing --stacks-dir", ["--all", "--stacks-dir", join(file, "none")], `--stacks-dir ${join(file, "none")}: no such directory`],
+    ["diff --markdown under a file", ["diff", "plan/dev.json", "plan/dev.json", "--markdown", join(file, "diff.md")], `--markdown ${join(file, "diff.md")} cannot be written: ${file} is a file, not a directory`],
+    ["diff --markdown naming a directory", ["diff", "plan/dev.json", "plan/dev.json", "--markdown", tmpdir()], `--markdown ${tmpdir()} is a directory; give a file path`],
+  ];
+  for (const [defect, argv, line] of cases) {
+    it(`exits 2 before any work on ${defect}, naming the flag, with no stack trace`, async () => {
+      const result = await run(argv);
+      assert.equal(result.code, 2, result.err);
+      assert.equal(result.err.split("\n")[0], line);
+      assert.equal(result.out, "");
+      assert.doesNotMatch(result.err, /\n\s+at |Error:/);
+    });
+  }
+});
+
+describe("npm run plan: a secret planted anywhere in a stack file", () => {
+  type Node = unknown;
+  /** Every container path of the dev stack file's config (maps and lists), the config itself first. */
+  function containers(node: Node, path: Array<string | number> = []): Array<Array<string | number>> {
+    if (Array.isArray(node)) return [path, ...node.flatMap((item, index) => containers(item, [...path, index]))];
+    if (node !== null && typeof node === "object") return [path, ...Object.entries(node).flatMap(([key, value]) => containers(value, [...path, key]))];
+    return [];
+  }
+  const devConfig = (parseYaml(DEV) as { config: Record<string, unknown> }).config;
+  const places = containers(devConfig);
+  const secretArb = fc.oneof(
+    fc.stringMatching(/^[A-Z0-9]{16}$/).map((tail) => `AKIA${tail}`),
+    fc.stringMatching(/^[A-Za-z0-9]{12,20}$/).map((body) => `-----BEGIN RSA PRIVATE KEY-----${body}`),
+    fc.stringMatching(/^[A-Za-z0-9]{8,16}$/).map((value) => `password=${value}`),
+  );
+
+  it("never appears in stdout, stderr, the plan file or the report", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(places.length - 1), fc.boolean(), secretArb, async (placeIndex, asKey, secret) => {
+        const config = structuredClone(devConfig);
+        const place = places[placeIndex];
+        let target: unknown = config;
+        for (const part of place) target = (target as Record<string | number, unknown>)[part];
+        if (Array.isArray(target)) target.push(secret);
+        else if (asKey) (target as Record<string, unknown>)[secret] = "x";
+        else {
+          // replace the value of one of its keys, or add a key holding the secret
+          const keys = Object.keys(target as object);
+          (target as Record<string, unknown>)[keys[placeIndex % (keys.length + 1)] ?? "blueprint:extra"] = secret;
+        }
+        const dir = tempStacks({ dev: stringifyYaml({ config }) });
+        const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+        const result = await run(["dev", "--stacks-dir", dir, "--out-dir", outDir]);
+        const written = readdirSync(outDir).map((file) => readFileSync(join(outDir, file), "utf8"));
+        for (const text of [result.out, result.err, ...written]) assert.ok(!text.includes(secret), `${secret} at ${place.join(".")} (${asKey ? "key" : "value"}):\n${result.err}`);
+        assert.doesNotMatch(result.err, /\n\s+at /);
+      }),
+      { numRuns: Number(process.env.SECRET_RUNS ?? 40) },
+    );
+  });
+
+  it("never appears when it sits under a key of another namespace, which the program does not read", async () => {
+    const dir = tempStacks({ dev: appendDev(`  other:note: ${ACCESS_KEY}\n`) });
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const result = await run(["dev", "--stacks-dir", dir, "--out-dir", outDir]);
+    assert.equal(result.code, 0, result.err);
+    for (const text of [result.out, result.err, ...readdirSync(outDir).map((file) => readFileSync(join(outDir, file), "utf8"))]) assert.ok(!text.includes(ACCESS_KEY));
   });
 });

@@ -43,6 +43,7 @@ describe("policy runner (the pack inside the plan)", () => {
       "aws-ec2-securitygroup-disallow-public-ingress",
       "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers",
       "aws-rds-database-disallow-public-access",
+      "aws-sqs-queue-configure-customer-managed-key",
       "aws-sqs-queue-configure-dead-letter-queue",
       "aws-sqs-queue-enable-encryption",
       "stack-require-alarm-coverage",
@@ -149,5 +150,23 @@ describe("policy runner (the pack inside the plan)", () => {
     assert.deepEqual(packConfigFor({ environment: "qa", enforcement: "advisory" }, dir), { all: "advisory" });
     assert.throws(() => packConfigFor({ environment: "dev", enforcement: "advisory" }, dir), /dev\.json is not valid JSON/);
     assert.equal(packConfigFor({ environment: "prod", enforcement: "mandatory" }).all, "mandatory");
+  });
+});
+
+describe("the pack without a config file (as the Pulumi CLI serves a local pack without --policy-pack-config)", () => {
+  // every policy mandatory at its schema's default thresholds
+  const noConfig = { configDir: mkdtempSync(join(tmpdir(), "no-pack-config-")), configOverrides: { all: "mandatory" } } as const;
+  for (const stack of ["staging", "prod"]) {
+    it(`finds no violation at all on ${stack}, every policy mandatory at its default thresholds`, async () => {
+      const plan = await planStack(stack, { policies: noConfig });
+      assert.deepEqual(plan.policies.violations, []);
+    });
+  }
+
+  it("and with each shipped config, every stack has no violation at any level", async () => {
+    for (const stack of ["dev", "staging", "prod"]) {
+      const plan = await planStack(stack);
+      assert.deepEqual(plan.policies.violations, [], stack);
+    }
   });
 });

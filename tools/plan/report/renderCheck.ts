@@ -11,6 +11,7 @@
  * Needs Chromium (Debian: `apt-get install chromium`; CHROMIUM overrides the path). Exit 0 when
  * every diagram rendered, 1 when one failed, 2 when no browser is installed.
  */
+import { exitWhenDrained } from "../../lib/exit";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -100,10 +101,10 @@ async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => exitWhenDrained(code),
     (error: unknown) => {
       console.error(error);
-      process.exit(1);
+      return exitWhenDrained(1);
     },
   );
 }

@@ -9,6 +9,10 @@ import {
   renderUserData,
   userDataProblems,
 } from "../../../../components/compute/lib/userData";
+import { bootCertificateSteps } from "../../../../components/compute/lib/bootCertificate";
+
+/** Bytes the boot certificate's steps add to the bootstrap (bootCertificate.test.ts tests them). */
+const CERTIFICATE_BYTES = Buffer.byteLength(bootCertificateSteps(ENV_FILE).join("\n") + "\n", "utf8");
 
 const ADVICE = "user data is readable by anyone who can describe the instance, so read secrets from Secrets Manager at boot";
 const ACCESS_KEY = `contains what looks like an AWS access key ID; ${ADVICE}`;
@@ -16,12 +20,12 @@ const SECRET_KEY = `contains what looks like an AWS secret access key; ${ADVICE}
 const PRIVATE_KEY = `contains what looks like a private key; ${ADVICE}`;
 const LITERAL = `contains what looks like a literal password, secret, token or API key; ${ADVICE}`;
 const tooLarge = (bytes: number) =>
-  `is ${bytes} bytes; at most 12288 fit next to the bootstrap within EC2's 16384-byte user-data limit (download larger scripts from S3)`;
+  `is ${bytes} bytes; at most 10240 fit next to the bootstrap within EC2's 16384-byte user-data limit (download larger scripts from S3)`;
 
 const SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf";
 const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/blueprint-prod-orders";
 
-/** The bootstrap up to and including the chmod, with the given env lines. */
+/** The bootstrap up to and including the boot certificate, with the given env lines. */
 function bootstrap(...envLines: string[]): string[] {
   return [
     "#!/bin/bash",
@@ -32,6 +36,7 @@ function bootstrap(...envLines: string[]): string[] {
     ...envLines,
     "BLUEPRINT_ENV",
     "chmod 0644 /etc/blueprint/env",
+    ...bootCertificateSteps(ENV_FILE),
   ];
 }
 const STACK_HEADER = "# The stack's own script (blueprint:<tier>.userData)";
@@ -39,7 +44,7 @@ const STACK_HEADER = "# The stack's own script (blueprint:<tier>.userData)";
 describe("userDataProblems", () => {
   it("has the documented limits", () => {
     assert.equal(MAX_USER_DATA_BYTES, 16384);
-    assert.equal(MAX_STACK_SCRIPT_BYTES, 12288);
+    assert.equal(MAX_STACK_SCRIPT_BYTES, 10240);
     assert.equal(ENV_FILE, "/etc/blueprint/env");
   });
 
@@ -48,15 +53,15 @@ describe("userDataProblems", () => {
     assert.deepEqual(userDataProblems(""), []);
   });
 
-  it("accepts a script of exactly 12288 bytes and rejects one more byte", () => {
-    assert.deepEqual(userDataProblems("x".repeat(12288)), []);
-    assert.deepEqual(userDataProblems("x".repeat(12289)), [tooLarge(12289)]);
+  it("accepts a script of exactly 10240 bytes and rejects one more byte", () => {
+    assert.deepEqual(userDataProblems("x".repeat(10240)), []);
+    assert.deepEqual(userDataProblems("x".repeat(10241)), [tooLarge(10241)]);
   });
 
   it("counts UTF-8 bytes, not characters", () => {
-    // 6145 two-byte characters
-    assert.deepEqual(userDataProblems("é".repeat(6145)), [tooLarge(12290)]);
-    assert.deepEqual(userDataProblems("é".repeat(6144)), []);
+    // 5121 two-byte characters
+    assert.deepEqual(userDataProblems("é".repeat(5121)), [tooLarge(10242)]);
+    assert.deepEqual(userDataProblems("é".repeat(5120)), []);
   });
 
   const flagged: Array<[string, string, string[]]> = [
@@ -85,7 +90,7 @@ describe("userDataProblems", () => {
   }
 
   it("reports the size before the secrets", () => {
-    assert.deepEqual(userDataProblems(`DB_PASSWORD=hunter22\n${"#".repeat(12288)}`), [tooLarge(12309), LITERAL]);
+    assert.deepEqual(userDataProblems(`DB_PASSWORD=hunter22\n${"#".repeat(10240)}`), [tooLarge(10261), LITERAL]);
   });
 
   const allowed: Array<[string, string]> = [
@@ -168,7 +173,9 @@ describe("renderUserData", () => {
   const unsafeValues = ["a b", "$(id)", "`id`", "x;reboot", "'quoted'", '"quoted"', "line\nEVIL=1", "a\\b", "a#b", "a*b", "é"];
   for (const value of unsafeValues) {
     it(`refuses the value ${JSON.stringify(value)}`, () => {
-      assert.throws(() => renderUserData({ OK: "1", KEY: value }), { message: `user data: the value of KEY has characters that need quoting: ${value}` });
+      assert.throws(() => renderUserData({ OK: "1", KEY: value }), {
+        message: "user data: the value of KEY has characters that need quoting (the value is not shown: it could be a secret)",
+      });
     });
   }
 
@@ -195,15 +202,17 @@ describe("renderUserData", () => {
   });
 
   it("fills EC2's 16384 bytes exactly and refuses one byte more", () => {
-    // the bootstrap with an empty environment and the script header takes 299 bytes
-    const room = 16384 - 299;
+    // the bootstrap with an empty environment and the script header takes 299 bytes, plus the certificate's steps
+    const room = 16384 - 299 - CERTIFICATE_BYTES;
     assert.equal(Buffer.byteLength(renderUserData({}, "x".repeat(room)), "utf8"), 16384);
     assert.throws(() => renderUserData({}, "x".repeat(room + 1)), { message: "user data is 16385 bytes, above EC2's limit of 16384" });
   });
 
   it("counts the environment towards the limit", () => {
     const value = "v".repeat(16384);
-    assert.throws(() => renderUserData({ BIG: value }), { message: `user data is ${245 + 4 + 16384 + 1} bytes, above EC2's limit of 16384` });
+    assert.throws(() => renderUserData({ BIG: value }), {
+      message: `user data is ${245 + CERTIFICATE_BYTES + 4 + 16384 + 1} bytes, above EC2's limit of 16384`,
+    });
   });
 
   it("always fits a script within the stack limit next to a realistic environment", () => {

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { aliasProblems, dataKeyProblems } from "../../../../components/kms/lib/keyRules";
+import { aliasProblems, dataKeyPolicy, dataKeyProblems } from "../../../../components/kms/lib/keyRules";
 
 describe("data key and secret rules", () => {
   it("lists every problem of a key's arguments", () => {
@@ -15,5 +15,43 @@ describe("data key and secret rules", () => {
     assert.deepEqual(aliasProblems("data"), ['aliasName must start with "alias/", got "data"']);
     assert.deepEqual(aliasProblems("alias/a b"), ['aliasName may only hold letters, digits, "/", "_" and "-" after "alias/", got "alias/a b"']);
     assert.deepEqual(aliasProblems("alias/blueprint-prod/data"), []);
+  });
+});
+
+describe("dataKeyPolicy with volume service roles", () => {
+  const account = { accountId: "123456789012", partition: "aws" };
+  const role = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling_blueprint-prod";
+
+  it("lets the Auto Scaling role use the key and grant it to the volumes it attaches, nothing more", () => {
+    const policy = JSON.parse(dataKeyPolicy(account, [role]));
+    assert.deepEqual(policy.Statement.slice(1), [
+      {
+        Sid: "ServiceRoleUsesKeyForVolumes",
+        Effect: "Allow",
+        Principal: { AWS: role },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: "*",
+      },
+      {
+        Sid: "ServiceRoleGrantsKeyToVolumes",
+        Effect: "Allow",
+        Principal: { AWS: role },
+        Action: "kms:CreateGrant",
+        Resource: "*",
+        Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+      },
+    ]);
+  });
+
+  it("keeps statement IDs unique with two roles, and adds nothing without one", () => {
+    const sids = JSON.parse(dataKeyPolicy(account, [role, `${role}2`])).Statement.map((s: { Sid: string }) => s.Sid);
+    assert.deepEqual(sids, [
+      "AccountAdministersKey",
+      "ServiceRoleUsesKeyForVolumes",
+      "ServiceRoleGrantsKeyToVolumes",
+      "ServiceRoleUsesKeyForVolumes2",
+      "ServiceRoleGrantsKeyToVolumes2",
+    ]);
+    assert.equal(JSON.parse(dataKeyPolicy(account)).Statement.length, 1);
   });
 });

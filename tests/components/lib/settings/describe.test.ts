@@ -25,7 +25,7 @@ describe("settings: the words of the reference", () => {
     assert.equal(defaultText(any(text({ description: "", default: derived("the queue's type", () => "x") })), ENVIRONMENT_FACTS), "the queue's type");
     assert.equal(
       defaultText(any(integer({ description: "", default: fromEnvironment("logRetentionDays", "the environment's log retention") })), ENVIRONMENT_FACTS),
-      "the environment's log retention (dev 7, staging 30, prod 365)",
+      "the environment's log retention (dev 7, staging 365, prod 365)",
     );
     assert.deepEqual(
       defaultsByEnvironment(

@@ -61,7 +61,7 @@ describe("settings: resolution", () => {
     const retention = integer({ description: "Days.", default: fromEnvironment("logRetentionDays", "the environment's log retention") });
     assert.deepEqual(
       ["dev", "staging", "prod"].map((environment) => resolve(retention, undefined, scope(environment as "dev"))),
-      [7, 30, 365],
+      [7, 365, 365],
     );
   });
 

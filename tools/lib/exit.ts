@@ -1,0 +1,24 @@
+/**
+ * How every CLI ends: the exit code is set, then the process waits for stdout and stderr to drain
+ * before it exits. `process.exit` right after writing cuts the output off when stdout is a pipe
+ * (writes to pipes are asynchronous), so a long list of problems would be lost to `| head` or CI.
+ */
+
+/** Resolves once everything written to `stream` so far has been handed to the operating system. */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    // an empty write's callback runs after every earlier write has been flushed
+    else stream.write("", () => resolve());
+  });
+}
+
+/**
+ * Sets `process.exitCode` and exits once stdout and stderr have drained. The explicit exit after
+ * draining is needed because the Pulumi runtime the plan loads can keep handles open.
+ */
+export async function exitWhenDrained(code: number): Promise<void> {
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
