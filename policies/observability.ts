@@ -4,6 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
+import { alarmHasEnabledAction, alarmNotifies, COMPOSITE_ALARM_TYPE, compositeReferences, METRIC_ALARM_TYPE } from "./lib/alarms";
 import { resourcePolicy, stackPolicy, type BlueprintPolicy } from "./lib/define";
 import { known, ofType } from "./lib/graph";
 import { regionOf } from "./lib/region";
@@ -64,18 +65,28 @@ export const logGroupEnableKmsEncryption = resourcePolicy({
   }),
 });
 
-/** Alarms notify someone. */
-export const metricAlarmEnableActions = resourcePolicy({
+/** Alarms notify someone: directly, or through a composite alarm that notifies. */
+export const metricAlarmEnableActions = stackPolicy({
   name: "aws-cloudwatch-metricalarm-enable-actions",
-  description: "Checks that every CloudWatch alarm has its actions enabled and at least one alarm action.",
+  description:
+    "Checks that every CloudWatch metric alarm has its actions enabled and at least one alarm action, unless a composite alarm with an enabled alarm action references it (a burn-rate window alarm pages only through its composite).",
   severity: "medium",
   service: "observability",
-  remediationSteps: "Set `alarmActions` to the region's alarm topic ARN (and okActions for recovery) and leave `actionsEnabled` at true.",
+  remediationSteps:
+    "Set `alarmActions` to the region's alarm topic ARN (and okActions for recovery) and leave `actionsEnabled` at true, or reference the alarm from a composite alarm that notifies the topic.",
   ids: { checkov: ["CKV_AWS_319"], cdkNag: ["CloudWatchAlarmAction"], wellArchitected: ["REL06-BP03", "REL11-BP06"] },
-  validateResource: validateResourceOfType(aws.cloudwatch.MetricAlarm, (alarm, _args, reportViolation) => {
-    if (alarm.actionsEnabled === false) reportViolation("The alarm's actions are disabled.");
-    if ((alarm.alarmActions ?? []).length === 0) reportViolation("The alarm has no alarm action, so nobody hears of it.");
-  }),
+  validateStack: (args, reportViolation) => {
+    const alarms = ofType(args.resources, METRIC_ALARM_TYPE);
+    if (alarms.length === 0) args.notApplicable("The stack has no metric alarm.");
+    // a composite evaluates its children's states whatever their own actions: the composite's actions are what page
+    const composites = ofType(args.resources, COMPOSITE_ALARM_TYPE).filter(alarmHasEnabledAction);
+    for (const alarm of alarms) {
+      if (alarmHasEnabledAction(alarm) || composites.some((composite) => compositeReferences(composite, alarm))) continue;
+      const reason =
+        known((): unknown => alarm.props.actionsEnabled) === false ? "The alarm's actions are disabled" : "The alarm has no alarm action, so nobody hears of it";
+      reportViolation(`${reason}, and no composite alarm with an enabled alarm action references it (${alarm.name}).`, alarm.urn);
+    }
+  },
 });
 
 /** Topics are encrypted at rest. */
@@ -118,8 +129,6 @@ export const topicPolicyRequireSecureTransport = resourcePolicy({
   }),
 });
 
-const COMPOSITE_ALARM_TYPE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
-
 /** Every region of the stack has a composite health alarm that notifies someone. */
 export const stackRequireRegionCompositeAlarm = stackPolicy({
   name: "aws-cloudwatch-compositealarm-require-per-region",
@@ -134,12 +143,8 @@ export const stackRequireRegionCompositeAlarm = stackPolicy({
     const regions = [...new Set(args.resources.filter((r) => r.type === "awsx:ec2:Vpc" || r.type === "aws:ec2/vpc:Vpc").flatMap((r) => regionOf(r) ?? []))];
     if (regions.length === 0) args.notApplicable("The stack has no VPC, so no region to watch.");
     const composites = ofType(args.resources, COMPOSITE_ALARM_TYPE);
-    const notifying = (alarm: (typeof composites)[number]) => {
-      if (known((): unknown => alarm.props.actionsEnabled) === false) return false;
-      const actions = known((): unknown => alarm.props.alarmActions);
-      // unknown in a preview: assume the program sets them
-      return actions === undefined || (Array.isArray(actions) && actions.length > 0);
-    };
+    // unknown actions in a preview: assume the program sets them
+    const notifying = alarmNotifies;
     for (const region of regions.sort()) {
       const here = composites.filter((alarm) => regionOf(alarm) === region);
       if (here.length === 0) reportViolation(`Region ${region} has no composite alarm: nothing sums up its health.`);

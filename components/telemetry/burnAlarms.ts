@@ -1,7 +1,8 @@
 /**
  * Declares burn-rate alarms from their specs: a metric alarm per window and a composite alarm per
- * window pair (both windows in ALARM), all notifying one topic. Shared by the regions' SLOs and
- * the edge's.
+ * window pair (both windows in ALARM). Only the composites notify the topic: one window alone is
+ * no page, and the pack accepts a metric alarm without actions that a notifying composite
+ * references. Shared by the regions' SLOs and the edge's.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -59,7 +60,8 @@ export function declareBurnAlarms(
               }
             : {}),
         })),
-        ...actions,
+        // no actions of its own: it pages through its composite
+        actionsEnabled: true,
         tags,
       },
       opts,

@@ -2,10 +2,11 @@
  * CloudWatch metric alarms as coverage checks read them: which metrics (namespace and dimensions)
  * an alarm watches, directly or through metric-math queries, and whether it notifies anyone.
  */
-import type { PolicyResource } from "@pulumi/policy";
-import { dependsThrough, known } from "./graph";
+import { UnknownValueError, type PolicyResource } from "@pulumi/policy";
+import { dependsThrough, known, matchableStringProp } from "./graph";
 
 export const METRIC_ALARM_TYPE = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const COMPOSITE_ALARM_TYPE = "aws:cloudwatch/compositeAlarm:CompositeAlarm";
 
 /** One metric an alarm reads; a dimension value is undefined while unknown. */
 export interface AlarmMetric {
@@ -53,5 +54,34 @@ export function alarmNotifies(alarm: PolicyResource): boolean {
   if (known((): unknown => alarm.props.actionsEnabled) === false) return false;
   const actions = known((): unknown => alarm.props.alarmActions);
   if (actions === undefined) return true;
+  return Array.isArray(actions) && actions.length > 0;
+}
+
+/**
+ * True when the composite alarm's rule names the metric alarm: through the rule's property
+ * dependencies (preview, names unknown), else because the known rule tests its state by name or
+ * ARN (`ALARM("<name>")`, `OK(<arn>)`, ...).
+ */
+export function compositeReferences(composite: PolicyResource, alarm: PolicyResource): boolean {
+  if (dependsThrough(composite, "alarmRule", [alarm])) return true;
+  const rule = matchableStringProp(composite, "alarmRule");
+  if (rule === undefined) return false;
+  const names = [matchableStringProp(alarm, "name"), matchableStringProp(alarm, "arn")].filter((value): value is string => value !== undefined && value !== "");
+  return names.some((name) => rule.includes(`("${name}")`) || rule.includes(`(${name})`));
+}
+
+/**
+ * Like `alarmNotifies`, but a missing `alarmActions` means none (only a value unknown during
+ * preview counts as an action): for the check that every alarm notifies someone.
+ */
+export function alarmHasEnabledAction(alarm: PolicyResource): boolean {
+  if (known((): unknown => alarm.props.actionsEnabled) === false) return false;
+  let actions: unknown;
+  try {
+    actions = alarm.props.alarmActions;
+  } catch (err) {
+    if (err instanceof UnknownValueError) return true;
+    throw err;
+  }
   return Array.isArray(actions) && actions.length > 0;
 }

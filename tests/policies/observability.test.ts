@@ -67,28 +67,71 @@ describe("observability policies", () => {
     unknown: (p) => (p.kmsKeyId = UNKNOWN_SENTINELS.string),
   });
 
-  describeResourcePolicy({
-    policy: metricAlarmEnableActions,
-    resourceClass: aws.cloudwatch.MetricAlarm,
-    compliant: {
-      region: "us-east-1",
-      actionsEnabled: true,
-      alarmActions: [topicArn],
-      okActions: [topicArn],
-      comparisonOperator: "GreaterThanThreshold",
-      evaluationPeriods: 1,
-      metricName: "ApproximateNumberOfMessagesVisible",
-      namespace: "AWS/SQS",
-      dimensions: { QueueName: "blueprint-prod-jobs-dlq" },
-      threshold: 0,
-    },
-    alsoCompliant: [{ name: "actionsEnabled left at its default", mutate: (p) => delete p.actionsEnabled }],
-    violations: [
-      { name: "actions disabled", mutate: (p) => (p.actionsEnabled = false), expect: [/The alarm's actions are disabled/] },
-      { name: "no alarm action", mutate: (p) => delete p.alarmActions, expect: [/has no alarm action, so nobody hears of it/] },
-      { name: "an empty alarm action list", mutate: (p) => (p.alarmActions = []), expect: [/has no alarm action/] },
-    ],
-    unknown: (p) => (p.alarmActions = UNKNOWN_SENTINELS.array),
+  describe("aws-cloudwatch-metricalarm-enable-actions", () => {
+    const metric = (name: string, props: Record<string, unknown> = {}) => ({
+      type: "aws:cloudwatch/metricAlarm:MetricAlarm",
+      name,
+      urn: testUrn("aws:cloudwatch/metricAlarm:MetricAlarm", name),
+      props: {
+        region: "us-east-1",
+        name: `p-${name}`,
+        actionsEnabled: true,
+        alarmActions: [topicArn],
+        okActions: [topicArn],
+        comparisonOperator: "GreaterThanThreshold",
+        evaluationPeriods: 1,
+        metricName: "ApproximateNumberOfMessagesVisible",
+        namespace: "AWS/SQS",
+        dimensions: { QueueName: "blueprint-prod-jobs-dlq" },
+        threshold: 0,
+        ...props,
+      },
+    });
+    const silent = (name: string, props: Record<string, unknown> = {}) => metric(name, { alarmActions: undefined, okActions: undefined, ...props });
+    const composite = (rule: string, props: Record<string, unknown> = {}, dependsOn: string[] = []) => ({
+      type: "aws:cloudwatch/compositeAlarm:CompositeAlarm",
+      name: "burn",
+      urn: testUrn("aws:cloudwatch/compositeAlarm:CompositeAlarm", "burn"),
+      props: { region: "us-east-1", alarmName: "p-burn", alarmRule: rule, actionsEnabled: true, alarmActions: [topicArn], ...props },
+      ...(dependsOn.length > 0 ? { propertyDependencies: { alarmRule: dependsOn.map((name) => testUrn("aws:cloudwatch/metricAlarm:MetricAlarm", name)) } } : {}),
+    });
+
+    it("passes an alarm with an action, one whose actionsEnabled is left at its default, and one whose actions are unknown (preview)", async () => {
+      assertPasses(
+        await checkStack(metricAlarmEnableActions, [metric("dlq"), metric("cpu", { actionsEnabled: undefined }), metric("later", { alarmActions: UNKNOWN_SENTINELS.array })]),
+      );
+    });
+    it("reports an alarm without actions, with disabled actions or with an empty list, when no composite references it", async () => {
+      assertViolations(
+        await checkStack(metricAlarmEnableActions, [silent("a"), metric("b", { actionsEnabled: false }), metric("c", { alarmActions: [] })]),
+        [
+          /^The alarm has no alarm action, so nobody hears of it, and no composite alarm with an enabled alarm action references it \(a\)\.$/,
+          /^The alarm's actions are disabled, and no composite alarm .* \(b\)\.$/,
+          /^The alarm has no alarm action, .* \(c\)\.$/,
+        ],
+      );
+    });
+    it("passes window alarms without actions that a notifying composite names (by name, unquoted name or ARN)", async () => {
+      assertPasses(
+        await checkStack(metricAlarmEnableActions, [
+          silent("long"),
+          silent("short", { actionsEnabled: false }),
+          silent("arn", { arn: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:p-arn" }),
+          composite('ALARM("p-long") AND ALARM(p-short) OR OK("arn:aws:cloudwatch:us-east-1:123456789012:alarm:p-arn")'),
+        ]),
+      );
+    });
+    it("passes a window alarm the composite's rule depends on while names are unknown (preview)", async () => {
+      assertPasses(await checkStack(metricAlarmEnableActions, [silent("long", { name: UNKNOWN_SENTINELS.string }), composite(UNKNOWN_SENTINELS.string, {}, ["long"])]));
+    });
+    it("still reports an alarm that only a silent composite, or a composite naming another alarm, references", async () => {
+      assertViolations(await checkStack(metricAlarmEnableActions, [silent("long"), composite('ALARM("p-long")', { alarmActions: [] })]), [/\(long\)/]);
+      assertViolations(await checkStack(metricAlarmEnableActions, [silent("long"), composite('ALARM("p-longer")', { actionsEnabled: false })]), [/\(long\)/]);
+      assertViolations(await checkStack(metricAlarmEnableActions, [silent("long"), composite('ALARM("p-long-2")')]), [/\(long\)/]);
+    });
+    it("does not apply to a stack without metric alarms", async () => {
+      assertNotApplicable(await checkStack(metricAlarmEnableActions, [composite('ALARM("x")')]), /no metric alarm/);
+    });
   });
 
   describeResourcePolicy({
