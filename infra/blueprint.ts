@@ -158,12 +158,16 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           },
         };
 
+  // An Aurora global database's role-dependent settings (instance counts, write forwarding, lag
+  // alarms, the tiers' role) follow the live writer, which a switchover moves away from the primary.
+  const liveWriter = database.mode === "aurora-global" ? { writerRegion: config.writerRegion } : {};
   // The primary first: every other region's database and cache replicate from it.
   const primaryRegion = config.regions.find((region) => region.primary)!;
   const primaryStamp = stamp(primaryRegion, {
     kmsKeyArn: data.keyArns[primaryRegion.name],
     database: {
       role: "primary",
+      ...liveWriter,
       settings: database,
       masterPassword: data.masterPassword,
       secretArn: data.databaseSecretArns[primaryRegion.name],
@@ -172,6 +176,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     },
     shards: data.shards.map((shard) => ({
       role: "primary" as const,
+      ...liveWriter,
       settings: database,
       masterPassword: shard.masterPassword,
       secretArn: shard.databaseSecretArns[primaryRegion.name],
@@ -221,6 +226,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
     const source = shard === 0 ? primaryStamp.database! : primaryStamp.shardDatabases[shard - 1];
     const common = {
       role: "secondary" as const,
+      ...liveWriter,
       settings: database,
       secretArn: shared.databaseSecretArns[region],
       replicationSourceReady: [source.writer],

@@ -12,6 +12,14 @@ export interface RegionalDatabaseArgs {
   readonly region: string;
   /** `primary`: the writer's region; `secondary`: a replica region (aurora-global and rds-replicas only). */
   readonly role: DatabaseRole;
+  /**
+   * aurora-global: the region of the live writer (`blueprint:writerRegion`), which moves with a
+   * switchover while `role` stays where the global resources were created. The settings that
+   * depend on who writes follow it: the instance count, write forwarding, the replication-lag
+   * alarm and its source region, the readers' scaling floor.
+   * @default - the primary's region (this region when `role` is `primary`, else `sourceRegion`)
+   */
+  readonly writerRegion?: string;
   /** The stack's database settings, defaults applied (the same in every region). */
   readonly settings: DatabaseSettings;
   /** `<project>-<stack>`: prefix of every physical name (lowercase letters, digits, hyphens; a letter first). */

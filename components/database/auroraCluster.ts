@@ -39,6 +39,8 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
   const opt = { parent };
   const global = settings.mode === "aurora-global";
   const primary = args.role === "primary";
+  // the live writer's cluster (blueprint:writerRegion), which a switchover moves
+  const writing = args.liveRole === "primary";
 
   const clusterParameters = new aws.rds.ClusterParameterGroup(
     `${name}-cluster`,
@@ -76,8 +78,9 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
       ...(global ? { globalClusterIdentifier: args.globalClusterIdentifier } : {}),
       // joining an encrypted global database needs a request presigned in the source region
       ...(global && !primary ? { sourceRegion: args.sourceRegion } : {}),
-      // a secondary forwards its tiers' writes to the primary cluster (the config checks the version)
-      ...(global && !primary && settings.globalWriteForwarding ? { enableGlobalWriteForwarding: true } : {}),
+      // a secondary forwards its tiers' writes to the writer's cluster (the config checks the version);
+      // the writer's cluster says false, so that after a switchover the new writer's is switched off
+      ...(global && settings.globalWriteForwarding ? { enableGlobalWriteForwarding: !writing } : {}),
       // Only the writer's cluster creates the database and its master user; a secondary gets both
       // by replication (and RDS rejects them on a secondary).
       ...(primary ? { masterUsername: settings.masterUsername, masterPassword: args.masterPassword, databaseName: settings.databaseName } : {}),
@@ -143,7 +146,7 @@ export function auroraCluster(parent: pulumi.Resource, name: string, args: Membe
           // In the writer's cluster, instances after the first wait for it, so that the first (in the
           // first AZ) becomes the writer; a secondary cluster has no writer, so its readers are
           // created together. All of them wait for the monitoring role's policy.
-          dependsOn: [...(first && args.role === "primary" ? [first] : []), ...(args.monitoringRole ? [args.monitoringRole.ready] : [])],
+          dependsOn: [...(first && writing ? [first] : []), ...(args.monitoringRole ? [args.monitoringRole.ready] : [])],
         },
       ),
     );

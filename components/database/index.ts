@@ -10,7 +10,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { auroraCluster } from "./auroraCluster";
 import { databaseAlarmSpecs } from "./lib/alarms";
-import { instancesInRegion, type DatabaseRole } from "./lib/databaseRules";
+import { instancesInRegion, liveRole, type DatabaseRole } from "./lib/databaseRules";
 import { parseEngineVersion, rdsEngineName, type EngineVersionInfo } from "./lib/engines";
 import { regionalDatabaseNames } from "./lib/naming";
 import { databaseParameters } from "./lib/parameters";
@@ -42,6 +42,8 @@ export class RegionalDatabase extends pulumi.ComponentResource {
   public readonly region: string;
   /** The member's role when it was declared. */
   public readonly role: DatabaseRole;
+  /** The part it plays now: `primary` in the live writer's region (`writerRegion` in an Aurora global database), else `role`. */
+  public readonly liveRole: DatabaseRole;
   /**
    * Aurora: the cluster endpoint. RDS: the instance address. On a secondary this is its own
    * endpoint, read-only until the region is promoted (applications write to the primary's).
@@ -70,11 +72,13 @@ export class RegionalDatabase extends pulumi.ComponentResource {
     }
 
     const { region, role, settings } = args;
+    // what depends on who writes follows the live writer; what the cluster was created with stays
+    const live = liveRole(settings.mode, region, role, args.writerRegion);
     const engine = rdsEngineName(settings.service, settings.engine);
     // validated above
     const version = parseEngineVersion(engine, settings.engineVersion) as EngineVersionInfo;
     const aurora = settings.service === "aurora";
-    const names = regionalDatabaseNames(args.namePrefix, region, version.family, aurora, instancesInRegion(settings, role));
+    const names = regionalDatabaseNames(args.namePrefix, region, version.family, aurora, instancesInRegion(settings, live));
     const { Region: _region, ...globalTags } = args.tags;
 
     const monitoringRole =
@@ -85,6 +89,7 @@ export class RegionalDatabase extends pulumi.ComponentResource {
     const memberArgs: MemberArgs = {
       region,
       role,
+      liveRole: live,
       settings,
       engine,
       family: version.family,
@@ -107,12 +112,13 @@ export class RegionalDatabase extends pulumi.ComponentResource {
 
     const specs = databaseAlarmSpecs<pulumi.Input<string>>({
       mode: settings.mode,
-      role,
+      role: live,
       alarmPrefix: names.alarmPrefix,
       thresholds: settings.alarms,
       instances: member.instanceIdentifiers,
       ...(member.clusterIdentifier ? { clusterIdentifier: member.clusterIdentifier } : {}),
-      ...(args.sourceRegion !== undefined ? { sourceRegion: args.sourceRegion } : {}),
+      // a secondary's lag is measured from the live writer's region
+      ...((args.writerRegion ?? args.sourceRegion) !== undefined ? { sourceRegion: (args.writerRegion ?? args.sourceRegion)! } : {}),
     });
     const alarms = declareAlarms(name, specs, { region, topicArn: args.alarmTopicArn, tags: args.tags }, { parent: this });
 
@@ -124,7 +130,7 @@ export class RegionalDatabase extends pulumi.ComponentResource {
           region,
           policyName: `${names.identifier}-readers-cpu`,
           clusterIdentifier: member.clusterIdentifier,
-          minReaders: declaredReaders(role, instancesInRegion(settings, role)),
+          minReaders: declaredReaders(live, instancesInRegion(settings, live)),
           settings: settings.readerScaling,
           tags: args.tags,
         },
@@ -135,6 +141,7 @@ export class RegionalDatabase extends pulumi.ComponentResource {
 
     this.region = region;
     this.role = role;
+    this.liveRole = live;
     this.writerEndpoint = member.writerEndpoint;
     this.readerEndpoint = member.readerEndpoint;
     this.port = settings.port;

@@ -4,7 +4,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { RegionalDatabaseArgs } from "./args";
-import type { DatabaseSettings } from "./lib/databaseRules";
+import type { DatabaseRole, DatabaseSettings } from "./lib/databaseRules";
 import type { RdsEngineName } from "./lib/engines";
 import type { RegionalDatabaseNames } from "./lib/naming";
 import type { DatabaseParameters } from "./lib/parameters";
@@ -24,6 +24,8 @@ export interface MemberArgs extends Pick<
   | "sourceRegion"
   | "tags"
 > {
+  /** The part the member plays now (`liveRole`): the write forwarding and the writer-first creation order follow it. */
+  readonly liveRole: DatabaseRole;
   readonly engine: RdsEngineName;
   /** Parameter group family, e.g. `aurora-postgresql16`. */
   readonly family: string;

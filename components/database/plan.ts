@@ -192,6 +192,7 @@ export const databasePlanFacts: ComponentPlanFacts = {
       stateful: {
         label: "database instance",
         loses: "the instance (the data lives in the cluster volume; the cluster loses capacity while it is recreated)",
+        removalKeepsData: "the data lives in the cluster volume; a switchover removes the old writer's extra readers",
         replacedBy: always(
           "region",
           "identifier",

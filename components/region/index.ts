@@ -420,10 +420,11 @@ export class RegionalStamp extends pulumi.ComponentResource {
       environment.BLUEPRINT_DB_PORT = String(database.port);
       environment.BLUEPRINT_DB_NAME = args.data.database.settings.databaseName;
       environment.BLUEPRINT_DB_SECRET_ARN = args.data.database.secretArn;
-      environment.BLUEPRINT_DB_ROLE = args.data.database.role;
-      // local: the region's writer; forwarded: the secondary cluster forwards writes to the primary
+      // the live writer's region says primary (blueprint:writerRegion moves it with a switchover)
+      environment.BLUEPRINT_DB_ROLE = database.liveRole;
+      // local: the region's writer; forwarded: the secondary cluster forwards writes to the writer's
       // (Aurora global write forwarding); none: a read replica, writes go to the primary region
-      environment.BLUEPRINT_DB_WRITES = databaseWriteMode(args.data.database.settings, args.data.database.role);
+      environment.BLUEPRINT_DB_WRITES = databaseWriteMode(args.data.database.settings, database.liveRole);
       // follows the writer through a switchover; reachable from the primary region's VPC (no peering)
       if (args.data.database.globalWriterEndpoint !== undefined) environment.BLUEPRINT_DB_GLOBAL_WRITER_ENDPOINT = args.data.database.globalWriterEndpoint;
       // pooled connections: IAM authentication and TLS to the proxy, which holds the credentials
@@ -644,7 +645,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
               namePrefix: args.namePrefix,
               settings: args.chaos,
               webAutoScalingGroupName: web.autoScalingGroupName,
-              ...(database && chaosDatabase && databaseFailoverRunsIn(chaosDatabase.settings.service, chaosDatabase.role)
+              ...(database && chaosDatabase && databaseFailoverRunsIn(chaosDatabase.settings.service, database.liveRole)
                 ? {
                     database: {
                       kind: chaosDatabase.settings.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const),

@@ -190,7 +190,7 @@ describe("a stack whose primary is not the first region listed", () => {
     assert.deepEqual(
       clusters.map((r) => [r.region, r.inputs.enableGlobalWriteForwarding, r.inputs.masterUsername !== undefined]),
       [
-        ["eu-west-1", undefined, true],
+        ["eu-west-1", false, true],
         ["ap-southeast-2", true, false],
       ],
     );

@@ -4,6 +4,10 @@
  * alarms, and the report's failure-mode table over every domain.
  */
 import * as assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { moveWriterText } from "../../tools/switchover/moveWriter";
 import { planStack } from "../../tools/plan/planStack";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planReport } from "../../tools/plan/report/planReport";
@@ -103,5 +107,67 @@ describe("prod's resilience, planned", () => {
     assert.match(rows[9], /down: POST `\/api\/\*`, POST `\*`/);
     assert.match(rows[9], /switchover: `npm run switchover -- <stack> --to eu-west-1` \(or execute the ARC Region switch plan\)/);
     assert.equal(prod.outputs.writerRegion, "us-east-1");
+  });
+});
+
+describe("prod with its writer moved to eu-west-1 (blueprint:writerRegion), planned", () => {
+  let moved: PlanFile;
+  before(async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), "writer-region-"));
+    const path = "stacks/Pulumi.prod.yaml";
+    writeFileSync(join(dir, "Pulumi.prod.yaml"), moveWriterText(readFileSync(path, "utf8"), path, "eu-west-1", "test"));
+    moved = await planStack("prod", { stacksDir: dir });
+  });
+  const ofType = (type: string) => moved.resources.filter((r) => r.type === type);
+
+  it("keeps the global resources' home, but its lag alarms watch us-east-1 and ap-southeast-2 from eu-west-1", () => {
+    const lag = ofType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((r) => r.name.endsWith("-replication-lag") && r.inputs.namespace === "AWS/RDS");
+    assert.deepEqual(
+      lag.map((r) => [r.region, r.inputs.metricName, (r.inputs.dimensions as Record<string, string>).SourceRegion]),
+      [
+        ["us-east-1", "AuroraGlobalDBReplicationLag", "eu-west-1"],
+        ["ap-southeast-2", "AuroraGlobalDBReplicationLag", "eu-west-1"],
+      ],
+    );
+    const clusters = ofType("aws:rds/cluster:Cluster");
+    // the master user stays where the global database was created (an ignored input): nothing is replaced
+    assert.deepEqual(
+      clusters.map((r) => [r.region, r.inputs.enableGlobalWriteForwarding, r.inputs.masterUsername !== undefined]),
+      [
+        ["us-east-1", true, true],
+        ["eu-west-1", false, false],
+        ["ap-southeast-2", true, false],
+      ],
+    );
+  });
+
+  it("gives eu-west-1 the writer-sized cluster and the secondaries theirs", () => {
+    const instances = ofType("aws:rds/clusterInstance:ClusterInstance");
+    assert.deepEqual(
+      ["us-east-1", "eu-west-1", "ap-southeast-2"].map((region) => [region, instances.filter((r) => r.region === region).length]),
+      [
+        ["us-east-1", 2],
+        ["eu-west-1", 3],
+        ["ap-southeast-2", 2],
+      ],
+    );
+  });
+
+  it("tells eu-west-1's tiers they hold the writer, and the others that they forward", () => {
+    for (const [region, role, writes] of [
+      ["us-east-1", "secondary", "forwarded"],
+      ["eu-west-1", "primary", "local"],
+      ["ap-southeast-2", "secondary", "forwarded"],
+    ]) {
+      for (const tier of ["web", "worker"]) {
+        const template = moved.resources.find((r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate" && r.name === `${region}-${tier}`)!;
+        const userData = Buffer.from(template.inputs.userData as string, "base64").toString("utf8");
+        assert.ok(userData.includes(`\nBLUEPRINT_DB_ROLE=${role}\n`), `${region} ${tier}`);
+        assert.ok(userData.includes(`\nBLUEPRINT_DB_WRITES=${writes}\n`), `${region} ${tier}`);
+        // the primary region is still where the global resources live
+        assert.ok(userData.includes("\nBLUEPRINT_PRIMARY_REGION=us-east-1\n"), `${region} ${tier}`);
+      }
+    }
   });
 });

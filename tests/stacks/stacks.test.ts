@@ -488,7 +488,7 @@ describe("every stack in stacks/, planned end to end", () => {
     assert.deepEqual(
       clusters.map((r) => [r.region, r.inputs.enableGlobalWriteForwarding]),
       [
-        ["us-east-1", undefined],
+        ["us-east-1", false],
         ["eu-west-1", true],
         ["ap-southeast-2", true],
       ],

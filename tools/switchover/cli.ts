@@ -62,6 +62,9 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     out(
       `  plan diff: ${diff.added.length} added, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.dataLoss.length} stateful resource(s) deleted or replaced`,
     );
+    // added and removed: what follows the writer (its instance count, the lag alarms); never stateful data (checked below)
+    for (const resource of diff.added) out(`  + ${resource.type} ${resource.name} (${resource.region ?? "global"})`);
+    for (const resource of diff.removed) out(`  - ${resource.type} ${resource.name} (${resource.region ?? "global"})`);
     for (const change of diff.changed) out(`  ~ ${change.type} ${change.name} (${change.region ?? "global"})`);
     if (diff.dataLoss.length > 0) {
       for (const finding of diff.dataLoss) err(`data loss: ${dataLossLine(finding)}`);

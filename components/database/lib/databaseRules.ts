@@ -82,6 +82,17 @@ function rangeProblem(field: string, value: number, min: number, max: number, un
   return { field, message: `must be a whole number from ${min} to ${max}${unit ? ` ${unit}` : ""}; got ${value}` };
 }
 
+/**
+ * The part a region's member plays now: `primary` where the live writer is. In an Aurora global
+ * database that is `writerRegion` (it moves with a switchover, and the clusters' role-dependent
+ * settings follow it); in the other modes a promotion is not a switchover the stack follows, so it
+ * stays the declared role.
+ */
+export function liveRole(mode: DatabaseSettings["mode"], region: string, role: DatabaseRole, writerRegion: string | undefined): DatabaseRole {
+  if (mode !== "aurora-global" || writerRegion === undefined) return role;
+  return region === writerRegion ? "primary" : "secondary";
+}
+
 /** The number of instances a region's Aurora cluster gets. */
 export function instancesInRegion(settings: Pick<DatabaseSettings, "instanceCount" | "secondaryInstanceCount">, role: DatabaseRole): number {
   return role === "primary" ? settings.instanceCount : settings.secondaryInstanceCount;
@@ -314,8 +325,9 @@ function nameProblems(settings: DatabaseSettings, ctx: DatabaseContext, version:
   const aurora = settings.service === "aurora";
   const messages = new Set<string>();
   for (const region of ctx.regions) {
-    const role: DatabaseRole = region === ctx.primaryRegion ? "primary" : "secondary";
-    const count = aurora ? Math.min(Math.max(instancesInRegion(settings, role), 0), MAX_AURORA_INSTANCES) : 0;
+    // the writer-sized count in every region: a switchover can bring it to any of them
+    const role: DatabaseRole = region === ctx.primaryRegion || settings.mode === "aurora-global" ? "primary" : "secondary";
+    const count = aurora ? Math.min(Math.max(instancesInRegion(settings, role), settings.mode === "aurora-global" ? instancesInRegion(settings, "secondary") : 0, 0), MAX_AURORA_INSTANCES) : 0;
     const names = regionalDatabaseNames(ctx.namePrefix, region, version.family, aurora, Number.isInteger(count) ? count : 0);
     for (const problem of regionalNameProblems(names)) messages.add(problem);
   }

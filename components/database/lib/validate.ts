@@ -13,6 +13,8 @@ export interface RegionalDatabaseArgsToValidate {
   readonly settings: DatabaseSettings;
   readonly namePrefix: string;
   readonly availabilityZones: readonly string[];
+  /** The live writer's region, when given. */
+  readonly writerRegion?: string;
   /** Checked when a plain string. */
   readonly kmsKeyArn?: unknown;
   /** Checked when a plain string. */
@@ -41,6 +43,9 @@ export function regionalDatabaseArgProblems(args: RegionalDatabaseArgsToValidate
   if (role !== "primary" && role !== "secondary") problems.push(`role must be primary or secondary, got ${JSON.stringify(role)}`);
   if (!/^[a-z][a-z0-9-]*$/.test(args.namePrefix)) {
     problems.push(`namePrefix must start with a lowercase letter and hold only lowercase letters, digits and hyphens, got ${JSON.stringify(args.namePrefix)}`);
+  }
+  if (args.writerRegion !== undefined && !regionInfo(args.writerRegion)) {
+    problems.push(`writerRegion must be a known AWS region (the live writer's, blueprint:writerRegion), got ${JSON.stringify(args.writerRegion)}`);
   }
   if (args.availabilityZones.length === 0) problems.push("availabilityZones must list the region's AZs (instances are spread over them)");
   for (const zone of args.availabilityZones) {

@@ -40,6 +40,13 @@ export interface StatefulType {
   /** What is lost when it is deleted or replaced. */
   readonly loses: string;
   readonly replacedBy: readonly ReplacementRule[];
+  /**
+   * Why removing one (as opposed to replacing it) loses no data, when that holds: e.g. an Aurora
+   * instance, whose data is in the cluster volume, removed when a switchover shrinks a cluster.
+   * The diff then lists the removal without a data-loss finding.
+   * @default undefined (a removal is data loss)
+   */
+  readonly removalKeepsData?: string;
 }
 
 /** Rules for inputs whose every change replaces the resource. */

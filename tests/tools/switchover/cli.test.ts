@@ -24,8 +24,22 @@ describe("npm run switchover", () => {
     assert.equal(result.err, "");
     assert.match(
       result.out,
-      /^prod: writer us-east-1 -> eu-west-1 \(primary region us-east-1 keeps the global resources\)\n {2}plan diff: 0 added, 0 removed, \d+ changed, 0 stateful resource\(s\) deleted or replaced\n/,
+      /^prod: writer us-east-1 -> eu-west-1 \(primary region us-east-1 keeps the global resources\)\n {2}plan diff: 3 added, 3 removed, \d+ changed, 0 stateful resource\(s\) deleted or replaced\n/,
     );
+    // what follows the writer: eu-west-1 gets the writer-sized cluster (a third instance and its alarm), us-east-1 the
+    // secondary-sized one and the replication-lag alarm; nothing else comes or goes
+    assert.deepEqual(
+      result.out.split("\n").filter((line) => /^ {2}[+-] /.test(line)),
+      [
+        "  + aws:cloudwatch/metricAlarm:MetricAlarm us-east-1-replication-lag (us-east-1)",
+        "  + aws:rds/clusterInstance:ClusterInstance eu-west-1-3 (eu-west-1)",
+        "  + aws:cloudwatch/metricAlarm:MetricAlarm eu-west-1-cpu-3 (eu-west-1)",
+        "  - aws:rds/clusterInstance:ClusterInstance us-east-1-3 (us-east-1)",
+        "  - aws:cloudwatch/metricAlarm:MetricAlarm us-east-1-cpu-3 (us-east-1)",
+        "  - aws:cloudwatch/metricAlarm:MetricAlarm eu-west-1-replication-lag (eu-west-1)",
+      ],
+    );
+    assert.match(result.out, /\n {2}~ aws:rds\/cluster:Cluster eu-west-1 \(eu-west-1\)\n/);
     assert.match(result.out, /\n {2}aws rds switchover-global-cluster --region eu-west-1 --global-cluster-identifier blueprint-prod-global /);
     assert.equal(readFileSync("stacks/Pulumi.prod.yaml", "utf8"), before);
   });

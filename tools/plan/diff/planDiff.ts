@@ -176,7 +176,7 @@ export function diffPlans(base: ComparedPlan, head: ComparedPlan): PlanDiff {
 
   for (const before of removed) {
     const stateful = FACTS.facts(before.type)?.stateful;
-    if (!stateful) continue;
+    if (!stateful || stateful.removalKeepsData !== undefined) continue;
     // Point at a likely successor, so the reviewer knows an alias would keep the data.
     const successor = added.find((candidate) => candidate.type === before.type && candidate.region === before.region);
     const reason = successor
