@@ -224,7 +224,7 @@ describe("npm run plan", () => {
     assert.ok(declared < plan.resources.length, "components and the stack are registrations, not AWS resources");
     assert.match(result.out, new RegExp(`^dev: ${declared} resources, 0 mandatory / \\d+ advisory policy violation\\(s\\) -> `));
     assert.match(report[2], new RegExp(`^${declared} resources in 1 region\\(s\\): `));
-    assert.deepEqual(report.slice(4, 6), ["```mermaid", "flowchart TB"]);
+    assert.deepEqual(report.slice(4, 6), ["```mermaid", "flowchart LR"]);
     assert.ok(report.some((line) => line.startsWith("**Estimated from-scratch `pulumi up`: ")));
   });
 

@@ -9,8 +9,8 @@ import type { PlannedResource } from "../planFile";
 import type { NodeKind } from "./componentKinds";
 import { mermaidId, type DiagramEdge, type DiagramModel, type DiagramNode } from "./diagramModel";
 
-/** Opening and closing brackets of each kind's shape. */
-const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
+/** Opening and closing brackets of each kind's shape (also the overview's stamp, overview.ts). */
+export const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
   cdn: ["[/", "\\]"],
   waf: ["[/", "/]"],
   dns: ["([", "])"],

@@ -11,7 +11,7 @@ import { countByRegionAndType, declaredResourceCount } from "../summary";
 import { criticalPath, formatDuration, type CriticalPath } from "./criticalPath";
 import { diagramModel } from "./diagramModel";
 import { code, shortJson, table } from "./markdown";
-import { renderMermaid } from "./mermaid";
+import { renderOverview, renderStamp } from "./overview";
 import { planGraph } from "../../../components/lib/plan/planGraph";
 import { FACTS } from "../facts";
 
@@ -127,6 +127,32 @@ function componentSections(plan: PlanFile): string[] {
   });
 }
 
+/**
+ * The overview (global edge and one box per region) and one regional stamp in detail: legible at
+ * GitHub's comment width for 1 to 6 regions, where one diagram of every box was not.
+ */
+export function diagramSection(plan: PlanFile): string[] {
+  const model = diagramModel(plan);
+  const stamp = renderStamp(model);
+  const stampRegion = model.regions.find((r) => r.primary && r.nodes.length > 0) ?? model.regions.find((r) => r.nodes.length > 0);
+  return [
+    "```mermaid",
+    renderOverview(model),
+    "```",
+    "",
+    ...(stamp !== undefined && stampRegion !== undefined
+      ? [
+          `**Regional stamp** (${stampRegion.name}; every region deploys the same one, with its own sizes above):`,
+          "",
+          "```mermaid",
+          stamp,
+          "```",
+          "",
+        ]
+      : []),
+  ];
+}
+
 /** The whole report. */
 export function planReport(plan: PlanFile, options: PlanReportOptions = {}): string {
   const declared = declaredResourceCount(plan);
@@ -138,10 +164,7 @@ export function planReport(plan: PlanFile, options: PlanReportOptions = {}): str
     `${declared} resources in ${plan.regions.length} region(s): ${regions}. ` +
       `Policies: ${mandatory} mandatory, ${plan.policies.violations.length - mandatory} advisory violation(s).`,
     "",
-    "```mermaid",
-    renderMermaid(diagramModel(plan)),
-    "```",
-    "",
+    ...diagramSection(plan),
     ...criticalPathSection(criticalPath(plan)),
     "",
     ...componentSections(plan),

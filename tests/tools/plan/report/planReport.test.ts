@@ -34,12 +34,15 @@ describe("plan report: markdown", () => {
     report = planReport(plan);
   });
 
-  it("opens with the diagram and the critical-path estimate", () => {
+  it("opens with the overview, the regional stamp and the critical-path estimate", () => {
     const lines = report.split("\n");
     assert.equal(lines[0], "## Offline plan of stack `regions-3` (staging)");
     assert.equal(lines[4], "```mermaid");
-    assert.equal(lines[5], "flowchart TB");
-    const close = lines.indexOf("```", 5);
+    assert.equal(lines[5], "flowchart LR");
+    const stampOpen = lines.indexOf("```mermaid", 6);
+    assert.equal(lines[stampOpen - 2], "**Regional stamp** (us-east-1; every region deploys the same one, with its own sizes above):");
+    assert.equal(lines[stampOpen + 1], "flowchart TB");
+    const close = lines.indexOf("```", stampOpen + 1);
     assert.match(lines[close + 2], /^\*\*Estimated from-scratch `pulumi up`: 45 min\*\* \(critical path\)\. Created one after another, the resources would take /);
     assert.equal(lines[close + 4], "| # | critical path | type | region | takes | done after |");
   });
