@@ -111,7 +111,8 @@ describe("RegionalTelemetry component", () => {
     assert.equal(windows.length, 8);
     for (const alarm of windows) assert.deepEqual([alarm.inputs.alarmActions, alarm.inputs.okActions], [undefined, undefined], alarm.name);
     for (const alarm of metricAlarms.filter((a) => !windows.includes(a))) assert.deepEqual(alarm.inputs.alarmActions, [TOPIC], alarm.name);
-    for (const composite of ofType(resources, "aws:cloudwatch/compositeAlarm:CompositeAlarm")) assert.deepEqual(composite.inputs.alarmActions, [TOPIC], composite.name);
+    for (const composite of ofType(resources, "aws:cloudwatch/compositeAlarm:CompositeAlarm"))
+      assert.deepEqual(composite.inputs.alarmActions, [TOPIC], composite.name);
   });
 
   it("grants the tier its log groups, its parameters, X-Ray and remote write to the workspace, nothing more", () => {
