@@ -327,7 +327,12 @@ function nameProblems(settings: DatabaseSettings, ctx: DatabaseContext, version:
   for (const region of ctx.regions) {
     // the writer-sized count in every region: a switchover can bring it to any of them
     const role: DatabaseRole = region === ctx.primaryRegion || settings.mode === "aurora-global" ? "primary" : "secondary";
-    const count = aurora ? Math.min(Math.max(instancesInRegion(settings, role), settings.mode === "aurora-global" ? instancesInRegion(settings, "secondary") : 0, 0), MAX_AURORA_INSTANCES) : 0;
+    const count = aurora
+      ? Math.min(
+          Math.max(instancesInRegion(settings, role), settings.mode === "aurora-global" ? instancesInRegion(settings, "secondary") : 0, 0),
+          MAX_AURORA_INSTANCES,
+        )
+      : 0;
     const names = regionalDatabaseNames(ctx.namePrefix, region, version.family, aurora, Number.isInteger(count) ? count : 0);
     for (const problem of regionalNameProblems(names)) messages.add(problem);
   }
