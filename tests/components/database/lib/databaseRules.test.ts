@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import {
   databaseSettingsProblems,
+  liveRole,
   MAX_GLOBAL_SECONDARY_REGIONS,
   type DatabaseContext,
   type DatabaseSettings,
@@ -330,5 +331,19 @@ describe("database settings rules", () => {
       ["namePrefix", `the instance identifier "${prefix}-eu-west-1-1" is 66 characters long (1 to 63 allowed)${suffix}`],
       ["namePrefix", `the monitoring role name "${prefix}-eu-west-1-rds-mon" is 72 characters long (IAM allows 64)${suffix}`],
     ]);
+  });
+});
+
+describe("liveRole", () => {
+  it("follows the writer region in an Aurora global database, whatever the declared role", () => {
+    assert.equal(liveRole("aurora-global", "eu-west-1", "secondary", "eu-west-1"), "primary");
+    assert.equal(liveRole("aurora-global", "us-east-1", "primary", "eu-west-1"), "secondary");
+    assert.equal(liveRole("aurora-global", "ap-southeast-2", "secondary", "eu-west-1"), "secondary");
+  });
+
+  it("keeps the declared role without a writer region, and in the modes whose promotion the stack does not follow", () => {
+    assert.equal(liveRole("aurora-global", "us-east-1", "primary", undefined), "primary");
+    assert.equal(liveRole("rds-replicas", "eu-west-1", "secondary", "eu-west-1"), "secondary");
+    assert.equal(liveRole("single-region", "us-east-1", "primary", "eu-west-1"), "primary");
   });
 });

@@ -39,6 +39,16 @@ function withInputs(target: PlannedResource, inputs: Record<string, unknown>): P
 const findings = (diff: PlanDiff) => diff.dataLoss.map((f) => `${f.action} ${f.name}: ${f.reason}`);
 
 describe("plan diff", () => {
+  it("lists a removed Aurora instance without a data-loss finding (its data is in the cluster volume), but not a removed cluster", () => {
+    const instance = resource("aws:rds/clusterInstance:ClusterInstance", "db-3", { identifier: "blueprint-t-db-3", clusterIdentifier: "blueprint-t-db", engine: "aurora-postgresql" });
+    const diff = diffPlans(plan([cluster, instance]), plan([]));
+    assert.deepEqual(diff.removed.map((r) => r.name), ["db", "db-3"]);
+    assert.deepEqual(diff.dataLoss.map((f) => `${f.action} ${f.name}`), ["delete db"]);
+    // a replacement still loses the instance's capacity while it is recreated
+    const replaced = diffPlans(plan([instance]), plan([{ ...instance, inputs: { ...instance.inputs, engine: "aurora-mysql" } }]));
+    assert.deepEqual(replaced.dataLoss.map((f) => `${f.action} ${f.name}`), ["replace db-3"]);
+  });
+
   it("lists added, removed and changed resources with the changed inputs, secrets masked", () => {
     const base = plan([cluster, queue, role]);
     const head = plan([
