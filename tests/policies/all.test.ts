@@ -139,6 +139,9 @@ describe("the policy pack", () => {
       "@pulumi/aws": root.dependencies["@pulumi/aws"],
       "@pulumi/policy": root.devDependencies["@pulumi/policy"],
       "@pulumi/pulumi": root.dependencies["@pulumi/pulumi"],
+      // the pack compiles with its own TypeScript (the CLI's bundled one rejects target ES2022)
+      "@types/node": root.devDependencies["@types/node"],
+      typescript: "~5.9.3",
     });
   });
 
