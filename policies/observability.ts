@@ -83,7 +83,9 @@ export const metricAlarmEnableActions = stackPolicy({
     for (const alarm of alarms) {
       if (alarmHasEnabledAction(alarm) || composites.some((composite) => compositeReferences(composite, alarm))) continue;
       const reason =
-        known((): unknown => alarm.props.actionsEnabled) === false ? "The alarm's actions are disabled" : "The alarm has no alarm action, so nobody hears of it";
+        known((): unknown => alarm.props.actionsEnabled) === false
+          ? "The alarm's actions are disabled"
+          : "The alarm has no alarm action, so nobody hears of it";
       reportViolation(`${reason}, and no composite alarm with an enabled alarm action references it (${alarm.name}).`, alarm.urn);
     }
   },

@@ -93,23 +93,26 @@ describe("observability policies", () => {
       name: "burn",
       urn: testUrn("aws:cloudwatch/compositeAlarm:CompositeAlarm", "burn"),
       props: { region: "us-east-1", alarmName: "p-burn", alarmRule: rule, actionsEnabled: true, alarmActions: [topicArn], ...props },
-      ...(dependsOn.length > 0 ? { propertyDependencies: { alarmRule: dependsOn.map((name) => testUrn("aws:cloudwatch/metricAlarm:MetricAlarm", name)) } } : {}),
+      ...(dependsOn.length > 0
+        ? { propertyDependencies: { alarmRule: dependsOn.map((name) => testUrn("aws:cloudwatch/metricAlarm:MetricAlarm", name)) } }
+        : {}),
     });
 
     it("passes an alarm with an action, one whose actionsEnabled is left at its default, and one whose actions are unknown (preview)", async () => {
       assertPasses(
-        await checkStack(metricAlarmEnableActions, [metric("dlq"), metric("cpu", { actionsEnabled: undefined }), metric("later", { alarmActions: UNKNOWN_SENTINELS.array })]),
+        await checkStack(metricAlarmEnableActions, [
+          metric("dlq"),
+          metric("cpu", { actionsEnabled: undefined }),
+          metric("later", { alarmActions: UNKNOWN_SENTINELS.array }),
+        ]),
       );
     });
     it("reports an alarm without actions, with disabled actions or with an empty list, when no composite references it", async () => {
-      assertViolations(
-        await checkStack(metricAlarmEnableActions, [silent("a"), metric("b", { actionsEnabled: false }), metric("c", { alarmActions: [] })]),
-        [
-          /^The alarm has no alarm action, so nobody hears of it, and no composite alarm with an enabled alarm action references it \(a\)\.$/,
-          /^The alarm's actions are disabled, and no composite alarm .* \(b\)\.$/,
-          /^The alarm has no alarm action, .* \(c\)\.$/,
-        ],
-      );
+      assertViolations(await checkStack(metricAlarmEnableActions, [silent("a"), metric("b", { actionsEnabled: false }), metric("c", { alarmActions: [] })]), [
+        /^The alarm has no alarm action, so nobody hears of it, and no composite alarm with an enabled alarm action references it \(a\)\.$/,
+        /^The alarm's actions are disabled, and no composite alarm .* \(b\)\.$/,
+        /^The alarm has no alarm action, .* \(c\)\.$/,
+      ]);
     });
     it("passes window alarms without actions that a notifying composite names (by name, unquoted name or ARN)", async () => {
       assertPasses(
@@ -122,7 +125,9 @@ describe("observability policies", () => {
       );
     });
     it("passes a window alarm the composite's rule depends on while names are unknown (preview)", async () => {
-      assertPasses(await checkStack(metricAlarmEnableActions, [silent("long", { name: UNKNOWN_SENTINELS.string }), composite(UNKNOWN_SENTINELS.string, {}, ["long"])]));
+      assertPasses(
+        await checkStack(metricAlarmEnableActions, [silent("long", { name: UNKNOWN_SENTINELS.string }), composite(UNKNOWN_SENTINELS.string, {}, ["long"])]),
+      );
     });
     it("still reports an alarm that only a silent composite, or a composite naming another alarm, references", async () => {
       assertViolations(await checkStack(metricAlarmEnableActions, [silent("long"), composite('ALARM("p-long")', { alarmActions: [] })]), [/\(long\)/]);

@@ -14,6 +14,12 @@ const SETTINGS: TelemetrySettings = {
   availabilityObjectivePercent: 99.9,
   latencyThresholdSeconds: 0.5,
   latencyObjectivePercent: 99,
+  classObjectives: {
+    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
+    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
+    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+  },
 };
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const TOPIC = "arn:aws:sns:eu-west-1:123456789012:blueprint-prod-eu-west-1-alarms";
@@ -111,7 +117,8 @@ describe("RegionalTelemetry component", () => {
     assert.equal(windows.length, 8);
     for (const alarm of windows) assert.deepEqual([alarm.inputs.alarmActions, alarm.inputs.okActions], [undefined, undefined], alarm.name);
     for (const alarm of metricAlarms.filter((a) => !windows.includes(a))) assert.deepEqual(alarm.inputs.alarmActions, [TOPIC], alarm.name);
-    for (const composite of ofType(resources, "aws:cloudwatch/compositeAlarm:CompositeAlarm")) assert.deepEqual(composite.inputs.alarmActions, [TOPIC], composite.name);
+    for (const composite of ofType(resources, "aws:cloudwatch/compositeAlarm:CompositeAlarm"))
+      assert.deepEqual(composite.inputs.alarmActions, [TOPIC], composite.name);
   });
 
   it("grants the tier its log groups, its parameters, X-Ray and remote write to the workspace, nothing more", () => {
