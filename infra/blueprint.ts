@@ -138,6 +138,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       },
       chaos: config.chaos,
       telemetry: config.telemetry,
+      routes: config.routes,
       appUrl,
       ...(tables ? { tables: tables.byRegion[region.name] } : {}),
       ...(config.topics.length > 0 ? { topics: config.topics } : {}),

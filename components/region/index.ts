@@ -25,6 +25,7 @@ import type { OriginAccess } from "../cdn/lib/edgePlan";
 import { databaseWriteMode } from "../database/lib/writeForwarding";
 import { queueConsumerStatements, queueProducerStatements } from "../queue/lib/queuePolicies";
 import type { IamStatement } from "../lib/iam";
+import type { Route } from "../cdn/lib/routes/model";
 import { RegionalLogKey } from "../telemetry/logKey";
 import { RegionalTelemetry, type TelemetrySettings } from "../telemetry";
 import { RegionalTelemetryDashboard } from "../telemetry/dashboards";
@@ -149,6 +150,8 @@ export interface RegionalStampArgs {
   readonly chaos?: ChaosSettings;
   /** The agents, Prometheus, SLOs and the composite alarm of the region. */
   readonly telemetry: TelemetrySettings;
+  /** The stack's routes (blueprint:routes), for the per-class SLOs. @default none */
+  readonly routes?: readonly Route[];
   /** The public app URL (`https://<app name>`), which the region's canary requests from the region. */
   readonly appUrl: pulumi.Input<string>;
   /** Tags of the region's resources, including `Region`. */
@@ -486,6 +489,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
         namePrefix: args.namePrefix,
         stack: args.stack,
         settings: args.telemetry,
+        ...(args.routes !== undefined ? { routes: args.routes } : {}),
         logKmsKeyArn: logKey.keyArn,
         alarmTopicArn,
         loadBalancer: { arnSuffix: loadBalancer.arnSuffix, targetGroupArnSuffix: loadBalancer.targetGroupArnSuffix },

@@ -9,6 +9,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { Route } from "../cdn/lib/routes/model";
 import type { IamStatement } from "../lib/iam";
 import { agentStatements } from "./lib/agentPolicy";
 import { renderCloudwatchAgentConfig } from "./lib/agentConfig";
@@ -42,6 +43,8 @@ export interface RegionalTelemetryArgs {
   readonly alarmTopicArn: pulumi.Input<string>;
   /** The region's load balancer (the SLIs' dimensions). */
   readonly loadBalancer: { readonly arnSuffix: pulumi.Input<string>; readonly targetGroupArnSuffix: pulumi.Input<string> };
+  /** The stack's routes (blueprint:routes): the per-class SLO rules, with Prometheus. @default none (region-wide SLOs only) */
+  readonly routes?: readonly Route[];
   /** Each tier's OS and architecture. */
   readonly platforms: Readonly<Record<Tier, TierPlatform>>;
   /** The canaries, when `settings.canaries` is on; an `origin` canary's alarm makes the region unhealthy. @default none */
@@ -118,7 +121,7 @@ export class RegionalTelemetry extends pulumi.ComponentResource {
     if (workspace) {
       new aws.amp.RuleGroupNamespace(
         `${name}-slo-rules`,
-        { region, workspaceId: workspace.id, name: SLO_RULES_NAMESPACE, data: sloRules(settings), tags },
+        { region, workspaceId: workspace.id, name: SLO_RULES_NAMESPACE, data: sloRules(settings, args.routes ?? []), tags },
         opt,
       );
       new aws.amp.AlertManagerDefinition(

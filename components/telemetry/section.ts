@@ -37,6 +37,20 @@ export function telemetryProblems(settings: TelemetrySettings): SettingProblem[]
       message: `must be a bucket bound of the OpenTelemetry HTTP duration histogram when prometheus is on (${OTEL_HTTP_DURATION_BUCKETS.join(", ")}); the recording rule reads the bucket le="<threshold>"`,
     });
   }
+  for (const [routeClass, objective] of Object.entries(settings.classObjectives)) {
+    const field = `classObjectives.${routeClass}`;
+    for (const key of ["availabilityPercent", "latencyPercent"] as const) {
+      if (!inRange(objective[key], SLO_AVAILABILITY_RANGE)) {
+        problems.push({ field: `${field}.${key}`, message: `must be from ${SLO_AVAILABILITY_RANGE.min} to ${SLO_AVAILABILITY_RANGE.max} percent` });
+      }
+    }
+    if (!(OTEL_HTTP_DURATION_BUCKETS as readonly number[]).includes(objective.latencyThresholdSeconds)) {
+      problems.push({
+        field: `${field}.latencyThresholdSeconds`,
+        message: `must be a bucket bound of the OpenTelemetry HTTP duration histogram (${OTEL_HTTP_DURATION_BUCKETS.join(", ")}); the class's recording rule reads the bucket le="<threshold>"`,
+      });
+    }
+  }
   if (!Number.isInteger(settings.canaryIntervalMinutes) || !inRange(settings.canaryIntervalMinutes, CANARY_INTERVAL_MINUTES)) {
     problems.push({
       field: "canaryIntervalMinutes",

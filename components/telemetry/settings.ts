@@ -7,7 +7,8 @@
  * require them); canaries in staging and prod; Prometheus and Grafana in prod only.
  */
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
-import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, integer, type GroupValue } from "../lib/settings";
+import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, type GroupValue } from "../lib/settings";
+import type { MeasuredClass } from "./lib/classSlo";
 import { GRAFANA_AUTHENTICATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE, CANARY_INTERVAL_MINUTES } from "./lib/limits";
 
 /** The keys of `blueprint:telemetry`. */
@@ -72,7 +73,47 @@ export const telemetryKeys = {
     unit: "percent",
     default: byEnvironment({ dev: 95, staging: 99, prod: 99 }),
   }),
+  // 300 ms is no bucket bound of the histogram: read-any and cacheable use 250 ms
+  classObjectives: group(
+    {
+      write: classObjective("write", { availability: 99.9, latency: 99, thresholdSeconds: 1 }),
+      "read-your-writes": classObjective("read-your-writes", { availability: 99.9, latency: 99, thresholdSeconds: 0.5 }),
+      "read-any": classObjective("read-any", { availability: 99.9, latency: 99, thresholdSeconds: 0.25 }),
+      cacheable: classObjective("cacheable", { availability: 99.9, latency: 99, thresholdSeconds: 0.25 }),
+    },
+    {
+      description:
+        "Per route class SLOs, measured from the application's OpenTelemetry HTTP server histogram in each region's Prometheus workspace (http_route matched against the class's path patterns), with multi-window burn alerts; only where prometheus is on. static has none: the bucket serves it, and the edge SLO covers it.",
+    },
+  ),
 };
+
+/** One class's objectives, with its defaults (the threshold is a bucket bound of the OpenTelemetry histogram). */
+function classObjective(routeClass: MeasuredClass, defaults: { availability: number; latency: number; thresholdSeconds: number }) {
+  return group(
+    {
+      availabilityPercent: decimal({
+        description: `Share of the ${routeClass} routes' requests answered without a 5xx, over 30 days.`,
+        range: SLO_AVAILABILITY_RANGE,
+        unit: "percent",
+        default: defaults.availability,
+      }),
+      latencyPercent: decimal({
+        description: `Share of the ${routeClass} routes' requests answered within latencyThresholdSeconds, over 30 days.`,
+        range: SLO_AVAILABILITY_RANGE,
+        unit: "percent",
+        default: defaults.latency,
+      }),
+      latencyThresholdSeconds: decimal({
+        description: `Latency threshold of the ${routeClass} routes: a bucket bound of the OpenTelemetry HTTP server histogram (the application's own duration).`,
+        range: SLO_LATENCY_SECONDS_RANGE,
+        unit: "seconds",
+        default: defaults.thresholdSeconds,
+      }),
+    },
+    { description: `SLOs of the ${routeClass} routes (blueprint:routes of that class) in every region.` },
+  );
+}
 
 /** The telemetry settings after defaults. */
 export type TelemetrySettings = GroupValue<typeof telemetryKeys>;

@@ -59,6 +59,13 @@ describe("parseConfig", () => {
       availabilityObjectivePercent: 99.9,
       latencyThresholdSeconds: 0.5,
       latencyObjectivePercent: 99,
+      // per route class, on thresholds that are bucket bounds of the OpenTelemetry histogram
+      classObjectives: {
+        write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
+        "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
+        "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+        cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+      },
     });
     // the application tier's defaults are asserted under "application-tier config" below, the data
     // tier's and the edge's in their own config tests; here only the modes the prod profile picks

@@ -10,6 +10,8 @@
  * @see https://opentelemetry.io/docs/specs/semconv/http/http-metrics/
  */
 import { stringify } from "yaml";
+import type { Route } from "../../cdn/lib/routes/model";
+import { classSloRules, type ClassObjectives, type MeasuredClass } from "./classSlo";
 import { BURN_CONDITIONS, type SloObjectives } from "./slo";
 
 /** The histogram bucket bounds the OpenTelemetry semantic conventions advise for HTTP durations (seconds). */
@@ -26,8 +28,14 @@ export function sloWindows(): string[] {
   return [...new Set(BURN_CONDITIONS.flatMap((condition) => [condition.shortSeconds, condition.longSeconds]))].sort((a, b) => a - b).map(windowLabel);
 }
 
-/** The rules file (`groups:`) of the region's namespace. */
-export function sloRules(objectives: SloObjectives): string {
+/**
+ * The rules file (`groups:`) of the region's namespace: the region's SLIs over every route, and
+ * each route class's (`route_class` label) from the routes' path patterns.
+ */
+export function sloRules(
+  objectives: SloObjectives & { readonly classObjectives: Readonly<Record<MeasuredClass, ClassObjectives>> },
+  routes: readonly Route[] = [],
+): string {
   const recording = sloWindows().flatMap((window) => [
     {
       record: `blueprint:availability_errors:ratio_rate${window}`,
@@ -53,11 +61,18 @@ export function sloRules(objectives: SloObjectives): string {
       };
     }),
   );
+  const perClass = classSloRules(routes, objectives.classObjectives);
   return stringify(
     {
       groups: [
         { name: "slo-recording", interval: "1m", rules: recording },
         { name: "slo-burn-alerts", rules: alerts },
+        ...(perClass.recording.length > 0
+          ? [
+              { name: "class-slo-recording", interval: "1m", rules: perClass.recording },
+              { name: "class-slo-burn-alerts", rules: perClass.alerts },
+            ]
+          : []),
       ],
     },
     { lineWidth: 0 },
@@ -67,7 +82,7 @@ export function sloRules(objectives: SloObjectives): string {
 /** The alert manager definition: every alert to the region's alarm topic. */
 export function alertManagerDefinition(topicArn: string, region: string): string {
   const config = {
-    route: { receiver: "alarm-topic", group_by: ["alertname", "sli"], group_wait: "30s", group_interval: "5m", repeat_interval: "4h" },
+    route: { receiver: "alarm-topic", group_by: ["alertname", "sli", "route_class"], group_wait: "30s", group_interval: "5m", repeat_interval: "4h" },
     receivers: [{ name: "alarm-topic", sns_configs: [{ topic_arn: topicArn, sigv4: { region }, subject: "Prometheus alert" }] }],
   };
   return stringify({ alertmanager_config: stringify(config, { lineWidth: 0 }) }, { lineWidth: 0 });

@@ -14,6 +14,12 @@ const SETTINGS: TelemetrySettings = {
   availabilityObjectivePercent: 99.9,
   latencyThresholdSeconds: 0.5,
   latencyObjectivePercent: 99,
+  classObjectives: {
+    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
+    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
+    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+  },
 };
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const TOPIC = "arn:aws:sns:eu-west-1:123456789012:blueprint-prod-eu-west-1-alarms";

@@ -13,6 +13,12 @@ const OK: TelemetrySettings = {
   availabilityObjectivePercent: 99.9,
   latencyThresholdSeconds: 0.5,
   latencyObjectivePercent: 99,
+  classObjectives: {
+    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
+    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
+    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+  },
 };
 
 describe("telemetry section rules", () => {
@@ -46,5 +52,23 @@ describe("telemetry section rules", () => {
       /bucket bound of the OpenTelemetry HTTP duration histogram .*0\.25, 0\.5/,
     );
     assert.deepEqual(telemetryProblems({ ...OK, grafana: false, prometheus: false, latencyThresholdSeconds: 0.3 }), []);
+  });
+});
+
+describe("telemetry section rules: per-class objectives", () => {
+  it("names each class's out-of-range objective and a threshold that is no bucket bound, all at once", () => {
+    const classObjectives = {
+      ...OK.classObjectives,
+      write: { availabilityPercent: 80, latencyPercent: 99, latencyThresholdSeconds: 0.3 },
+      "read-any": { availabilityPercent: 99.9, latencyPercent: 100, latencyThresholdSeconds: 0.25 },
+    };
+    assert.deepEqual(
+      telemetryProblems({ ...OK, classObjectives }).map((p) => `${p.field}: ${p.message}`),
+      [
+        "classObjectives.write.availabilityPercent: must be from 90 to 99.99 percent",
+        'classObjectives.write.latencyThresholdSeconds: must be a bucket bound of the OpenTelemetry HTTP duration histogram (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10); the class\'s recording rule reads the bucket le="<threshold>"',
+        "classObjectives.read-any.latencyPercent: must be from 90 to 99.99 percent",
+      ],
+    );
   });
 });

@@ -2,7 +2,17 @@ import * as assert from "node:assert/strict";
 import { parse } from "yaml";
 import { alertManagerDefinition, sloRules, sloWindows } from "../../../../components/telemetry/lib/prometheusRules";
 
-const OBJECTIVES = { availabilityObjectivePercent: 99.9, latencyObjectivePercent: 99, latencyThresholdSeconds: 0.5 };
+const OBJECTIVES = {
+  availabilityObjectivePercent: 99.9,
+  latencyObjectivePercent: 99,
+  latencyThresholdSeconds: 0.5,
+  classObjectives: {
+    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
+    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
+    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+  },
+};
 
 describe("Prometheus SLO rules and alert manager", () => {
   it("records both SLIs over every burn window", () => {
