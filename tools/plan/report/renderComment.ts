@@ -113,4 +113,4 @@ function main(argv: string[]): number {
   return small > 0 ? 1 : 0;
 }
 
-if (require.main === module) exitWhenDrained(main(process.argv.slice(2)));
+if (require.main === module) void exitWhenDrained(main(process.argv.slice(2)));
