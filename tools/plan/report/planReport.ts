@@ -11,6 +11,7 @@ import { countByRegionAndType, declaredResourceCount } from "../summary";
 import { criticalPath, formatDuration, type CriticalPath } from "./criticalPath";
 import { diagramModel } from "./diagramModel";
 import { code, shortJson, table } from "./markdown";
+import { ACCOUNT_PLACEHOLDER, maskAccount, mockedValueTest } from "./mocked";
 import { renderOverview, renderStamp } from "./overview";
 import { planGraph } from "../../../components/lib/plan/planGraph";
 import { FACTS } from "../facts";
@@ -89,19 +90,30 @@ function shortUrn(urn: string): string {
   return `${parts[parts.length - 2]?.split("$").pop() ?? ""}::${parts[parts.length - 1]}`;
 }
 
+/** Violations grouped by policy, most frequent first: one row per policy with its count and first message. */
+export function violationsByPolicy(list: readonly PlannedViolation[]): Array<{ policy: string; count: number; first: PlannedViolation }> {
+  const groups = new Map<string, PlannedViolation[]>();
+  for (const v of list) groups.set(v.policy, [...(groups.get(v.policy) ?? []), v]);
+  return [...groups.entries()]
+    .map(([policy, items]) => ({ policy, count: items.length, first: items[0] }))
+    .sort((a, b) => b.count - a.count || a.policy.localeCompare(b.policy));
+}
+
 function policiesSection(violations: readonly PlannedViolation[]): string[] {
   const mandatory = violations.filter((v) => v.enforcementLevel === "mandatory");
   const advisory = violations.filter((v) => v.enforcementLevel === "advisory");
   const lines = ["### Policies", "", `**${mandatory.length} mandatory, ${advisory.length} advisory violation(s).**`, ""];
   const group = (title: string, list: readonly PlannedViolation[], open: boolean) => {
     if (list.length === 0) return;
+    const byPolicy = violationsByPolicy(list);
     lines.push(
       open ? "<details open>" : "<details>",
-      `<summary>${title} (${list.length})</summary>`,
+      `<summary>${title}: ${list.length} in ${byPolicy.length} polic${byPolicy.length === 1 ? "y" : "ies"}</summary>`,
       "",
       ...table(
-        ["policy", "resource", "message"],
-        list.map((v) => [code(v.policy), v.urn ? code(shortUrn(v.urn)) : "stack", v.message]),
+        ["policy", "count", "first resource", "first message"],
+        byPolicy.map(({ policy, count, first }) => [code(policy), String(count), first.urn ? code(shortUrn(first.urn)) : "stack", maskAccount(first.message)]),
+        ["l", "r", "l", "l"],
       ),
       "",
       "</details>",
@@ -113,9 +125,20 @@ function policiesSection(violations: readonly PlannedViolation[]): string[] {
   return lines;
 }
 
-function outputsSection(outputs: Record<string, unknown>): string[] {
-  const rows = Object.entries(outputs).map(([key, value]) => [code(key), code(shortJson(value, 160))]);
-  return ["### Stack outputs", "", ...(rows.length > 0 ? table(["output", "value"], rows) : ["(none)"])];
+function outputsSection(plan: PlanFile): string[] {
+  const mocked = mockedValueTest(plan);
+  const rows = Object.entries(plan.outputs).map(([key, value]) => [code(key), code(maskAccount(shortJson(value, 160))), mocked(value) ? "mocked" : ""]);
+  return [
+    "### Stack outputs",
+    "",
+    ...(rows.length > 0
+      ? [
+          `Planned offline: IDs, ARNs and DNS names are mocks (account shown as \`${ACCOUNT_PLACEHOLDER}\`); the real values exist after \`pulumi up\`.`,
+          "",
+          ...table(["output", "value", "source"], rows),
+        ]
+      : ["(none)"]),
+  ];
 }
 
 /** Every component's own section (e.g. the CDN's route matrix), in catalog order. */
@@ -172,6 +195,6 @@ export function planReport(plan: PlanFile, options: PlanReportOptions = {}): str
   const base = options.base;
   if (base && "diff" in base) lines.push(...formatDiffMarkdown(base.diff, base.baseLabel), "");
   else if (base) lines.push("### Changes against the base plan", "", `No base plan of this stack (${base.missing}): every resource is new.`, "");
-  lines.push(...resourcesSection(plan), "", ...policiesSection(plan.policies.violations), ...outputsSection(plan.outputs), "");
+  lines.push(...resourcesSection(plan), "", ...policiesSection(plan.policies.violations), ...outputsSection(plan), "");
   return lines.join("\n");
 }

@@ -52,9 +52,12 @@ describe("plan report: markdown", () => {
     assert.match(report, /\n\| type \| us-east-1 \| us-east-2 \| us-west-1 \| global \| total \|\n/);
     assert.match(report, /\n\| `aws:rds\/cluster:Cluster` \| 1 \| 1 \| 1 \| {2}\| 3 \|\n/);
     assert.match(report, /\*\*1 mandatory, 1 advisory violation\(s\)\.\*\*/);
-    assert.match(report, /<summary>Mandatory: these fail `pulumi preview` \(1\)<\/summary>\n\n\| policy \| resource \| message \|\n\| --- \| --- \| --- \|\n\| `aws-rds-cluster-enable-deletion-protection` \| `aws:rds\/cluster:Cluster::us-east-1` \| Deletion protection is off\. \|/);
-    assert.match(report, /\| `aws-s3-bucket-enable-logging` \| stack \| Access logging \\\| is off\. \|/);
-    assert.match(report, /\n\| `databasePassword` \| `"\[secret\]"` \|\n/);
+    assert.match(
+      report,
+      /<summary>Mandatory: these fail `pulumi preview`: 1 in 1 policy<\/summary>\n\n\| policy \| count \| first resource \| first message \|\n\| --- \| ---: \| --- \| --- \|\n\| `aws-rds-cluster-enable-deletion-protection` \| 1 \| `aws:rds\/cluster:Cluster::us-east-1` \| Deletion protection is off\. \|/,
+    );
+    assert.match(report, /\| `aws-s3-bucket-enable-logging` \| 1 \| stack \| Access logging \\\| is off\. \|/);
+    assert.match(report, /\n\| `databasePassword` \| `"\[secret\]"` \| {2}\|\n/);
     assert.doesNotMatch(report, /### Changes against/);
   });
 
