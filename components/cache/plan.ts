@@ -4,7 +4,7 @@
  * other programs create) and the Global Datastore's replication arrows.
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
-import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext, type SwitchoverContext } from "../lib/plan/facts";
 import { referenced } from "../lib/plan/graphQueries";
 import { genericMock } from "../lib/plan/mock";
 import { stringInput } from "../lib/plan/planGraph";
@@ -108,4 +108,22 @@ export const cachePlanFacts: ComponentPlanFacts = {
     { type: "aws:elasticache/cluster:Cluster", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
   ],
   edges: { replication: replicationEdges },
+  switchover: datastoreFailover,
 };
+
+/**
+ * The Global Datastore's failover to its member group in the target region (a planned failover
+ * promotes that group to primary; the others follow it).
+ * @see https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Console.html
+ */
+function datastoreFailover({ resources, target }: SwitchoverContext): { manual: string[] } {
+  const text = (value: unknown) => (typeof value === "string" ? value : "<unknown>");
+  const datastore = resources.find((resource) => resource.type === CACHE_GLOBAL_DATASTORE);
+  const member = resources.find((resource) => resource.type === CACHE_REPLICATION_GROUP && resource.region === target);
+  if (!datastore || !member) return { manual: [] };
+  return {
+    manual: [
+      `aws elasticache failover-global-replication-group --region ${target} --global-replication-group-id ${text(datastore.outputs.globalReplicationGroupId)} --primary-region ${target} --primary-replication-group-id ${text(member.inputs.replicationGroupId)}`,
+    ],
+  };
+}

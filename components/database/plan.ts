@@ -6,7 +6,7 @@
 import { API_ONLY_CREATION } from "../lib/plan/creation";
 import { named, textInput, type Builder } from "../lib/plan/mock";
 import { arn, hashHex, MOCK_ACCOUNT_ID, uuid } from "../lib/plan/mockIds";
-import { always, type ComponentPlanFacts, type EdgeContext, type ReportContext } from "../lib/plan/facts";
+import { always, type ComponentPlanFacts, type EdgeContext, type ReportContext, type SwitchoverContext } from "../lib/plan/facts";
 import { SSM_PARAMETER } from "../lib/plan/sharedTypes";
 import { dependsOn, referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
@@ -262,4 +262,26 @@ export const databasePlanFacts: ComponentPlanFacts = {
   ],
   edges: { replication: replicationEdges },
   report: shardTableSection,
+  switchover: auroraSwitchover,
 };
+
+/**
+ * The Aurora global switchover of every global cluster (one per shard) to its member cluster in the
+ * target region: a managed switchover, which waits for the secondary to catch up (no data loss).
+ * @see https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-disaster-recovery.html
+ */
+function auroraSwitchover({ resources, target }: SwitchoverContext): { manual: string[] } {
+  const text = (value: unknown) => (typeof value === "string" ? value : "<unknown>");
+  const manual: string[] = [];
+  for (const global of resources.filter((resource) => resource.type === RDS_GLOBAL_CLUSTER)) {
+    const member = resources.find(
+      (resource) =>
+        resource.type === RDS_CLUSTER && resource.region === target && resource.inputs.globalClusterIdentifier === global.inputs.globalClusterIdentifier,
+    );
+    if (member)
+      manual.push(
+        `aws rds switchover-global-cluster --region ${target} --global-cluster-identifier ${text(global.inputs.globalClusterIdentifier)} --target-db-cluster-identifier arn:aws:rds:${target}:<account>:cluster:${text(member.inputs.clusterIdentifier)}`,
+      );
+  }
+  return { manual };
+}

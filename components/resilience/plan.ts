@@ -4,7 +4,7 @@
  * recorded graph and the planned routes).
  */
 import { routesOfPlan } from "../cdn/plan";
-import type { ComponentPlanFacts, PlanRegression, ReportContext } from "../lib/plan/facts";
+import type { ComponentPlanFacts, PlanRegression, ReportContext, SwitchoverContext } from "../lib/plan/facts";
 import { arn } from "../lib/plan/mockIds";
 import { failureModeSection } from "./lib/failureModeTable";
 import { regionSwitchPlan, zonalAutoshiftConfiguration } from "./lib/mocks";
@@ -55,4 +55,14 @@ export const resiliencePlanFacts: ComponentPlanFacts = {
   },
   report: (context) => failureModeSection(planSurvivability(context)),
   regressions: planResilienceRegressions,
+  switchover: ({ resources, stack, target }: SwitchoverContext) =>
+    resources.some((resource) => resource.type === REGION_SWITCH_PLAN)
+      ? {
+          execution: [
+            `# either execute the Region switch plan (it scales ${target} up, asks for approval, switches the database and checks health):`,
+            `aws arc-region-switch start-plan-execution --plan-arn <the plan's ARN: pulumi stack output regionSwitchPlanArn --stack ${stack}> --target-region ${target} --action activate`,
+            "# or run its steps by hand:",
+          ],
+        }
+      : {},
 };

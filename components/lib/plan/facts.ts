@@ -115,6 +115,19 @@ export interface ReportContext {
 /** A component's part of the report (`plan/<stack>.md`): Markdown lines, none when it has nothing to show. */
 export type ReportSection = (context: ReportContext) => readonly string[];
 
+/** Where a switchover goes: the planned stack after the move, its name and the new writer region. */
+export interface SwitchoverContext {
+  readonly resources: readonly PlannedResource[];
+  readonly stack: string;
+  readonly target: string;
+}
+
+/**
+ * A component's part of a switchover: `execution` lines run the whole move at once (a Region switch
+ * plan) and come first; `manual` lines are one step each, in catalog order.
+ */
+export type SwitchoverSteps = (context: SwitchoverContext) => { readonly execution?: readonly string[]; readonly manual?: readonly string[] };
+
 /** One failure domain whose outcome got worse between two plans (the diff's resilience regressions). */
 export interface PlanRegression {
   /** Stable key of the domain, e.g. `region:us-east-1`. */
@@ -140,4 +153,6 @@ export interface ComponentPlanFacts {
   readonly report?: ReportSection;
   /** What got less resilient between two plans (`plan diff` flags it; `--fail-on-resilience-regression` fails on it). @default none */
   readonly regressions?: CompareSection;
+  /** The commands that move the writer of this component's resources to another region (`npm run switchover` prints them). @default none */
+  readonly switchover?: SwitchoverSteps;
 }
