@@ -4,17 +4,12 @@
  * rules' targets (`EventBusTargets`, after them): each delivers to a queue of the region, with a
  * dead-letter queue only EventBridge may fill and an alarm on its depth.
  */
-import { queueEncryption } from "../queue/lib/queueRules";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmName } from "../observability/lib/alarms";
-import { flatMetricAlarmInputs } from "../observability/metricAlarmInputs";
 import type { EventBusSettings } from "./busSection";
 import { busName, busRuleDeadLetterName, busRuleName } from "./lib/busRules";
-import { topicQueuePolicy } from "./lib/topicRules";
+import { senderDeadLetterQueue } from "./senderDeadLetterQueue";
 
-/** How long a rule's dead letters are kept: 14 days, SQS's longest. */
-const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 /** EventBridge retries a failed delivery for up to a day (its longest) before the dead-letter queue. */
 const RETRY_POLICY = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 };
 
@@ -90,33 +85,29 @@ export class EventBusTargets extends pulumi.ComponentResource {
     super("blueprint:topics:EventBusTargets", name, {}, opts);
     const { region } = args;
     const opt = { parent: this };
-    const kept = { parent: this, protect: args.protect ?? false };
     const tags = { ...(args.tags ?? {}) };
     for (const rule of args.settings.rules) {
       const queue = args.queues[rule.queue];
       if (queue === undefined) throw new Error(`EventBusTargets ${name} has invalid arguments:\n  - rule ${rule.name}: queues has no queue ${rule.queue}`);
       const ruleArn = args.bus.ruleArns[rule.name];
       const base = `${name}-${rule.name}`;
-      const deadLetter = new aws.sqs.Queue(
+      const deadLetter = senderDeadLetterQueue(
         `${base}-rule-dlq`,
         {
           region,
-          name: busRuleDeadLetterName(args.namePrefix, rule.name),
-          messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-          ...queueEncryption(args.kmsKeyArn),
+          namePrefix: args.namePrefix,
+          queueName: busRuleDeadLetterName(args.namePrefix, rule.name),
+          sender: { ruleArn },
+          ...(args.kmsKeyArn !== undefined ? { kmsKeyArn: args.kmsKeyArn } : {}),
+          alarm: {
+            key: `bus-${rule.name}-dlq-depth`,
+            description: `Events of rule ${rule.name} could not be delivered to queue ${rule.queue} in ${region} and wait in the rule's dead-letter queue`,
+            topicArn: args.alarmTopicArn,
+          },
           tags,
         },
-        kept,
-      );
-      new aws.sqs.QueuePolicy(
-        `${base}-rule-dlq`,
-        { region, queueUrl: deadLetter.url, policy: pulumi.all([deadLetter.arn, ruleArn]).apply(([arn, rule]) => topicQueuePolicy(arn, [], [rule])) },
-        kept,
-      );
-      new aws.sqs.RedriveAllowPolicy(
-        `${base}-rule-dlq`,
-        { region, queueUrl: deadLetter.url, redriveAllowPolicy: JSON.stringify({ redrivePermission: "denyAll" }) },
-        kept,
+        this,
+        args.protect ?? false,
       );
       new aws.cloudwatch.EventTarget(
         base,
@@ -129,32 +120,6 @@ export class EventBusTargets extends pulumi.ComponentResource {
           ...(queue.fifo ? { sqsTarget: { messageGroupId: rule.name } } : {}),
           deadLetterConfig: { arn: deadLetter.arn },
           retryPolicy: RETRY_POLICY,
-        },
-        opt,
-      );
-      const key = `bus-${rule.name}-dlq-depth`;
-      new aws.cloudwatch.MetricAlarm(
-        `${base}-rule-dlq-depth`,
-        {
-          region,
-          ...flatMetricAlarmInputs({
-            name: alarmName(args.namePrefix, region, key),
-            description: `Events of rule ${rule.name} could not be delivered to queue ${rule.queue} in ${region} and wait in the rule's dead-letter queue`,
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: 0,
-            evaluationPeriods: 1,
-            datapointsToAlarm: 1,
-            treatMissingData: "notBreaching",
-            namespace: "AWS/SQS",
-            metricName: "ApproximateNumberOfMessagesVisible",
-            dimensions: { QueueName: deadLetter.name },
-            period: 300,
-            statistic: "Maximum",
-          }),
-          actionsEnabled: true,
-          alarmActions: [args.alarmTopicArn],
-          okActions: [args.alarmTopicArn],
-          tags,
         },
         opt,
       );

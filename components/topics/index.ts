@@ -4,19 +4,14 @@
  * the region's queues (`TopicSubscriptions`, declared after them): raw delivery, filter policies, a
  * dead-letter queue per subscription that only SNS may fill, and alarms on failed deliveries.
  */
-import { queueEncryption } from "../queue/lib/queueRules";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmName } from "../observability/lib/alarms";
-import { flatMetricAlarmInputs } from "../observability/metricAlarmInputs";
-import { eventTopicPolicy, subscriptionDeadLetterName, subscriptionRedrivePolicy, topicPhysicalName, topicQueuePolicy } from "./lib/topicRules";
+import { senderDeadLetterQueue } from "./senderDeadLetterQueue";
+import { eventTopicPolicy, subscriptionDeadLetterName, subscriptionRedrivePolicy, topicPhysicalName } from "./lib/topicRules";
 import type { TopicSpec } from "./settings";
 
 export type { TopicSpec, SubscriberSpec } from "./settings";
 export { topicPublisherStatements, topicDeliveryStatement } from "./lib/topicRules";
-
-/** How long a subscription's dead letters are kept: 14 days, SQS's longest. */
-const DEAD_LETTER_RETENTION_SECONDS = 1_209_600;
 
 /** Arguments of the RegionalTopics component. */
 export interface RegionalTopicsArgs {
@@ -107,36 +102,32 @@ export class TopicSubscriptions extends pulumi.ComponentResource {
     const { region } = args;
     const tags = { ...(args.tags ?? {}) };
     const opt = { parent: this };
-    const kept = { parent: this, protect: args.protect ?? false };
     const subscriptionArns: Record<string, pulumi.Output<string>> = {};
     for (const spec of args.topics) {
       const topicArn = pulumi.output(args.topicArns[spec.name]);
       const fifo = spec.type === "fifo";
       for (const subscriber of spec.subscribers) {
         const base = `${name}-${spec.name}-${subscriber.queue}`;
-        const deadLetter = new aws.sqs.Queue(
+        // SNS is the only sender; no SQS queue may redrive into it
+        const deadLetter = senderDeadLetterQueue(
           `${base}-sub-dlq`,
           {
             region,
-            name: subscriptionDeadLetterName(args.namePrefix, spec, subscriber.queue),
+            namePrefix: args.namePrefix,
+            queueName: subscriptionDeadLetterName(args.namePrefix, spec, subscriber.queue),
             // SNS needs a FIFO dead-letter queue for a FIFO topic's subscriptions
-            fifoQueue: fifo,
-            messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
-            ...queueEncryption(args.kmsKeyArn),
+            fifo,
+            sender: { topicArn },
+            ...(args.kmsKeyArn !== undefined ? { kmsKeyArn: args.kmsKeyArn } : {}),
+            alarm: {
+              key: `topic-${spec.name}-${subscriber.queue}-dlq-depth`,
+              description: `Messages of topic ${spec.name} could not be delivered to queue ${subscriber.queue} in ${region} and wait in the subscription's dead-letter queue`,
+              topicArn: args.alarmTopicArn,
+            },
             tags,
           },
-          kept,
-        );
-        // SNS is the only sender; no SQS queue may redrive into it
-        new aws.sqs.QueuePolicy(
-          `${base}-sub-dlq`,
-          { region, queueUrl: deadLetter.url, policy: pulumi.all([deadLetter.arn, topicArn]).apply(([arn, topic]) => topicQueuePolicy(arn, [topic])) },
-          kept,
-        );
-        new aws.sqs.RedriveAllowPolicy(
-          `${base}-sub-dlq`,
-          { region, queueUrl: deadLetter.url, redriveAllowPolicy: JSON.stringify({ redrivePermission: "denyAll" }) },
-          kept,
+          this,
+          args.protect ?? false,
         );
         const subscription = new aws.sns.TopicSubscription(
           base,
@@ -148,32 +139,6 @@ export class TopicSubscriptions extends pulumi.ComponentResource {
             rawMessageDelivery: subscriber.rawMessageDelivery,
             ...(subscriber.filterPolicy !== undefined ? { filterPolicy: subscriber.filterPolicy, filterPolicyScope: subscriber.filterPolicyScope } : {}),
             redrivePolicy: deadLetter.arn.apply(subscriptionRedrivePolicy),
-          },
-          opt,
-        );
-        const key = `topic-${spec.name}-${subscriber.queue}-dlq-depth`;
-        new aws.cloudwatch.MetricAlarm(
-          `${base}-sub-dlq-depth`,
-          {
-            region,
-            ...flatMetricAlarmInputs({
-              name: alarmName(args.namePrefix, region, key),
-              description: `Messages of topic ${spec.name} could not be delivered to queue ${subscriber.queue} in ${region} and wait in the subscription's dead-letter queue`,
-              comparisonOperator: "GreaterThanThreshold",
-              threshold: 0,
-              evaluationPeriods: 1,
-              datapointsToAlarm: 1,
-              treatMissingData: "notBreaching",
-              namespace: "AWS/SQS",
-              metricName: "ApproximateNumberOfMessagesVisible",
-              dimensions: { QueueName: deadLetter.name },
-              period: 300,
-              statistic: "Maximum",
-            }),
-            actionsEnabled: true,
-            alarmActions: [args.alarmTopicArn],
-            okActions: [args.alarmTopicArn],
-            tags,
           },
           opt,
         );
