@@ -5,6 +5,7 @@
 import type { CacheSettings } from "../../components/cache/lib/cacheRules";
 import type { DistributionSettings } from "../../components/cdn/lib/cdnRules";
 import type { DatabaseSettings } from "../../components/database/lib/databaseRules";
+import type { TelemetrySettings } from "../../components/telemetry/settings";
 
 /** An aurora-global database as prod runs it. */
 export const GLOBAL_DATABASE_SETTINGS: DatabaseSettings = {
@@ -76,4 +77,23 @@ export const PROD_CDN_SETTINGS: DistributionSettings = {
   originConnectionAttempts: 2,
   originConnectionTimeoutSeconds: 5,
   hstsMaxAgeSeconds: 31_536_000,
+};
+
+/** Prod's telemetry settings as the section resolves them without Grafana (tests/infra/config.test.ts pins the real defaults). */
+export const PROD_TELEMETRY_SETTINGS: TelemetrySettings = {
+  agents: true,
+  logRetentionDays: 365,
+  prometheus: true,
+  grafana: false,
+  canaries: true,
+  canaryIntervalMinutes: 5,
+  availabilityObjectivePercent: 99.9,
+  latencyThresholdSeconds: 0.5,
+  latencyObjectivePercent: 99,
+  classObjectives: {
+    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
+    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
+    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
+  },
 };

@@ -3,24 +3,9 @@ import { RegionalTelemetry, type TelemetrySettings } from "../../../components/t
 import type { PlannedResource } from "../../../tools/plan/planFile";
 import { recordProgram } from "../../../tools/plan/runProgram";
 import { countTypes, ofType, one } from "../../support/resources";
+import { PROD_TELEMETRY_SETTINGS } from "../../support/settings";
 
-const SETTINGS: TelemetrySettings = {
-  agents: true,
-  logRetentionDays: 365,
-  prometheus: true,
-  grafana: false,
-  canaries: true,
-  canaryIntervalMinutes: 5,
-  availabilityObjectivePercent: 99.9,
-  latencyThresholdSeconds: 0.5,
-  latencyObjectivePercent: 99,
-  classObjectives: {
-    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
-    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
-    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
-    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
-  },
-};
+const SETTINGS: TelemetrySettings = PROD_TELEMETRY_SETTINGS;
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const TOPIC = "arn:aws:sns:eu-west-1:123456789012:blueprint-prod-eu-west-1-alarms";
 

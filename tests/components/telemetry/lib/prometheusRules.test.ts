@@ -1,17 +1,13 @@
 import * as assert from "node:assert/strict";
 import { parse } from "yaml";
 import { alertManagerDefinition, sloRules, sloWindows } from "../../../../components/telemetry/lib/prometheusRules";
+import { PROD_TELEMETRY_SETTINGS } from "../../../support/settings";
 
 const OBJECTIVES = {
-  availabilityObjectivePercent: 99.9,
-  latencyObjectivePercent: 99,
-  latencyThresholdSeconds: 0.5,
-  classObjectives: {
-    write: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 1 },
-    "read-your-writes": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.5 },
-    "read-any": { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
-    cacheable: { availabilityPercent: 99.9, latencyPercent: 99, latencyThresholdSeconds: 0.25 },
-  },
+  availabilityObjectivePercent: PROD_TELEMETRY_SETTINGS.availabilityObjectivePercent,
+  latencyObjectivePercent: PROD_TELEMETRY_SETTINGS.latencyObjectivePercent,
+  latencyThresholdSeconds: PROD_TELEMETRY_SETTINGS.latencyThresholdSeconds,
+  classObjectives: PROD_TELEMETRY_SETTINGS.classObjectives,
 };
 
 describe("Prometheus SLO rules and alert manager", () => {
