@@ -553,7 +553,9 @@ export function blueprintOutputs(blueprint: Blueprint): Record<string, unknown> 
     ...(domain ? { apiName: domain.apiName } : {}),
     loadBalancerDnsNames: pulumi.output(Object.fromEntries(blueprint.stamps.map((stamp) => [stamp.region, stamp.loadBalancer.dnsName]))),
     ...(dns ? { healthCheckIds: pulumi.output(dns.healthCheckIds) } : {}),
-    ...(blueprint.switchPlan ? { regionSwitchPlanArn: blueprint.switchPlan.planArn, switchoverApprovalRoleArn: blueprint.switchPlan.approvalRoleArn } : {}),
+    ...(blueprint.switchPlan
+      ? { regionSwitchPlanArns: pulumi.output(blueprint.switchPlan.planArns), switchoverApprovalRoleArn: blueprint.switchPlan.approvalRoleArn }
+      : {}),
     writerRegion: blueprint.config.writerRegion,
     ...(blueprint.writerGuard ? { writerGuard: blueprint.writerGuard } : {}),
     ...(blueprint.grafana ? { grafanaEndpoint: blueprint.grafana.endpoint } : {}),

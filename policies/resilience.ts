@@ -103,17 +103,25 @@ export const loadBalancerEnableZonalShift = resourcePolicy({
 /** The Region switch plan covers every region. */
 export const stackRequireSwitchPlanCoverage = stackPolicy({
   name: "stack-require-switch-plan-covers-every-region",
-  description: "Checks that a stack running in more than one region has an ARC Region switch plan whose regions include every region the workload runs in.",
+  description:
+    "Checks that a stack running in more than one region has ARC Region switch plans whose regions together include every region the workload runs in, each plan listing exactly two regions (ARC's CreatePlan refuses any other number).",
   severity: "high",
   service: "stack",
   remediationSteps:
-    "The blueprint declares one plan per stack over every region (components/resilience/regionSwitchPlan.ts); keep it, and add a new region to it.",
+    "The blueprint declares one plan per pair of regions (components/resilience/regionSwitchPlan.ts); keep them, and let a new region get its pairs.",
   ids: { wellArchitected: ["REL13-BP02", "REL13-BP03"] },
   validateStack: (args, reportViolation) => {
     const waiver = resilienceWaiver(args.stackTags);
     const regions = workloadRegions(args.resources);
     if (regions.length < 2) args.notApplicable(waiver ? `One region (resilience waiver: ${waiver}).` : "The stack runs in one region.");
-    const covered = new Set(ofType(args.resources, SWITCH_PLAN).flatMap((plan) => known(() => stringsProp(plan, "regions")) ?? []));
+    const plans = ofType(args.resources, SWITCH_PLAN).map((plan) => ({ plan, regions: known(() => stringsProp(plan, "regions")) }));
+    for (const { plan, regions: listed } of plans)
+      if (listed !== undefined && listed.length !== 2)
+        reportViolation(
+          `Region switch plan ${plan.name} lists ${listed.length} region(s) (${listed.join(", ")}); ARC takes exactly two per plan: declare one plan per pair.`,
+          plan.urn,
+        );
+    const covered = new Set(plans.flatMap(({ regions: listed }) => listed ?? []));
     const missing = regions.filter((region) => !covered.has(region));
     if (missing.length > 0) reportViolation(`No Region switch plan covers ${missing.join(", ")}: a switchover there is a runbook, not a plan.`);
   },

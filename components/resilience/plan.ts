@@ -5,6 +5,7 @@
  */
 import { routesOfPlan } from "../cdn/plan";
 import type { ComponentPlanFacts, PlanRegression, ReportContext, SwitchoverContext } from "../lib/plan/facts";
+import { switchPlanPairKey } from "./lib/switchPlan";
 import { arn } from "../lib/plan/mockIds";
 import { failureModeSection } from "./lib/failureModeTable";
 import { regionSwitchPlan, zonalAutoshiftConfiguration } from "./lib/mocks";
@@ -55,14 +56,19 @@ export const resiliencePlanFacts: ComponentPlanFacts = {
   },
   report: (context) => failureModeSection(planSurvivability(context)),
   regressions: planResilienceRegressions,
-  switchover: ({ resources, stack, target }: SwitchoverContext) =>
-    resources.some((resource) => resource.type === REGION_SWITCH_PLAN)
-      ? {
-          execution: [
-            `# either execute the Region switch plan (it scales ${target} up, asks for approval, switches the database and checks health):`,
-            `aws arc-region-switch start-plan-execution --plan-arn <the plan's ARN: pulumi stack output regionSwitchPlanArn --stack ${stack}> --target-region ${target} --action activate`,
-            "# or run its steps by hand:",
-          ],
-        }
-      : {},
+  switchover: ({ resources, stack, from, target }: SwitchoverContext) => {
+    // the plan over the old and the new writer's regions (ARC plans list exactly two)
+    const plan = resources.find((resource) => {
+      const regions = resource.type === REGION_SWITCH_PLAN && Array.isArray(resource.inputs.regions) ? resource.inputs.regions : [];
+      return regions.includes(from) && regions.includes(target);
+    });
+    if (!plan) return {};
+    return {
+      execution: [
+        `# either execute the Region switch plan ${String(plan.inputs.name)} (it scales ${target} up, asks for approval, switches the database and checks health):`,
+        `aws arc-region-switch start-plan-execution --plan-arn <pulumi stack output regionSwitchPlanArns --stack ${stack}: the ARN under "${switchPlanPairKey(from, target)}"> --target-region ${target} --action activate`,
+        "# or run its steps by hand:",
+      ],
+    };
+  },
 };

@@ -78,18 +78,25 @@ describe("resilience policies", () => {
   });
 
   describe(stackRequireSwitchPlanCoverage.name, () => {
-    const stack = (planRegions?: string[]) => {
+    const stack = (...plans: string[][]) => {
       const graph = new StackGraph();
       for (const region of ["us-east-1", "eu-west-1", "ap-southeast-2"]) graph.add("awsx:ec2:Vpc", region, { region });
-      if (planRegions) graph.add("aws:arcregionswitch/plan:Plan", "switchover", { regions: planRegions });
+      plans.forEach((regions, index) => graph.add("aws:arcregionswitch/plan:Plan", `switchover-${index}`, { regions }));
       return graph.resources;
     };
-    it("passes a plan over every region", async () => {
-      assertPasses(await checkStack(stackRequireSwitchPlanCoverage, stack(["us-east-1", "eu-west-1", "ap-southeast-2"])));
+    it("passes plans of two regions each that together cover every region", async () => {
+      assertPasses(
+        await checkStack(stackRequireSwitchPlanCoverage, stack(["us-east-1", "eu-west-1"], ["us-east-1", "ap-southeast-2"], ["eu-west-1", "ap-southeast-2"])),
+      );
     });
     it("names the regions no plan covers", async () => {
       assertViolations(await checkStack(stackRequireSwitchPlanCoverage, stack(["us-east-1", "eu-west-1"])), [/^No Region switch plan covers ap-southeast-2: /]);
       assertViolations(await checkStack(stackRequireSwitchPlanCoverage, stack()), [/^No Region switch plan covers ap-southeast-2, eu-west-1, us-east-1: /]);
+    });
+    it("refuses a plan of any other number of regions than two, as ARC's CreatePlan does", async () => {
+      assertViolations(await checkStack(stackRequireSwitchPlanCoverage, stack(["us-east-1", "eu-west-1", "ap-southeast-2"])), [
+        /^Region switch plan switchover-0 lists 3 region\(s\) \(us-east-1, eu-west-1, ap-southeast-2\); ARC takes exactly two per plan: declare one plan per pair\.$/,
+      ]);
     });
     it("does not apply to a one-region stack", async () => {
       const graph = new StackGraph();

@@ -20,19 +20,26 @@ describe("prod's resilience, planned", () => {
   });
   const ofType = (type: string) => prod.resources.filter((r) => r.type === type);
 
-  it("has one Region switch plan over every region, moving the writer from us-east-1", () => {
-    const [plan, ...others] = ofType("aws:arcregionswitch/plan:Plan");
-    assert.equal(others.length, 0);
-    assert.deepEqual(plan.inputs.regions, prod.regions);
-    assert.equal(plan.inputs.primaryRegion, "us-east-1");
-    assert.equal(plan.inputs.recoveryApproach, "activePassive");
+  it("has a Region switch plan per pair of regions (ARC takes two per plan), the writer's naming it as their primary", () => {
+    const plans = ofType("aws:arcregionswitch/plan:Plan");
     assert.deepEqual(
-      (plan.inputs.workflows as Array<{ workflowTargetRegion: string; steps: Array<{ executionBlockType: string }> }>).map((w) => [
-        w.workflowTargetRegion,
-        w.steps.map((s) => s.executionBlockType).join(","),
-      ]),
-      prod.regions.map((region) => [region, "EC2AutoScaling,ManualApproval,AuroraGlobalDatabase"]),
+      plans.map((plan) => [plan.inputs.name, plan.inputs.regions, plan.inputs.primaryRegion]),
+      [
+        ["blueprint-prod-use1-euw1", ["us-east-1", "eu-west-1"], "us-east-1"],
+        ["blueprint-prod-use1-apse2", ["us-east-1", "ap-southeast-2"], "us-east-1"],
+        ["blueprint-prod-euw1-apse2", ["eu-west-1", "ap-southeast-2"], undefined],
+      ],
     );
+    for (const plan of plans) {
+      assert.equal(plan.inputs.recoveryApproach, "activePassive");
+      assert.deepEqual(
+        (plan.inputs.workflows as Array<{ workflowTargetRegion: string; steps: Array<{ executionBlockType: string }> }>).map((w) => [
+          w.workflowTargetRegion,
+          w.steps.map((s) => s.executionBlockType).join(","),
+        ]),
+        (plan.inputs.regions as string[]).map((region) => [region, "EC2AutoScaling,ManualApproval,AuroraGlobalDatabase"]),
+      );
+    }
   });
 
   it("backs up every region with a copy to another region's vault, locked", () => {

@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     if (!args.dryRun) writeFileSync(path, switched);
     out(args.dryRun ? `  --dry-run: ${path} is unchanged; without it, ${path} gets ${"blueprint:writerRegion"}: ${args.to}.` : `  wrote ${path}`);
     out("Then run, in order:");
-    for (const step of switchoverSteps(planned.resources, args.stack, args.to)) out(`  ${step}`);
+    for (const step of switchoverSteps(planned.resources, args.stack, regions.writerRegion, args.to)) out(`  ${step}`);
     return SWITCHOVER_EXIT.ok;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof SwitchoverError || error instanceof StackFileError || error instanceof ProgramError) {

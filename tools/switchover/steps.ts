@@ -7,9 +7,9 @@
 import type { PlannedResource } from "../../components/lib/plan/plannedResource";
 import { FACTS } from "../plan/facts";
 
-/** The commands, in order, to move the writer to `target` in the stack `stack`. */
-export function switchoverSteps(resources: readonly PlannedResource[], stack: string, target: string): string[] {
-  const parts = FACTS.components.map((component) => component.switchover?.({ resources, stack, target }) ?? {});
+/** The commands, in order, to move the writer from `from` to `target` in the stack `stack`. */
+export function switchoverSteps(resources: readonly PlannedResource[], stack: string, from: string, target: string): string[] {
+  const parts = FACTS.components.map((component) => component.switchover?.({ resources, stack, from, target }) ?? {});
   return [
     ...parts.flatMap((part) => part.execution ?? []),
     ...parts.flatMap((part) => part.manual ?? []),

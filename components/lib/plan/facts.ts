@@ -115,10 +115,11 @@ export interface ReportContext {
 /** A component's part of the report (`plan/<stack>.md`): Markdown lines, none when it has nothing to show. */
 export type ReportSection = (context: ReportContext) => readonly string[];
 
-/** Where a switchover goes: the planned stack after the move, its name and the new writer region. */
+/** Where a switchover goes: the planned stack after the move, its name, the writer's region before and after. */
 export interface SwitchoverContext {
   readonly resources: readonly PlannedResource[];
   readonly stack: string;
+  readonly from: string;
   readonly target: string;
 }
 

@@ -1,5 +1,7 @@
 /**
- * The Region switch plan of a stack, built from its topology: one activation workflow per region
+ * The Region switch plans of a stack, built from its topology. ARC's CreatePlan takes exactly two
+ * regions per plan ("Array Members: Fixed number of 2 items"), so a stack of N regions gets one plan
+ * per pair of regions, N(N-1)/2 in all; each plan has one activation workflow per region
  * (ARC's active/passive approach: the plan moves the writer to the workflow's region), each of
  * three steps in order:
  *
@@ -15,6 +17,8 @@
  *
  * Pure: values in, the plan's `workflows` and `associatedAlarms` out (the component passes them on).
  */
+
+import { createHash } from "node:crypto";
 
 /** One region of the plan. */
 export interface SwitchPlanRegion<T = string> {
@@ -116,13 +120,67 @@ export function switchPlanAlarms<T>(input: SwitchPlanInput<T>): { alarmType: str
 /** Longest plan name ARC accepts: 32 letters, digits or hyphens (the pattern of a plan ARN's name part). */
 export const MAX_PLAN_NAME_LENGTH = 32;
 
-/** The plan's name, or the problem with it. */
+/** The regions a Region switch plan lists: ARC takes exactly two. */
+export const PLAN_REGIONS = 2;
+
+const PLAN_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+
+/** The name the plans' roles share (`<namePrefix>-switch`), or the problem with it. */
 export function switchPlanName(namePrefix: string): { name: string; problem?: string } {
   const name = `${namePrefix}-switch`;
-  if (name.length > MAX_PLAN_NAME_LENGTH || !/^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/.test(name))
+  if (name.length > MAX_PLAN_NAME_LENGTH || !PLAN_NAME.test(name))
     return {
       name,
       problem: `the Region switch plan's name "${name}" (from the project and stack names) must be 1 to ${MAX_PLAN_NAME_LENGTH} letters, digits or hyphens; shorten the stack name`,
+    };
+  return { name };
+}
+
+/** Direction words of region names and their short forms (`ap-southeast-2` is `apse2`, `us-east-1` `use1`). */
+const DIRECTIONS: Readonly<Record<string, string>> = {
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  central: "c",
+  northeast: "ne",
+  southeast: "se",
+  northwest: "nw",
+  southwest: "sw",
+};
+
+/** A region's short code: its country or area, each word's short form, its number (`eu-west-1` is `euw1`). */
+export function regionShortCode(region: string): string {
+  const [area, ...rest] = region.split("-");
+  return [area, ...rest.map((part) => DIRECTIONS[part] ?? (/^\d+$/.test(part) ? part : part.charAt(0)))].join("");
+}
+
+/** Every pair of regions, in stack-file order: the plans a stack of these regions declares. */
+export function switchPlanPairs(regions: readonly string[]): [string, string][] {
+  return regions.flatMap((a, index) => regions.slice(index + 1).map((b): [string, string] => [a, b]));
+}
+
+/** The key of a pair in the stack output `regionSwitchPlanArns`: both regions, sorted, joined by a comma. */
+export function switchPlanPairKey(a: string, b: string): string {
+  return [a, b].sort().join(",");
+}
+
+/**
+ * The name of the plan over `a` and `b`: `<namePrefix>-<a's short code>-<b's>`, within ARC's 32
+ * characters; a longer prefix is cut and followed by 4 hex digits of its hash, so that two stacks
+ * whose prefixes share the kept part still get distinct plans in one account.
+ */
+export function switchPlanPairName(namePrefix: string, a: string, b: string): { name: string; problem?: string } {
+  const tail = `-${regionShortCode(a)}-${regionShortCode(b)}`;
+  const full = `${namePrefix}${tail}`;
+  const name =
+    full.length <= MAX_PLAN_NAME_LENGTH
+      ? full
+      : `${namePrefix.slice(0, MAX_PLAN_NAME_LENGTH - tail.length - 5).replace(/-+$/, "")}-${createHash("sha256").update(namePrefix).digest("hex").slice(0, 4)}${tail}`;
+  if (name.length > MAX_PLAN_NAME_LENGTH || !PLAN_NAME.test(name))
+    return {
+      name,
+      problem: `the Region switch plan's name "${name}" (from the project and stack names and the regions ${a}, ${b}) must be 1 to ${MAX_PLAN_NAME_LENGTH} letters, digits or hyphens`,
     };
   return { name };
 }

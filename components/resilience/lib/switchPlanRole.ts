@@ -72,8 +72,8 @@ export function approverTrustPolicy(partition: string, accountId: string): strin
   return policyDocument([{ Effect: "Allow", Principal: { AWS: accountRootArn(partition, accountId) }, Action: "sts:AssumeRole" }]);
 }
 
-/** What an approver may do: approve or decline steps of this plan's executions, and read them. */
-export function approverPolicy(planArn: string): string {
+/** What an approver may do: approve or decline steps of these plans' executions, and read them. */
+export function approverPolicy(planArns: readonly string[]): string {
   return policyDocument([
     {
       Sid: "ApproveSwitchSteps",
@@ -84,7 +84,7 @@ export function approverPolicy(planArn: string): string {
         "arc-region-switch:GetPlanExecution",
         "arc-region-switch:ListPlanExecutionEvents",
       ],
-      Resource: [planArn, `${planArn}/*`],
+      Resource: planArns.flatMap((planArn) => [planArn, `${planArn}/*`]),
     },
   ]);
 }

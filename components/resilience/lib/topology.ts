@@ -155,7 +155,7 @@ function lagAlarms(graph: PlanGraph, region: string): RegionTopology["lagAlarmSe
   };
 }
 
-/** The regions a Region switch plan lists (its `primaryRegion` and `alternateRegion`). */
+/** The regions the Region switch plans list, together (each plan lists two). */
 function switchPlanRegions(graph: PlanGraph): string[] {
   return graph
     .ofTypes([TOPOLOGY_TYPES.regionSwitchPlan])
@@ -165,7 +165,8 @@ function switchPlanRegions(graph: PlanGraph): string[] {
 
 /** The writer's region: the Region switch plan's primary region (it follows blueprint:writerRegion), else the stack's primary. */
 function writerRegionOf(graph: PlanGraph, primaryRegion: string): string {
-  const declared = graph.ofTypes([TOPOLOGY_TYPES.regionSwitchPlan])[0]?.inputs.primaryRegion;
+  // the plans over the writer name it as their primary region; plans over two readers name none
+  const declared = graph.ofTypes([TOPOLOGY_TYPES.regionSwitchPlan]).find((plan) => typeof plan.inputs.primaryRegion === "string")?.inputs.primaryRegion;
   return typeof declared === "string" ? declared : primaryRegion;
 }
 

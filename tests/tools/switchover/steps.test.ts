@@ -45,10 +45,10 @@ describe("switchover steps", () => {
     ),
     resource("aws:elasticache/replicationGroup:ReplicationGroup", "cache-eu", "eu-west-1", { replicationGroupId: "blueprint-prod-eu-west-1" }),
   ];
-  const plan = resource("aws:arcregionswitch/plan:Plan", "switchover", null, {});
+  const plan = resource("aws:arcregionswitch/plan:Plan", "switchover", null, { name: "blueprint-prod-use1-euw1", regions: ["us-east-1", "eu-west-1"] });
 
   it("switches every shard's global cluster to its member in the target region, fails the datastore over, then runs pulumi up", () => {
-    const steps = switchoverSteps([...shards, ...cache], "prod", "eu-west-1");
+    const steps = switchoverSteps([...shards, ...cache], "prod", "us-east-1", "eu-west-1");
     assert.deepEqual(steps, [
       "aws rds switchover-global-cluster --region eu-west-1 --global-cluster-identifier blueprint-prod-global --target-db-cluster-identifier arn:aws:rds:eu-west-1:<account>:cluster:blueprint-prod-eu-west-1",
       "aws rds switchover-global-cluster --region eu-west-1 --global-cluster-identifier blueprint-prod-s1-global --target-db-cluster-identifier arn:aws:rds:eu-west-1:<account>:cluster:blueprint-prod-s1-eu-west-1",
@@ -58,14 +58,19 @@ describe("switchover steps", () => {
   });
 
   it("puts the Region switch plan's execution first, when the stack has one", () => {
-    const steps = switchoverSteps([plan, ...shards], "prod", "eu-west-1");
-    assert.match(steps[1], /^aws arc-region-switch start-plan-execution .* --target-region eu-west-1 --action activate$/);
+    const steps = switchoverSteps([plan, ...shards], "prod", "us-east-1", "eu-west-1");
+    assert.match(steps[0], /the Region switch plan blueprint-prod-use1-euw1 /);
+    assert.match(steps[1], /^aws arc-region-switch start-plan-execution .*the ARN under "eu-west-1,us-east-1"> --target-region eu-west-1 --action activate$/);
     assert.equal(steps[2], "# or run its steps by hand:");
     assert.equal(steps.filter((step) => step.startsWith("aws rds switchover-global-cluster")).length, 2);
   });
 
-  it("has only pulumi up to run without global stores", () => {
-    assert.deepEqual(switchoverSteps([], "dev", "us-east-1"), [
+  it("names no plan when none lists both regions, and has only pulumi up to run without global stores", () => {
+    assert.equal(
+      switchoverSteps([plan], "prod", "us-east-1", "ap-southeast-2")[0],
+      "pulumi up --stack prod   # after the writer moved: the write routes and alarms follow the stack file",
+    );
+    assert.deepEqual(switchoverSteps([], "dev", "us-east-1", "us-east-1"), [
       "pulumi up --stack dev   # after the writer moved: the write routes and alarms follow the stack file",
     ]);
   });

@@ -4,6 +4,10 @@ import {
   MAX_PLAN_NAME_LENGTH,
   switchPlanAlarms,
   switchPlanName,
+  switchPlanPairKey,
+  switchPlanPairName,
+  switchPlanPairs,
+  regionShortCode,
   switchPlanWorkflows,
   type SwitchPlanInput,
 } from "../../../../components/resilience/lib/switchPlan";
@@ -87,5 +91,32 @@ describe("Region switch plan", () => {
       long.problem,
       `the Region switch plan's name "blueprint-a-very-long-stack-name-switch" (from the project and stack names) must be 1 to 32 letters, digits or hyphens; shorten the stack name`,
     );
+  });
+
+  it("declares one plan per pair of regions, in stack-file order, keyed by both regions sorted", () => {
+    assert.deepEqual(switchPlanPairs(["us-east-1", "eu-west-1", "ap-southeast-2"]), [
+      ["us-east-1", "eu-west-1"],
+      ["us-east-1", "ap-southeast-2"],
+      ["eu-west-1", "ap-southeast-2"],
+    ]);
+    assert.deepEqual(switchPlanPairs(["us-east-1"]), []);
+    assert.equal(switchPlanPairKey("us-east-1", "eu-west-1"), "eu-west-1,us-east-1");
+  });
+
+  it("names each plan by its regions' short codes, distinct for every region AWS has", () => {
+    assert.deepEqual(
+      ["us-east-1", "eu-west-1", "ap-southeast-2", "ap-south-1", "ap-southeast-1", "ap-northeast-3", "eu-central-2", "us-gov-west-1"].map(regionShortCode),
+      ["use1", "euw1", "apse2", "aps1", "apse1", "apne3", "euc2", "usgw1"],
+    );
+    assert.deepEqual(switchPlanPairName("blueprint-prod", "us-east-1", "eu-west-1"), { name: "blueprint-prod-use1-euw1" });
+  });
+
+  it("cuts a long prefix to fit ARC's 32 characters, with a hash of the whole prefix so stacks stay apart", () => {
+    const one = switchPlanPairName("blueprint-primary-last", "ap-southeast-2", "eu-west-1");
+    const other = switchPlanPairName("blueprint-primary-lasting", "ap-southeast-2", "eu-west-1");
+    assert.equal(one.problem, undefined);
+    assert.equal(one.name.length, MAX_PLAN_NAME_LENGTH, one.name);
+    assert.match(one.name, /^blueprint-primar-[0-9a-f]{4}-apse2-euw1$/);
+    assert.notEqual(one.name, other.name);
   });
 });
