@@ -110,7 +110,9 @@ describe("the documentation", () => {
   it("names only npm scripts that package.json defines", () => {
     const scripts = Object.keys((JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts);
     const named = new Set(
-      [...readme.matchAll(/npm (?:run (?:--silent )?)?([a-z][a-z:-]*[a-z]|[a-z])/g)].map((match) => match[1]).filter((name) => !["ci", "run", "install"].includes(name)),
+      [...readme.matchAll(/npm (?:run (?:--silent )?)?([a-z][a-z:-]*[a-z]|[a-z])/g)]
+        .map((match) => match[1])
+        .filter((name) => !["ci", "run", "install"].includes(name)),
     );
     for (const name of named) assert.ok(scripts.includes(name), `README.md names npm ${name}, which package.json does not define`);
   });
