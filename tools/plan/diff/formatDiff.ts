@@ -2,9 +2,14 @@
  * The plan diff as terminal text (what `npm run plan -- diff` prints) and as Markdown (the
  * `--markdown` file and the diff section of plan/<stack>.md).
  */
-import { code, shortJson, table } from "../report/markdown";
+import { code, table } from "../report/markdown";
 import type { PlanRegression } from "../../../components/lib/plan/facts";
 import type { DataLossFinding, PlanDiff, ResourceChange } from "./planDiff";
+import { changeWindows } from "./valueWindow";
+
+/** Width of a changed value in the terminal text and in a Markdown cell. */
+const TEXT_WIDTH = 120;
+const MARKDOWN_WIDTH = 80;
 
 /** Changed inputs listed per resource before the rest is counted. */
 const MAX_INPUTS_PER_RESOURCE = 20;
@@ -32,7 +37,10 @@ export function formatDiffText(diff: PlanDiff, basePath: string, headPath: strin
   for (const resource of diff.removed) lines.push(`  - ${resource.type} ${resource.name} (${where(resource)})`);
   for (const resource of diff.changed) {
     lines.push(`  ~ ${resource.type} ${resource.name} (${where(resource)})`);
-    for (const input of resource.inputs.slice(0, MAX_INPUTS_PER_RESOURCE)) lines.push(`      ${input.path}: ${shortJson(input.before)} -> ${shortJson(input.after)}`);
+    for (const input of resource.inputs.slice(0, MAX_INPUTS_PER_RESOURCE)) {
+      const [before, after] = changeWindows(input.before, input.after, TEXT_WIDTH);
+      lines.push(`      ${input.path}: ${before} -> ${after}`);
+    }
     if (resource.inputs.length > MAX_INPUTS_PER_RESOURCE) lines.push(`      ... and ${resource.inputs.length - MAX_INPUTS_PER_RESOURCE} more`);
   }
   if (diff.dataLoss.length === 0) {
@@ -88,7 +96,10 @@ export function formatDiffMarkdown(diff: PlanDiff, baseLabel: string): string[] 
   if (diff.removed.length > 0) lines.push(...details(`Removed (${diff.removed.length})`, table(["resource", "type", "region"], resourceRows(diff.removed))));
   if (diff.changed.length > 0) {
     const rows = diff.changed.flatMap((resource) => {
-      const shown = resource.inputs.slice(0, MAX_INPUTS_PER_RESOURCE).map((input) => [code(resource.name), code(input.path), code(shortJson(input.before, 80)), code(shortJson(input.after, 80))]);
+      const shown = resource.inputs.slice(0, MAX_INPUTS_PER_RESOURCE).map((input) => {
+        const [before, after] = changeWindows(input.before, input.after, MARKDOWN_WIDTH);
+        return [code(resource.name), code(input.path), code(before), code(after)];
+      });
       const more = resource.inputs.length - shown.length;
       return more > 0 ? [...shown, [code(resource.name), `… ${more} more`, "", ""]] : shown.length > 0 ? shown : [[code(resource.name), "(URN only)", "", ""]];
     });
