@@ -64,6 +64,8 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     return EXIT_CODES.usage;
   }
   const failed: string[] = [];
+  /** The files written for these stacks, as paths under --out-dir. */
+  const reports = (names: readonly string[], extension: string) => names.map((name) => join(args.outDir, `${name}.${extension}`)).join(", ");
   const violating: string[] = [];
   const losing: string[] = [];
   const regressing: string[] = [];
@@ -109,15 +111,15 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     return EXIT_CODES.failed;
   }
   if (violating.length > 0) {
-    err(`Mandatory policy violations in ${violating.join(", ")}; see the summary and plan/<stack>.json.`);
+    err(`Mandatory policy violations in ${violating.join(", ")}; see the summary and ${reports(violating, "json")}.`);
     return EXIT_CODES.mandatoryViolations;
   }
   if (args.failOnDataLoss && losing.length > 0) {
-    err(`Stateful resources would be deleted or replaced in ${losing.join(", ")} (--fail-on-data-loss); see the diff in plan/<stack>.md.`);
+    err(`Stateful resources would be deleted or replaced in ${losing.join(", ")} (--fail-on-data-loss); see the diff in ${reports(losing, "md")}.`);
     return EXIT_CODES.dataLoss;
   }
   if (args.failOnResilienceRegression && regressing.length > 0) {
-    err(`Failure domains get worse in ${regressing.join(", ")} (--fail-on-resilience-regression); see the diff in plan/<stack>.md.`);
+    err(`Failure domains get worse in ${regressing.join(", ")} (--fail-on-resilience-regression); see the diff in ${reports(regressing, "md")}.`);
     return EXIT_CODES.resilienceRegression;
   }
   return EXIT_CODES.ok;

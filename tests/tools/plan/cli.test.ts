@@ -169,7 +169,7 @@ describe("npm run plan", () => {
     const result = await run(["prod", "--out-dir", outDir], violatingProgram);
     assert.equal(result.code, 4);
     const lines = result.err.split("\n");
-    assert.equal(lines.at(-1), "Mandatory policy violations in prod; see the summary and plan/<stack>.json.");
+    assert.equal(lines.at(-1), `Mandatory policy violations in prod; see the summary and ${join(outDir, "prod.json")}.`);
     const named = lines.slice(0, -1).map((line) => /^prod: mandatory policy violation ([a-z0-9-]+): .* \((urn:pulumi:prod::blueprint::[^)]+)\)$/.exec(line));
     assert.ok(named.every((match) => match !== null), result.err);
     // the issue's four mistakes (unencrypted queue, public database, single-AZ group, DLQ in another
@@ -244,7 +244,7 @@ describe("npm run plan", () => {
     assert.match(result.out, new RegExp(`\\ndev: against the base plan ${join(baseDir, "dev.json")}: 0 added, 1 removed, 0 changed, 1 stateful resource\\(s\\) deleted or replaced$`));
     const lines = result.err.split("\n");
     assert.match(lines[0], new RegExp(`^dev: data loss: queue ${queue.name}-old \\(aws:sqs/queue:Queue, us-east-1\\) would be deleted: its URN is gone from the head plan`));
-    assert.equal(lines[1], "Stateful resources would be deleted or replaced in dev (--fail-on-data-loss); see the diff in plan/<stack>.md.");
+    assert.equal(lines[1], `Stateful resources would be deleted or replaced in dev (--fail-on-data-loss); see the diff in ${join(outDir, "dev.md")}.`);
     assert.match(readFileSync(join(outDir, "dev.md"), "utf8"), /\n### Changes against the base plan .*dev\.json\n\n\*\*0 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]/);
 
     // Without the flag the data loss is reported, not fatal; a base directory without the stack's plan means "all new".
@@ -317,7 +317,7 @@ describe("npm run plan -- diff", () => {
     const lines = result.err.split("\n");
     assert.equal(
       lines[0],
-      `data loss: database cluster ${prodCluster.name} (aws:rds/cluster:Cluster, ${prodCluster.region}) would be deleted: its URN is gone from the head plan and no resource lists it as an alias; ${prodCluster.urn}-renamed is new: if that is the same database cluster renamed or moved, add an alias to keep it${protectedNote()}`,
+      `data loss: database cluster ${prodCluster.name} (aws:rds/cluster:Cluster, ${prodCluster.region}) would be deleted: its URN is gone from the head plan and no resource lists it as an alias; ${prodCluster.urn}-renamed is new and is the same database cluster renamed (same type, region and parent; inputs equal but for those derived from the name): add an alias to keep it${protectedNote()}`,
     );
     assert.equal(lines[1], "1 stateful resource(s) would be deleted or replaced (--fail-on-data-loss).");
     assert.match(result.out, /\n {2}1 added, 1 removed, 0 changed\n/);
@@ -337,6 +337,24 @@ describe("npm run plan -- diff", () => {
     assert.equal(reporting.err, "");
     assert.match(reporting.out, /\n {2}DATA LOSS: 1 stateful resource\(s\) would be deleted or replaced:\n/);
     assert.match(readFileSync(markdown, "utf8"), /^### Changes against the base plan `.*base\.json`\n\n\*\*0 added, 0 removed, 1 changed\.\*\*\n\n> \[!CAUTION\]/);
+  });
+
+  it(`exits ${EXIT_DATA_LOSS} with --fail-on-data-loss when a replacing input of the prod database turns from plain to secret, or back`, async () => {
+    const plain = mutated("plain-user", (r) => ({ ...r, inputs: { ...r.inputs, masterUsername: "dbadmin" } }));
+    const secret = mutated("secret-user", (r) => ({ ...r, inputs: { ...r.inputs, masterUsername: SECRET_PLACEHOLDER } }));
+    for (const [from, to, change] of [
+      [plain, secret, "a plain value to a secret"],
+      [secret, plain, "a secret to a plain value"],
+    ]) {
+      const result = await run(["diff", from, to, "--fail-on-data-loss"]);
+      assert.equal(result.code, EXIT_DATA_LOSS, result.err);
+      assert.equal(
+        result.err.split("\n")[0],
+        `data loss: database cluster ${prodCluster.name} (aws:rds/cluster:Cluster, ${prodCluster.region}) would be replaced: input masterUsername changes from ${change} (the plan holds no secret value, so it may change), which AWS applies only by replacing the database cluster${protectedNote()}`,
+      );
+    }
+    // two secrets cannot be compared: not a finding
+    assert.equal((await run(["diff", secret, secret, "--fail-on-data-loss"])).code, 0);
   });
 
   it("exits 0 and says so when nothing stateful is lost", async () => {
@@ -406,7 +424,7 @@ describe("npm run plan -- diff", () => {
     assert.equal(againstBase.code, EXIT_CODES.resilienceRegression);
     assert.equal(
       againstBase.err.split("\n").at(-1),
-      "Failure domains get worse in prod (--fail-on-resilience-regression); see the diff in plan/<stack>.md.",
+      `Failure domains get worse in prod (--fail-on-resilience-regression); see the diff in ${join(outDir, "prod.md")}.`,
     );
     assert.match(readFileSync(join(outDir, "prod.md"), "utf8"), /> \*\*2 failure domain\(s\) get worse \(resilience regression\)\.\*\*/);
   });

@@ -16,6 +16,7 @@ import { FACTS } from "../facts";
 import { isRecord } from "../../../components/lib/guards";
 import type { PlanRegression } from "../../../components/lib/plan/facts";
 import { planGraph } from "../../../components/lib/plan/planGraph";
+import { pairRenames, type Rename } from "./renames";
 
 /** One changed input, values masked where secret. */
 export interface ChangedInput {
@@ -117,24 +118,49 @@ function aliasesOf(resource: PlannedResource): string[] {
 
 const show = (value: unknown) => (value === undefined ? "(unset)" : JSON.stringify(value));
 
-/** The replacement findings of one stateful resource whose URN stays. */
-function replacementReasons(before: PlannedResource, after: PlannedResource): string[] {
+/** One input whose change replaces a stateful resource, and the sentence that says so. */
+interface Replacement {
+  readonly input: string;
+  readonly reason: string;
+}
+
+/**
+ * The inputs whose change replaces a stateful resource. A value that turns from plain to secret
+ * (or back) counts as changed: the plan holds no secret value, so it cannot tell that the two are
+ * the same. Two secrets cannot be compared at all (the plan file holds only `[secret]`, never a
+ * hash, which would let anyone guess a short secret such as a user name): they count as unchanged,
+ * and only the real preview can tell.
+ */
+function replacements(before: PlannedResource, after: PlannedResource): Replacement[] {
   const stateful = FACTS.facts(before.type)?.stateful;
   if (!stateful) return [];
-  const reasons: string[] = [];
+  const found: Replacement[] = [];
   for (const rule of stateful.replacedBy) {
     const a = before.inputs[rule.input];
     const b = after.inputs[rule.input];
     if (sameValue(a, b)) continue;
-    // Both secret: the plan cannot tell whether the value changed.
     if (a === SECRET_PLACEHOLDER && b === SECRET_PLACEHOLDER) continue;
     if (rule.when && !rule.when(before, after)) continue;
-    const unknown = a === UNKNOWN_PLACEHOLDER || b === UNKNOWN_PLACEHOLDER ? " (known only at deploy time, so it may change)" : "";
-    reasons.push(
-      `input ${rule.input} changes from ${show(maskValue(rule.input, a))} to ${show(maskValue(rule.input, b))}${unknown}, which AWS applies only by replacing the ${stateful.label}${rule.condition ? ` (when ${rule.condition})` : ""}`,
-    );
+    const oneSecret = (a === SECRET_PLACEHOLDER) !== (b === SECRET_PLACEHOLDER);
+    const change = oneSecret
+      ? `changes from ${a === SECRET_PLACEHOLDER ? "a secret to a plain value" : "a plain value to a secret"} (the plan holds no secret value, so it may change)`
+      : `changes from ${show(maskValue(rule.input, a))} to ${show(maskValue(rule.input, b))}${a === UNKNOWN_PLACEHOLDER || b === UNKNOWN_PLACEHOLDER ? " (known only at deploy time, so it may change)" : ""}`;
+    found.push({
+      input: rule.input,
+      reason: `input ${rule.input} ${change}, which AWS applies only by replacing the ${stateful.label}${rule.condition ? ` (when ${rule.condition})` : ""}`,
+    });
   }
-  return reasons;
+  return found;
+}
+
+/** The data-loss reason of a stateful resource whose URN is gone: a real rename gets alias advice only where an alias avoids replacement. */
+function deletionReason(before: PlannedResource, label: string, rename: Rename | undefined): string {
+  const gone = "its URN is gone from the head plan and no resource lists it as an alias";
+  if (!rename) return gone;
+  const renamed = `${rename.to.urn} is new and is the same ${label} renamed (same type, region and parent; inputs equal but for those derived from the name)`;
+  const forced = replacements(before, rename.to);
+  if (forced.length === 0) return `${gone}; ${renamed}: add an alias to keep it`;
+  return `${gone}; ${renamed}, but an alias would not keep it: ${forced.map((r) => r.reason).join("; ")} (keep ${forced.map((r) => r.input).join(", ")} unchanged to keep it with an alias)`;
 }
 
 /** What the diff reads of a plan; `regions` and `primaryRegion` let it compare failure domains. */
@@ -168,20 +194,17 @@ export function diffPlans(base: ComparedPlan, head: ComparedPlan): PlanDiff {
     if (inputs.length > 0 || after.urn !== before.urn) changed.push(summary(after, inputs));
     const stateful = FACTS.facts(before.type)?.stateful;
     if (!stateful) continue;
-    const reasons = after.type === before.type ? replacementReasons(before, after) : [`its type changes to ${after.type}`];
+    const reasons = after.type === before.type ? replacements(before, after).map((r) => r.reason) : [`its type changes to ${after.type}`];
     if (reasons.length > 0) {
       dataLoss.push({ ...findingOf(before, stateful.label, stateful.loses), action: "replace", reason: reasons.join("; ") });
     }
   }
 
+  const renames = new Map(pairRenames(removed, added).map((rename) => [rename.from.urn, rename]));
   for (const before of removed) {
     const stateful = FACTS.facts(before.type)?.stateful;
     if (!stateful || stateful.removalKeepsData !== undefined) continue;
-    // Point at a likely successor, so the reviewer knows an alias would keep the data.
-    const successor = added.find((candidate) => candidate.type === before.type && candidate.region === before.region);
-    const reason = successor
-      ? `its URN is gone from the head plan and no resource lists it as an alias; ${successor.urn} is new: if that is the same ${stateful.label} renamed or moved, add an alias to keep it`
-      : "its URN is gone from the head plan and no resource lists it as an alias";
+    const reason = deletionReason(before, stateful.label, renames.get(before.urn));
     dataLoss.push({ ...findingOf(before, stateful.label, stateful.loses), action: "delete", reason });
   }
 

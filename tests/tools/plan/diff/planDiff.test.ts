@@ -73,14 +73,48 @@ describe("plan diff", () => {
     ]);
   });
 
-  it("flags a stateful resource whose URN is gone (no alias) as deleted, and points at a likely successor", () => {
+  it("flags a stateful resource whose URN is gone (no alias) as deleted, and advises an alias for a real rename that keeps its inputs", () => {
     const renamed = { ...cluster, urn: cluster.urn.replace("::db", "::database"), name: "database" };
     const diff = diffPlans(plan([cluster, role]), plan([renamed, role]));
     assert.deepEqual(findings(diff), [
-      "delete db: its URN is gone from the head plan and no resource lists it as an alias; urn:pulumi:t::blueprint::aws:rds/cluster:Cluster::database is new: if that is the same database cluster renamed or moved, add an alias to keep it",
+      "delete db: its URN is gone from the head plan and no resource lists it as an alias; urn:pulumi:t::blueprint::aws:rds/cluster:Cluster::database is new and is the same database cluster renamed (same type, region and parent; inputs equal but for those derived from the name): add an alias to keep it",
     ]);
     // A non-stateful resource may go without a finding.
     assert.deepEqual(findings(diffPlans(plan([cluster, role]), plan([cluster]))), []);
+  });
+
+  it("does not pair a deleted queue with an unrelated new one", () => {
+    const unrelated = resource("aws:sqs/queue:Queue", "events", { name: "t-events", fifoQueue: true, visibilityTimeoutSeconds: 30 });
+    assert.deepEqual(findings(diffPlans(plan([queue]), plan([unrelated]))), ["delete jobs: its URN is gone from the head plan and no resource lists it as an alias"]);
+    // nor with a queue in another region, under another parent, or when two new queues could be it
+    const elsewhere = { ...queue, urn: `${queue.urn}-2`, name: "jobs-2", region: "eu-west-1", inputs: { ...queue.inputs, region: "eu-west-1" } };
+    const otherParent = { ...queue, urn: `${queue.urn}-3`, name: "jobs-3", parent: "urn:pulumi:t::blueprint::blueprint:x:Other::o" };
+    const twins = ["a", "b"].map((suffix) => ({ ...queue, urn: `${queue.urn}-${suffix}`, name: `jobs-${suffix}` }));
+    for (const head of [[elsewhere], [otherParent], twins]) {
+      assert.deepEqual(findings(diffPlans(plan([queue]), plan(head))), ["delete jobs: its URN is gone from the head plan and no resource lists it as an alias"]);
+    }
+  });
+
+  it("pairs a real rename whose physical name follows the new name, and says that an alias cannot avoid the replacement", () => {
+    const tasks = resource("aws:sqs/queue:Queue", "tasks", { name: "t-tasks", fifoQueue: false, visibilityTimeoutSeconds: 60 });
+    assert.deepEqual(findings(diffPlans(plan([queue]), plan([tasks]))), [
+      'delete jobs: its URN is gone from the head plan and no resource lists it as an alias; urn:pulumi:t::blueprint::aws:sqs/queue:Queue::tasks is new and is the same queue renamed (same type, region and parent; inputs equal but for those derived from the name), but an alias would not keep it: input name changes from "t-jobs" to "t-tasks", which AWS applies only by replacing the queue (keep name unchanged to keep it with an alias)',
+    ]);
+    // the same rename keeping the physical name: an alias keeps the queue
+    const keptName = { ...tasks, inputs: { ...tasks.inputs, name: "t-jobs" } };
+    assert.match(findings(diffPlans(plan([queue]), plan([keptName])))[0], /queue renamed \(.*\): add an alias to keep it$/);
+  });
+
+  it("flags a replacing input that turns from plain to secret or back, and documents that two secrets cannot be compared", () => {
+    const plainUser = { ...cluster, inputs: { ...cluster.inputs, masterUsername: "dbadmin" } };
+    const secretUser = { ...cluster, inputs: { ...cluster.inputs, masterUsername: "[secret]" } };
+    const reason = (from: string, to: string) =>
+      `replace db: input masterUsername changes from ${from} to ${to} (the plan holds no secret value, so it may change), which AWS applies only by replacing the database cluster`;
+    assert.deepEqual(findings(diffPlans(plan([plainUser]), plan([secretUser]))), [reason("a plain value", "a secret")]);
+    assert.deepEqual(findings(diffPlans(plan([secretUser]), plan([plainUser]))), [reason("a secret", "a plain value")]);
+    // the plain value is not shown next to the secret one
+    assert.ok(!JSON.stringify(diffPlans(plan([plainUser]), plan([secretUser])).dataLoss).includes("dbadmin"));
+    assert.deepEqual(findings(diffPlans(plan([secretUser]), plan([secretUser]))), []);
   });
 
   it("keeps a stateful resource that a head resource lists as an alias", () => {
