@@ -7,9 +7,11 @@
  *    rename, a new parent or a new type changes the URN, and Pulumi deletes the old resource and
  *    creates a new one unless an alias ties them. Plan files do not record aliases today, so every
  *    URN change counts as delete and create; when a resource carries `aliases` (URN strings), they
- *    are honoured.
+ *    are honoured. A new URN is named as the successor only for a real rename (renames.ts), with
+ *    alias advice only where an alias avoids the replacement.
  * 2. **Replaced**: its URN stays but an input changed that AWS can only apply by replacement (the
- *    `stateful` facts of its type, declared by the component that creates it).
+ *    `stateful` facts of its type, declared by the component that creates it), including a value
+ *    that turns from plain to secret or back.
  */
 import { SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER, type PlanFile, type PlannedResource } from "../planFile";
 import { FACTS } from "../facts";
