@@ -105,6 +105,15 @@ describe("plan diff", () => {
     assert.match(findings(diffPlans(plan([queue]), plan([keptName])))[0], /queue renamed \(.*\): add an alias to keep it$/);
   });
 
+  it("pairs the children of a renamed component under the renamed parent", () => {
+    const component = (name: string) => resource("blueprint:queue:Queue", name, {}, { custom: false, region: null, inputs: {} });
+    const child = (prefix: string) => resource("aws:sqs/queue:Queue", `${prefix}-jobs`, { name: `t-${prefix}-jobs`, fifoQueue: false }, { parent: component(prefix).urn });
+    const diff = diffPlans(plan([component("old"), child("old")]), plan([component("new"), child("new")]));
+    assert.deepEqual(findings(diff), [
+      'delete old-jobs: its URN is gone from the head plan and no resource lists it as an alias; urn:pulumi:t::blueprint::aws:sqs/queue:Queue::new-jobs is new and is the same queue renamed (same type, region and parent; inputs equal but for those derived from the name), but an alias would not keep it: input name changes from "t-old-jobs" to "t-new-jobs", which AWS applies only by replacing the queue (keep name unchanged to keep it with an alias)',
+    ]);
+  });
+
   it("flags a replacing input that turns from plain to secret or back, and documents that two secrets cannot be compared", () => {
     const plainUser = { ...cluster, inputs: { ...cluster.inputs, masterUsername: "dbadmin" } };
     const secretUser = { ...cluster, inputs: { ...cluster.inputs, masterUsername: "[secret]" } };
