@@ -433,7 +433,9 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           namePrefix,
           authentication: telemetry.grafanaAuthentication,
           regions: stamps.flatMap((s) =>
-            s.telemetry.workspace ? [{ region: s.region, workspaceArn: s.telemetry.workspace.arn, prometheusEndpoint: s.telemetry.workspace.prometheusEndpoint }] : [],
+            s.telemetry.workspace
+              ? [{ region: s.region, workspaceArn: s.telemetry.workspace.arn, prometheusEndpoint: s.telemetry.workspace.prometheusEndpoint }]
+              : [],
           ),
           tokenRotation: telemetry.grafanaTokenRotation,
           tags: standardTags(tagContext, primaryRegion.name),

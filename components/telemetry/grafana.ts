@@ -88,7 +88,14 @@ export class GrafanaWorkspace extends pulumi.ComponentResource {
     );
     provisionGrafanaDataSources(
       name,
-      { region, namePrefix: args.namePrefix, workspaceId: workspace.id, endpoint: workspace.endpoint, tokenRotation: args.tokenRotation, regions: args.regions },
+      {
+        region,
+        namePrefix: args.namePrefix,
+        workspaceId: workspace.id,
+        endpoint: workspace.endpoint,
+        tokenRotation: args.tokenRotation,
+        regions: args.regions,
+      },
       this,
     );
     this.endpoint = workspace.endpoint;

@@ -60,11 +60,7 @@ export function provisionGrafanaDataSources(name: string, args: GrafanaProvision
     },
     opt,
   );
-  const provider = new grafana.Provider(
-    `${name}-grafana`,
-    { url: pulumi.interpolate`https://${args.endpoint}`, auth: pulumi.secret(token.key) },
-    opt,
-  );
+  const provider = new grafana.Provider(`${name}-grafana`, { url: pulumi.interpolate`https://${args.endpoint}`, auth: pulumi.secret(token.key) }, opt);
   return grafanaDataSourceSpecs(args.regions).map(
     (spec) =>
       new grafana.oss.DataSource(

@@ -60,6 +60,12 @@ describe("GrafanaWorkspace component", () => {
     assert.ok(!JSON.stringify(policy).includes('"aps:RemoteWrite"'));
   });
 
+  it("leaves the workspace's endpoint reachable from the deployer: no network access control (the provider calls its HTTP API from there)", () => {
+    const workspace = one(resources, "aws:grafana/workspace:Workspace").inputs;
+    assert.equal(workspace.networkAccessControl, undefined);
+    assert.equal(workspace.vpcConfiguration, undefined);
+  });
+
   it("runs a Grafana version with service accounts", () => {
     assert.ok(Number.parseInt(GRAFANA_VERSION, 10) >= MIN_SERVICE_ACCOUNT_GRAFANA_MAJOR, GRAFANA_VERSION);
     assert.equal(one(resources, "aws:grafana/workspace:Workspace").inputs.grafanaVersion, GRAFANA_VERSION);
@@ -94,7 +100,7 @@ describe("GrafanaWorkspace component", () => {
   it("declares per region a SigV4 Prometheus source on its workspace, CloudWatch and X-Ray, on the workspace role, with stable uids", () => {
     const sources = resources
       .filter((r) => r.type === "grafana:oss/dataSource:DataSource")
-      .map((r) => ({ ...r.inputs, jsonData: JSON.parse(r.inputs.jsonDataEncoded as string), jsonDataEncoded: undefined }))
+      .map((r): Record<string, unknown> => ({ ...r.inputs, jsonData: JSON.parse(r.inputs.jsonDataEncoded as string), jsonDataEncoded: undefined }))
       .sort((a, b) => String(a.uid).localeCompare(String(b.uid)));
     const expected = REGIONS.flatMap(({ region, prometheusEndpoint }) => [
       {
