@@ -432,7 +432,12 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
           region: primaryRegion.name,
           namePrefix,
           authentication: telemetry.grafanaAuthentication,
-          workspaceArns: stamps.flatMap((s) => (s.telemetry.workspace ? [s.telemetry.workspace.arn] : [])),
+          regions: stamps.flatMap((s) =>
+            s.telemetry.workspace
+              ? [{ region: s.region, workspaceArn: s.telemetry.workspace.arn, prometheusEndpoint: s.telemetry.workspace.prometheusEndpoint }]
+              : [],
+          ),
+          tokenRotation: telemetry.grafanaTokenRotation,
           tags: standardTags(tagContext, primaryRegion.name),
         })
       : undefined;

@@ -45,6 +45,9 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
   "aws:secretsmanager/secretRotation:SecretRotation",
   // one Grafana workspace reads every region's Prometheus workspace
   "aws:grafana/workspace:Workspace",
+  // its service account and token provision the data sources of every region
+  "aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount",
+  "aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken",
   // the secret's rotation function runs where the secret is written
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
   "aws:cloudwatch/logDeliverySource:LogDeliverySource",

@@ -2,15 +2,19 @@
  * One Amazon Managed Grafana workspace for the stack, in the primary region: sign-in through IAM
  * Identity Center or SAML (blueprint:telemetry.grafanaAuthentication), a customer managed role
  * that reads every region's Prometheus workspace, CloudWatch and X-Ray, and those data sources
- * enabled. Users and the SAML identity provider are assigned after creation (see docs/telemetry.md).
+ * enabled; the stack provisions every region's Prometheus, CloudWatch and X-Ray data sources in it
+ * (./grafanaProvisioning.ts). Users and the SAML identity provider are assigned after creation
+ * (see docs/telemetry.md).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../lib/iam";
 import { grafanaStatements } from "./lib/grafanaPolicy";
-import type { GrafanaAuthentication } from "./lib/limits";
+import type { DataSourceRegion } from "./lib/grafanaDataSources";
+import { MIN_SERVICE_ACCOUNT_GRAFANA_MAJOR, type GrafanaAuthentication } from "./lib/limits";
+import { provisionGrafanaDataSources } from "./grafanaProvisioning";
 
-/** The Grafana version the workspace runs (CreateWorkspace grafanaVersion). */
+/** The Grafana version the workspace runs (CreateWorkspace grafanaVersion); service accounts need 9 or later. */
 export const GRAFANA_VERSION = "10.4";
 
 /** Arguments of a GrafanaWorkspace. */
@@ -19,8 +23,10 @@ export interface GrafanaWorkspaceArgs {
   readonly region: string;
   readonly namePrefix: string;
   readonly authentication: GrafanaAuthentication;
-  /** Every region's Prometheus workspace ARN. */
-  readonly workspaceArns: readonly pulumi.Input<string>[];
+  /** Every region with its Prometheus workspace (ARN and endpoint). */
+  readonly regions: readonly (DataSourceRegion<pulumi.Input<string>> & { readonly workspaceArn: pulumi.Input<string> })[];
+  /** blueprint:telemetry.grafanaTokenRotation. */
+  readonly tokenRotation: number;
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -32,8 +38,13 @@ export class GrafanaWorkspace extends pulumi.ComponentResource {
 
   constructor(name: string, args: GrafanaWorkspaceArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("blueprint:telemetry:GrafanaWorkspace", name, {}, opts);
-    if (args.workspaceArns.length === 0)
-      throw new Error(`GrafanaWorkspace ${name} has invalid arguments:\n  - workspaceArns is empty; Grafana needs a Prometheus workspace to read`);
+    const problems = [
+      ...(args.regions.length === 0 ? ["regions is empty; Grafana needs a Prometheus workspace to read"] : []),
+      ...(Number.parseInt(GRAFANA_VERSION, 10) < MIN_SERVICE_ACCOUNT_GRAFANA_MAJOR
+        ? [`grafanaVersion ${GRAFANA_VERSION} has no service accounts (${MIN_SERVICE_ACCOUNT_GRAFANA_MAJOR} or later); the data sources cannot be provisioned`]
+        : []),
+    ];
+    if (problems.length > 0) throw new Error(`GrafanaWorkspace ${name} has invalid arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     const { region } = args;
     const opt = { parent: this };
     const identity = aws.getCallerIdentityOutput({}, opt);
@@ -55,7 +66,7 @@ export class GrafanaWorkspace extends pulumi.ComponentResource {
     );
     new aws.iam.RolePolicy(
       `${name}-grafana`,
-      { role: role.id, policy: pulumi.all([...args.workspaceArns]).apply((arns) => policyDocument(grafanaStatements(arns))) },
+      { role: role.id, policy: pulumi.all(args.regions.map((r) => r.workspaceArn)).apply((arns) => policyDocument(grafanaStatements(arns))) },
       opt,
     );
     const workspace = new aws.grafana.Workspace(
@@ -74,6 +85,18 @@ export class GrafanaWorkspace extends pulumi.ComponentResource {
         tags: { ...(args.tags ?? {}) },
       },
       opt,
+    );
+    provisionGrafanaDataSources(
+      name,
+      {
+        region,
+        namePrefix: args.namePrefix,
+        workspaceId: workspace.id,
+        endpoint: workspace.endpoint,
+        tokenRotation: args.tokenRotation,
+        regions: args.regions,
+      },
+      this,
     );
     this.endpoint = workspace.endpoint;
     this.workspaceId = workspace.id;

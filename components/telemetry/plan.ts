@@ -1,7 +1,8 @@
 /**
  * Plan facts of the telemetry component: the Prometheus workspace, its rules and alert manager,
  * the agents' SSM parameters and the composite alarms. Mocks return only what the real resources
- * return (IDs, ARNs, the workspace's endpoint, a parameter's version). The log key's key and alias,
+ * return (IDs, ARNs, the workspace's endpoint, a parameter's version; the Grafana token's key, which
+ * the plan records as secret). The log key's key and alias,
  * the log groups and the metric alarms are shared types.
  */
 import { always, type ComponentPlanFacts } from "../lib/plan/facts";
@@ -58,6 +59,27 @@ const bucketObject: Builder = (input) => {
   return {
     id: `${bucket}/${key}`,
     outputs: { arn: `arn:aws:s3:::${bucket}/${key}`, etag: hashHex(32, "etag", input.urn), versionId: hashHex(32, "object-version", input.urn) },
+  };
+};
+
+/** A small Grafana numeric ID (Grafana numbers its service accounts and tokens). */
+const grafanaNumber = (seed: string, urn: string): string => String(2 + (Number.parseInt(hashHex(6, seed, urn), 16) % 997));
+
+// The Terraform provider joins the parts of these IDs with commas (flex.FlattenResourceId)
+const serviceAccount: Builder = (input) => {
+  const workspaceId = textInput(input, "workspaceId") ?? "g-unknown";
+  const serviceAccountId = grafanaNumber("grafana-service-account", input.urn);
+  return { id: `${workspaceId},${serviceAccountId}`, outputs: { serviceAccountId } };
+};
+
+const serviceAccountToken: Builder = (input) => {
+  const workspaceId = textInput(input, "workspaceId") ?? "g-unknown";
+  const serviceAccountId = textInput(input, "serviceAccountId") ?? "0";
+  const serviceAccountTokenId = grafanaNumber("grafana-token", input.urn);
+  return {
+    id: `${workspaceId},${serviceAccountId},${serviceAccountTokenId}`,
+    // the key is an additional secret output of the class: the plan records it as [secret]; createdAt and expiresAt are left out (known only at creation)
+    outputs: { serviceAccountTokenId, key: `glsa_${hashHex(32, "grafana-token-key", input.urn)}` },
   };
 };
 
@@ -118,6 +140,14 @@ export const telemetryPlanFacts: ComponentPlanFacts = {
         seconds: 300,
         basis: "Managed Grafana workspaces take several minutes to become ACTIVE (the provider waits for ACTIVE; its create timeout is 30 minutes)",
       },
+    },
+    { type: "aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount", mock: serviceAccount, creation: API_ONLY_CREATION },
+    { type: "aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken", mock: serviceAccountToken, creation: API_ONLY_CREATION },
+    {
+      type: "grafana:oss/dataSource:DataSource",
+      // the Grafana provider's ID is `<orgId>:<uid>` (the workspace has the one organization 1)
+      mock: (input) => ({ id: `1:${textInput(input, "uid") ?? input.name}`, outputs: {} }),
+      creation: { seconds: 2, basis: "One call to the workspace's Grafana HTTP API (POST /api/datasources), from the deployer's machine" },
     },
   ],
 };

@@ -4,7 +4,7 @@
  */
 import { isRecord } from "../lib/guards";
 import { section, type SettingProblem } from "../lib/settings";
-import { CANARY_INTERVAL_MINUTES, GRAFANA_AUTHENTICATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE } from "./lib/limits";
+import { CANARY_INTERVAL_MINUTES, GRAFANA_AUTHENTICATION, GRAFANA_TOKEN_ROTATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE } from "./lib/limits";
 import { OTEL_HTTP_DURATION_BUCKETS } from "./lib/prometheusRules";
 import { telemetryKeys, type TelemetrySettings } from "./settings";
 
@@ -50,6 +50,12 @@ export function telemetryProblems(settings: TelemetrySettings): SettingProblem[]
         message: `must be a bucket bound of the OpenTelemetry HTTP duration histogram (${OTEL_HTTP_DURATION_BUCKETS.join(", ")}); the class's recording rule reads the bucket le="<threshold>"`,
       });
     }
+  }
+  if (!Number.isInteger(settings.grafanaTokenRotation) || !inRange(settings.grafanaTokenRotation, GRAFANA_TOKEN_ROTATION)) {
+    problems.push({
+      field: "grafanaTokenRotation",
+      message: `must be a whole number from ${GRAFANA_TOKEN_ROTATION.min} to ${GRAFANA_TOKEN_ROTATION.max}; raise it by one to issue a new token`,
+    });
   }
   if (!Number.isInteger(settings.canaryIntervalMinutes) || !inRange(settings.canaryIntervalMinutes, CANARY_INTERVAL_MINUTES)) {
     problems.push({

@@ -9,7 +9,7 @@
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
 import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, type GroupValue } from "../lib/settings";
 import type { MeasuredClass } from "./lib/classSlo";
-import { GRAFANA_AUTHENTICATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE, CANARY_INTERVAL_MINUTES } from "./lib/limits";
+import { GRAFANA_AUTHENTICATION, GRAFANA_TOKEN_ROTATION, SLO_AVAILABILITY_RANGE, SLO_LATENCY_SECONDS_RANGE, CANARY_INTERVAL_MINUTES } from "./lib/limits";
 
 /** The keys of `blueprint:telemetry`. */
 export const telemetryKeys = {
@@ -43,6 +43,12 @@ export const telemetryKeys = {
       staging: false,
       prod: derived("on when grafanaAuthentication is set", (scope) => scope.siblings.grafanaAuthentication !== undefined),
     }),
+  }),
+  grafanaTokenRotation: integer({
+    description:
+      "Generation of the Grafana service account token the stack provisions the data sources with (valid 30 days from its creation): raise it by one to issue a new token once the last one has expired; an expired token only blocks changes to the data sources, never the dashboards.",
+    range: GRAFANA_TOKEN_ROTATION,
+    default: 1,
   }),
   canaries: flag({
     description:

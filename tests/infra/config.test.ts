@@ -54,6 +54,7 @@ describe("parseConfig", () => {
       logRetentionDays: 365,
       prometheus: true,
       grafana: false,
+      grafanaTokenRotation: 1,
       canaries: true,
       canaryIntervalMinutes: 5,
       availabilityObjectivePercent: 99.9,

@@ -1,8 +1,12 @@
 import * as assert from "node:assert/strict";
 import { parse } from "yaml";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { PlanFile } from "../../tools/plan/planFile";
-import { planStack } from "../../tools/plan/planStack";
+import { planStack, writePlan } from "../../tools/plan/planStack";
+import { planReport } from "../../tools/plan/report/planReport";
+import { telemetryPlanFacts } from "../../components/telemetry/plan";
 import { listStacks } from "../../tools/plan/stackFile";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/lib/endpointServices";
 import { mockRouteTableId } from "../../components/network/lib/routeTablesMock";
@@ -60,6 +64,11 @@ function inStamp(plan: PlanFile, r: { parent: string | null }, componentTypes: r
 
 /** Types whose AWS resources take no tags (the provider has no `tags` input for them). */
 const UNTAGGABLE = new Set([
+  // Grafana's service accounts and tokens take no tags; the Grafana provider and its data sources are no AWS resources
+  "aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount",
+  "aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken",
+  "pulumi:providers:grafana",
+  "grafana:oss/dataSource:DataSource",
   "aws:backup/selection:Selection",
   "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
   "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
@@ -236,7 +245,9 @@ describe("every stack in stacks/, planned end to end", () => {
         const urns = new Set(plan.resources.map((r) => r.urn));
         assert.equal(urns.size, plan.resources.length, "URNs are unique");
         for (const r of plan.resources) {
-          assert.deepEqual(Object.keys(r), keys);
+          // provider: only a resource that names an explicit provider, which is recorded too
+          assert.deepEqual(Object.keys(r), r.provider !== undefined ? [...keys, "provider"] : keys);
+          if (r.provider !== undefined) assert.ok(urns.has(r.provider), `provider of ${r.urn} is recorded`);
           if (r.parent !== null) assert.ok(urns.has(r.parent), `parent of ${r.urn} is recorded`);
           for (const dep of r.dependencies) assert.ok(urns.has(dep), `dependency ${dep} of ${r.urn} is recorded`);
           for (const deps of Object.values(r.propertyDependencies)) for (const dep of deps) assert.ok(urns.has(dep));
@@ -252,7 +263,8 @@ describe("every stack in stacks/, planned end to end", () => {
 
       it("sets region on every regional resource and places each in a configured region (the edge's in us-east-1 and the static replica's region)", () => {
         const replica = plan.resources.find((r) => r.type === "aws:s3/bucket:Bucket" && r.name === "edge-static-replica")!.region!;
-        for (const r of plan.resources.filter((r) => r.custom || r.type.startsWith("awsx:"))) {
+        // AWS resources only: a provider and the Grafana data sources have no AWS region
+        for (const r of plan.resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("awsx:"))) {
           if (GLOBAL_TYPES.has(r.type)) assert.equal(r.region, null, r.urn);
           else if (r.urn.includes("blueprint:cdn:Cdn$"))
             assert.ok(["us-east-1", replica, plan.primaryRegion].includes(r.region ?? ""), `${r.urn} has region ${r.region}`);
@@ -592,6 +604,48 @@ describe("every stack in stacks/, planned end to end", () => {
         "us-east-1-drills-pause-static-replication",
       ],
     );
+  });
+
+  it("prod provisions Grafana's data sources, 3 per region, through one Admin service account whose token never reaches the plan file or report", async () => {
+    const plan = await plannedOnce("prod");
+    const of = (type: string) => plan.resources.filter((r) => r.type === type);
+    assert.equal(of("aws:grafana/workspace:Workspace").length, 1);
+    assert.equal(of("aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount").length, 1);
+    assert.equal(of("aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount")[0].inputs.grafanaRole, "ADMIN");
+    const [token] = of("aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken");
+    assert.deepEqual([token.inputs.name, token.inputs.secondsToLive, token.outputs.key], ["blueprint-prod-provisioning-1", 2_592_000, "[secret]"]);
+    const [provider] = of("pulumi:providers:grafana");
+    assert.deepEqual(provider.inputs, { url: `https://${String(of("aws:grafana/workspace:Workspace")[0].outputs.endpoint)}`, auth: "[secret]" });
+    const sources = of("grafana:oss/dataSource:DataSource");
+    assert.equal(sources.length, plan.regions.length * 3);
+    const workspaces = new Map(of("aws:amp/workspace:Workspace").map((w) => [w.region, w.outputs.prometheusEndpoint]));
+    for (const region of plan.regions) {
+      const prometheus = sources.find((r) => r.inputs.uid === `prometheus-${region}`)!;
+      assert.equal(prometheus.inputs.url, workspaces.get(region));
+      assert.deepEqual(JSON.parse(prometheus.inputs.jsonDataEncoded as string), {
+        httpMethod: "POST",
+        sigV4Auth: true,
+        sigV4AuthType: "workspace-iam-role",
+        sigV4Region: region,
+      });
+      for (const kind of ["cloudwatch", "xray"])
+        assert.deepEqual(JSON.parse(sources.find((r) => r.inputs.uid === `${kind}-${region}`)!.inputs.jsonDataEncoded as string), {
+          authType: "workspace-iam-role",
+          defaultRegion: region,
+        });
+    }
+    for (const source of sources) assert.equal(source.provider, provider.urn);
+    // the key the program saw (the mock's) is nowhere in the written plan file or the report
+    const key = telemetryPlanFacts.types
+      .find((t) => t.type === token.type)!
+      .mock({ type: token.type, name: token.name, urn: token.urn, inputs: token.inputs }, "us-east-1").outputs.key as string;
+    assert.match(key, /^glsa_/);
+    const written = readFileSync(writePlan(plan, mkdtempSync(join(tmpdir(), "plan-"))), "utf8");
+    assert.ok(written.includes("blueprint-prod-provisioning-1"));
+    for (const text of [written, planReport(plan)]) {
+      assert.ok(!text.includes(key));
+      assert.doesNotMatch(text, /glsa_/);
+    }
   });
 
   it("prod runs three regions on three continents with three AZs, a NAT per AZ and protection", async () => {

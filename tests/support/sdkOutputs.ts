@@ -16,6 +16,10 @@ export function declarationFile(type: string): string | undefined {
   }
   if (pkg === "awsx") return join(PULUMI_PACKAGES, "awsx", module, `${className[0].toLowerCase()}${className.slice(1)}.d.ts`);
   if (pkg === "random") return join(PULUMI_PACKAGES, "random", `${module.split("/")[1]}.d.ts`);
+  if (pkg === "grafana") {
+    const [folder, file] = module.split("/");
+    return join(PULUMI_PACKAGES, "..", "@pulumiverse", "grafana", folder, `${file}.d.ts`);
+  }
   return undefined;
 }
 

@@ -85,6 +85,7 @@ export const PROD_TELEMETRY_SETTINGS: TelemetrySettings = {
   logRetentionDays: 365,
   prometheus: true,
   grafana: false,
+  grafanaTokenRotation: 1,
   canaries: true,
   canaryIntervalMinutes: 5,
   availabilityObjectivePercent: 99.9,

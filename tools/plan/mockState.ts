@@ -6,7 +6,17 @@
  * resource type never breaks the plan; declare its facts to make it realistic.
  */
 import { genericMock, invokeError, type MockInput, type MockResult } from "../../components/lib/plan/mock";
+import { hashHex } from "../../components/lib/plan/mockIds";
 import { FACTS } from "./facts";
+
+/** Type tokens of provider resources: `pulumi:providers:<package>`. */
+const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+
+/** A deterministic version 4 UUID from a URN. */
+function uuidFrom(urn: string): string {
+  const hex = hashHex(32, "provider", urn);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 export type { MockInput, MockResult } from "../../components/lib/plan/mock";
 
@@ -21,6 +31,8 @@ export function mockState(input: MockInput, defaultRegion: string): MockResult {
   const facts = FACTS.facts(input.type);
   if (facts) return facts.mock(input, region);
   if (input.type.startsWith("blueprint:") || input.type === "pulumi:pulumi:Stack") return { outputs: {} };
+  // an explicit provider: the engine gives it a UUID and no outputs beyond its configuration
+  if (input.type.startsWith(PROVIDER_TYPE_PREFIX)) return { id: uuidFrom(input.urn), outputs: {} };
   return genericMock(input, region);
 }
 

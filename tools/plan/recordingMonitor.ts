@@ -12,7 +12,8 @@ import * as rpc from "@pulumi/pulumi/runtime/rpc";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- google-protobuf ships no types
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as { Struct: { fromJavaScript(value: unknown): unknown } };
 import type { PlannedResource } from "./planFile";
-import { redactWireValue } from "./redact";
+import { redactWireValue, SECRET_SIG, SIG_KEY } from "./redact";
+import { SECRET_PLACEHOLDER } from "./planFile";
 import { mockInvoke, mockState, resourceRegion } from "./mockState";
 
 type Callback = (err: Error | null, response?: unknown) => void;
@@ -31,6 +32,7 @@ interface RegisterRequest {
   getDeletebeforereplace(): boolean;
   getImportid(): string;
   getProvider(): string;
+  getAdditionalsecretoutputsList(): string[];
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -62,6 +64,11 @@ export class RecordingMonitor extends MockMonitor {
       const wireInputs = request.getObject()?.toJavaScript() ?? {};
       const inputs = redactWireValue(wireInputs) as Record<string, unknown>;
       const mocked = mockState({ type, name, urn, inputs }, this.defaultRegion);
+      // outputs the resource class marks secret (additionalSecretOutputs): the engine returns them as secrets
+      const secretOutputs = new Set(request.getAdditionalsecretoutputsList());
+      const recordedOutputs = Object.fromEntries(Object.entries(mocked.outputs).map(([key, value]) => [key, secretOutputs.has(key) ? SECRET_PLACEHOLDER : value]));
+      // an explicit provider (`urn::id`), which the engine configures before the resource
+      const provider = request.getProvider() ? request.getProvider().split("::").slice(0, -1).join("::") : undefined;
       const custom = request.getCustom();
       const propertyDependencies: Record<string, string[]> = {};
       request.getPropertydependenciesMap().forEach((value, key) => {
@@ -75,12 +82,13 @@ export class RecordingMonitor extends MockMonitor {
         parent: request.getParent() || null,
         region: type === STACK_TYPE ? null : (resourceRegion(inputs) ?? null),
         inputs,
-        outputs: { ...inputs, ...(mocked.id !== undefined ? { id: mocked.id } : {}), ...mocked.outputs },
+        outputs: { ...inputs, ...(mocked.id !== undefined ? { id: mocked.id } : {}), ...recordedOutputs },
         dependencies: request.getDependenciesList(),
         propertyDependencies,
         protect: request.getProtect() === true,
         ignoreChanges: request.getIgnorechangesList(),
         deleteBeforeReplace: request.getDeletebeforereplace(),
+        ...(provider ? { provider } : {}),
       };
       this.recorded.push(resource);
       this.byUrn.set(urn, resource);
@@ -88,6 +96,7 @@ export class RecordingMonitor extends MockMonitor {
       // What the SDK receives back: the real (unredacted) inputs plus the mocked outputs.
       const state = { ...rpc.deserializeProperties(request.getObject() as any), ...mocked.outputs };
       const serializedState = await rpc.serializeProperties("", state);
+      for (const key of secretOutputs) if (key in mocked.outputs) serializedState[key] = { [SIG_KEY]: SECRET_SIG, value: serializedState[key] };
       (this as any).resources.set(urn, { urn, id: mocked.id ?? null, state: serializedState });
       const response = new RegisterResourceResponse();
       response.setUrn(urn);

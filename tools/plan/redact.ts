@@ -5,8 +5,8 @@
 import { SECRET_PLACEHOLDER, UNKNOWN_PLACEHOLDER } from "./planFile";
 
 // Signatures of Pulumi's wire format (sdk/nodejs/runtime/rpc.ts).
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";

@@ -45,6 +45,8 @@ export function planGraph(plan: { readonly resources: readonly PlannedResource[]
       if (!cached) {
         const all = new Set(resource.dependencies);
         for (const urns of Object.values(resource.propertyDependencies)) for (const urn of urns) all.add(urn);
+        // the engine configures an explicit provider before it creates the provider's resources
+        if (resource.provider !== undefined) all.add(resource.provider);
         all.delete(resource.urn);
         cached = [...all];
         dependencyCache.set(resource.urn, cached);

@@ -19,4 +19,6 @@ export interface PlannedResource {
   readonly protect: boolean;
   readonly ignoreChanges: string[];
   readonly deleteBeforeReplace: boolean;
+  /** The explicit provider's URN, when the resource names one (absent: the package's default provider). */
+  readonly provider?: string;
 }

@@ -44,3 +44,17 @@ export const MAX_QUERY_STRING_LENGTH = 10_000;
 
 /** Composite alarm rules are at most 10 240 characters. */
 export const MAX_ALARM_RULE_LENGTH = 10_240;
+
+/**
+ * A workspace service account token's lifetime: CreateWorkspaceServiceAccountToken accepts 1 s to
+ * 30 days (the provider validates 1..2 592 000). The stack takes the longest.
+ *
+ * @see https://docs.aws.amazon.com/grafana/latest/APIReference/API_CreateWorkspaceServiceAccountToken.html
+ */
+export const GRAFANA_TOKEN_SECONDS_TO_LIVE = 2_592_000;
+
+/** Service accounts exist in workspaces of Grafana 9 and later (CreateWorkspaceServiceAccount). */
+export const MIN_SERVICE_ACCOUNT_GRAFANA_MAJOR = 9;
+
+/** The rotation counter of the provisioning token: any whole number from 1 (it is part of the token's name). */
+export const GRAFANA_TOKEN_ROTATION = { min: 1, max: 9999 } as const;

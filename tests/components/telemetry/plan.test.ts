@@ -21,6 +21,30 @@ describe("telemetry plan facts", () => {
     });
   });
 
+  it("mocks the service account's and token's comma-joined IDs and the token's key, which the class marks secret", () => {
+    const account = facts("aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount").mock(
+      input("a", { workspaceId: "g-1", grafanaRole: "ADMIN" }),
+      "us-east-1",
+    );
+    assert.match(account.id ?? "", /^g-1,\d+$/);
+    assert.deepEqual(Object.keys(account.outputs), ["serviceAccountId"]);
+    assert.equal(account.id, `g-1,${account.outputs.serviceAccountId as string}`);
+    const token = facts("aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken").mock(
+      input("t", { workspaceId: "g-1", serviceAccountId: "7", secondsToLive: 60 }),
+      "us-east-1",
+    );
+    assert.equal(token.id, `g-1,7,${token.outputs.serviceAccountTokenId as string}`);
+    assert.deepEqual(Object.keys(token.outputs), ["serviceAccountTokenId", "key"]);
+    assert.match(token.outputs.key as string, /^glsa_[0-9a-f]{32}$/);
+  });
+
+  it("mocks a Grafana data source's ID as Grafana's provider gives it: organization and uid", () => {
+    assert.deepEqual(facts("grafana:oss/dataSource:DataSource").mock(input("d", { uid: "prometheus-eu-west-1", type: "prometheus" }), "us-east-1"), {
+      id: "1:prometheus-eu-west-1",
+      outputs: {},
+    });
+  });
+
   it("marks the workspace stateful, replaced by its region or key, and gives each slow type its basis", () => {
     assert.deepEqual(
       facts("aws:amp/workspace:Workspace").stateful?.replacedBy.map((rule) => rule.input),

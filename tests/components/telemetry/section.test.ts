@@ -27,6 +27,16 @@ describe("telemetry section rules", () => {
     );
   });
 
+  it("names a token rotation that is not a whole number from 1", () => {
+    for (const grafanaTokenRotation of [0, 1.5, 10_000])
+      assert.deepEqual(
+        telemetryProblems({ ...OK, grafanaTokenRotation }).map((p) => `${p.field}: ${p.message}`),
+        ["grafanaTokenRotation: must be a whole number from 1 to 9999; raise it by one to issue a new token"],
+        String(grafanaTokenRotation),
+      );
+    assert.deepEqual(telemetryProblems({ ...OK, grafanaTokenRotation: 2 }), []);
+  });
+
   it("asks for a histogram bucket bound as the latency threshold only when Prometheus records it", () => {
     assert.deepEqual(
       telemetryProblems({ ...OK, latencyThresholdSeconds: 0.3 }).map((p) => p.field),

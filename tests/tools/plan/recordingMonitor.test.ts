@@ -21,6 +21,41 @@ describe("recording monitor", () => {
     assert.equal(recording.outputs.password, "[secret]");
   });
 
+  it("records an output the class lists in additionalSecretOutputs as [secret] and hands it to the program as a secret", async () => {
+    let secretSeen: boolean | undefined;
+    const recording = await recordProgram(
+      () => {
+        const token = new aws.grafana.WorkspaceServiceAccountToken("t", { region: "us-east-1", workspaceId: "g-1", serviceAccountId: "2", secondsToLive: 60 });
+        void pulumi.isSecret(token.key).then((secret) => (secretSeen = secret));
+        return { key: token.key, id: token.serviceAccountTokenId };
+      },
+      { stack: "t", config: { "aws:region": "us-east-1" } },
+    );
+    const token = recording.resources.find((r) => r.name === "t")!;
+    assert.equal(token.outputs.key, "[secret]");
+    assert.match(token.outputs.serviceAccountTokenId as string, /^\d+$/);
+    assert.equal(recording.outputs.key, "[secret]");
+    assert.equal(secretSeen, true);
+    assert.doesNotMatch(JSON.stringify(recording), /glsa_/);
+  });
+
+  it("records an explicit provider as a resource with a UUID and each resource that names it, whatever its package", async () => {
+    const recording = await recordProgram(
+      () => {
+        const provider = new aws.Provider("explicit", { region: "eu-west-1" });
+        new aws.cloudwatch.LogGroup("g", { retentionInDays: 7 }, { provider });
+        new aws.cloudwatch.LogGroup("d", { region: "eu-west-1", retentionInDays: 7 });
+        return {};
+      },
+      { stack: "t", config: { "aws:region": "us-east-1" } },
+    );
+    const provider = recording.resources.find((r) => r.type === "pulumi:providers:aws")!;
+    assert.equal(provider.custom, true);
+    assert.match(provider.outputs.id as string, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(recording.resources.find((r) => r.name === "g")!.provider, provider.urn);
+    assert.ok(!("provider" in recording.resources.find((r) => r.name === "d")!));
+  });
+
   it("records parent, dependencies, property dependencies and options", async () => {
     const recording = await recordProgram(
       () => {
