@@ -67,10 +67,12 @@ export const EXIT_CODES = {
 /** Usage text of the plan command. */
 export const USAGE = `Usage: npm run plan -- <stack> [<stack> ...] | --all [options]
        npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--fail-on-resilience-regression] [--markdown <file>]
+       npm run plan -- placeholders [<stack> ...] [--json]
 
 Plans stacks offline (no AWS credentials, no Pulumi CLI): runs the program under a recording
 mock monitor, writes plan/<stack>.json and the pull-request report plan/<stack>.md, and prints
-a summary. \`diff\` compares two plan files (npm run plan -- diff --help).
+a summary. \`diff\` compares two plan files (npm run plan -- diff --help); \`placeholders\` lists
+the example values still in the stack files (npm run plan -- placeholders --help).
 
 Options:
   --all                  plan every stacks/Pulumi.<stack>.yaml
