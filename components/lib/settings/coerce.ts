@@ -20,7 +20,7 @@ export function coerceScalarsToText(value: unknown, setting: AnySetting): unknow
     case "map":
       return isRecord(value) && setting.item ? mapValues(value, () => setting.item) : value;
     case "group":
-      return isRecord(value) && setting.keys ? mapValues(value, (key) => setting.keys?.[key] as AnySetting | undefined) : value;
+      return isRecord(value) && setting.keys ? mapValues(value, (key) => setting.keys?.[key]) : value;
     default:
       return value;
   }

@@ -3,7 +3,7 @@
  * syntax) and its line, reading the YAML with positions. Comments are not values and are never
  * reported; `secure:` values cannot be read and are skipped.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { placeholderReasons } from "./rules";
 
 /** A placeholder still in a stack file. */
@@ -37,8 +37,9 @@ export function scanPlaceholders(file: string, text: string): Placeholder[] {
   const found: Placeholder[] = [];
   const visit = (node: unknown, key: string) => {
     if (isScalar(node)) {
-      if (node.value === null || node.value === undefined) return;
-      const value = String(node.value);
+      const scalar: unknown = node.value;
+      if (typeof scalar !== "string" && typeof scalar !== "number") return;
+      const value = String(scalar);
       const reasons = placeholderReasons(value);
       if (reasons.length > 0) found.push({ file, line: lineCounter.linePos(node.range?.[0] ?? 0).line, key, value, reasons });
     } else if (isSeq(node)) {
@@ -47,13 +48,13 @@ export function scanPlaceholders(file: string, text: string): Placeholder[] {
       if (node.items.length === 1 && isScalar(node.items[0].key) && node.items[0].key.value === "secure") return;
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
-        visit(pair.value as Node, pathKey(key, String(pair.key.value)));
+        visit(pair.value, pathKey(key, String(pair.key.value)));
       }
     }
   };
   if (isMap(config)) {
     for (const pair of config.items) {
-      if (isScalar(pair.key)) visit(pair.value as Node, String(pair.key.value));
+      if (isScalar(pair.key)) visit(pair.value, String(pair.key.value));
     }
   }
   return found.sort((a, b) => a.line - b.line);
