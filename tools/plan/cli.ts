@@ -17,6 +17,7 @@ import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE
 import { formatDiffMarkdown, formatDiffText, dataLossLine, regressionLine } from "./diff/formatDiff";
 import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
 import { diffPlans } from "./diff/planDiff";
+import { stackEscWarning } from "./escImports";
 import { placeholdersMain } from "./placeholders/command";
 import type { PlanFile } from "./planFile";
 import { planStack, writePlan } from "./planStack";
@@ -70,6 +71,8 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   const losing: string[] = [];
   const regressing: string[] = [];
   for (const stack of stacks) {
+    const escNotice = stackEscWarning(stack, args.stacksDir);
+    if (escNotice !== undefined) err(escNotice);
     try {
       const plan = await planStack(stack, { stacksDir: args.stacksDir, ...(options.program ? { program: options.program } : {}) });
       const path = writePlan(plan, args.outDir);
