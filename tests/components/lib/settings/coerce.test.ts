@@ -10,9 +10,9 @@ describe("coerceScalarsToText", () => {
       mode: choice(["1", "2"], { description: "c", default: "1" }),
       count: integer({ description: "n", default: 1 }),
       enabled: flag({ description: "f", default: false }),
-      tags: map(text({ description: "v" }), { description: "t" }),
-      names: list(text({ description: "n" }), { description: "l" }),
-      counts: list(integer({ description: "n" }), { description: "l" }),
+      tags: map(text({ description: "v", optional: true }), { description: "t", optional: true }),
+      names: list(text({ description: "n", optional: true }), { description: "l", optional: true }),
+      counts: list(integer({ description: "n", optional: true }), { description: "l", optional: true }),
     },
     { description: "g" },
   ) as unknown as AnySetting;
