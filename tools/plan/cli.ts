@@ -28,6 +28,7 @@ import { planReport, type BaseComparison } from "./report/planReport";
 import { ProgramError, type Program } from "./runProgram";
 import { plannedSummary, progressDetail, runSummaryJson, totalLine, type StackSummary } from "./runSummary";
 import { listStacks, StackFileError } from "./stackFile";
+import { stackTagsMain } from "./stackTags";
 import { declaredResourceCount, formatSummary, mandatoryViolations } from "./summary";
 
 /** Exit code when every stack planned but at least one has a mandatory policy violation. */
@@ -52,6 +53,7 @@ const defaultErr: Writer = (line) => console.error(line);
 export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = defaultErr, options: MainOptions = {}): Promise<number> {
   if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
   if (argv[0] === "placeholders") return placeholdersMain(argv.slice(1), out, err);
+  if (argv[0] === "stack-tags") return stackTagsMain(argv.slice(1), out, err);
   const args = parseOrExit(() => parsePlanArgs(argv), USAGE, out, err);
   if (typeof args === "number") return args;
   const pathProblems = [inputDirectoryProblem("--stacks-dir", args.stacksDir), outputDirectoryProblem("--out-dir", args.outDir)].filter(
