@@ -12,7 +12,6 @@ import { physicalNamePrefix } from "../components/lib/naming";
 import { regionInfo, suggestRegions } from "../components/lib/regions";
 import { coerceScalarsToText } from "../components/lib/settings/coerce";
 import { rawStack, StackSettings, valueAt } from "../components/lib/settings/engine";
-import type { AnySetting } from "../components/lib/settings/setting";
 import { allowedKeysAt } from "../components/lib/settings/keys";
 import { ConfigError, type ConfigIssue, type ConfigPath } from "./configIssues";
 import { CONFIG_KEYS, CONFIG_NAMESPACE, stackConfigSchema, STRING_KEYS } from "./configSchema";
@@ -77,11 +76,11 @@ export function parseConfig(written: unknown, naming: NamingContext = DEFAULT_NA
 export function coerceStackScalars(raw: unknown): unknown {
   if (!isRecord(raw)) return raw;
   const stackOwn = ENGINE_SECTIONS.find((section) => section.key === "");
-  const own = stackOwn ? (coerceScalarsToText(raw, stackOwn.setting as AnySetting) as Record<string, unknown>) : { ...raw };
+  const own = stackOwn ? (coerceScalarsToText(raw, stackOwn.setting) as Record<string, unknown>) : { ...raw };
   return Object.fromEntries(
     Object.entries(own).map(([key, value]) => {
       const section = ENGINE_SECTIONS.find((candidate) => candidate.key === key);
-      return [key, section ? coerceScalarsToText(value, section.setting as AnySetting) : value];
+      return [key, section ? coerceScalarsToText(value, section.setting) : value];
     }),
   );
 }
