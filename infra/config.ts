@@ -10,6 +10,7 @@ import { isRecord } from "../components/lib/guards";
 import { looksSecret } from "../components/compute/lib/userData";
 import { physicalNamePrefix } from "../components/lib/naming";
 import { regionInfo, suggestRegions } from "../components/lib/regions";
+import { coerceScalarsToText } from "../components/lib/settings/coerce";
 import { rawStack, StackSettings, valueAt } from "../components/lib/settings/engine";
 import { allowedKeysAt } from "../components/lib/settings/keys";
 import { ConfigError, type ConfigIssue, type ConfigPath } from "./configIssues";
@@ -46,7 +47,8 @@ function stackSettings(raw: unknown, naming: NamingContext): StackSettings {
  * @param naming the physical-name prefix, so that name-length limits are checked. @default DEFAULT_NAMING
  * @throws ConfigError listing every problem, each with its key path, value and what is allowed.
  */
-export function parseConfig(raw: unknown, naming: NamingContext = DEFAULT_NAMING): BlueprintConfig {
+export function parseConfig(written: unknown, naming: NamingContext = DEFAULT_NAMING): BlueprintConfig {
+  const raw = coerceStackScalars(written);
   const shape = stackConfigSchema.safeParse(raw);
   const settings = stackSettings(raw, naming);
   const found: ConfigIssue[] = [
@@ -65,6 +67,22 @@ export function parseConfig(raw: unknown, naming: NamingContext = DEFAULT_NAMING
     throw new ConfigError(dedupe(issues), raw);
   }
   return settings.all() as unknown as BlueprintConfig;
+}
+
+/**
+ * The stack file with the numbers and booleans `pulumi config set --path` writes at text positions
+ * turned back into text (components/lib/settings/coerce.ts), section by section.
+ */
+export function coerceStackScalars(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const stackOwn = ENGINE_SECTIONS.find((section) => section.key === "");
+  const own = stackOwn ? (coerceScalarsToText(raw, stackOwn.setting) as Record<string, unknown>) : { ...raw };
+  return Object.fromEntries(
+    Object.entries(own).map(([key, value]) => {
+      const section = ENGINE_SECTIONS.find((candidate) => candidate.key === key);
+      return [key, section ? coerceScalarsToText(value, section.setting) : value];
+    }),
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { dirname, join, normalize, relative } from "node:path";
 
 const README = "README.md";
 const MAX_README_LINES = 250;
-const COMMANDS = ["npm ci && npm run plan -- --all", "npm ci && npm test"];
+const COMMANDS = ["npm ci && npm run -s plan -- --all", "npm ci && npm test"];
 
 /** The Markdown files whose links are checked: the README and every page under docs/. */
 const PAGES = [

@@ -722,3 +722,19 @@ describe("data tier and edge config, end to end", () => {
     ]);
   });
 });
+
+describe("values `pulumi config set --path` stores as numbers or booleans", () => {
+  it("accepts a health-check matcher 200 and a tag value 1234 where the schema takes text", () => {
+    const raw = { ...prodConfig(), web: { healthCheck: { matcher: 200 } }, tags: { CostCode: 1234, Shared: true } };
+    const config = parseConfig(raw);
+    assert.equal(config.web["us-east-1"].healthCheck.matcher, "200");
+    assert.equal(config.tags.CostCode, "1234");
+    assert.equal(config.tags.Shared, "true");
+  });
+
+  it("still refuses text where the schema takes a number: only text positions are coerced", () => {
+    assert.deepEqual(problems({ ...prodConfig(), web: { healthCheck: { intervalSeconds: "15" } } }), [
+      'blueprint:web.healthCheck.intervalSeconds: must be a number (got "15")',
+    ]);
+  });
+});

@@ -8,6 +8,7 @@
  * `npm run plan -- prod` (target: under 3 s) and peak memory.
  */
 import { exitWhenDrained } from "../lib/exit";
+import { createProgress } from "../lib/progress";
 import * as pulumi from "@pulumi/pulumi";
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -128,7 +129,10 @@ async function main(): Promise<void> {
     "| case | resources | plan ms | plan ms/res | same program, plain SDK mocks ms/res | engine overhead | trivial-resource floor ms/res | plan / floor |",
   );
   rows.push("|---|---:|---:|---:|---:|---:|---:|---:|");
+  // the table comes at the end; meanwhile a line per finished case on stderr (about 100 s in all)
+  const progress = createProgress(cases.length + 1);
   for (const { label, file } of cases) {
+    progress.start(label);
     const plan = await timePlan(file);
     const sdk = await timeSdkMocks(file);
     const floor = await timeFloor(plan.resources);
@@ -138,10 +142,13 @@ async function main(): Promise<void> {
     rows.push(
       `| ${label} | ${plan.resources} | ${plan.ms.toFixed(1)} | ${perResource.toFixed(3)} | ${sdkPerResource.toFixed(3)} | ${(perResource / sdkPerResource).toFixed(2)}x | ${floorPerResource.toFixed(3)} | ${(perResource / floorPerResource).toFixed(2)}x |`,
     );
+    progress.done(label, `${plan.resources} resources, plan ${plan.ms.toFixed(0)} ms`);
   }
   // restore a recording monitor so nothing else runs against the floor's mocks
   installMockMonitor(undefined, "bench", "done");
+  progress.start("cold npm run plan -- prod");
   const cold = coldPlanMs("prod");
+  progress.done("cold npm run plan -- prod", `${cold.toFixed(0)} ms`);
   console.log(rows.join("\n"));
   console.log(`\ncold \`npm run plan -- prod\` (new process, module loading included): ${cold.toFixed(0)} ms (target < 3000 ms)`);
   console.log(`peak RSS of the benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);

@@ -14,6 +14,8 @@ export interface PlanArgs {
   readonly stacksDir: string;
   /** Print only the one-line result per stack. @default false */
   readonly quiet: boolean;
+  /** Print one JSON summary of the run on stdout instead of the text (tools/plan/runSummary.ts). @default false */
+  readonly json: boolean;
   /** Base plans to diff against: a directory of `<stack>.json` files or one plan file. @default no diff */
   readonly base?: string;
   /** Exit 5 when the diff against the base would delete or replace a stateful resource. @default false */
@@ -67,10 +69,12 @@ export const EXIT_CODES = {
 /** Usage text of the plan command. */
 export const USAGE = `Usage: npm run plan -- <stack> [<stack> ...] | --all [options]
        npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--fail-on-resilience-regression] [--markdown <file>]
+       npm run plan -- placeholders [<stack> ...] [--json]
 
 Plans stacks offline (no AWS credentials, no Pulumi CLI): runs the program under a recording
 mock monitor, writes plan/<stack>.json and the pull-request report plan/<stack>.md, and prints
-a summary. \`diff\` compares two plan files (npm run plan -- diff --help).
+a summary. \`diff\` compares two plan files (npm run plan -- diff --help); \`placeholders\` lists
+the example values still in the stack files (npm run plan -- placeholders --help).
 
 Options:
   --all                  plan every stacks/Pulumi.<stack>.yaml
@@ -82,6 +86,9 @@ Options:
   --fail-on-resilience-regression
                          with --base: exit 6 when a failure domain's outcome gets worse
   --quiet                one line per stack
+  --json                 print one JSON summary of the run on stdout (per stack: status,
+                         resources, violations, files, time, diff counts; totals) instead of
+                         the text; progress stays on stderr
   --help                 this text
 
 Exit codes: 0 planned; 1 a stack failed (bad stack file, unknown stack, program error) or a base
@@ -149,7 +156,7 @@ const PLAN_VALUE_FLAGS = new Map([
   ["--stacks-dir", "a directory"],
   ["--base", "a directory of base plans or one plan file"],
 ]);
-const PLAN_BOOLEAN_FLAGS = new Set(["--all", "--quiet", "--fail-on-data-loss", "--fail-on-resilience-regression", "--help"]);
+const PLAN_BOOLEAN_FLAGS = new Set(["--all", "--quiet", "--json", "--fail-on-data-loss", "--fail-on-resilience-regression", "--help"]);
 
 /** Parses the plan command's argv (without node and script). Collects every problem before throwing. */
 export function parsePlanArgs(argv: readonly string[]): PlanArgs {
@@ -174,6 +181,7 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
     all,
     help,
     quiet: flags.has("--quiet"),
+    json: flags.has("--json"),
     outDir: values["--out-dir"] ?? "plan",
     stacksDir: values["--stacks-dir"] ?? "stacks",
     ...(values["--base"] !== undefined ? { base: values["--base"] } : {}),

@@ -13,16 +13,22 @@ import { dirname, join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
 import { exitWhenDrained } from "../lib/exit";
 import { inputDirectoryProblem, outputDirectoryProblem, outputFileProblem } from "../lib/paths";
-import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, UsageError, USAGE } from "./args";
+import { performance } from "node:perf_hooks";
+import { createProgress, type ProgressSink } from "../lib/progress";
+import { DIFF_USAGE, EXIT_CODES, parseDiffArgs, parsePlanArgs, type PlanArgs, UsageError, USAGE } from "./args";
 import { formatDiffMarkdown, formatDiffText, dataLossLine, regressionLine } from "./diff/formatDiff";
 import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
 import { diffPlans } from "./diff/planDiff";
+import { stackEscWarning } from "./escImports";
+import { placeholdersMain } from "./placeholders/command";
 import type { PlanFile } from "./planFile";
 import { planStack, writePlan } from "./planStack";
 import { PolicyConfigError } from "./policyRunner";
 import { planReport, type BaseComparison } from "./report/planReport";
 import { ProgramError, type Program } from "./runProgram";
+import { plannedSummary, progressDetail, runSummaryJson, totalLine, type StackSummary } from "./runSummary";
 import { listStacks, StackFileError } from "./stackFile";
+import { stackTagsMain } from "./stackTags";
 import { declaredResourceCount, formatSummary, mandatoryViolations } from "./summary";
 
 /** Exit code when every stack planned but at least one has a mandatory policy violation. */
@@ -34,13 +40,20 @@ export const EXIT_DATA_LOSS = EXIT_CODES.dataLoss;
 export interface MainOptions {
   /** Program to plan instead of infra/index.ts (a test's variant). @default infra/index.ts */
   readonly program?: Program;
+  /** Where the per-stack progress lines go. @default stderr when `err` is the default, else `err` line by line */
+  readonly progress?: ProgressSink;
 }
 
 type Writer = (line: string) => void;
 
+/** The default error writer; `main` writes progress straight to stderr when it is in use. */
+const defaultErr: Writer = (line) => console.error(line);
+
 /** Runs the CLI and returns its exit code; output goes to the given writers. */
-export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = console.error, options: MainOptions = {}): Promise<number> {
+export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = defaultErr, options: MainOptions = {}): Promise<number> {
   if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
+  if (argv[0] === "placeholders") return placeholdersMain(argv.slice(1), out, err);
+  if (argv[0] === "stack-tags") return stackTagsMain(argv.slice(1), out, err);
   const args = parseOrExit(() => parsePlanArgs(argv), USAGE, out, err);
   if (typeof args === "number") return args;
   const pathProblems = [inputDirectoryProblem("--stacks-dir", args.stacksDir), outputDirectoryProblem("--out-dir", args.outDir)].filter(
@@ -63,6 +76,11 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     err(`--base ${args.base} is one plan file, but ${stacks.length} stacks are planned; give a directory of <stack>.json base plans\n\n${USAGE}`);
     return EXIT_CODES.usage;
   }
+  // --json keeps stdout for the one JSON document; progress and problems stay on stderr
+  const say: Writer = args.json ? () => undefined : out;
+  const progress = stacks.length > 1 || args.json ? createProgress(stacks.length, options.progress ?? progressSinkFor(err)) : undefined;
+  const runStarted = performance.now();
+  const summaries: StackSummary[] = [];
   const failed: string[] = [];
   /** The files written for these stacks, as paths under --out-dir. */
   const reports = (names: readonly string[], extension: string) => names.map((name) => join(args.outDir, `${name}.${extension}`)).join(", ");
@@ -70,13 +88,19 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   const losing: string[] = [];
   const regressing: string[] = [];
   for (const stack of stacks) {
+    const escNotice = stackEscWarning(stack, args.stacksDir);
+    if (escNotice !== undefined) err(escNotice);
+    const stackStarted = performance.now();
+    progress?.start(`stack ${stack}`);
+    let summary: StackSummary;
     try {
       const plan = await planStack(stack, { stacksDir: args.stacksDir, ...(options.program ? { program: options.program } : {}) });
       const path = writePlan(plan, args.outDir);
       const base = args.base !== undefined ? compareWithBase(plan, args.base) : undefined;
-      writeFileSync(join(args.outDir, `${plan.stack}.md`), planReport(plan, base ? { base } : {}));
+      const reportPath = join(args.outDir, `${plan.stack}.md`);
+      writeFileSync(reportPath, planReport(plan, base ? { base } : {}));
       const mandatory = mandatoryViolations(plan);
-      out(
+      say(
         args.quiet
           ? `${stack}: ${declaredResourceCount(plan)} resources, ${mandatory.length} mandatory / ${plan.policies.violations.length - mandatory.length} advisory policy violation(s) -> ${path}`
           : formatSummary(plan, path),
@@ -87,7 +111,7 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
       }
       if (base && "diff" in base) {
         const { added, removed, changed, dataLoss } = base.diff;
-        out(
+        say(
           `${stack}: against ${base.baseLabel}: ${added.length} added, ${removed.length} removed, ${changed.length} changed, ${dataLoss.length} stateful resource(s) deleted or replaced`,
         );
         for (const finding of base.diff.dataLoss) err(`${stack}: data loss: ${dataLossLine(finding)}`);
@@ -95,17 +119,37 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
         for (const regression of base.diff.resilienceRegressions) err(`${stack}: resilience regression: ${regressionLine(regression)}`);
         if (base.diff.resilienceRegressions.length > 0) regressing.push(stack);
       }
+      summary = plannedSummary(plan, { planFile: path, report: reportPath }, performance.now() - stackStarted, base && "diff" in base ? base.diff : undefined);
     } catch (error) {
+      let message: string;
       if (error instanceof ConfigError) {
-        err(`${args.stacksDir}/Pulumi.${stack}.yaml: ${error.message}`);
+        message = `${args.stacksDir}/Pulumi.${stack}.yaml: ${error.message}`;
       } else if (error instanceof StackFileError || error instanceof ProgramError || error instanceof PolicyConfigError || error instanceof PlanFileError) {
-        err(error.message);
+        message = error.message;
       } else {
         throw error;
       }
+      err(message);
       failed.push(stack);
+      summary = { stack, status: "failed", error: message, durationMs: Math.round(performance.now() - stackStarted) };
     }
+    summaries.push(summary);
+    progress?.done(`stack ${stack}`, progressDetail(summary));
   }
+  const code = runExitCode(args, { failed, violating, losing, regressing }, err);
+  const result = runSummaryJson(summaries, code, performance.now() - runStarted);
+  if (args.json) out(JSON.stringify(result, null, 2));
+  else if (stacks.length > 1) out(totalLine(result));
+  return code;
+}
+
+/** The run's exit code, after printing why it is not 0 (1 wins over 4, 4 over 5, 5 over 6). */
+function runExitCode(
+  args: Pick<PlanArgs, "failOnDataLoss" | "failOnResilienceRegression">,
+  stacks: { readonly failed: string[]; readonly violating: string[]; readonly losing: string[]; readonly regressing: string[] },
+  err: Writer,
+): number {
+  const { failed, violating, losing, regressing } = stacks;
   if (failed.length > 0) {
     err(`Planning failed for ${failed.join(", ")}.`);
     return EXIT_CODES.failed;
@@ -123,6 +167,12 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     return EXIT_CODES.resilienceRegression;
   }
   return EXIT_CODES.ok;
+}
+
+/** Progress lines through the CLI's error writer: stderr itself by default (a terminal gets the running line), else one call per finished line. */
+function progressSinkFor(err: Writer): ProgressSink {
+  if (err === defaultErr) return process.stderr;
+  return { isTTY: false, write: (text: string) => (text.endsWith("\n") ? err(text.slice(0, -1)) : undefined) };
 }
 
 /**

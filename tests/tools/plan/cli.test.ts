@@ -9,6 +9,7 @@ import { EXIT_DATA_LOSS, EXIT_MANDATORY_VIOLATIONS, main } from "../../../tools/
 import { SECRET_PLACEHOLDER, type PlanFile, serializePlan, type PlannedResource } from "../../../tools/plan/planFile";
 import { SECRET_CONFIG_PLACEHOLDER } from "../../../tools/plan/stackFile";
 import type { Program } from "../../../tools/plan/runProgram";
+import type { RunSummaryJson } from "../../../tools/plan/runSummary";
 import { violatingProgram } from "../../support/policies/violatingProgram";
 import { planStack } from "../../../tools/plan/planStack";
 import { resource } from "../../support/planFiles";
@@ -51,6 +52,7 @@ describe("npm run plan", () => {
       all: false,
       help: false,
       quiet: false,
+      json: false,
       outDir: "x",
       stacksDir: "stacks",
       failOnDataLoss: false,
@@ -61,6 +63,7 @@ describe("npm run plan", () => {
       all: true,
       help: false,
       quiet: false,
+      json: false,
       outDir: "plan",
       stacksDir: "stacks",
       base: "base-plans",
@@ -72,7 +75,7 @@ describe("npm run plan", () => {
       (e: Error) =>
         e.message ===
         [
-          "unknown option --bogus; allowed: --all, --quiet, --fail-on-data-loss, --fail-on-resilience-regression, --help, --out-dir, --stacks-dir, --base",
+          "unknown option --bogus; allowed: --all, --quiet, --json, --fail-on-data-loss, --fail-on-resilience-regression, --help, --out-dir, --stacks-dir, --base",
           "--out-dir needs a value (a directory)",
           "--all plans every stack; do not also name stacks (got dev)",
           "--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against",
@@ -268,11 +271,66 @@ describe("npm run plan", () => {
     assert.match(invalid.err, new RegExp(`^--base ${file}: is not a plan file \\(version must be 1, got undefined; stack must be a string; resources must be a list\\)\\nPlanning failed for dev\\.$`));
   });
 
-  it("plans every stack with --all", async () => {
+  it("plans every stack with --all, a progress line per stack on stderr and a closing total on stdout", async () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["--all", "--quiet", "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
-    assert.deepEqual(result.out.split("\n").map((l) => l.split(":")[0]), ["dev", "prod", "staging"]);
+    const lines = result.out.split("\n");
+    assert.deepEqual(
+      lines.slice(0, 3).map((l) => l.split(":")[0]),
+      ["dev", "prod", "staging"],
+    );
+    const counts = lines.slice(0, 3).map((l) => /^\w+: (\d+) resources, 0 mandatory \/ (\d+) advisory/.exec(l)!.slice(1).map(Number));
+    const resources = counts.reduce((sum, [n]) => sum + n, 0);
+    const advisory = counts.reduce((sum, [, n]) => sum + n, 0);
+    assert.equal(lines.length, 4);
+    assert.match(
+      lines[3],
+      new RegExp(`^Total: 3 of 3 stack\\(s\\) planned \\(0 failed\\), ${resources.toLocaleString("en-US")} resources, 0 mandatory / ${advisory} advisory policy violation\\(s\\), in \\d+\\.\\d s\\.$`),
+    );
+    const progress = result.err.split("\n");
+    assert.deepEqual(
+      progress.map((l) => l.replace(/\(\d+\.\d s\)$/, "(t)")),
+      counts.map(([n, a], i) => `[${i + 1}/3] stack ${["dev", "prod", "staging"][i]}: ${n} resources, 0 mandatory / ${a} advisory (t)`),
+    );
+  });
+
+  it("prints one JSON summary on stdout with --json, matching the plan files, and nothing else there", async () => {
+    const outDir = mkdtempSync(join(tmpdir(), "plan-"));
+    const stacksDir = tempStacks({ dev: readFileSync("stacks/Pulumi.dev.yaml", "utf8"), bad: PROD_WITH_THREE_PROBLEMS });
+    const result = await run(["--all", "--json", "--stacks-dir", stacksDir, "--out-dir", outDir]);
+    assert.equal(result.code, 1);
+    const summary = JSON.parse(result.out) as RunSummaryJson;
+    const dev = JSON.parse(readFileSync(join(outDir, "dev.json"), "utf8")) as PlanFile;
+    const devResources = dev.resources.filter((r) => r.custom || r.type.startsWith("awsx:")).length;
+    const devMandatory = dev.policies.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    assert.equal(typeof summary.durationMs, "number");
+    assert.deepEqual(
+      { ...summary, durationMs: 0, stacks: summary.stacks.map((s) => ({ ...s, durationMs: 0, error: s.error?.split("\n")[0] })) },
+      {
+        version: 1,
+        exitCode: 1,
+        durationMs: 0,
+        totals: { stacks: 2, planned: 1, failed: 1, resources: devResources, mandatory: devMandatory, advisory: dev.policies.violations.length - devMandatory },
+        stacks: [
+          { stack: "bad", status: "failed", error: `${stacksDir}/Pulumi.bad.yaml: The stack config is invalid (3 problems):`, durationMs: 0 },
+          {
+            stack: "dev",
+            status: "planned",
+            environment: "dev",
+            regions: ["us-east-1"],
+            resources: devResources,
+            violations: { mandatory: devMandatory, advisory: dev.policies.violations.length - devMandatory },
+            planFile: join(outDir, "dev.json"),
+            report: join(outDir, "dev.md"),
+            durationMs: 0,
+            error: undefined,
+          },
+        ],
+      },
+    );
+    assert.match(result.err, /\[1\/2\] stack bad: failed \(\d+\.\d s\)\n/);
+    assert.match(result.err, /\[2\/2\] stack dev: \d+ resources, 0 mandatory \/ \d+ advisory \(\d+\.\d s\)\nPlanning failed for bad\.$/);
   });
 });
 
