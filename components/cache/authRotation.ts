@@ -74,9 +74,7 @@ export class CacheAuthRotation extends pulumi.ComponentResource {
       `${name}-role`,
       {
         description: `Rotates the cache AUTH token of ${args.namePrefix}`,
-        assumeRolePolicy: identity.accountId.apply((accountId) =>
-          serviceTrustPolicy("lambda.amazonaws.com", { accountId, sourceArn: `arn:aws:lambda:${region}:${accountId}:function:${functionName}` }),
-        ),
+        assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com"),
         tags: globalTags,
       },
       opt,

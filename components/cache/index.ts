@@ -205,7 +205,8 @@ export class RegionalCache extends pulumi.ComponentResource {
       {
         parent: this,
         protect: args.protect ?? false,
-        ignoreChanges: role === "standalone" ? [] : [...GLOBAL_MEMBER_IGNORED_CHANGES],
+        // a rotated token lives in Secrets Manager: the generated one must not be written back
+        ignoreChanges: role !== "standalone" ? [...GLOBAL_MEMBER_IGNORED_CHANGES] : settings.authRotationDays > 0 ? ["authToken"] : [],
       },
     );
 

@@ -4,6 +4,7 @@
  */
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
 import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, text, type GroupValue } from "../lib/settings";
+import { AUTH_ROTATION_DAYS } from "./lib/authRotation";
 import { CACHE_ENGINES, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS, isCacheEngine } from "./lib/engineVersions";
 import {
   CACHE_MODES,
@@ -93,6 +94,14 @@ export const cacheKeys = {
     description: "Days the slow-log group keeps entries.",
     values: LOG_RETENTION_DAYS,
     default: fromEnvironment("logRetentionDays", "the environment's log retention"),
+  }),
+  authRotationDays: integer({
+    description:
+      "Days between automatic rotations of the AUTH token (0 = never): Secrets Manager rotates the primary region's secret with the blueprint's rotation function (ROTATE to the new token, then SET at the next rotation) and replicates it to every region. Needs a cache (mode other than none).",
+    range: AUTH_ROTATION_DAYS,
+    unit: "days",
+    // dev is disposable; staging rehearses prod's monthly rotation
+    default: byEnvironment({ dev: 0, staging: 30, prod: 30 }),
   }),
   alarms,
 };

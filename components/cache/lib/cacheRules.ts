@@ -126,6 +126,14 @@ function nodeTypeProblems(s: PartialCacheSettings): FieldProblem[] {
 
 const RULES: readonly Rule[] = [
   {
+    // TLS and AUTH are always on for the blueprint's groups, so the only precondition is a cache
+    needs: ["authRotationDays", "mode"],
+    check: (s) =>
+      s.mode === "none" && s.authRotationDays! > 0
+        ? [{ field: "authRotationDays", message: `is ${s.authRotationDays} but mode is "none": there is no AUTH token to rotate (set 0, or choose a cache mode)` }]
+        : [],
+  },
+  {
     needs: ["mode"],
     check: (s) =>
       (CACHE_MODES as readonly string[]).includes(s.mode!)
