@@ -65,7 +65,13 @@ export class CacheAuthRotation extends pulumi.ComponentResource {
 
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
-      { region, name: cacheRotationLogGroupName(args.namePrefix), retentionInDays: args.logRetentionDays, kmsKeyId: args.logKmsKeyArn, tags: { ...args.tags } },
+      {
+        region,
+        name: cacheRotationLogGroupName(args.namePrefix),
+        retentionInDays: args.logRetentionDays,
+        kmsKeyId: args.logKmsKeyArn,
+        tags: { ...args.tags, Region: region },
+      },
       opt,
     );
     // IAM is global: its tags leave out the Region tag
@@ -108,7 +114,7 @@ export class CacheAuthRotation extends pulumi.ComponentResource {
         reservedConcurrentExecutions: 1,
         environment: { variables: groups.apply((targets) => rotationEnvironment(args.mode, targets)) },
         loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
-        tags: { ...args.tags },
+        tags: { ...args.tags, Region: region },
       },
       { parent: this, dependsOn: [rolePolicy, logGroup] },
     );

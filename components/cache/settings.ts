@@ -16,6 +16,9 @@ import {
   DEFAULT_PORT,
 } from "./lib/limits";
 
+/** 30 days, or 0 without a cache (nothing to rotate). */
+const monthlyWithCache = derived("30 (0 with mode none)", ({ siblings }) => (siblings.mode === "none" ? 0 : 30));
+
 const percent = { min: 0, max: 100, exclusiveMin: true } as const;
 
 /** The cache's alarm thresholds. */
@@ -101,7 +104,7 @@ export const cacheKeys = {
     range: AUTH_ROTATION_DAYS,
     unit: "days",
     // dev is disposable; staging rehearses prod's monthly rotation
-    default: byEnvironment({ dev: 0, staging: 30, prod: 30 }),
+    default: byEnvironment({ dev: 0, staging: monthlyWithCache, prod: monthlyWithCache }),
   }),
   alarms,
 };

@@ -130,7 +130,12 @@ const RULES: readonly Rule[] = [
     needs: ["authRotationDays", "mode"],
     check: (s) =>
       s.mode === "none" && s.authRotationDays! > 0
-        ? [{ field: "authRotationDays", message: `is ${s.authRotationDays} but mode is "none": there is no AUTH token to rotate (set 0, or choose a cache mode)` }]
+        ? [
+            {
+              field: "authRotationDays",
+              message: `is ${s.authRotationDays} but mode is "none": there is no AUTH token to rotate (set 0, or choose a cache mode)`,
+            },
+          ]
         : [],
   },
   {
