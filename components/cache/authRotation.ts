@@ -1,10 +1,12 @@
 /**
- * Automatic rotation of the cache AUTH token: the blueprint's rotation function (inline Node.js,
- * `lib/authRotationHandler.ts`) in the primary region with its least-privilege role and log group
+ * Automatic rotation of the cache AUTH token: the blueprint's rotation function (Node.js, the pure
+ * module `lib/authRotationSteps.ts` shipped by `lib/authRotationHandler.ts`) in the primary region with its least-privilege role and log group
  * (under the region's log key), the permission that lets only this secret's rotation invoke it, and
  * the secret's rotation schedule. The replicas in the other regions follow by Secrets Manager
  * replication. The function calls AWS APIs only (Secrets Manager, ElastiCache), never the nodes, so
- * it runs outside the VPC: it needs no subnet, security group or NAT path to the cache.
+ * it runs outside the VPC: it needs no subnet, security group, NAT path or interface endpoint, and
+ * its calls go to the services' public HTTPS endpoints (TLS, SigV4). Secrets Manager invokes it
+ * synchronously, one step at a time, so a dead-letter queue would never receive anything.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,6 +14,7 @@ import { policyDocument, serviceTrustPolicy } from "../lib/iam";
 import {
   AUTH_ROTATION_DAYS,
   cacheRotationFunctionName,
+  FUNCTION_NAME_MAX_LENGTH,
   cacheRotationLogGroupName,
   ROTATION_RUNTIME,
   ROTATION_TIMEOUT_SECONDS,
@@ -20,6 +23,7 @@ import {
   type RotationTarget,
 } from "./lib/authRotation";
 import { authRotationHandlerSource, ROTATION_HANDLER_FILE } from "./lib/authRotationHandler";
+import { authTokenRules } from "./lib/cacheRules";
 
 /** Arguments of the CacheAuthRotation component. */
 export interface CacheAuthRotationArgs {
@@ -52,11 +56,13 @@ export class CacheAuthRotation extends pulumi.ComponentResource {
     if (!(args.rotationDays >= 1 && args.rotationDays <= AUTH_ROTATION_DAYS.max))
       problems.push(`rotationDays must be 1 to ${AUTH_ROTATION_DAYS.max}, got ${args.rotationDays}`);
     if (args.groups.length === 0) problems.push("groups must name at least one replication group");
+    const functionName = cacheRotationFunctionName(args.namePrefix);
+    if (functionName.length > FUNCTION_NAME_MAX_LENGTH)
+      problems.push(`the function name ${functionName} is ${functionName.length} characters; Lambda allows ${FUNCTION_NAME_MAX_LENGTH} (shorten the project or stack name)`);
     if (problems.length > 0) throw new Error(`CacheAuthRotation ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
 
     const opt = { parent: this };
     const { region } = args;
-    const functionName = cacheRotationFunctionName(args.namePrefix);
     const identity = aws.getCallerIdentityOutput({}, opt);
     const partition = aws.getPartitionOutput({}, opt);
     const groups = pulumi
@@ -112,7 +118,7 @@ export class CacheAuthRotation extends pulumi.ComponentResource {
         memorySize: 128,
         // rotations never overlap (Secrets Manager runs one per secret): one instance is enough
         reservedConcurrentExecutions: 1,
-        environment: { variables: groups.apply((targets) => rotationEnvironment(args.mode, targets)) },
+        environment: { variables: groups.apply((targets) => rotationEnvironment(args.mode, targets, authTokenRules())) },
         loggingConfig: { logFormat: "JSON", logGroup: logGroup.name },
         tags: { ...args.tags, Region: region },
       },

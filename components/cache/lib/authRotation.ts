@@ -8,12 +8,25 @@
  * regions' tiers read; with a Global Datastore one change on the primary group reaches every region.
  */
 import type { IamStatement } from "../../lib/iam";
+import type { RotationTarget } from "./authRotationSteps";
 
-/** Days between rotations the blueprint accepts (Secrets Manager takes up to 1000; a token older than a year is not rotated). */
-export const AUTH_ROTATION_DAYS = { min: 0, max: 365 } as const;
+export type { RotationTarget } from "./authRotationSteps";
 
-/** Seconds a rotation step may run: the Lambda maximum, because setSecret waits for two modifications of the group. */
+/**
+ * Days between rotations: 0 turns rotation off; otherwise what Secrets Manager accepts as
+ * `AutomaticallyAfterDays` (1 to 1000).
+ * @see https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RotationRulesType.html
+ */
+export const AUTH_ROTATION_DAYS = { min: 0, max: 1000 } as const;
+
+/**
+ * Seconds a rotation step may run: the Lambda maximum, because testSecret waits for the group's
+ * modification (minutes) and, with a Global Datastore, for every member to be available again.
+ */
 export const ROTATION_TIMEOUT_SECONDS = 900;
+
+/** Lambda's limit on a function name. */
+export const FUNCTION_NAME_MAX_LENGTH = 64;
 
 /** The Lambda runtime of the rotation function (it provides the AWS SDK v3). */
 export const ROTATION_RUNTIME = "nodejs22.x";
@@ -28,15 +41,17 @@ export function cacheRotationLogGroupName(namePrefix: string): string {
   return `/aws/lambda/${cacheRotationFunctionName(namePrefix)}`;
 }
 
-/** A replication group the function modifies or waits for. */
-export interface RotationTarget {
-  readonly region: string;
-  readonly replicationGroupId: string;
-}
-
-/** The function's environment: the cache mode and every group of the stack (nothing secret). */
-export function rotationEnvironment(mode: "global" | "regional", groups: readonly RotationTarget[]): Record<string, string> {
-  return { CACHE_MODE: mode, CACHE_GROUPS: JSON.stringify(groups.map((g) => ({ region: g.region, replicationGroupId: g.replicationGroupId }))) };
+/**
+ * The function's environment (nothing secret): the cache mode, every group of the stack, and the
+ * rules of the tokens it generates (those of the first token, `authTokenRules`).
+ */
+export function rotationEnvironment(mode: "global" | "regional", groups: readonly RotationTarget[], tokenRules: { readonly length: number; readonly overrideSpecial: string }): Record<string, string> {
+  return {
+    CACHE_MODE: mode,
+    CACHE_GROUPS: JSON.stringify(groups.map((g) => ({ region: g.region, replicationGroupId: g.replicationGroupId }))),
+    TOKEN_LENGTH: String(tokenRules.length),
+    TOKEN_SPECIALS: tokenRules.overrideSpecial,
+  };
 }
 
 /** What the role's statements are about. */
