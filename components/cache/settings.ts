@@ -4,9 +4,9 @@
  */
 import { LOG_RETENTION_DAYS } from "../lib/logRetention";
 import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, text, type GroupValue } from "../lib/settings";
-import { AUTH_ROTATION_DAYS } from "./lib/authRotation";
 import { CACHE_ENGINES, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS, isCacheEngine } from "./lib/engineVersions";
 import {
+  AUTH_ROTATION_DAYS,
   CACHE_MODES,
   GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS,
   MAX_REPLICATION_LAG_SECONDS,
@@ -100,7 +100,7 @@ export const cacheKeys = {
   }),
   authRotationDays: integer({
     description:
-      "Days between automatic rotations of the AUTH token (0 = never): Secrets Manager rotates the primary region's secret with the blueprint's rotation function (ROTATE to the new token, then SET at the next rotation) and replicates it to every region. Needs a cache (mode other than none).",
+      "Days between automatic rotations of the AUTH token (0 = never): Secrets Manager rotates the primary region's secret with the blueprint's rotation function, which ROTATEs the new token onto the Global Datastore's primary (or every standalone group), so the token before it stays valid until the next rotation, and replicates the secret to every region. Needs a cache (mode other than none).",
     range: AUTH_ROTATION_DAYS,
     unit: "days",
     // dev is disposable; staging rehearses prod's monthly rotation

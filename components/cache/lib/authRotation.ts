@@ -12,12 +12,8 @@ import type { RotationTarget } from "./authRotationSteps";
 
 export type { RotationTarget } from "./authRotationSteps";
 
-/**
- * Days between rotations: 0 turns rotation off; otherwise what Secrets Manager accepts as
- * `AutomaticallyAfterDays` (1 to 1000).
- * @see https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RotationRulesType.html
- */
-export const AUTH_ROTATION_DAYS = { min: 0, max: 1000 } as const;
+/** Days between rotations (0 = off, then Secrets Manager's 1 to 1000). */
+export { AUTH_ROTATION_DAYS } from "./limits";
 
 /**
  * Seconds a rotation step may run: the Lambda maximum, because testSecret waits for the group's

@@ -23,6 +23,8 @@ const DEV: CacheSettings = {
   multiAz: false,
   snapshotRetentionDays: 1,
   slowLogRetentionDays: 7,
+  // dev does not rotate
+  authRotationDays: 0,
 };
 
 function cacheArgs(region: string, role: RegionalCacheArgs["role"], settings: CacheSettings, extra: Partial<RegionalCacheArgs> = {}): RegionalCacheArgs {
@@ -351,6 +353,17 @@ describe("cache components: an independent group per region", () => {
       ["cache.t4g.micro", "required", true, KEY("eu-west-1"), "[secret]"],
     );
     assert.deepEqual([group.ignoreChanges, group.protect], [[], false]);
+  });
+
+  it("ignores only the AUTH token of a standalone group whose token rotates (the rotated one lives in Secrets Manager)", async () => {
+    const { resources: recorded } = await recordProgram(
+      () => {
+        new RegionalCache("cache-eu-west-1", cacheArgs("eu-west-1", "standalone", { ...DEV, authRotationDays: 30 }));
+        return {};
+      },
+      { stack: "test" },
+    );
+    assert.deepEqual(one(recorded, GROUP).ignoreChanges, ["authToken"]);
   });
 
   it("sends the transit encryption mode only to engines that take it (Redis OSS from 7.0.5; its 6.x TLS has no mode)", async () => {
