@@ -137,7 +137,8 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
       `${namePrefix}/cache/auth`,
       "AUTH token of the blueprint's cache",
       pulumi.jsonStringify({ authToken: token.result }),
-      config.cache.authRotationDays > 0,
+      // the token rotates in AWS, automatically or by hand: the secret's current value is AWS's
+      true,
     );
     cache = { cacheAuthToken: token.result, cacheSecretArns: cacheSecret.arns };
   }

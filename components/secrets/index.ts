@@ -33,8 +33,9 @@ export interface ReplicatedSecretArgs {
    */
   readonly tags?: Readonly<Record<string, string>>;
   /**
-   * The secret rotates in AWS (Secrets Manager rotation): the version Pulumi wrote keeps its value
-   * but loses AWSCURRENT, and Pulumi must not move the label back nor write the first value again.
+   * The secret's value changes in AWS (Secrets Manager rotation, or a token rotated by hand): the
+   * version Pulumi wrote keeps its value but loses AWSCURRENT, and Pulumi must neither move the
+   * label back nor write the first value again (a refresh would otherwise find both changed).
    * @default false
    */
   readonly rotated?: boolean;
