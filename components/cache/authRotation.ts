@@ -58,7 +58,9 @@ export class CacheAuthRotation extends pulumi.ComponentResource {
     if (args.groups.length === 0) problems.push("groups must name at least one replication group");
     const functionName = cacheRotationFunctionName(args.namePrefix);
     if (functionName.length > FUNCTION_NAME_MAX_LENGTH)
-      problems.push(`the function name ${functionName} is ${functionName.length} characters; Lambda allows ${FUNCTION_NAME_MAX_LENGTH} (shorten the project or stack name)`);
+      problems.push(
+        `the function name ${functionName} is ${functionName.length} characters; Lambda allows ${FUNCTION_NAME_MAX_LENGTH} (shorten the project or stack name)`,
+      );
     if (problems.length > 0) throw new Error(`CacheAuthRotation ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
 
     const opt = { parent: this };

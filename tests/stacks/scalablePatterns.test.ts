@@ -121,8 +121,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
 
   it("staging and prod rotate the cache AUTH token: one function in the primary region on the primary secret, the database's rotation beside it; dev rotates nothing", async () => {
     const dev = await planShippedStack("dev");
-    const rotationTypes = (plan: PlanFile) =>
-      countTypes(plan.resources.filter((r) => r.urn.includes("blueprint:cache:AuthRotation$") && r.custom));
+    const rotationTypes = (plan: PlanFile) => countTypes(plan.resources.filter((r) => r.urn.includes("blueprint:cache:AuthRotation$") && r.custom));
     for (const plan of [prod, staging]) {
       assert.deepEqual(
         rotationTypes(plan),
@@ -136,7 +135,11 @@ describe("scalable-system patterns on the shipped stacks", function () {
         },
         plan.stack,
       );
-      assert.deepEqual(ofType(plan.resources, "aws:lambda/function:Function").map((r) => r.region), [plan.primaryRegion], plan.stack);
+      assert.deepEqual(
+        ofType(plan.resources, "aws:lambda/function:Function").map((r) => r.region),
+        [plan.primaryRegion],
+        plan.stack,
+      );
       const schedules = ofType(plan.resources, "aws:secretsmanager/secretRotation:SecretRotation");
       const cacheSecret = ofType(plan.resources, "aws:secretsmanager/secret:Secret").find((r) => String(r.inputs.name).endsWith("/cache/auth"))!;
       const cacheSchedule = schedules.find((r) => r.inputs.secretId === cacheSecret.outputs.arn)!;

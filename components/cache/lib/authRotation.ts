@@ -41,7 +41,11 @@ export function cacheRotationLogGroupName(namePrefix: string): string {
  * The function's environment (nothing secret): the cache mode, every group of the stack, and the
  * rules of the tokens it generates (those of the first token, `authTokenRules`).
  */
-export function rotationEnvironment(mode: "global" | "regional", groups: readonly RotationTarget[], tokenRules: { readonly length: number; readonly overrideSpecial: string }): Record<string, string> {
+export function rotationEnvironment(
+  mode: "global" | "regional",
+  groups: readonly RotationTarget[],
+  tokenRules: { readonly length: number; readonly overrideSpecial: string },
+): Record<string, string> {
   return {
     CACHE_MODE: mode,
     CACHE_GROUPS: JSON.stringify(groups.map((g) => ({ region: g.region, replicationGroupId: g.replicationGroupId }))),

@@ -149,7 +149,12 @@ function rotatedSince(state: CacheGroupState, since: Date): boolean {
 }
 
 /** Waits until `ready` holds for every group, or throws while time is left (Secrets Manager then retries). */
-async function waitFor(deps: RotationDeps, groups: readonly RotationTarget[], what: string, ready: (state: CacheGroupState, i: number) => boolean): Promise<void> {
+async function waitFor(
+  deps: RotationDeps,
+  groups: readonly RotationTarget[],
+  what: string,
+  ready: (state: CacheGroupState, i: number) => boolean,
+): Promise<void> {
   for (;;) {
     const states = await describeAll(deps, groups);
     if (states.every(ready)) return;
@@ -217,7 +222,12 @@ export async function rotate(event: RotationEvent, deps: RotationDeps): Promise<
       const pending = await pendingValue(deps, arn, version);
       const targets = await targetGroups(deps);
       const isTarget = deps.groups.map((g) => targets.some((t) => t.region === g.region && t.replicationGroupId === g.replicationGroupId));
-      await waitFor(deps, deps.groups, "the new token on every group", (state, i) => settled(state) && (!isTarget[i] || rotatedSince(state, pending.createdDate)));
+      await waitFor(
+        deps,
+        deps.groups,
+        "the new token on every group",
+        (state, i) => settled(state) && (!isTarget[i] || rotatedSince(state, pending.createdDate)),
+      );
       deps.log(`testSecret: every group is available with the token of version ${version}`);
       return;
     }
@@ -280,7 +290,9 @@ export function awsRotationDeps(sdk: RotationSdk, env: RotationEnvironment, cont
       describe: async (arn) => (await secrets.send(new sm.DescribeSecretCommand({ SecretId: arn }))) as Awaited<ReturnType<RotationSecrets["describe"]>>,
       getValue: async (arn, stage, versionId) => {
         try {
-          const out = (await secrets.send(new sm.GetSecretValueCommand({ SecretId: arn, VersionStage: stage, ...(versionId ? { VersionId: versionId } : {}) }))) as {
+          const out = (await secrets.send(
+            new sm.GetSecretValueCommand({ SecretId: arn, VersionStage: stage, ...(versionId ? { VersionId: versionId } : {}) }),
+          )) as {
             SecretString?: string;
             CreatedDate?: Date;
           };
@@ -306,7 +318,9 @@ export function awsRotationDeps(sdk: RotationSdk, env: RotationEnvironment, cont
     },
     cache: {
       describe: async (region, id) => {
-        const out = (await cacheIn(region).send(new ec.DescribeReplicationGroupsCommand({ ReplicationGroupId: id }))) as { ReplicationGroups?: CacheGroupState[] };
+        const out = (await cacheIn(region).send(new ec.DescribeReplicationGroupsCommand({ ReplicationGroupId: id }))) as {
+          ReplicationGroups?: CacheGroupState[];
+        };
         const group = out.ReplicationGroups?.[0];
         if (!group) throw new Error(`replication group ${id} not found in ${region}`);
         return group;

@@ -129,7 +129,12 @@ const RULES: readonly Rule[] = [
   {
     needs: ["authRotationDays"],
     check: (s) =>
-      integerProblem("authRotationDays", s.authRotationDays!, AUTH_ROTATION_DAYS, "days between rotations; 0 turns rotation off, Secrets Manager rotates every 1 to 1000 days"),
+      integerProblem(
+        "authRotationDays",
+        s.authRotationDays!,
+        AUTH_ROTATION_DAYS,
+        "days between rotations; 0 turns rotation off, Secrets Manager rotates every 1 to 1000 days",
+      ),
   },
   {
     // TLS and AUTH are always on for the blueprint's groups, so the only precondition is a cache

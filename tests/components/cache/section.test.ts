@@ -77,12 +77,29 @@ describe("cache config: defaults and resolution", () => {
     });
     const staging = resolveSection(cacheSection, undefined, frame("staging", THREE.slice(0, 2)));
     assert.deepEqual(
-      [staging.mode, staging.nodeType, staging.replicasPerNodeGroup, staging.automaticFailover, staging.multiAz, staging.slowLogRetentionDays, staging.authRotationDays],
+      [
+        staging.mode,
+        staging.nodeType,
+        staging.replicasPerNodeGroup,
+        staging.automaticFailover,
+        staging.multiAz,
+        staging.slowLogRetentionDays,
+        staging.authRotationDays,
+      ],
       ["global", "cache.m7g.large", 1, true, true, 365, 30],
     );
     const prod = resolveSection(cacheSection, undefined, frame("prod", THREE));
     assert.deepEqual(
-      [prod.mode, prod.nodeType, prod.replicasPerNodeGroup, prod.automaticFailover, prod.multiAz, prod.snapshotRetentionDays, prod.slowLogRetentionDays, prod.authRotationDays],
+      [
+        prod.mode,
+        prod.nodeType,
+        prod.replicasPerNodeGroup,
+        prod.automaticFailover,
+        prod.multiAz,
+        prod.snapshotRetentionDays,
+        prod.slowLogRetentionDays,
+        prod.authRotationDays,
+      ],
       ["global", "cache.r7g.large", 2, true, true, 7, 365, 30],
     );
     // nothing to rotate without a cache

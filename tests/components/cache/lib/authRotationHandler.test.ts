@@ -127,10 +127,12 @@ describe("cache AUTH rotation function source", () => {
 
     const token = (JSON.parse(put!) as { authToken: string }).authToken;
     assert.equal(token.length, 64);
-    assert.deepEqual(
-      plain(sent.find((s) => s.command === "PutSecretValue")!.input),
-      { SecretId: ARN, ClientRequestToken: "next", SecretString: put, VersionStages: ["AWSPENDING"] },
-    );
+    assert.deepEqual(plain(sent.find((s) => s.command === "PutSecretValue")!.input), {
+      SecretId: ARN,
+      ClientRequestToken: "next",
+      SecretString: put,
+      VersionStages: ["AWSPENDING"],
+    });
     const modify = sent.filter((s) => s.command === "ModifyReplicationGroup");
     assert.deepEqual(plain(modify), [
       {

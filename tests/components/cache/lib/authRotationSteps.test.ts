@@ -140,7 +140,10 @@ describe("cache AUTH rotation steps", () => {
     assert.deepEqual(authTokenProblems(stored.authToken), []);
     await rotate(event("createSecret"), deps);
     assert.equal(secrets.calls.filter((c) => c.startsWith("put")).length, 1);
-    assert.deepEqual(secrets.calls.filter((c) => c.startsWith("put")), [`put ${NEW_VERSION} AWSPENDING`]);
+    assert.deepEqual(
+      secrets.calls.filter((c) => c.startsWith("put")),
+      [`put ${NEW_VERSION} AWSPENDING`],
+    );
   });
 
   it("rotates a Global Datastore on its PRIMARY member only, found at run time, and waits for every member", async () => {
@@ -236,9 +239,15 @@ describe("cache AUTH rotation steps", () => {
     await assert.rejects(rotate(event("createSecret"), deps), { message: `version ${NEW_VERSION} of ${ARN} is not AWSPENDING` });
     secrets.rotationEnabled = false;
     await assert.rejects(rotate(event("createSecret"), deps), { message: `rotation is not enabled on ${ARN}` });
-    await assert.rejects(rotate(event("rotateSecret"), { ...deps, secrets: { ...secrets, describe: async () => ({ RotationEnabled: true, VersionIdsToStages: { [NEW_VERSION]: ["AWSPENDING"] } }) } }), {
-      message: 'unknown step "rotateSecret"',
-    });
+    await assert.rejects(
+      rotate(event("rotateSecret"), {
+        ...deps,
+        secrets: { ...secrets, describe: async () => ({ RotationEnabled: true, VersionIdsToStages: { [NEW_VERSION]: ["AWSPENDING"] } }) },
+      }),
+      {
+        message: 'unknown step "rotateSecret"',
+      },
+    );
   });
 
   it("never puts a token in a log line or an error message", async () => {
