@@ -29,6 +29,8 @@ import { cdnNames } from "../components/cdn/lib/cdnRules";
 import { GlobalTables } from "../components/tables";
 import { masterPasswordRules } from "../components/database";
 import { DatabaseSecretRotation } from "../components/database/rotation";
+import { CacheAuthRotation } from "../components/cache/authRotation";
+import { ENVIRONMENT_FACTS } from "./environments";
 import type { BlueprintConfig } from "./config";
 import { createSharedData, type SharedData } from "./dataTier";
 
@@ -265,6 +267,22 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
       }),
   );
   const stamps = config.regions.map((region) => (region.primary ? primaryStamp : others.get(region.name)!));
+  // The AUTH token rotates in the primary region; a Global Datastore's change reaches every member,
+  // standalone groups are each modified (the function looks the datastore's primary up at each run).
+  if (cacheSettings.mode !== "none" && cacheSettings.authRotationDays > 0 && data.cacheSecretArns) {
+    new CacheAuthRotation("cache-auth-rotation", {
+      region: primaryRegion.name,
+      namePrefix,
+      mode: cacheSettings.mode,
+      secretArn: data.cacheSecretArns[primaryRegion.name],
+      kmsKeyArn: data.keyArns[primaryRegion.name],
+      groups: stamps.flatMap((s) => (s.cache ? [{ region: s.region, replicationGroupId: s.cache.replicationGroupId }] : [])),
+      rotationDays: cacheSettings.authRotationDays,
+      logKmsKeyArn: primaryStamp.logKeyArn,
+      logRetentionDays: ENVIRONMENT_FACTS[config.environment].logRetentionDays,
+      tags: globalTags,
+    });
+  }
   for (const s of stamps) alarmTopics.get(s.region)![1](s.observability.alarmTopicArn);
 
   const certificate = cdnCertificate(config.cdn, domain);

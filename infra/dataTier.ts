@@ -76,7 +76,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
     },
     opts,
   );
-  const replicated = (name: string, secretName: string, description: string, secretString: pulumi.Input<string>) =>
+  const replicated = (name: string, secretName: string, description: string, secretString: pulumi.Input<string>, rotated: boolean) =>
     new ReplicatedSecret(
       name,
       {
@@ -88,6 +88,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
         secretString,
         recoveryWindowDays: SECRET_RECOVERY_WINDOW_DAYS[config.environment],
         tags,
+        rotated,
       },
       opts,
     );
@@ -120,6 +121,7 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
         dbname: database.databaseName,
         host,
       }),
+      database.rotationDays > 0,
     );
     rotation.push({ secretArn: secret.arns[primaryRegion], resolveHost });
     return { password, secret };
@@ -135,6 +137,8 @@ export function createSharedData(config: BlueprintConfig, namePrefix: string, ta
       `${namePrefix}/cache/auth`,
       "AUTH token of the blueprint's cache",
       pulumi.jsonStringify({ authToken: token.result }),
+      // the token rotates in AWS, automatically or by hand: the secret's current value is AWS's
+      true,
     );
     cache = { cacheAuthToken: token.result, cacheSecretArns: cacheSecret.arns };
   }

@@ -50,6 +50,9 @@ const SINGLE_REGION_TYPES: ReadonlySet<string> = new Set([
   "aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken",
   // the secret's rotation function runs where the secret is written
   "aws:serverlessrepository/cloudFormationStack:CloudFormationStack",
+  // the cache AUTH secret's rotation function (and the permission Secrets Manager invokes it with), likewise
+  "aws:lambda/function:Function",
+  "aws:lambda/permission:Permission",
   "aws:cloudwatch/logDeliverySource:LogDeliverySource",
   "aws:cloudwatch/logDelivery:LogDelivery",
   "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",

@@ -205,7 +205,9 @@ export class RegionalCache extends pulumi.ComponentResource {
       {
         parent: this,
         protect: args.protect ?? false,
-        ignoreChanges: role === "standalone" ? [] : [...GLOBAL_MEMBER_IGNORED_CHANGES],
+        // the token rotates in AWS (by the rotation function or by hand, docs/runbooks.md) and lives in
+        // Secrets Manager: Pulumi must never write the generated one back, even once rotation is off
+        ignoreChanges: role === "standalone" ? ["authToken"] : [...GLOBAL_MEMBER_IGNORED_CHANGES],
       },
     );
 

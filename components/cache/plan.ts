@@ -1,7 +1,8 @@
 /**
  * Plan facts of the cache component: ElastiCache replication groups and the Global Datastore;
  * what replaces them; the diagram's cache boxes (serverless caches and cache clusters too, which
- * other programs create) and the Global Datastore's replication arrows.
+ * other programs create) and the Global Datastore's replication arrows; the AUTH token's rotation
+ * function and its permission.
  */
 import { API_ONLY_CREATION } from "../lib/plan/creation";
 import { always, type ComponentPlanFacts, type EdgeContext, type SwitchoverContext } from "../lib/plan/facts";
@@ -10,7 +11,7 @@ import { genericMock } from "../lib/plan/mock";
 import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
 import { compareVersions } from "../lib/plan/versions";
-import { globalReplicationGroup, replicationGroup } from "./lib/mocks";
+import { globalReplicationGroup, lambdaFunction, lambdaPermission, replicationGroup } from "./lib/mocks";
 
 /** A replication group. */
 export const CACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -106,6 +107,13 @@ export const cachePlanFacts: ComponentPlanFacts = {
       port: (resource) => servicePort(resource),
     },
     { type: "aws:elasticache/cluster:Cluster", mock: genericMock, creation: API_ONLY_CREATION, kind: "cache", port: (resource) => servicePort(resource) },
+    // the AUTH token's rotation function and the permission Secrets Manager invokes it with
+    {
+      type: "aws:lambda/function:Function",
+      mock: lambdaFunction,
+      creation: { seconds: 10, basis: "experience: seconds for a small zip; the provider waits until the function is Active" },
+    },
+    { type: "aws:lambda/permission:Permission", mock: lambdaPermission, creation: API_ONLY_CREATION },
   ],
   edges: { replication: replicationEdges },
   switchover: datastoreFailover,

@@ -6,6 +6,7 @@ import { LOG_RETENTION_DAYS } from "../lib/logRetention";
 import { byEnvironment, choice, decimal, derived, flag, fromEnvironment, group, integer, text, type GroupValue } from "../lib/settings";
 import { CACHE_ENGINES, DEFAULT_ENGINE_VERSIONS, ENGINE_VERSIONS, isCacheEngine } from "./lib/engineVersions";
 import {
+  AUTH_ROTATION_DAYS,
   CACHE_MODES,
   GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS,
   MAX_REPLICATION_LAG_SECONDS,
@@ -14,6 +15,9 @@ import {
   SNAPSHOT_RETENTION_DAYS,
   DEFAULT_PORT,
 } from "./lib/limits";
+
+/** 30 days, or 0 without a cache (nothing to rotate). */
+const monthlyWithCache = derived("30 (0 with mode none)", ({ siblings }) => (siblings.mode === "none" ? 0 : 30));
 
 const percent = { min: 0, max: 100, exclusiveMin: true } as const;
 
@@ -93,6 +97,14 @@ export const cacheKeys = {
     description: "Days the slow-log group keeps entries.",
     values: LOG_RETENTION_DAYS,
     default: fromEnvironment("logRetentionDays", "the environment's log retention"),
+  }),
+  authRotationDays: integer({
+    description:
+      "Days between automatic rotations of the AUTH token (0 = never): Secrets Manager rotates the primary region's secret with the blueprint's rotation function, which ROTATEs the new token onto the Global Datastore's primary (or every standalone group), so the token before it stays valid until the next rotation, and replicates the secret to every region. Needs a cache (mode other than none).",
+    range: AUTH_ROTATION_DAYS,
+    unit: "days",
+    // dev is disposable; staging rehearses prod's monthly rotation
+    default: byEnvironment({ dev: 0, staging: monthlyWithCache, prod: monthlyWithCache }),
   }),
   alarms,
 };

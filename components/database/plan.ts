@@ -248,14 +248,6 @@ export const databasePlanFacts: ComponentPlanFacts = {
       mock: rotationApplication,
       creation: { seconds: 120, basis: "experience: a Serverless Application Repository stack with one Lambda function and its role is created in 1-3 min" },
     },
-    {
-      type: "aws:secretsmanager/secretRotation:SecretRotation",
-      mock: (input) => ({ id: textInput(input, "secretId") ?? input.name, outputs: { rotationEnabled: true } }),
-      creation: {
-        seconds: 60,
-        basis: "Secrets Manager rotates once when rotation is turned on (rotateImmediately); the function's four steps take under a minute",
-      },
-    },
     // reader auto scaling
     { type: "aws:appautoscaling/target:Target", mock: scalableTarget, creation: API_ONLY_CREATION },
     { type: "aws:appautoscaling/policy:Policy", mock: scalingPolicy, creation: API_ONLY_CREATION },

@@ -32,6 +32,13 @@ export interface ReplicatedSecretArgs {
    * @default {}
    */
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The secret's value changes in AWS (Secrets Manager rotation, or a token rotated by hand): the
+   * version Pulumi wrote keeps its value but loses AWSCURRENT, and Pulumi must neither move the
+   * label back nor write the first value again (a refresh would otherwise find both changed).
+   * @default false
+   */
+  readonly rotated?: boolean;
 }
 
 /** A secret with a replica in every region. */
@@ -63,7 +70,11 @@ export class ReplicatedSecret extends pulumi.ComponentResource {
       },
       opt,
     );
-    new aws.secretsmanager.SecretVersion(name, { region: args.primaryRegion, secretId: secret.id, secretString: pulumi.secret(args.secretString) }, opt);
+    new aws.secretsmanager.SecretVersion(
+      name,
+      { region: args.primaryRegion, secretId: secret.id, secretString: pulumi.secret(args.secretString) },
+      { ...opt, ...(args.rotated ? { ignoreChanges: ["secretString", "versionStages"] } : {}) },
+    );
 
     const arns: Record<string, pulumi.Output<string>> = { [args.primaryRegion]: secret.arn };
     for (const region of args.replicaRegions) arns[region] = secret.arn.apply((arn) => replicaSecretArn(arn, region));

@@ -536,6 +536,16 @@ describe("application-tier config", () => {
         'blueprint:loadBalancer.sslPolicy: ELBSecurityPolicy-TLS13-1-3-2021-06 offers only TLS 1.3, but CloudFront and Route 53 health checks connect with at most TLS 1.2; use one of ELBSecurityPolicy-TLS13-1-2-2021-06, ELBSecurityPolicy-TLS13-1-2-Res-2021-06, ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04 (got "ELBSecurityPolicy-TLS13-1-3-2021-06")',
       ],
       [
+        "more days between AUTH token rotations than Secrets Manager takes",
+        (raw) => (raw.cache = { authRotationDays: 1001 }),
+        "blueprint:cache.authRotationDays: must be a whole number from 0 to 1000 (days between rotations; 0 turns rotation off, Secrets Manager rotates every 1 to 1000 days); got 1001",
+      ],
+      [
+        "AUTH token rotation without a cache",
+        (raw) => (raw.cache = { mode: "none", authRotationDays: 30 }),
+        'blueprint:cache.authRotationDays: is 30 but mode is "none": there is no AUTH token to rotate (set 0, or choose a cache mode)',
+      ],
+      [
         "an idle timeout too long",
         (raw) => (raw.loadBalancer = { idleTimeoutSeconds: 5000 }),
         "blueprint:loadBalancer.idleTimeoutSeconds: must be a whole number from 1 to 4000 seconds (got 5000)",

@@ -106,7 +106,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
 
   it("staging and prod plan the new types with zero mandatory violations, and no new type is behind an advisory one", () => {
     const newTypes =
-      /^aws:(rds\/proxy|dynamodb\/|sns\/topicSubscription|ssm\/parameter|cloudwatch\/event|appautoscaling\/|serverlessrepository\/|secretsmanager\/secretRotation)/;
+      /^aws:(rds\/proxy|dynamodb\/|sns\/topicSubscription|ssm\/parameter|cloudwatch\/event|appautoscaling\/|serverlessrepository\/|secretsmanager\/secretRotation|lambda\/)/;
     for (const plan of [prod, staging]) {
       assert.deepEqual(mandatory(plan), [], plan.stack);
       const urns = new Set(plan.resources.filter((r) => newTypes.test(r.type)).map((r) => r.urn));
@@ -117,6 +117,47 @@ describe("scalable-system patterns on the shipped stacks", function () {
         plan.stack,
       );
     }
+  });
+
+  it("staging and prod rotate the cache AUTH token: one function in the primary region on the primary secret, the database's rotation beside it; dev rotates nothing", async () => {
+    const dev = await planShippedStack("dev");
+    const rotationTypes = (plan: PlanFile) => countTypes(plan.resources.filter((r) => r.urn.includes("blueprint:cache:AuthRotation$") && r.custom));
+    for (const plan of [prod, staging]) {
+      assert.deepEqual(
+        rotationTypes(plan),
+        {
+          "aws:cloudwatch/logGroup:LogGroup": 1,
+          "aws:iam/role:Role": 1,
+          "aws:iam/rolePolicy:RolePolicy": 1,
+          "aws:lambda/function:Function": 1,
+          "aws:lambda/permission:Permission": 1,
+          "aws:secretsmanager/secretRotation:SecretRotation": 1,
+        },
+        plan.stack,
+      );
+      assert.deepEqual(
+        ofType(plan.resources, "aws:lambda/function:Function").map((r) => r.region),
+        [plan.primaryRegion],
+        plan.stack,
+      );
+      const schedules = ofType(plan.resources, "aws:secretsmanager/secretRotation:SecretRotation");
+      const cacheSecret = ofType(plan.resources, "aws:secretsmanager/secret:Secret").find((r) => String(r.inputs.name).endsWith("/cache/auth"))!;
+      const cacheSchedule = schedules.find((r) => r.inputs.secretId === cacheSecret.outputs.arn)!;
+      assert.deepEqual([cacheSchedule.region, cacheSchedule.inputs.rotationRules], [plan.primaryRegion, { automaticallyAfterDays: 30 }], plan.stack);
+      // the database shard's schedule and the cache's
+      assert.equal(schedules.length, 2, plan.stack);
+      // the function modifies every group of the stack, and the rotated secrets keep Pulumi from writing their first value back
+      const groups = ofType(plan.resources, "aws:elasticache/replicationGroup:ReplicationGroup").map((r) => r.inputs.replicationGroupId);
+      const env = ofType(plan.resources, "aws:lambda/function:Function")[0].inputs.environment as { variables: Record<string, string> };
+      assert.deepEqual(
+        (JSON.parse(env.variables.CACHE_GROUPS) as { replicationGroupId: string }[]).map((g) => g.replicationGroupId).sort(),
+        [...groups].sort(),
+      );
+      for (const version of ofType(plan.resources, "aws:secretsmanager/secretVersion:SecretVersion"))
+        assert.deepEqual(version.ignoreChanges, ["secretString", "versionStages"], version.urn);
+    }
+    assert.deepEqual(rotationTypes(dev), {});
+    assert.deepEqual(ofType(dev.resources, "aws:lambda/function:Function"), []);
   });
 
   describe("sharding a copy of prod", () => {

@@ -28,6 +28,8 @@ const GLOBAL_TYPES = new Set([
   "aws:iam/role:Role",
   "aws:iam/serviceLinkedRole:ServiceLinkedRole",
   "aws:iam/rolePolicy:RolePolicy",
+  // a statement in the function's resource policy
+  "aws:lambda/permission:Permission",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
   "aws:route53/record:Record",

@@ -53,6 +53,7 @@ export const PROD_CACHE_SETTINGS: CacheSettings = {
   snapshotWindow: "03:00-04:00",
   maintenanceWindow: "sun:05:00-sun:06:00",
   slowLogRetentionDays: 365,
+  authRotationDays: 30,
   alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
 };
 

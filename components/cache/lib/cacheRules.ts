@@ -16,6 +16,7 @@ import { isLogRetention, LOG_RETENTION_DAYS } from "../../lib/logRetention";
 import type { FieldProblem } from "../../lib/ranges";
 import type { CacheAlarmThresholds, CacheSettings } from "../settings";
 import {
+  AUTH_ROTATION_DAYS,
   CACHE_MODES,
   GLOBAL_DATASTORE_MAX_REGIONS,
   GLOBAL_DATASTORE_MAX_SECONDARY_REGIONS,
@@ -125,6 +126,29 @@ function nodeTypeProblems(s: PartialCacheSettings): FieldProblem[] {
 }
 
 const RULES: readonly Rule[] = [
+  {
+    needs: ["authRotationDays"],
+    check: (s) =>
+      integerProblem(
+        "authRotationDays",
+        s.authRotationDays!,
+        AUTH_ROTATION_DAYS,
+        "days between rotations; 0 turns rotation off, Secrets Manager rotates every 1 to 1000 days",
+      ),
+  },
+  {
+    // TLS and AUTH are always on for the blueprint's groups, so the only precondition is a cache
+    needs: ["authRotationDays", "mode"],
+    check: (s) =>
+      s.mode === "none" && s.authRotationDays! > 0
+        ? [
+            {
+              field: "authRotationDays",
+              message: `is ${s.authRotationDays} but mode is "none": there is no AUTH token to rotate (set 0, or choose a cache mode)`,
+            },
+          ]
+        : [],
+  },
   {
     needs: ["mode"],
     check: (s) =>

@@ -80,3 +80,10 @@ export const GLOBAL_DATASTORE_REGIONS: ReadonlySet<string> = new Set([
   "mx-central-1",
   "sa-east-1",
 ]);
+
+/**
+ * Days between AUTH token rotations: 0 turns rotation off; otherwise what Secrets Manager accepts
+ * as `AutomaticallyAfterDays` (1 to 1000).
+ * @see https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_RotationRulesType.html
+ */
+export const AUTH_ROTATION_DAYS: IntegerRange = { min: 0, max: 1000 };

@@ -85,3 +85,28 @@ export const globalReplicationGroup: Builder = (input, region) => {
     },
   };
 };
+
+/**
+ * A Lambda function (the AUTH rotation function): its ID is its name; Lambda returns the function's
+ * ARN, the invoke ARN API Gateway uses, and `$LATEST` as the version of an unpublished function.
+ */
+export const lambdaFunction: Builder = (input, region) => {
+  const name = named(input);
+  const functionArn = arn("lambda", region, `function:${name}`);
+  return {
+    id: name,
+    outputs: {
+      name,
+      arn: functionArn,
+      qualifiedArn: `${functionArn}:$LATEST`,
+      invokeArn: `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${functionArn}/invocations`,
+      version: "$LATEST",
+    },
+  };
+};
+
+/** A Lambda permission: without a `statementId` the provider generates one (`terraform-` and a timestamp), which is its ID. */
+export const lambdaPermission: Builder = (input) => {
+  const statementId = text(input, "statementId") ?? `terraform-${hashHex(26, "lambda-permission", input.urn)}`;
+  return { id: statementId, outputs: { statementId } };
+};

@@ -1,12 +1,12 @@
 /**
  * Plan facts of the types several components create for themselves (IAM roles and policies, log
  * groups, alarms, KMS keys and aliases, SNS topics, ACM certificates, Route 53 records, S3 buckets
- * and their settings), and of the account, partition and region invokes several components call.
+ * and their settings, secret rotation schedules), and of the account, partition and region invokes several components call.
  * Declared once here; the diagram arrows that involve them belong to the components that draw them.
  */
 import { API_ONLY_CREATION } from "./creation";
 import { always, type ComponentPlanFacts, type StatefulType } from "./facts";
-import { genericMock, idOnlyMock } from "./mock";
+import { genericMock, idOnlyMock, textInput } from "./mock";
 import {
   callerIdentity,
   certificate,
@@ -69,6 +69,15 @@ export const sharedPlanFacts: ComponentPlanFacts = {
       kind: "key",
     },
     { type: "aws:kms/alias:Alias", mock: kmsAlias, creation: API_ONLY_CREATION },
+    // the database master secrets' and the cache AUTH secret's schedules
+    {
+      type: "aws:secretsmanager/secretRotation:SecretRotation",
+      mock: (input) => ({ id: textInput(input, "secretId") ?? input.name, outputs: { rotationEnabled: true } }),
+      creation: {
+        seconds: 60,
+        basis: "Secrets Manager rotates once when rotation is turned on (rotateImmediately); the function's four steps take a minute or two (the cache's wait for two modifications of its group: several minutes)",
+      },
+    },
     { type: "aws:sns/topic:Topic", mock: snsTopic, creation: API_ONLY_CREATION },
     { type: "aws:sns/topicPolicy:TopicPolicy", mock: snsTopicPolicy, creation: API_ONLY_CREATION },
     {

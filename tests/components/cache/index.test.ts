@@ -23,6 +23,8 @@ const DEV: CacheSettings = {
   multiAz: false,
   snapshotRetentionDays: 1,
   slowLogRetentionDays: 7,
+  // dev does not rotate
+  authRotationDays: 0,
 };
 
 function cacheArgs(region: string, role: RegionalCacheArgs["role"], settings: CacheSettings, extra: Partial<RegionalCacheArgs> = {}): RegionalCacheArgs {
@@ -340,7 +342,7 @@ describe("cache components: an independent group per region", () => {
     for (const r of resources.filter((r) => r.custom)) assert.equal(r.region, "eu-west-1", r.urn);
   });
 
-  it("keeps the security settings of a standalone group and tracks every change (no ignored properties, no protect)", () => {
+  it("keeps the security settings of a standalone group and tracks every change but the AUTH token's (no protect)", () => {
     const group = one(resources, GROUP);
     assert.deepEqual(
       [group.inputs.numCacheClusters, group.inputs.preferredCacheClusterAzs, group.inputs.automaticFailoverEnabled, group.inputs.multiAzEnabled],
@@ -350,7 +352,18 @@ describe("cache components: an independent group per region", () => {
       [group.inputs.nodeType, group.inputs.transitEncryptionMode, group.inputs.atRestEncryptionEnabled, group.inputs.kmsKeyId, group.inputs.authToken],
       ["cache.t4g.micro", "required", true, KEY("eu-west-1"), "[secret]"],
     );
-    assert.deepEqual([group.ignoreChanges, group.protect], [[], false]);
+    assert.deepEqual([group.ignoreChanges, group.protect], [["authToken"], false]);
+  });
+
+  it("ignores the AUTH token of a standalone group whether or not it rotates (the current one lives in Secrets Manager)", async () => {
+    const { resources: recorded } = await recordProgram(
+      () => {
+        new RegionalCache("cache-eu-west-1", cacheArgs("eu-west-1", "standalone", { ...DEV, authRotationDays: 30 }));
+        return {};
+      },
+      { stack: "test" },
+    );
+    assert.deepEqual(one(recorded, GROUP).ignoreChanges, ["authToken"]);
   });
 
   it("sends the transit encryption mode only to engines that take it (Redis OSS from 7.0.5; its 6.x TLS has no mode)", async () => {

@@ -25,6 +25,7 @@ describe("cache config: schema", () => {
       snapshotWindow: "03:00-04:00",
       maintenanceWindow: "sun:05:00-sun:06:00",
       slowLogRetentionDays: 30,
+      authRotationDays: 7,
       alarms: { cpuPercent: 75, memoryPercent: 85, replicationLagSeconds: 5 },
     };
     assert.equal(schema.safeParse(full).success, true);
@@ -49,6 +50,7 @@ describe("cache config: schema", () => {
       "snapshotWindow",
       "maintenanceWindow",
       "slowLogRetentionDays",
+      "authRotationDays",
       "alarms",
     ]);
     assert.deepEqual(allowedKeysAt(cacheSection.setting, ["alarms"]), ["cpuPercent", "memoryPercent", "replicationLagSeconds"]);
@@ -70,18 +72,38 @@ describe("cache config: defaults and resolution", () => {
       snapshotWindow: "03:00-04:00",
       maintenanceWindow: "sun:05:00-sun:06:00",
       slowLogRetentionDays: 7,
+      authRotationDays: 0,
       alarms: { cpuPercent: 80, memoryPercent: 80, replicationLagSeconds: 10 },
     });
     const staging = resolveSection(cacheSection, undefined, frame("staging", THREE.slice(0, 2)));
     assert.deepEqual(
-      [staging.mode, staging.nodeType, staging.replicasPerNodeGroup, staging.automaticFailover, staging.multiAz, staging.slowLogRetentionDays],
-      ["global", "cache.m7g.large", 1, true, true, 365],
+      [
+        staging.mode,
+        staging.nodeType,
+        staging.replicasPerNodeGroup,
+        staging.automaticFailover,
+        staging.multiAz,
+        staging.slowLogRetentionDays,
+        staging.authRotationDays,
+      ],
+      ["global", "cache.m7g.large", 1, true, true, 365, 30],
     );
     const prod = resolveSection(cacheSection, undefined, frame("prod", THREE));
     assert.deepEqual(
-      [prod.mode, prod.nodeType, prod.replicasPerNodeGroup, prod.automaticFailover, prod.multiAz, prod.snapshotRetentionDays, prod.slowLogRetentionDays],
-      ["global", "cache.r7g.large", 2, true, true, 7, 365],
+      [
+        prod.mode,
+        prod.nodeType,
+        prod.replicasPerNodeGroup,
+        prod.automaticFailover,
+        prod.multiAz,
+        prod.snapshotRetentionDays,
+        prod.slowLogRetentionDays,
+        prod.authRotationDays,
+      ],
+      ["global", "cache.r7g.large", 2, true, true, 7, 365, 30],
     );
+    // nothing to rotate without a cache
+    assert.equal(resolveSection(cacheSection, { mode: "none" }, frame("prod", THREE)).authRotationDays, 0);
   });
 
   it("lays written values over the defaults, and falls back on values of the wrong type", () => {
@@ -105,6 +127,19 @@ describe("cache config: defaults and resolution", () => {
 });
 
 describe("cache config: rules on the effective values", () => {
+  it("rejects rotation days Secrets Manager does not take (0 is off, then 1 to 1000), and rotation without a cache, at cache.authRotationDays", () => {
+    assert.deepEqual(lines({ authRotationDays: 1000 }, "prod", THREE), []);
+    assert.deepEqual(lines({ authRotationDays: 1 }, "prod", THREE), []);
+    assert.deepEqual(lines({ mode: "none", authRotationDays: 0 }, "prod", THREE), []);
+    for (const days of [1001, -1, 2.5])
+      assert.deepEqual(lines({ authRotationDays: days }, "prod", THREE), [
+        `blueprint:cache.authRotationDays: must be a whole number from 0 to 1000 (days between rotations; 0 turns rotation off, Secrets Manager rotates every 1 to 1000 days); got ${days}`,
+      ]);
+    assert.deepEqual(lines({ mode: "none", authRotationDays: 30 }, "prod", THREE), [
+      'blueprint:cache.authRotationDays: is 30 but mode is "none": there is no AUTH token to rotate (set 0, or choose a cache mode)',
+    ]);
+  });
+
   it("rejects a Global Datastore in more regions than AWS allows, at cache.mode", () => {
     assert.deepEqual(lines(undefined, "prod", [...THREE, "us-west-2"]), [
       'blueprint:cache.mode: is "global" but the stack has 4 regions (us-east-1, eu-west-1, ap-southeast-2, us-west-2); a Global Datastore has one primary region and at most 2 secondary regions (run at most 3 regions, or use mode "regional")',

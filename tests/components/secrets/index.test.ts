@@ -1,5 +1,8 @@
 import * as assert from "node:assert/strict";
 import type { PlannedResource } from "../../../tools/plan/planFile";
+import * as pulumi from "@pulumi/pulumi";
+import { ReplicatedSecret } from "../../../components/secrets";
+import { recordProgram } from "../../../tools/plan/runProgram";
 import { recordKeyAndSecret } from "../../support/keyAndSecret";
 import { one } from "../../support/resources";
 
@@ -37,5 +40,29 @@ describe("MultiRegionKey and ReplicatedSecret components", () => {
       "us-east-1": primary.replace(":eu-west-1:", ":us-east-1:"),
       "ap-southeast-2": primary.replace(":eu-west-1:", ":ap-southeast-2:"),
     });
+  });
+
+  it("tracks its value unless it rotates in AWS; a rotated secret's first version keeps its value and loses AWSCURRENT, which Pulumi must not move back", async () => {
+    const versionOf = async (rotated?: boolean) => {
+      const { resources: recorded } = await recordProgram(
+        () => {
+          new ReplicatedSecret("cache-auth", {
+            name: "blueprint-prod/cache/auth",
+            description: "AUTH token",
+            primaryRegion: "eu-west-1",
+            replicaRegions: [],
+            kmsKeyArns: { "eu-west-1": "arn:aws:kms:eu-west-1:123456789012:key/data" },
+            secretString: pulumi.secret('{"authToken":"x"}'),
+            ...(rotated === undefined ? {} : { rotated }),
+          });
+          return {};
+        },
+        { stack: "test" },
+      );
+      return one(recorded, VERSION).ignoreChanges;
+    };
+    assert.deepEqual(await versionOf(), []);
+    assert.deepEqual(await versionOf(false), []);
+    assert.deepEqual(await versionOf(true), ["secretString", "versionStages"]);
   });
 });

@@ -30,7 +30,11 @@ describe("cache settings rules", () => {
     );
     // the oldest Redis OSS that delivers the slow log (every group does)
     assert.deepEqual(problemsOf({ engine: "redis", engineVersion: "6.0", nodeType: "cache.m6g.large" }), []);
-    assert.deepEqual(problemsOf({ mode: "none", nodeType: "cache.t3.small", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false }), []);
+    assert.deepEqual(
+      problemsOf({ mode: "none", nodeType: "cache.t3.small", replicasPerNodeGroup: 0, automaticFailover: false, multiAz: false, authRotationDays: 0 }),
+      [],
+    );
+    assert.deepEqual(problemsOf({ authRotationDays: 1000 }), []);
   });
 
   const cases: Array<{ name: string; settings: Partial<CacheSettings>; ctx?: CacheSettingsContext; expected: Array<[string, string]> }> = [
