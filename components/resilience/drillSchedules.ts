@@ -51,14 +51,12 @@ export class DrillSchedules extends pulumi.ComponentResource {
       {
         name: `${args.namePrefix}-${region}-drill-scheduler`,
         description: `EventBridge Scheduler starting the FIS drills of ${args.namePrefix} in ${region}`,
-        assumeRolePolicy: pulumi
-          .all([partition.partition, identity.accountId])
-          .apply(([p, accountId]) =>
-            serviceTrustPolicy("scheduler.amazonaws.com", {
-              accountId,
-              sourceArn: `arn:${p}:scheduler:${region}:${accountId}:schedule/default/${args.namePrefix}-${region}-*`,
-            }),
-          ),
+        assumeRolePolicy: pulumi.all([partition.partition, identity.accountId]).apply(([p, accountId]) =>
+          serviceTrustPolicy("scheduler.amazonaws.com", {
+            accountId,
+            sourceArn: `arn:${p}:scheduler:${region}:${accountId}:schedule/default/${args.namePrefix}-${region}-*`,
+          }),
+        ),
         tags: args.tags,
       },
       opt,
@@ -69,7 +67,7 @@ export class DrillSchedules extends pulumi.ComponentResource {
         role: role.name,
         name: "start-drills",
         policy: pulumi
-          .all([partition.partition, identity.accountId, pulumi.all(drills.map((drill) => args.templateIds[drill]!))])
+          .all([partition.partition, identity.accountId, pulumi.all(drills.map((drill) => args.templateIds[drill]))])
           .apply(([p, accountId, ids]) => policyDocument(schedulerRoleStatements({ partition: p, accountId, region, templateIds: ids }))),
       },
       opt,
@@ -81,7 +79,7 @@ export class DrillSchedules extends pulumi.ComponentResource {
           region,
           name: `${args.namePrefix}-${region}-${drill}`,
           description: `Starts the ${drill} drill of ${args.namePrefix} in ${region} (blueprint:resilience.drillSchedule)`,
-          scheduleExpression: expressions[index]!,
+          scheduleExpression: expressions[index],
           scheduleExpressionTimezone: "UTC",
           state: "ENABLED",
           // a drill must start at its slot: a flexible window could overlap the next one
@@ -89,7 +87,7 @@ export class DrillSchedules extends pulumi.ComponentResource {
           target: {
             arn: START_EXPERIMENT_TARGET,
             roleArn: role.arn,
-            input: pulumi.output(args.templateIds[drill]!).apply(startExperimentInput),
+            input: pulumi.output(args.templateIds[drill]).apply(startExperimentInput),
             retryPolicy: { ...SCHEDULE_RETRY },
           },
         },

@@ -35,7 +35,7 @@ export function scheduleExpressionProblem(expression: string): string | undefine
   }
   if (RATE.test(expression)) {
     const [, value, unit] = RATE.exec(expression)!;
-    if ((value === "1") !== !unit!.endsWith("s"))
+    if ((value === "1") !== !unit.endsWith("s"))
       return `"${expression}" must use a singular unit for 1 and a plural one otherwise, e.g. rate(1 day), rate(7 days)`;
     return undefined;
   }
@@ -59,7 +59,7 @@ export function staggeredExpression(expression: string, index: number, slotMinut
   const cron = CRON.exec(expression);
   if (cron) {
     const [, minutes, hours, ...rest] = cron;
-    if (!/^\d+$/.test(minutes!) || !/^\d+$/.test(hours!))
+    if (!/^\d+$/.test(minutes) || !/^\d+$/.test(hours))
       return {
         problem: `"${expression}" must give its minutes and hours as single numbers so that the drills can run one after another, ${slotMinutes} minutes apart`,
       };
@@ -72,8 +72,8 @@ export function staggeredExpression(expression: string, index: number, slotMinut
   }
   const at = AT.exec(expression);
   if (at) {
-    const [, y, mo, d, h, mi, s] = at.map(Number) as number[];
-    const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi! + offset, s!));
+    const [, y, mo, d, h, mi, s] = at.map<number>(Number);
+    const date = new Date(Date.UTC(y, mo - 1, d, h, mi + offset, s));
     return { expression: `at(${date.toISOString().slice(0, 19)})` };
   }
   return { problem: `"${expression}" cannot be staggered (a rate has no time of day) and the stack has more than one drill; use a cron(...) expression` };

@@ -64,6 +64,6 @@ export function resilienceSettingsProblems(settings: ResilienceSettings, regions
 
 /** The AZs of a region as the stack file pins them, or the region's first `azCount` when it does not. */
 export function regionZones(name: string, written: unknown, azCount: number): string[] {
-  if (Array.isArray(written) && written.every((zone) => typeof zone === "string")) return written as string[];
+  if (Array.isArray(written) && written.every((zone) => typeof zone === "string")) return written;
   return (regionInfo(name)?.azLetters ?? []).slice(0, azCount).map((letter) => `${name}${letter}`);
 }
