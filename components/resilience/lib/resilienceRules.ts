@@ -12,6 +12,8 @@ import { drillScheduleProblems } from "./drillSchedule";
 export interface ResilienceProblem {
   readonly field: string;
   readonly message: string;
+  /** The messages quote the value themselves. */
+  readonly showValue: false;
 }
 
 /** A drill's duration: whole minutes up to PT12H or whole hours up to 12 (what FIS accepts). */
@@ -44,6 +46,7 @@ export function resilienceSettingsProblems(settings: ResilienceSettings, regions
   if (seconds === undefined)
     problems.push({
       field: "drillDuration",
+      showValue: false,
       message: `"${settings.drillDuration}" must be an ISO 8601 duration from PT1M to PT12H in whole minutes or hours, e.g. PT10M`,
     });
   if (!settings.drills || regions.length < 2) return problems;
@@ -53,12 +56,13 @@ export function resilienceSettingsProblems(settings: ResilienceSettings, regions
       const letters = region.availabilityZones.map((zone) => zone.slice(region.name.length));
       problems.push({
         field: "powerInterruptionZone",
+        showValue: false,
         message: `"${letter}" names no AZ of ${region.name} (${region.name}${letter}); the stack's AZs there are ${region.availabilityZones.join(", ")}, so choose one of ${letters.join(", ")}`,
       });
     }
   }
   for (const message of drillScheduleProblems(settings.drillSchedule, drillTemplateCount(regions.length), seconds ?? 600))
-    problems.push({ field: "drillSchedule", message });
+    problems.push({ field: "drillSchedule", showValue: false, message });
   return problems;
 }
 

@@ -24,13 +24,15 @@ describe("resilience settings", () => {
 
   it("refuses an AZ letter some region lacks, naming the letters it has, and a bad duration or schedule, all at once", () => {
     assert.deepEqual(resilienceSettingsProblems({ ...STAGING, drillDuration: "PT13H", drillSchedule: "weekly" }, REGIONS), [
-      { field: "drillDuration", message: '"PT13H" must be an ISO 8601 duration from PT1M to PT12H in whole minutes or hours, e.g. PT10M' },
+      { field: "drillDuration", showValue: false, message: '"PT13H" must be an ISO 8601 duration from PT1M to PT12H in whole minutes or hours, e.g. PT10M' },
       {
         field: "powerInterruptionZone",
+        showValue: false,
         message: '"a" names no AZ of eu-west-1 (eu-west-1a); the stack\'s AZs there are eu-west-1b, eu-west-1c, so choose one of b, c',
       },
       {
         field: "drillSchedule",
+        showValue: false,
         message:
           '"weekly" is not an EventBridge Scheduler expression; write cron(minutes hours day-of-month month day-of-week year) with six fields, rate(value unit), at(yyyy-mm-ddThh:mm:ss), or off',
       },
