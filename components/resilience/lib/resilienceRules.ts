@@ -52,6 +52,8 @@ export function resilienceSettingsProblems(settings: ResilienceSettings, regions
   if (!settings.drills || regions.length < 2) return problems;
   const letter = settings.powerInterruptionZone;
   for (const region of regions) {
+    // a foreign AZ is the regions rules' problem: check only the zones of a region written right
+    if (region.availabilityZones.some((zone) => !new RegExp(`^${region.name}[a-z]$`).test(zone))) continue;
     if (!/^[a-z]$/.test(letter) || !region.availabilityZones.includes(`${region.name}${letter}`)) {
       const letters = region.availabilityZones.map((zone) => zone.slice(region.name.length));
       problems.push({

@@ -38,6 +38,11 @@ describe("resilience settings", () => {
       },
     ]);
     assert.deepEqual(resilienceSettingsProblems({ ...STAGING, powerInterruptionZone: "b" }, REGIONS), []);
+    // an AZ of another region is reported by the regions rules, not twice
+    assert.deepEqual(
+      resilienceSettingsProblems(STAGING, [{ name: "us-east-1", primary: true, availabilityZones: ["eu-west-1a", "us-east-1b"] }, REGIONS[1]]).length,
+      1,
+    );
     // without drills, only the duration is checked
     assert.deepEqual(resilienceSettingsProblems({ ...STAGING, drills: false, powerInterruptionZone: "z", drillSchedule: "weekly" }, REGIONS), []);
   });
