@@ -19,6 +19,9 @@ import { RegionalStamp, type StampData, type StampEdge } from "../components/reg
 import { regionHealthAlarms } from "../components/resilience/healthAlarms";
 import { RegionSwitchPlan } from "../components/resilience/regionSwitchPlan";
 import { RegionDrills } from "../components/resilience/drills";
+import { DRILL_SCHEDULE_OFF, drillSlotMinutes } from "../components/resilience/lib/drillSchedule";
+import { drillDurationSeconds } from "../components/resilience/lib/resilienceRules";
+import { CACHE_TARGET_TAG, cacheFailoverProblem, databaseFailoverProblem, databaseFailoverRunsIn } from "../components/chaos";
 import { writerGuard } from "../components/resilience/writerGuard";
 import { zonalAutoshift } from "../components/resilience/zonalAutoshift";
 import { globalClusterIdentifier } from "../components/database";
@@ -110,6 +113,10 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
 
   const database = config.database;
   const cacheSettings = config.cache;
+  // The AZ power-interruption drill acts on the cache and the writer only where they can fail over
+  const azPowerDrills = config.resilience.drills && config.regions.length > 1;
+  const azPowerCache = cacheSettings.mode !== "none" && cacheFailoverProblem(cacheSettings) === undefined;
+  const azPowerDatabase = databaseFailoverProblem(database) === undefined;
   // How CloudFront reaches each region: an internal load balancer behind a VPC origin where AWS offers them.
   const accessOf = (region: string) => originAccessFor(region, config.cdn.privateOrigins);
   const stamp = (region: BlueprintConfig["regions"][number], dataTier: StampData) =>
@@ -139,6 +146,7 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         servingRole: config.cdn.standbyRegions.includes(region.name) ? "standby" : "active",
       },
       chaos: config.chaos,
+      ...(azPowerDrills && azPowerCache ? { cacheDrillTarget: true } : {}),
       telemetry: config.telemetry,
       routes: config.routes,
       appUrl,
@@ -356,19 +364,54 @@ export function createBlueprint(config: BlueprintConfig, identity: StackIdentity
         regionHealthAlarms(s.region, s.observability.alarmArns, s.telemetry.regionUnhealthyAlarmArn),
       );
 
-  // Region-scale drills: declared, never started by the stack
-  if (config.resilience.drills && stamps.length > 1) {
+  // Region-scale drills: declared in every region; staging's start on blueprint:resilience.drillSchedule, one at a time
+  if (azPowerDrills) {
     const names = stamps.map((s) => s.region);
+    const drillsOf = (region: string) => ["isolate-region", "az-power-interruption", ...(region === primaryRegion.name ? ["pause-static-replication"] : [])];
+    // every drill of the stack in one sequence: the n-th starts n slots after the schedule's time
+    const order = stamps.flatMap((s) => drillsOf(s.region).map((drill) => `${s.region}/${drill}`));
+    const scheduled = config.resilience.drillSchedule !== DRILL_SCHEDULE_OFF;
+    const slotMinutes = drillSlotMinutes(drillDurationSeconds(config.resilience.drillDuration) ?? 600);
     for (const s of stamps) {
       const from = s.region === config.writerRegion ? names[(names.indexOf(s.region) + 1) % names.length] : config.writerRegion;
+      const region = config.regions.find((r) => r.name === s.region)!;
+      const zone = `${s.region}${config.resilience.powerInterruptionZone}`;
+      const writerHere = s.database !== undefined && databaseFailoverRunsIn(database.service, s.database.liveRole) && azPowerDatabase;
       new RegionDrills(`${s.region}-drills`, {
         region: s.region,
         namePrefix,
         isolateFrom: from,
         privateSubnetIds: s.network.privateSubnetIds,
-        privateSubnetCount: config.regions.find((region) => region.name === s.region)!.availabilityZones.length,
+        privateSubnetCount: region.availabilityZones.length,
         ...(s.region === primaryRegion.name
           ? { staticReplication: { bucketArn: pulumi.interpolate`arn:aws:s3:::${cdn.staticBucketName}`, replicaRegion: config.cdn.staticReplicaRegion } }
+          : {}),
+        azPower: {
+          availabilityZone: zone,
+          autoScalingGroups: [
+            { tier: "web", name: s.web.autoScalingGroupName, arn: s.web.autoScalingGroupArn },
+            { tier: "worker", name: s.worker.autoScalingGroupName, arn: s.worker.autoScalingGroupArn },
+          ],
+          subnetIds: pulumi.all([s.network.publicSubnetIds, s.network.privateSubnetIds, s.network.isolatedSubnetIds]).apply((lists) => lists.flat()),
+          ...(writerHere && s.database
+            ? {
+                database: {
+                  kind: database.service === "aurora" ? ("aurora-cluster" as const) : ("rds-instance" as const),
+                  arns: [s.database.arn, ...s.shardDatabases.map((shard) => shard.arn)],
+                },
+              }
+            : {}),
+          ...(azPowerCache && s.cache ? { cache: { arn: s.cache.arn, tag: { key: CACHE_TARGET_TAG, value: s.cache.replicationGroupId } } } : {}),
+          ebsKeyArn: data.keyArns[s.region],
+        },
+        ...(scheduled
+          ? {
+              schedule: {
+                expression: config.resilience.drillSchedule,
+                order: Object.fromEntries(drillsOf(s.region).map((drill) => [drill, order.indexOf(`${s.region}/${drill}`)])),
+                slotMinutes,
+              },
+            }
           : {}),
         duration: config.resilience.drillDuration,
         stopAlarmArns: regionHealthAlarms(s.region, s.observability.alarmArns, s.telemetry.regionUnhealthyAlarmArn).map((alarm) => alarm.arn),

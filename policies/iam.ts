@@ -115,6 +115,9 @@ export const rolePolicyDisallowWildcardResources = resourcePolicy({
           "ec2:DescribeNetworkInterfaces",
           "ec2:DescribeVpcPeeringConnections",
           "s3:ListAllMyBuckets",
+          // the AZ power-interruption drill: network ACL look-ups, and the capacity-error injection, which EC2 grants on `*` (scoped by its ec2:FisActionId and ec2:FisTargetArns conditions)
+          "ec2:DescribeNetworkAcls",
+          "ec2:InjectApiError",
           // Grafana's read-only data sources: metric queries, workspace listing and trace search have no resource-level permissions
           "cloudwatch:GetMetricData",
           "cloudwatch:ListMetrics",

@@ -127,5 +127,46 @@ export const stackRequireSwitchPlanCoverage = stackPolicy({
   },
 });
 
+/** A CloudWatch alarm ARN's region and name. */
+const ALARM_ARN = /^arn:aws[a-z-]*:cloudwatch:([a-z0-9-]+):\d{12}:alarm:.+$/;
+
+/** Every fault injection stops on its region's alarms. */
+export const experimentTemplateRequireAlarmStopCondition = resourcePolicy({
+  name: "aws-fis-experimenttemplate-require-alarm-stop-condition",
+  description:
+    "Checks that every AWS FIS experiment template stops on at least one CloudWatch alarm of its own region (a scheduled drill nobody watches must stop itself), and lists no `none` stop condition beside them.",
+  severity: "high",
+  service: "fis",
+  remediationSteps:
+    "Give the template the region's health alarms as stop conditions (`source: aws:cloudwatch:alarm`, components/resilience/healthAlarms.ts), never `source: none`.",
+  ids: { wellArchitected: ["REL12-BP04"] },
+  validateResource: validateResourceOfTypes(
+    onType(aws.fis.ExperimentTemplate, (template, args, reportViolation) => {
+      const conditions = (template.stopConditions ?? []) as Array<{ source?: unknown; value?: unknown }>;
+      const region = regionOf({ type: args.type, props: args.props, ...(args.provider ? { provider: args.provider } : {}) });
+      const alarms = conditions.filter((condition) => condition.source === "aws:cloudwatch:alarm");
+      if (conditions.some((condition) => condition.source === "none"))
+        reportViolation("A stop condition is `none`: the experiment has a condition that never stops it; list only CloudWatch alarms.");
+      if (alarms.length === 0) {
+        reportViolation("No CloudWatch alarm stops the experiment: once started (by hand or on a schedule) it runs to its end whatever it breaks.");
+        return;
+      }
+      for (const alarm of alarms) {
+        const match = typeof alarm.value === "string" ? ALARM_ARN.exec(alarm.value) : null;
+        if (typeof alarm.value === "string" && !match) reportViolation(`Stop condition ${alarm.value} is not a CloudWatch alarm ARN.`);
+        else if (match && region !== undefined && match[1] !== region)
+          reportViolation(
+            `Stop condition ${String(alarm.value)} is an alarm of ${match[1]}; FIS stops an experiment only on alarms of its own region (${region}).`,
+          );
+      }
+    }),
+  ),
+});
+
 /** The resilience policies, in the order the reference lists them. */
-export const RESILIENCE_POLICIES: readonly BlueprintPolicy[] = [stackRequireCrossRegionBackup, loadBalancerEnableZonalShift, stackRequireSwitchPlanCoverage];
+export const RESILIENCE_POLICIES: readonly BlueprintPolicy[] = [
+  stackRequireCrossRegionBackup,
+  loadBalancerEnableZonalShift,
+  stackRequireSwitchPlanCoverage,
+  experimentTemplateRequireAlarmStopCondition,
+];

@@ -148,6 +148,8 @@ export interface RegionalStampArgs {
   readonly tables?: readonly RegionalTable[];
   /** FIS experiments in this region. @default none */
   readonly chaos?: ChaosSettings;
+  /** The region-scale drills interrupt the cache's AZ power, so the replication group carries FIS's target tag. @default false */
+  readonly cacheDrillTarget?: boolean;
   /** The agents, Prometheus, SLOs and the composite alarm of the region. */
   readonly telemetry: TelemetrySettings;
   /** The stack's routes (blueprint:routes), for the per-class SLOs. @default none */
@@ -394,7 +396,7 @@ export class RegionalStamp extends pulumi.ComponentResource {
           )
         : undefined;
     // FIS finds replication groups by tag only, so a cache the experiments may fail over carries one
-    const cacheChaos = args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache");
+    const cacheChaos = (args.chaos?.enabled === true && args.chaos.experiments.includes("failover-cache")) || args.cacheDrillTarget === true;
     const cache = args.data.cache
       ? new RegionalCache(
           name,

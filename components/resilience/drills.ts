@@ -8,6 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../lib/iam";
 import { drillRoleStatements } from "./lib/drillRole";
 import { drillProblems, isolateRegionSpec, pauseReplicationSpec, type DrillSpec } from "./lib/drills";
+import { azPowerSpec, type AzPowerSpec } from "./lib/azPower";
+import { DrillSchedules, type DrillScheduling } from "./drillSchedules";
 
 /** Arguments of the RegionDrills component. */
 export interface RegionDrillsArgs {
@@ -21,6 +23,21 @@ export interface RegionDrillsArgs {
   readonly privateSubnetCount: number;
   /** The static bucket and its replica's region, in the bucket's region. @default - no replication drill here */
   readonly staticReplication?: { readonly bucketArn: pulumi.Input<string>; readonly replicaRegion: string };
+  /** az-power-interruption in this region: the AZ and what it acts on. @default - not declared */
+  readonly azPower?: {
+    readonly availabilityZone: string;
+    readonly autoScalingGroups: readonly { readonly tier: "web" | "worker"; readonly name: pulumi.Input<string>; readonly arn: pulumi.Input<string> }[];
+    /** Every subnet of the region (public, private, isolated): the template keeps the AZ's own by filter. */
+    readonly subnetIds: pulumi.Input<string[]>;
+    /** The region's writer, when it holds one that can fail over. @default - no database action */
+    readonly database?: { readonly kind: "aurora-cluster" | "rds-instance"; readonly arns: readonly pulumi.Input<string>[] };
+    /** The region's Multi-AZ replication group and the tag FIS finds it by. @default - no cache action */
+    readonly cache?: { readonly arn: pulumi.Input<string>; readonly tag: { readonly key: string; readonly value: pulumi.Input<string> } };
+    /** The EBS volumes' customer managed key. @default - AWS managed key */
+    readonly ebsKeyArn?: pulumi.Input<string>;
+  };
+  /** When EventBridge Scheduler starts the region's drills. @default - never: started by hand */
+  readonly schedule?: DrillScheduling;
   /** ISO 8601 duration of each drill. */
   readonly duration: string;
   /** The region's health alarms: any in ALARM stops a drill. */
@@ -47,6 +64,7 @@ export class RegionDrills extends pulumi.ComponentResource {
       ...(args.staticReplication ? [pauseReplicationSpec(args.staticReplication.bucketArn, args.staticReplication.replicaRegion, args.duration)] : []),
     ];
     const problems = drillProblems(specs, args.stopAlarmArns.length, args.privateSubnetCount);
+    const azPower = args.azPower;
     if (problems.length > 0) throw new Error(`RegionDrills ${name} has invalid arguments:\n  - ${problems.join("\n  - ")}`);
 
     const { Region: _region, ...roleTags } = args.tags;
@@ -68,9 +86,35 @@ export class RegionDrills extends pulumi.ComponentResource {
         role: role.name,
         name: "fis-drills",
         policy: pulumi
-          .all([partition.partition, identity.accountId, args.staticReplication?.bucketArn])
-          .apply(([p, accountId, bucketArn]) =>
-            policyDocument(drillRoleStatements({ partition: p, accountId, region, isolates: true, ...(bucketArn !== undefined ? { bucketArn } : {}) })),
+          .all([
+            partition.partition,
+            identity.accountId,
+            args.staticReplication?.bucketArn,
+            pulumi.all((azPower?.autoScalingGroups ?? []).map((group) => pulumi.all([group.name, group.arn]))),
+            azPower?.ebsKeyArn,
+            pulumi.all([...(azPower?.database?.arns ?? [])]),
+            azPower?.cache?.arn,
+          ])
+          .apply(([p, accountId, bucketArn, groups, ebsKeyArn, databaseArns, cacheArn]) =>
+            policyDocument(
+              drillRoleStatements({
+                partition: p,
+                accountId,
+                region,
+                isolates: true,
+                ...(bucketArn !== undefined ? { bucketArn } : {}),
+                ...(azPower
+                  ? {
+                      azPower: {
+                        autoScalingGroups: groups.map(([groupName, arn]) => ({ name: groupName, arn })),
+                        ...(ebsKeyArn !== undefined ? { ebsKeyArn } : {}),
+                        ...(azPower.database ? { database: { kind: azPower.database.kind, arns: databaseArns } } : {}),
+                        ...(cacheArn !== undefined ? { cacheReplicationGroupArn: cacheArn } : {}),
+                      },
+                    }
+                  : {}),
+              }),
+            ),
           ),
       },
       opt,
@@ -103,7 +147,60 @@ export class RegionDrills extends pulumi.ComponentResource {
       );
       templateIds[spec.drill] = template.id;
     }
+    if (azPower) {
+      const allSubnetArns = pulumi
+        .all([partition.partition, identity.accountId, pulumi.output(azPower.subnetIds)])
+        .apply(([p, account, ids]) => ids.map((id) => `arn:${p}:ec2:${region}:${account}:subnet/${id}`));
+      const spec = azPowerSpec<pulumi.Input<string>>({
+        region,
+        availabilityZone: azPower.availabilityZone,
+        duration: args.duration,
+        autoScalingGroups: azPower.autoScalingGroups,
+        subnetArns: [],
+        ...(azPower.database ? { database: azPower.database } : {}),
+        ...(azPower.cache ? { cacheTag: azPower.cache.tag } : {}),
+      });
+      const template = new aws.fis.ExperimentTemplate(
+        `${name}-${spec.drill}`,
+        {
+          region,
+          description: spec.description,
+          roleArn: role.arn,
+          stopConditions,
+          targets: spec.targets.map((target) => azPowerTarget(target, target.resourceType === "aws:ec2:subnet" ? allSubnetArns : undefined)),
+          actions: spec.actions.map((action) => ({
+            name: action.name,
+            actionId: action.actionId,
+            description: action.description,
+            ...(Object.keys(action.parameters).length > 0 ? { parameters: Object.entries(action.parameters).map(([key, value]) => ({ key, value })) } : {}),
+            target: { key: action.target.key, value: action.target.name },
+          })),
+          experimentOptions: { accountTargeting: "single-account", emptyTargetResolutionMode: "skip" },
+          tags: { ...args.tags, Name: `${args.namePrefix}-${region}-${spec.drill}` },
+        },
+        { parent: this, dependsOn: [rolePolicy] },
+      );
+      templateIds[spec.drill] = template.id;
+    }
+    if (args.schedule)
+      new DrillSchedules(`${name}-schedules`, { region, namePrefix: args.namePrefix, templateIds, scheduling: args.schedule, tags: roleTags }, opt);
     this.templateIds = templateIds;
     this.registerOutputs({ templateIds });
   }
+}
+
+/** The provider's shape of an az-power-interruption target; `arns` replaces the spec's ARNs when given (known at deploy time). */
+function azPowerTarget(
+  target: AzPowerSpec<pulumi.Input<string>>["targets"][number],
+  arns?: pulumi.Input<string[]>,
+): aws.types.input.fis.ExperimentTemplateTarget {
+  return {
+    name: target.name,
+    resourceType: target.resourceType,
+    selectionMode: target.selectionMode,
+    ...(arns !== undefined ? { resourceArns: arns } : target.resourceArns ? { resourceArns: [...target.resourceArns] } : {}),
+    ...(target.resourceTag ? { resourceTags: [{ key: target.resourceTag.key, value: target.resourceTag.value }] } : {}),
+    ...(target.filters ? { filters: target.filters.map((filter) => ({ path: filter.path, values: [...filter.values] })) } : {}),
+    ...(target.parameters ? { parameters: { ...target.parameters } } : {}),
+  };
 }

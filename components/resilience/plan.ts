@@ -8,13 +8,16 @@ import type { ComponentPlanFacts, PlanRegression, ReportContext, SwitchoverConte
 import { switchPlanPairKey } from "./lib/switchPlan";
 import { arn } from "../lib/plan/mockIds";
 import { failureModeSection } from "./lib/failureModeTable";
-import { regionSwitchPlan, zonalAutoshiftConfiguration } from "./lib/mocks";
+import { regionSwitchPlan, schedulerSchedule, zonalAutoshiftConfiguration } from "./lib/mocks";
 import { resilienceRegressions } from "./lib/regressions";
 import { survivability, type DomainOutcome } from "./lib/survivability";
 import { topologyOf } from "./lib/topology";
 
 /** An ARC Region switch plan. */
 export const REGION_SWITCH_PLAN = "aws:arcregionswitch/plan:Plan";
+
+/** An EventBridge Scheduler schedule (a drill's start). */
+export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 /** A load balancer's zonal autoshift configuration. */
 export const ZONAL_AUTOSHIFT = "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration";
@@ -43,6 +46,11 @@ export const resiliencePlanFacts: ComponentPlanFacts = {
       type: REGION_SWITCH_PLAN,
       mock: regionSwitchPlan,
       creation: { seconds: 5, basis: "experience: seconds (API-only; nothing runs until a plan execution is started)" },
+    },
+    {
+      type: SCHEDULER_SCHEDULE,
+      mock: schedulerSchedule,
+      creation: { seconds: 2, basis: "experience: seconds (API-only; the target is called at the schedule's time)" },
     },
   ],
   invokes: {

@@ -19,7 +19,7 @@ import { idTags, type PolicyIds } from "./ids";
 
 /** The service a policy belongs to; also the file it lives in (`policies/<service>.ts`). */
 export type PolicyService =
-  "network" | "compute" | "loadbalancer" | "cdn" | "cache" | "database" | "queue" | "kms" | "observability" | "dns" | "iam" | "storage" | "stack";
+  "network" | "compute" | "loadbalancer" | "cdn" | "cache" | "database" | "queue" | "kms" | "observability" | "dns" | "iam" | "storage" | "fis" | "stack";
 
 /** What every policy of the pack declares besides its check. */
 export interface PolicyMetadata {

@@ -1,5 +1,10 @@
 import * as aws from "@pulumi/aws";
-import { loadBalancerEnableZonalShift, stackRequireCrossRegionBackup, stackRequireSwitchPlanCoverage } from "../../policies/resilience";
+import {
+  experimentTemplateRequireAlarmStopCondition,
+  loadBalancerEnableZonalShift,
+  stackRequireCrossRegionBackup,
+  stackRequireSwitchPlanCoverage,
+} from "../../policies/resilience";
 import {
   assertNotApplicable,
   assertPasses,
@@ -75,6 +80,40 @@ describe("resilience policies", () => {
       { name: "zonal shift unset", mutate: (props) => delete props.enableZonalShift, expect: [/^Zonal shift is off/] },
     ],
     unknown: (props) => (props.enableZonalShift = UNKNOWN_SENTINELS.boolean),
+  });
+
+  describeResourcePolicy({
+    policy: experimentTemplateRequireAlarmStopCondition,
+    resourceClass: aws.fis.ExperimentTemplate,
+    compliant: {
+      region: "eu-west-1",
+      stopConditions: [{ source: "aws:cloudwatch:alarm", value: "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:blueprint-prod-eu-west-1-region-unhealthy" }],
+    },
+    violations: [
+      {
+        name: "no stop condition",
+        mutate: (props) => (props.stopConditions = []),
+        expect: [/^No CloudWatch alarm stops the experiment: once started \(by hand or on a schedule\) it runs to its end/],
+      },
+      {
+        name: "a none stop condition only",
+        mutate: (props) => (props.stopConditions = [{ source: "none" }]),
+        expect: [/^A stop condition is `none`/, /^No CloudWatch alarm stops the experiment/],
+      },
+      {
+        name: "another region's alarm",
+        mutate: (props) => (props.stopConditions[0].value = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"),
+        expect: [
+          /^Stop condition arn:aws:cloudwatch:us-east-1:123456789012:alarm:x is an alarm of us-east-1; FIS stops an experiment only on alarms of its own region \(eu-west-1\)\.$/,
+        ],
+      },
+      {
+        name: "not an alarm ARN",
+        mutate: (props) => (props.stopConditions[0].value = "my-alarm"),
+        expect: [/^Stop condition my-alarm is not a CloudWatch alarm ARN\.$/],
+      },
+    ],
+    unknown: (props) => (props.stopConditions = UNKNOWN_SENTINELS.array),
   });
 
   describe(stackRequireSwitchPlanCoverage.name, () => {

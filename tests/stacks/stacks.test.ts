@@ -75,6 +75,8 @@ const UNTAGGABLE = new Set([
   "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
   "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
   "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration",
+  // Scheduler schedules take no tags (only schedule groups do)
+  "aws:scheduler/schedule:Schedule",
   "aws:iam/rolePolicy:RolePolicy",
   // neither takes tags (the provider's schema has no tags argument)
   "aws:amp/alertManagerDefinition:AlertManagerDefinition",
@@ -571,6 +573,9 @@ describe("every stack in stacks/, planned end to end", () => {
         "eu-west-1-drills-isolate-region",
         "us-east-1-drills-isolate-region",
         "us-east-1-drills-pause-static-replication",
+        // FIS's AZ power-interruption scenario in each region's first AZ
+        "eu-west-1-drills-az-power-interruption",
+        "us-east-1-drills-az-power-interruption",
         "eu-west-1-chaos-failover-cache",
         "eu-west-1-chaos-terminate-web-instances",
         // the writer fails over in the primary region only: a global database's secondaries are read-only
@@ -600,8 +605,11 @@ describe("every stack in stacks/, planned end to end", () => {
         .map((r) => r.name)
         .sort(),
       [
+        "ap-southeast-2-drills-az-power-interruption",
         "ap-southeast-2-drills-isolate-region",
+        "eu-west-1-drills-az-power-interruption",
         "eu-west-1-drills-isolate-region",
+        "us-east-1-drills-az-power-interruption",
         "us-east-1-drills-isolate-region",
         "us-east-1-drills-pause-static-replication",
       ],
@@ -648,6 +656,115 @@ describe("every stack in stacks/, planned end to end", () => {
       assert.ok(!text.includes(key));
       assert.doesNotMatch(text, /glsa_/);
     }
+  });
+
+  it("cuts power to each region's first AZ the way FIS's scenario does: the writer and the cache primary fail over only where they live", async () => {
+    for (const stack of ["staging", "prod"] as const) {
+      const plan = await plannedOnce(stack);
+      const templates = plan.resources.filter(
+        (r) => r.type === "aws:fis/experimentTemplate:ExperimentTemplate" && r.name.endsWith("-drills-az-power-interruption"),
+      );
+      assert.deepEqual(
+        templates.map((t) => t.region),
+        plan.regions,
+        stack,
+      );
+      for (const template of templates) {
+        const zone = `${template.region}a`;
+        const actions = template.inputs.actions as Array<{ actionId: string; target: { key: string; value: string } }>;
+        const targets = template.inputs.targets as Array<{
+          name: string;
+          resourceType: string;
+          filters?: Array<{ path: string; values: string[] }>;
+          parameters?: Record<string, string>;
+          resourceArns?: string[];
+        }>;
+        const writer = template.region === plan.primaryRegion;
+        assert.deepEqual(
+          actions.map((a) => `${a.actionId} ${a.target.key}`),
+          [
+            "aws:ec2:stop-instances Instances",
+            "aws:ec2:stop-instances Instances",
+            "aws:ec2:asg-insufficient-instance-capacity-error AutoScalingGroups",
+            "aws:network:disrupt-connectivity Subnets",
+            ...(writer ? ["aws:rds:failover-db-cluster Clusters"] : []),
+            "aws:elasticache:replicationgroup-interrupt-az-power ReplicationGroups",
+          ],
+          template.name,
+        );
+        // every action names a target of the template, each filtered to the AZ
+        for (const action of actions)
+          assert.ok(
+            targets.some((t) => t.name === action.target.value),
+            action.target.value,
+          );
+        for (const target of targets.filter((t) => t.resourceType === "aws:ec2:instance"))
+          assert.deepEqual(target.filters, [
+            { path: "State.Name", values: ["running"] },
+            { path: "Placement.AvailabilityZone", values: [zone] },
+          ]);
+        const subnets = targets.find((t) => t.resourceType === "aws:ec2:subnet")!;
+        assert.deepEqual([subnets.filters, subnets.resourceArns!.length], [[{ path: "AvailabilityZone", values: [zone] }], stack === "prod" ? 9 : 6]);
+        if (writer) assert.deepEqual(targets.find((t) => t.resourceType === "aws:rds:cluster")!.parameters, { writerAvailabilityZoneIdentifiers: zone });
+        assert.deepEqual(targets.find((t) => t.resourceType === "aws:elasticache:replicationgroup")!.parameters, { availabilityZoneIdentifier: zone });
+        assert.deepEqual(
+          (template.inputs.stopConditions as Array<{ value: string }>).map((stop) => stop.value.split(":alarm:")[1]),
+          ["alb-5xx-rate", "target-response-p99", "region-unhealthy"].map((alarm) => `blueprint-${stack}-${template.region}-${alarm}`),
+        );
+        assert.deepEqual(template.inputs.experimentOptions, { accountTargeting: "single-account", emptyTargetResolutionMode: "skip" });
+      }
+      // the cache carries the tag FIS finds it by
+      for (const group of plan.resources.filter((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup"))
+        assert.equal((group.inputs.tags as Record<string, string>).ChaosTarget, group.inputs.replicationGroupId, group.name);
+    }
+  });
+
+  it("staging starts its five drills every Tuesday from 14:00 UTC, one every 30 minutes, through FIS's StartExperiment; prod and dev schedule none", async () => {
+    const staging = await plannedOnce("staging");
+    const schedules = staging.resources.filter((r) => r.type === "aws:scheduler/schedule:Schedule");
+    assert.deepEqual(
+      schedules.map((s) => [s.inputs.name, s.inputs.scheduleExpression]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+      [
+        ["blueprint-staging-us-east-1-isolate-region", "cron(0 14 ? * TUE *)"],
+        ["blueprint-staging-us-east-1-pause-static-replication", "cron(0 15 ? * TUE *)"],
+        ["blueprint-staging-eu-west-1-isolate-region", "cron(30 15 ? * TUE *)"],
+        ["blueprint-staging-us-east-1-az-power-interruption", "cron(30 14 ? * TUE *)"],
+        ["blueprint-staging-eu-west-1-az-power-interruption", "cron(0 16 ? * TUE *)"],
+      ].sort((a, b) => a[1].localeCompare(b[1])),
+    );
+    const templates = staging.resources.filter((r) => r.type === "aws:fis/experimentTemplate:ExperimentTemplate" && r.name.includes("-drills-"));
+    for (const schedule of schedules) {
+      const target = schedule.inputs.target as { arn: string; input: string; roleArn: string; retryPolicy: unknown };
+      const drill = String(schedule.inputs.name).replace(`blueprint-staging-${schedule.region}-`, "");
+      const template = templates.find((t) => t.region === schedule.region && t.name === `${schedule.region}-drills-${drill}`)!;
+      assert.equal(target.arn, "arn:aws:scheduler:::aws-sdk:fis:startExperiment");
+      assert.deepEqual(JSON.parse(target.input), { ExperimentTemplateId: template.outputs.id, ClientToken: "<aws.scheduler.execution-id>" });
+      assert.equal(target.roleArn, `arn:aws:iam::123456789012:role/blueprint-staging-${schedule.region}-drill-scheduler`);
+      assert.deepEqual(target.retryPolicy, { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 600 });
+      assert.deepEqual(
+        [schedule.inputs.flexibleTimeWindow, schedule.inputs.scheduleExpressionTimezone, schedule.inputs.state],
+        [{ mode: "OFF" }, "UTC", "ENABLED"],
+      );
+    }
+    for (const region of staging.regions) {
+      const policy = staging.resources.find((r) => r.type === "aws:iam/rolePolicy:RolePolicy" && r.name === `${region}-drills-schedules`)!;
+      const [statement, ...rest] = JSON.parse(policy.inputs.policy as string).Statement as Array<{ Action: string[]; Resource: string[] }>;
+      assert.equal(rest.length, 0);
+      assert.deepEqual(statement.Action, ["fis:StartExperiment"]);
+      assert.deepEqual(
+        [...statement.Resource].sort(),
+        [
+          ...schedules
+            .filter((s) => s.region === region)
+            .map(
+              (s) => `arn:aws:fis:${region}:123456789012:experiment-template/${JSON.parse((s.inputs.target as { input: string }).input).ExperimentTemplateId}`,
+            ),
+          `arn:aws:fis:${region}:123456789012:experiment/*`,
+        ].sort(),
+      );
+    }
+    for (const stack of ["prod", "dev"] as const)
+      assert.equal((await plannedOnce(stack)).resources.filter((r) => r.type.startsWith("aws:scheduler/")).length, 0, stack);
   });
 
   it("prod runs three regions on three continents with three AZs, a NAT per AZ and protection", async () => {

@@ -11,8 +11,7 @@
  *
  * The Aurora global switchover has no FIS action (FIS fails a cluster over within its region, which
  * `blueprint:chaos` already rehearses); the region-scale rehearsal is an execution of the Region
- * switch plan in staging. The AZ power interruption is `blueprint:chaos`'s `failover-cache` and
- * `failover-database` per AZ.
+ * switch plan in staging. The AZ power interruption is its own template (./azPower.ts).
  *
  * @see https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html
  */
