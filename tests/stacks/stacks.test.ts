@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { readFileSync } from "node:fs";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planStack } from "../../tools/plan/planStack";
+import { shippedPlan } from "../support/shippedPlans";
 import { listStacks } from "../../tools/plan/stackFile";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/lib/endpointServices";
 import { mockRouteTableId } from "../../components/network/lib/routeTablesMock";
@@ -183,12 +184,8 @@ function expectedGlobalAppTier(regions: number): Record<string, number> {
   };
 }
 
-/** One plan per stack for the read-only tests below (planning prod takes a second). */
-const plans = new Map<string, Promise<PlanFile>>();
-function plannedOnce(stack: string): Promise<PlanFile> {
-  if (!plans.has(stack)) plans.set(stack, planStack(stack));
-  return plans.get(stack)!;
-}
+/** One plan per stack for the read-only tests below, shared with the other test files. */
+const plannedOnce = shippedPlan;
 
 describe("every stack in stacks/, planned end to end", () => {
   const stacks = listStacks("stacks");

@@ -10,7 +10,7 @@ import { SECRET_PLACEHOLDER, type PlanFile, serializePlan, type PlannedResource 
 import { SECRET_CONFIG_PLACEHOLDER } from "../../../tools/plan/stackFile";
 import type { Program } from "../../../tools/plan/runProgram";
 import { violatingProgram } from "../../support/policies/violatingProgram";
-import { planStack } from "../../../tools/plan/planStack";
+import { shippedPlan } from "../../support/shippedPlans";
 import { resource } from "../../support/planFiles";
 
 async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
@@ -285,7 +285,7 @@ describe("npm run plan -- diff", () => {
   before(async function () {
     this.timeout(30_000);
     dir = mkdtempSync(join(tmpdir(), "diff-"));
-    const planned = await planStack("prod");
+    const planned = await shippedPlan("prod");
     const existing = planned.resources.find((r) => r.type === "aws:rds/cluster:Cluster");
     prodCluster =
       existing ??
