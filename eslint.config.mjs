@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "policies/node_modules/**", "plan/**", "bin/**", "bench-results/**", "eslint.config.mjs"] },
+  { ignores: ["node_modules/**", "policies/node_modules/**", "plan/**", "bin/**", "bench-results/**", "build/**", "eslint.config.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -31,5 +31,16 @@ export default tseslint.config(
       // fakes of async APIs (octokit, the analyzer) keep their async signatures
       "@typescript-eslint/require-await": "off",
     },
+  },
+  {
+    // The launcher (tools/launch.cjs) is plain CommonJS for Node: it runs before any transpiler.
+    files: ["**/*.cjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", process: "readonly", console: "readonly", __dirname: "readonly" },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -30,6 +30,11 @@ const EXCEPTIONS: ReadonlyArray<{ folder: string; subjects: readonly string[]; w
 const SUPPORT = "tests/support";
 
 const TEST = /\.test\.ts$/;
+/**
+ * A slow test, kept out of `npm test` (its 60 s budget) and run by its own npm script and by
+ * .ci/run: `<dir>/<name>.slow.ts`, at the mirror of its source like a test.
+ */
+const SLOW_TEST = /\.slow\.ts$/;
 
 /** Every file under `dir`, hidden ones included, as repository-relative paths with `/`. */
 function walk(dir: string): string[] {
@@ -47,11 +52,12 @@ function layoutProblems(files: readonly string[], exists: (path: string) => bool
     if (file.split("/").some((segment) => segment.startsWith("."))) {
       problems.push(`${file}: is in a hidden folder, which tsconfig.json's tests/**/*.ts and mocha's glob do not reach`);
     } else if (inside(SUPPORT)) {
-      if (TEST.test(file)) problems.push(`${file}: is a test in ${SUPPORT}/, which holds support modules only; put it at the mirror of the source it tests`);
-    } else if (!TEST.test(file)) {
+      if (TEST.test(file) || SLOW_TEST.test(file))
+        problems.push(`${file}: is a test in ${SUPPORT}/, which holds support modules only; put it at the mirror of the source it tests`);
+    } else if (!TEST.test(file) && !SLOW_TEST.test(file)) {
       problems.push(`${file}: is not a test; support modules and fixture data belong in ${SUPPORT}/`);
     } else if (!EXCEPTIONS.some((exception) => inside(exception.folder))) {
-      const source = file.slice("tests/".length).replace(TEST, ".ts");
+      const source = file.slice("tests/".length).replace(TEST, ".ts").replace(SLOW_TEST, ".ts");
       if (!exists(source))
         problems.push(`${file}: mirrors no source (${source} does not exist); the tests of <dir>/<name>.ts belong in tests/<dir>/<name>.test.ts`);
     }
@@ -141,6 +147,15 @@ describe("the test tree", () => {
       mochaSpecFiles(),
       files.filter((file) => TEST.test(file)),
     );
+  });
+
+  it("runs every slow test by an npm script that .ci/run runs", () => {
+    const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+    const ci = readFileSync(".ci/run", "utf8");
+    const unrun = files
+      .filter((file) => SLOW_TEST.test(file))
+      .filter((file) => !Object.entries(scripts).some(([name, command]) => command.includes(file) && ci.includes(`npm run ${name}\n`)));
+    assert.deepEqual(unrun, []);
   });
 
   it("has tsconfig.json type-check every TypeScript file under tests/", () => {

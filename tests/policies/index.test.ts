@@ -4,56 +4,16 @@
  * configure it with prod's pack config, and analyze a non-compliant and a compliant resource.
  */
 import * as assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import * as grpc from "@grpc/grpc-js";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { ALL_POLICIES, PACK_NAME } from "../../policies/all";
 import { configOf, enforcementOf } from "../../policies/lib/enforcement";
+import { analyzeRequest, analyzerClient, analyzerPb, call, Empty, LEVELS, startPack, Struct } from "../support/policies/analyzer";
 import { testUrn } from "../support/policies/harness";
 
-/* eslint-disable @typescript-eslint/no-require-imports -- the generated gRPC stubs ship no types */
-const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
-const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
-const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
-
 const PACK_DIR = resolve(__dirname, "../../policies");
-const LEVELS: Record<string, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
-
-function call<T>(client: any, method: string, request: unknown): Promise<T> {
-  return new Promise((resolvePromise, reject) => client[method](request, (err: Error | null, response: T) => (err ? reject(err) : resolvePromise(response))));
-}
-
-/** Starts the pack the way the CLI does and resolves with its port. */
-function startPack(): { child: ChildProcess; port: Promise<number> } {
-  const child = spawn(process.execPath, ["--require", "tsx/cjs", "index.ts"], { cwd: PACK_DIR, stdio: ["ignore", "pipe", "pipe"] });
-  const port = new Promise<number>((resolvePort, reject) => {
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^(\d+)\s*$/m.exec(out);
-      if (match) resolvePort(Number(match[1]));
-    });
-    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
-    child.on("exit", (code) => reject(new Error(`the pack exited (${code}) before printing its port: ${err || out}`)));
-  });
-  return { child, port };
-}
-
-function analyzeRequest(type: string, name: string, props: Record<string, unknown>): unknown {
-  const request = new analyzerPb.AnalyzeRequest();
-  request.setType(type);
-  request.setName(name);
-  request.setUrn(testUrn(type, name));
-  request.setProperties(Struct.fromJavaScript(props));
-  const options = new analyzerPb.AnalyzerResourceOptions();
-  options.setProtect(false);
-  request.setOptions(options);
-  return request;
-}
 
 describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack policies` runs it)", function () {
   this.timeout(60000);
@@ -61,10 +21,9 @@ describe("the pack under the analyzer protocol (as `pulumi preview --policy-pack
   let client: any;
 
   before(async () => {
-    const started = startPack();
+    const started = startPack(["--require", "tsx/cjs", "index.ts"], PACK_DIR);
     child = started.child;
-    const port = await started.port;
-    client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    client = analyzerClient(await started.port);
   });
 
   after(() => {

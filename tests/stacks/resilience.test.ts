@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { moveWriterText } from "../../tools/switchover/moveWriter";
 import { planStack } from "../../tools/plan/planStack";
+import { shippedPlan } from "../support/shippedPlans";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planReport } from "../../tools/plan/report/planReport";
 
@@ -16,7 +17,7 @@ describe("prod's resilience, planned", () => {
   let prod: PlanFile;
   before(async function () {
     this.timeout(60_000);
-    prod = await planStack("prod");
+    prod = await shippedPlan("prod");
   });
   const ofType = (type: string) => prod.resources.filter((r) => r.type === type);
 

@@ -7,6 +7,7 @@ import type { PlanFile } from "../../tools/plan/planFile";
 import { planStack, writePlan } from "../../tools/plan/planStack";
 import { planReport } from "../../tools/plan/report/planReport";
 import { telemetryPlanFacts } from "../../components/telemetry/plan";
+import { shippedPlan } from "../support/shippedPlans";
 import { listStacks } from "../../tools/plan/stackFile";
 import { INTERFACE_ENDPOINT_SERVICES } from "../../components/network/lib/endpointServices";
 import { mockRouteTableId } from "../../components/network/lib/routeTablesMock";
@@ -196,12 +197,8 @@ function expectedGlobalAppTier(regions: number): Record<string, number> {
   };
 }
 
-/** One plan per stack for the read-only tests below (planning prod takes a second). */
-const plans = new Map<string, Promise<PlanFile>>();
-function plannedOnce(stack: string): Promise<PlanFile> {
-  if (!plans.has(stack)) plans.set(stack, planStack(stack));
-  return plans.get(stack)!;
-}
+/** One plan per stack for the read-only tests below, shared with the other test files. */
+const plannedOnce = shippedPlan;
 
 describe("every stack in stacks/, planned end to end", () => {
   const stacks = listStacks("stacks");

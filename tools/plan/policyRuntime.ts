@@ -50,7 +50,13 @@ export class NotApplicableError extends Error {
 }
 
 function throwNotApplicable(reason?: string): never {
-  throw new NotApplicableError(reason);
+  // Most policies leave most resources this way, thousands of times per plan, and the error is
+  // caught and read by its reason only: capturing a stack for each would be a tenth of the plan.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const error = new NotApplicableError(reason);
+  Error.stackTraceLimit = stackTraceLimit;
+  throw error;
 }
 
 /** The type token a resource class carries, as the SDK's `getPulumiType`. */
@@ -90,7 +96,16 @@ export interface ProviderInput {
 
 function providerResource(provider: ProviderInput | undefined): PolicyProviderResource | undefined {
   if (!provider) return undefined;
-  return { type: provider.type, name: provider.name, urn: provider.urn, props: unknownCheckingProxy(structuredClone(provider.props)) };
+  let cached: Record<string, unknown> | undefined;
+  return {
+    type: provider.type,
+    name: provider.name,
+    urn: provider.urn,
+    // copied when first read, as the resource's own props (resourceValidationArgs)
+    get props() {
+      return (cached ??= unknownCheckingProxy(structuredClone(provider.props)));
+    },
+  };
 }
 
 /** One resource to validate: its inputs (resource policies) or outputs (stack policies). */
@@ -127,18 +142,24 @@ export function frozenTags(tags: ReadonlyMap<string, string> | Record<string, st
 
 /** The `ResourceValidationArgs` the server builds for one validation call (fresh proxied props each time). */
 export function resourceValidationArgs(resource: ResourceInput, settings: PolicySettings): ResourceValidationArgs {
-  const props = unknownCheckingProxy(structuredClone(resource.props));
+  // The fresh copy is made when the policy first reads it: most policies look at the type only and
+  // never read the props, and copying every resource's props for each of them is most of the cost
+  // of the policy run. What a policy that reads them sees is the same.
+  let cached: Record<string, unknown> | undefined;
+  const props = (): Record<string, unknown> => (cached ??= unknownCheckingProxy(structuredClone(resource.props)));
   const provider = providerResource(resource.provider);
   return {
     type: resource.type,
-    props,
+    get props() {
+      return props();
+    },
     urn: resource.urn,
     name: resource.name,
     opts: policyOptions(resource.opts),
     stackTags: settings.stackTags,
     isType: (resourceClass) => isTypeOf(resource.type, resourceClass),
     // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-return -- the SDK returns the proxied props untyped
-    asType: (resourceClass) => (isTypeOf(resource.type, resourceClass) ? (props as any) : undefined),
+    asType: (resourceClass) => (isTypeOf(resource.type, resourceClass) ? (props() as any) : undefined),
     getConfig: <T extends object>() => structuredClone(settings.config) as T,
     notApplicable: throwNotApplicable,
     ...(provider ? { provider } : {}),

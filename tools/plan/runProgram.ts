@@ -4,7 +4,6 @@
  * host loads it (its module exports a function that runs inside the root stack resource).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { resolve } from "node:path";
 import { loadConfig, type BlueprintConfig } from "../../infra/config";
 import { CONFIG_NAMESPACE } from "../../infra/configSchema";
 import type { PlanFile, PlannedResource } from "./planFile";
@@ -20,8 +19,9 @@ export type Program = () => Promise<Record<string, unknown>> | Record<string, un
 
 /** Loads `infra/index.ts`, the same entry point `pulumi up` runs. */
 export function loadDefaultProgram(): Program {
+  // A static path, so that the prebuilt bundle of the plan (tools/launch.cjs) includes the program.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the entry point is CommonJS, as Pulumi loads it
-  return require(resolve(__dirname, "../../infra/index.ts")) as Program;
+  return require("../../infra/index") as Program;
 }
 
 /** Thrown when the program itself fails (not its config). */

@@ -11,7 +11,7 @@ import { SECRET_CONFIG_PLACEHOLDER } from "../../../tools/plan/stackFile";
 import type { Program } from "../../../tools/plan/runProgram";
 import type { RunSummaryJson } from "../../../tools/plan/runSummary";
 import { violatingProgram } from "../../support/policies/violatingProgram";
-import { planStack } from "../../../tools/plan/planStack";
+import { shippedPlan } from "../../support/shippedPlans";
 import { resource } from "../../support/planFiles";
 
 async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
@@ -343,7 +343,7 @@ describe("npm run plan -- diff", () => {
   before(async function () {
     this.timeout(30_000);
     dir = mkdtempSync(join(tmpdir(), "diff-"));
-    const planned = await planStack("prod");
+    const planned = await shippedPlan("prod");
     const existing = planned.resources.find((r) => r.type === "aws:rds/cluster:Cluster");
     prodCluster =
       existing ??

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { PolicyPackConfig } from "@pulumi/policy";
 import type { PlannedResource } from "../../../tools/plan/planFile";
 import { planStack } from "../../../tools/plan/planStack";
+import { shippedPlan } from "../../support/shippedPlans";
 import { packConfigFor, PolicyConfigError, runPolicies, stackTagsFor, type PolicyStackContext } from "../../../tools/plan/policyRunner";
 import { violatingProgram } from "../../support/policies/violatingProgram";
 
@@ -165,7 +166,7 @@ describe("the pack without a config file (as the Pulumi CLI serves a local pack 
 
   it("and with each shipped config, every stack has no violation at any level", async () => {
     for (const stack of ["dev", "staging", "prod"]) {
-      const plan = await planStack(stack);
+      const plan = await shippedPlan(stack);
       assert.deepEqual(plan.policies.violations, [], stack);
     }
   });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { diffPlans } from "../../../../tools/plan/diff/planDiff";
 import type { PlanFile, PlannedResource } from "../../../../tools/plan/planFile";
-import { planStack } from "../../../../tools/plan/planStack";
+import { shippedPlan } from "../../../support/shippedPlans";
 import { diagramModel, type DiagramModel } from "../../../../tools/plan/report/diagramModel";
 import { renderMermaid } from "../../../../tools/plan/report/mermaid";
 import { parseMermaid } from "../../../../tools/plan/report/mermaidParser";
@@ -75,7 +75,7 @@ describe("plan report: markdown", () => {
 
   it("draws the real prod stack's tiers, queues, data tier and edge from its recorded graph, as valid Mermaid", async function () {
     this.timeout(30_000);
-    const prod = await planStack("prod");
+    const prod = await shippedPlan("prod");
     const model = diagramModel(prod);
     const edges = edgeSet(model);
     for (const region of prod.regions) {
