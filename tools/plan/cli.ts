@@ -150,7 +150,7 @@ function compareWithBase(plan: PlanFile, base: string): BaseComparison {
   const basePath = isPlanFile(base) ? base : join(base, `${plan.stack}.json`);
   if (!existsSync(basePath)) return { missing: `${basePath} does not exist` };
   const basePlan = loadPlanFile(basePath, "--base");
-  return { diff: diffPlans(basePlan, plan), baseLabel: `the base plan ${basePath}` };
+  return { diff: diffPlans(basePlan, plan), baseLabel: `the base plan ${basePath}`, basePlan };
 }
 
 /** `npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]`. */

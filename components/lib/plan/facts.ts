@@ -162,9 +162,10 @@ export interface ComponentPlanFacts {
   readonly costs?: Readonly<Record<string, CostRule>>;
   /**
    * The regions whose web tier serves a planned route in normal operation (the cost section's
-   * standby line counts the others). @default every region serves (no component tells)
+   * standby line counts the others); undefined when this plan has no routes of the component's
+   * (e.g. no distribution). @default every region serves (no component tells)
    */
-  readonly servingRegions?: (context: ReportContext) => readonly string[];
+  readonly servingRegions?: (context: ReportContext) => readonly string[] | undefined;
   /** The commands that move the writer of this component's resources to another region (`npm run switchover` prints them). @default none */
   readonly switchover?: SwitchoverSteps;
 }

@@ -85,8 +85,9 @@ const ZERO: Range = { min: 0, max: 0 };
 export function estimateCost(plan: CostPlan, catalog: CostCatalog, snapshot: PriceSnapshot = loadSnapshot()): CostEstimate {
   const graph = planGraph(plan);
   const context: ReportContext = { graph, regions: plan.regions, primaryRegion: plan.primaryRegion };
-  const serving =
-    catalog.servingRegions.length > 0 ? new Set(catalog.servingRegions.flatMap((hook) => hook(context))) : new Set<string>(plan.regions);
+  // a region serves when any component's routes are served from it; with no component telling, every region serves
+  const told = catalog.servingRegions.map((hook) => hook(context)).filter((regions): regions is readonly string[] => regions !== undefined);
+  const serving = told.length > 0 ? new Set(told.flat()) : new Set<string>(plan.regions);
   const standbyRegions = plan.regions.filter((region) => !serving.has(region));
   const assumptions = new Map<string, string>();
   const free = new Map<string, string>();
@@ -94,8 +95,9 @@ export function estimateCost(plan: CostPlan, catalog: CostCatalog, snapshot: Pri
   const missing = new Set<string>();
   const sums = new Map<string, { location: string; sku: string; what: string; unitPrice: number; quantity: Range; standby?: string }>();
   for (const resource of plan.resources) {
-    if (!resource.custom) continue;
     const rule = catalog.rules.get(resource.type);
+    // a component resource is priced only when its type states a rule (e.g. awsx's VPC and its NAT gateways)
+    if (!resource.custom && rule === undefined) continue;
     if (rule === undefined) {
       unclassified.add(resource.type);
       continue;
