@@ -18,6 +18,7 @@ import { formatDiffMarkdown, formatDiffText, dataLossLine, regressionLine } from
 import { loadPlanFile, PlanFileError } from "./diff/loadPlanFile";
 import { diffPlans } from "./diff/planDiff";
 import type { PlanFile } from "./planFile";
+import { commentMain } from "./comment/commentMain";
 import { planStack, writePlan } from "./planStack";
 import { PolicyConfigError } from "./policyRunner";
 import { planReport, type BaseComparison } from "./report/planReport";
@@ -41,6 +42,7 @@ type Writer = (line: string) => void;
 /** Runs the CLI and returns its exit code; output goes to the given writers. */
 export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = console.error, options: MainOptions = {}): Promise<number> {
   if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
+  if (argv[0] === "comment") return commentMain(argv.slice(1), out, err);
   const args = parseOrExit(() => parsePlanArgs(argv), USAGE, out, err);
   if (typeof args === "number") return args;
   const pathProblems = [inputDirectoryProblem("--stacks-dir", args.stacksDir), outputDirectoryProblem("--out-dir", args.outDir)].filter(

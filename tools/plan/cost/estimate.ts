@@ -136,7 +136,9 @@ export function estimateCost(plan: CostPlan, catalog: CostCatalog, snapshot: Pri
     ...sum,
     monthly: { min: round2(sum.quantity.min * sum.unitPrice), max: round2(sum.quantity.max * sum.unitPrice) },
   }));
-  const order = [...plan.regions, "global"];
+  // the stack's regions, then any other region a resource is in (e.g. a key's backup replica), then global
+  const others = [...new Set(lines.map((line) => line.location))].filter((location) => location !== "global" && !plan.regions.includes(location)).sort();
+  const order = [...plan.regions, ...others, "global"];
   lines.sort((a, b) => order.indexOf(a.location) - order.indexOf(b.location) || b.monthly.max - a.monthly.max || a.sku.localeCompare(b.sku));
   const locations = order
     .map((location) => {
@@ -145,7 +147,7 @@ export function estimateCost(plan: CostPlan, catalog: CostCatalog, snapshot: Pri
       const standby = here.filter((line) => line.standby !== undefined).reduce((sum, line) => add(sum, line.monthly), ZERO);
       return { location, monthly: { min: round2(monthly.min), max: round2(monthly.max) }, standby: { min: round2(standby.min), max: round2(standby.max) } };
     })
-    .filter((entry) => entry.location !== "global" || lines.some((line) => line.location === "global"));
+    .filter((entry) => plan.regions.includes(entry.location) || lines.some((line) => line.location === entry.location));
   const total = locations.reduce((sum, entry) => add(sum, entry.monthly), ZERO);
   const standby = locations.reduce((sum, entry) => add(sum, entry.standby), ZERO);
   return {
