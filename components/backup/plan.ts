@@ -5,6 +5,7 @@
 import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
 import { objectList } from "../lib/plan/planGraph";
 import { automatedBackupsReplication, backupPlan, backupSelection, backupVault, vaultLockConfiguration } from "./lib/mocks";
+import { free, traffic, type CostRule } from "../lib/plan/cost";
 
 /** A backup vault. */
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
@@ -32,8 +33,18 @@ function copyEdges(context: EdgeContext): void {
 }
 
 /** The backup component's facts. */
+/** How backups are billed: by storage and copies, as assumptions. */
+const BACKUP_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:backup/vault:Vault": traffic("backup storage per GB-month (e.g. $0.05 warm for EBS/S3; Aurora snapshots at the RDS snapshot rate) and cross-region copy transfer"),
+  "aws:backup/plan:Plan": free("configuration"),
+  "aws:backup/selection:Selection": free("configuration"),
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration": free("configuration"),
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication": traffic("replicated backup storage and cross-region transfer"),
+};
+
 export const backupPlanFacts: ComponentPlanFacts = {
   component: "backup",
+  costs: BACKUP_COSTS,
   types: [
     {
       type: BACKUP_VAULT,

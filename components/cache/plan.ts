@@ -12,6 +12,7 @@ import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
 import { compareVersions } from "../lib/plan/versions";
 import { globalReplicationGroup, lambdaFunction, lambdaPermission, replicationGroup } from "./lib/mocks";
+import { hours, traffic, type CostRule } from "../lib/plan/cost";
 
 /** A replication group. */
 export const CACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -34,8 +35,37 @@ function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
 }
 
 /** The cache component's facts. */
+/** Node hours of a replication group: its node type (a Global Datastore member's comes from the datastore) × nodes. */
+const cacheNodeHours: CostRule = {
+  rule: "node hours by engine and node type × nodes (primary and replicas); a Global Datastore's secondary members are standby",
+  meters: (group, { graph, primaryRegion }) => {
+    const datastore = graph.ofTypes([CACHE_GLOBAL_DATASTORE])[0];
+    const nodeType = stringInput(group, "nodeType") ?? (datastore && stringInput(datastore, "cacheNodeType")) ?? "(node type unknown)";
+    const engine = stringInput(group, "engine") ?? (datastore && stringInput(datastore, "engine")) ?? "redis";
+    const number = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key] as number) : undefined);
+    const nodes =
+      number("numCacheClusters") ?? number("numCacheNodes") ?? (number("numNodeGroups") ?? 1) * (1 + (number("replicasPerNodeGroup") ?? 0));
+    const secondary = group.inputs.globalReplicationGroupId !== undefined && group.region !== primaryRegion;
+    return [
+      {
+        ...hours(`elasticache:${engine}:${nodeType}`, nodes, `${nodes} × ${engine} ${nodeType} node hours`),
+        ...(secondary ? { standby: "a Global Datastore secondary: read-only until a failover (it serves that region's reads)" } : {}),
+      },
+    ];
+  },
+};
+
+/** How the cache is billed: node hours. */
+const CACHE_COSTS: Readonly<Record<string, CostRule>> = {
+  [CACHE_REPLICATION_GROUP]: cacheNodeHours,
+  "aws:elasticache/cluster:Cluster": cacheNodeHours,
+  [CACHE_GLOBAL_DATASTORE]: traffic("cross-region replication data transfer (the members' nodes are priced)"),
+  "aws:elasticache/serverlessCache:ServerlessCache": traffic("ECPUs and GB-hours of data stored (Valkey's minimum is 100 MB)"),
+};
+
 export const cachePlanFacts: ComponentPlanFacts = {
   component: "cache",
+  costs: CACHE_COSTS,
   types: [
     {
       type: CACHE_REPLICATION_GROUP,

@@ -27,6 +27,7 @@ import {
   webAclLoggingConfiguration,
   vpcOrigin,
 } from "./lib/mocks";
+import { free, traffic, type CostRule } from "../lib/plan/cost";
 
 /** A CloudFront distribution. */
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -159,8 +160,45 @@ export function routeMatrixSection(context: ReportContext): string[] {
 }
 
 /** The CDN component's facts. */
+/** The regions a planned route's viewers are served from in normal operation (failover targets only do not count); undefined without routes. */
+function servingRegionsOf(context: ReportContext): string[] | undefined {
+  const routes = routesOfPlan(context.graph);
+  if (routes.length === 0) return undefined;
+  return [...new Set(routes.flatMap((route) => route.servings.flatMap((serving) => (serving.region !== undefined ? [serving.region] : []))))];
+}
+
+/** How the edge is billed: WAF's monthly fees; CloudFront has no base fee. */
+const CDN_COSTS: Readonly<Record<string, CostRule>> = {
+  [CLOUDFRONT_DISTRIBUTION]: traffic("pay-as-you-go CloudFront has no monthly base fee: data transfer out and HTTPS requests"),
+  [CLOUDFRONT_FUNCTION]: traffic("$0.10 per million invocations"),
+  [CLOUDFRONT_VPC_ORIGIN]: free("VPC origins have no additional charge"),
+  "aws:cloudfront/cachePolicy:CachePolicy": free("configuration"),
+  "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": free("configuration"),
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": free("configuration"),
+  "aws:cloudfront/originAccessControl:OriginAccessControl": free("configuration"),
+  "aws:wafv2/webAcl:WebAcl": {
+    rule: "a monthly fee per web ACL and per rule in it",
+    meters: (acl) => {
+      const rules = Array.isArray(acl.inputs.rules) ? acl.inputs.rules.length : 0;
+      return [
+        { sku: "waf:web-acl", what: "web ACLs", min: 1, max: 1 },
+        { sku: "waf:rule", what: "WAF rules", min: rules, max: rules },
+      ];
+    },
+    traffic: "requests ($0.60 per million); paid managed rule groups (Bot Control, ATP) are not used",
+  },
+  [WAF_ASSOCIATION]: free("configuration"),
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": traffic("WAF logs: vended log ingestion"),
+  "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": free("configuration"),
+  "aws:cloudwatch/logDeliverySource:LogDeliverySource": free("configuration"),
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": free("configuration"),
+  "aws:cloudwatch/logDelivery:LogDelivery": traffic("access logs: vended log delivery per GB"),
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig": traffic("replication: cross-region data transfer ($0.02 per GB) and requests"),
+};
+
 export const cdnPlanFacts: ComponentPlanFacts = {
   component: "cdn",
+  costs: CDN_COSTS,
   types: [
     {
       type: CLOUDFRONT_DISTRIBUTION,
@@ -205,4 +243,5 @@ export const cdnPlanFacts: ComponentPlanFacts = {
   ],
   edges: { requests: edgeServiceEdges, replication: replicationEdges },
   report: routeMatrixSection,
+  servingRegions: servingRegionsOf,
 };

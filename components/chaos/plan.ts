@@ -4,10 +4,17 @@
  */
 import type { ComponentPlanFacts } from "../lib/plan/facts";
 import { experimentTemplate } from "./lib/mocks";
+import { traffic, type CostRule } from "../lib/plan/cost";
 
 /** The chaos component's facts. */
+/** How drills are billed: only while one runs. */
+const CHAOS_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:fis/experimentTemplate:ExperimentTemplate": traffic("billed only while an experiment runs ($0.10 per action-minute)"),
+};
+
 export const chaosPlanFacts: ComponentPlanFacts = {
   component: "chaos",
+  costs: CHAOS_COSTS,
   types: [
     {
       type: "aws:fis/experimentTemplate:ExperimentTemplate",

@@ -12,6 +12,9 @@ import { arn, ec2Id, hashHex, uuid } from "../lib/plan/mockIds";
 import { objectList } from "../lib/plan/planGraph";
 import { IAM_ROLE_POLICY } from "../lib/plan/sharedTypes";
 import { SQS_QUEUE } from "../queue/plan";
+import { free, HOURS_PER_MONTH, type CostRule } from "../lib/plan/cost";
+import type { PlannedResource } from "../lib/plan/plannedResource";
+import type { PlanGraph } from "../lib/plan/planGraph";
 
 /** An auto-scaling group. */
 export const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
@@ -112,8 +115,38 @@ function queueGrantEdges({ graph, nodeOf, connect }: EdgeContext): void {
 }
 
 /** The compute component's facts. */
+/** The instance type an Auto Scaling group launches first: its first override, else its launch template's. */
+function groupInstanceType(group: PlannedResource, graph: PlanGraph): string | undefined {
+  const mixed = group.inputs.mixedInstancesPolicy as
+    | { launchTemplate?: { overrides?: { instanceType?: unknown }[]; launchTemplateSpecification?: { launchTemplateId?: unknown } } }
+    | undefined;
+  const first = mixed?.launchTemplate?.overrides?.[0]?.instanceType;
+  if (typeof first === "string") return first;
+  const templateId = mixed?.launchTemplate?.launchTemplateSpecification?.launchTemplateId ?? (group.inputs.launchTemplate as { id?: unknown } | undefined)?.id;
+  const instanceType = graph.ownerOfValue(templateId, ["id"], new Set([LAUNCH_TEMPLATE]))?.inputs.instanceType;
+  return typeof instanceType === "string" ? instanceType : undefined;
+}
+
+/** How the compute tier is billed: instance hours; the rest is free. */
+const COMPUTE_COSTS: Readonly<Record<string, CostRule>> = {
+  [AUTOSCALING_GROUP]: {
+    rule: "on-demand instance hours of the first (prioritised) instance type, at the group's minimum and at its maximum size",
+    meters: (group, { graph }) => {
+      const instanceType = groupInstanceType(group, graph) ?? "(instance type unknown)";
+      const size = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key] as number) : 0);
+      return [{ sku: `ec2:${instanceType}`, what: `${instanceType} instance hours`, min: size("minSize") * HOURS_PER_MONTH, max: size("maxSize") * HOURS_PER_MONTH }];
+    },
+    traffic: "EBS root volumes (gp3, per GB-month) and data transfer out are not counted",
+  },
+  [LAUNCH_TEMPLATE]: free("a template: the group's instances are priced"),
+  [IAM_INSTANCE_PROFILE]: free("IAM has no charge"),
+  "aws:iam/serviceLinkedRole:ServiceLinkedRole": free("IAM has no charge"),
+  "aws:autoscaling/policy:Policy": free("EC2 Auto Scaling has no charge of its own"),
+};
+
 export const computePlanFacts: ComponentPlanFacts = {
   component: "compute",
+  costs: COMPUTE_COSTS,
   types: [
     {
       type: "aws:iam/serviceLinkedRole:ServiceLinkedRole",

@@ -8,6 +8,7 @@ import { arn, edgeUuid } from "../lib/plan/mockIds";
 import type { PlannedResource } from "../lib/plan/plannedResource";
 import { objectList } from "../lib/plan/planGraph";
 import { ROUTE53_RECORD } from "../lib/plan/sharedTypes";
+import { monthly, type CostRule } from "../lib/plan/cost";
 
 const DOMAIN_OUTPUTS = ["dnsName", "fqdn", "domainName", "bucketRegionalDomainName", "bucketDomainName", "name"];
 
@@ -58,8 +59,19 @@ function aliasEdges(context: EdgeContext): void {
 }
 
 /** The DNS component's facts. */
+/** How DNS is billed: a monthly fee per health check. */
+const DNS_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:route53/healthCheck:HealthCheck": monthly(
+    "route53:health-check",
+    "health checks",
+    "a monthly fee per health check (AWS-endpoint rate: CloudWatch-metric and calculated checks)",
+    "optional features (HTTPS, string matching, fast interval, latency measurement) add $1 a month each",
+  ),
+};
+
 export const dnsPlanFacts: ComponentPlanFacts = {
   component: "dns",
+  costs: DNS_COSTS,
   types: [
     {
       type: "aws:route53/healthCheck:HealthCheck",

@@ -6,6 +6,7 @@ import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/f
 import { textInput } from "../lib/plan/mock";
 import { arn } from "../lib/plan/mockIds";
 import { kmsKeyId } from "../lib/plan/sharedMocks";
+import { monthly, type CostRule } from "../lib/plan/cost";
 
 /** A multi-region replica key. */
 export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
@@ -18,8 +19,14 @@ function replicationEdges({ graph, nodeOf, connect }: EdgeContext): void {
 }
 
 /** The KMS component's facts. */
+/** How replica keys are billed: like any KMS key. */
+const KMS_COSTS: Readonly<Record<string, CostRule>> = {
+  [KMS_REPLICA_KEY]: monthly("kms:key", "KMS keys", "a monthly fee per key (a replica is billed as a key)", "requests ($0.03 per 10,000)"),
+};
+
 export const kmsPlanFacts: ComponentPlanFacts = {
   component: "kms",
+  costs: KMS_COSTS,
   types: [
     {
       type: KMS_REPLICA_KEY,

@@ -8,6 +8,7 @@ import { ELB_ZONE_IDS } from "../lib/plan/elbZones";
 import type { ComponentPlanFacts } from "../lib/plan/facts";
 import { genericMock, named, type Builder } from "../lib/plan/mock";
 import { arn, hashHex } from "../lib/plan/mockIds";
+import { free, hours, type CostRule } from "../lib/plan/cost";
 
 const elbArn = (kind: string, region: string, name: string, urn: string) => {
   const suffix = `${kind}/${name}/${hashHex(16, urn)}`;
@@ -43,8 +44,28 @@ const listenerLike =
   };
 
 /** The load balancer component's facts. */
+/** Load balancer hours by type, with LCUs at a stated average. */
+const loadBalancerHours: CostRule = {
+  rule: "load balancer hours by type, plus capacity units at an assumed average of 1 LCU per hour",
+  meters: (balancer) => {
+    const kind = balancer.inputs.loadBalancerType === "network" ? "nlb" : "alb";
+    return [hours(`elb:${kind}`, 1, `${kind.toUpperCase()} hours`), hours(`elb:${kind}-lcu`, 1, `${kind.toUpperCase()} capacity units (assumed 1 per hour)`)];
+  },
+  traffic: "capacity units above 1 per hour on average (one LCU: 25 new connections/s, 3,000 active connections, 1 GB/h processed or 1,000 rule evaluations/s)",
+};
+
+/** How the load balancer is billed: hours and capacity units. */
+const LOAD_BALANCER_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:lb/loadBalancer:LoadBalancer": loadBalancerHours,
+  "aws:alb/loadBalancer:LoadBalancer": loadBalancerHours,
+  "aws:lb/targetGroup:TargetGroup": free("configuration"),
+  "aws:lb/listener:Listener": free("configuration"),
+  "aws:lb/listenerRule:ListenerRule": free("configuration (rule evaluations count towards the LCUs)"),
+};
+
 export const loadBalancerPlanFacts: ComponentPlanFacts = {
   component: "loadbalancer",
+  costs: LOAD_BALANCER_COSTS,
   types: [
     {
       type: "aws:lb/loadBalancer:LoadBalancer",

@@ -14,6 +14,7 @@ import { mockRouteTables } from "./lib/routeTablesMock";
 import type { PlannedResource } from "../lib/plan/plannedResource";
 import type { PlanGraph } from "../lib/plan/planGraph";
 import { mockAwsxVpc } from "./lib/vpcMock";
+import { free, hours, traffic, type CostRule } from "../lib/plan/cost";
 
 /** A security group. */
 export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
@@ -60,8 +61,51 @@ function securityGroupEdges({ graph, kindOf, portOf, nodeOf, connect }: EdgeCont
 }
 
 /** The network component's facts. */
+/** NAT gateways an awsx VPC creates: none, one, or one per AZ. */
+function natGatewayCount(vpc: PlannedResource): number {
+  const strategy = (vpc.inputs.natGateways as { strategy?: unknown } | undefined)?.strategy ?? "OnePerAz";
+  const zones = Array.isArray(vpc.inputs.availabilityZoneNames)
+    ? vpc.inputs.availabilityZoneNames.length
+    : typeof vpc.inputs.numberOfAvailabilityZones === "number"
+      ? vpc.inputs.numberOfAvailabilityZones
+      : 3;
+  return strategy === "None" ? 0 : strategy === "Single" ? 1 : zones;
+}
+
+const NAT_DATA = "NAT data processing ($0.045 per GB in us-east-1) and data transfer out";
+
+/** How the network is billed: NAT gateway hours and interface endpoint hours per AZ; the rest is free. */
+const NETWORK_COSTS: Readonly<Record<string, CostRule>> = {
+  "awsx:ec2:Vpc": {
+    rule: "NAT gateway hours: one per AZ, one (Single) or none, as the VPC's natGateways strategy says; VPC, subnets and route tables are free",
+    meters: (vpc) => {
+      const count = natGatewayCount(vpc);
+      return count > 0 ? [hours("vpc:nat-gateway", count, `${count} NAT gateway(s), hours`)] : [];
+    },
+    traffic: NAT_DATA,
+  },
+  "aws:ec2/natGateway:NatGateway": { rule: "NAT gateway hours", meters: () => [hours("vpc:nat-gateway", 1, "NAT gateway hours")], traffic: NAT_DATA },
+  "aws:ec2/vpcEndpoint:VpcEndpoint": {
+    rule: "interface endpoint hours per AZ (one per subnet); gateway endpoints (S3, DynamoDB) are free",
+    meters: (endpoint) => {
+      if (endpoint.inputs.vpcEndpointType !== "Interface") return [];
+      const zones = Array.isArray(endpoint.inputs.subnetIds) ? endpoint.inputs.subnetIds.length : 1;
+      return [hours("vpc:interface-endpoint-az", zones, "interface endpoint AZ-hours")];
+    },
+    traffic: "interface endpoint data processing ($0.01 per GB)",
+  },
+  [SECURITY_GROUP]: free("security groups have no charge"),
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": free("security groups have no charge"),
+  [SG_INGRESS_RULE]: free("security group rules have no charge"),
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": free("security group rules have no charge"),
+  "aws:rds/subnetGroup:SubnetGroup": free("configuration"),
+  "aws:elasticache/subnetGroup:SubnetGroup": free("configuration"),
+  "aws:ec2/flowLog:FlowLog": traffic("flow log delivery: vended log ingestion ($0.50 per GB to CloudWatch Logs, less to S3)"),
+};
+
 export const networkPlanFacts: ComponentPlanFacts = {
   component: "network",
+  costs: NETWORK_COSTS,
   types: [
     {
       type: "awsx:ec2:Vpc",

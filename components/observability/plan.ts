@@ -6,10 +6,17 @@ import { API_ONLY_CREATION } from "../lib/plan/creation";
 import type { ComponentPlanFacts } from "../lib/plan/facts";
 import { textInput } from "../lib/plan/mock";
 import { arn } from "../lib/plan/mockIds";
+import { monthly, type CostRule } from "../lib/plan/cost";
 
 /** The observability component's facts. */
+/** How dashboards are billed. */
+const OBSERVABILITY_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:cloudwatch/dashboard:Dashboard": monthly("cloudwatch:dashboard", "dashboards", "a monthly fee per dashboard (the account's first three are free; not deducted)"),
+};
+
 export const observabilityPlanFacts: ComponentPlanFacts = {
   component: "observability",
+  costs: OBSERVABILITY_COSTS,
   types: [
     {
       type: "aws:cloudwatch/dashboard:Dashboard",

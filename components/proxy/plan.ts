@@ -5,6 +5,7 @@
 import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/facts";
 import { named, textInput, type Builder } from "../lib/plan/mock";
 import { arn, hashHex } from "../lib/plan/mockIds";
+import { free, hours, type CostRule } from "../lib/plan/cost";
 
 /** An RDS proxy. */
 export const RDS_PROXY = "aws:rds/proxy:Proxy";
@@ -67,8 +68,39 @@ function targetEdges({ graph, nodeOf, connect }: EdgeContext): void {
 }
 
 /** The proxy component's facts. */
+/** vCPUs of a DB instance class (`db.<family>.<size>`): 2 up to large, 4 per xlarge step. */
+export function classVcpus(instanceClass: string): number {
+  const size = instanceClass.split(".").pop() ?? "";
+  if (size === "xlarge") return 4;
+  const multiple = /^(\d+)xlarge$/.exec(size);
+  return multiple ? 4 * Number(multiple[1]) : 2;
+}
+
+/** How the proxy is billed: vCPU hours of the instances behind it. */
+const PROXY_COSTS: Readonly<Record<string, CostRule>> = {
+  [RDS_PROXY]: {
+    rule: "vCPU hours of the database instances in the proxy's region (2 vCPUs up to size large, 4 per xlarge step; at least 2 billed)",
+    meters: (proxy, { graph }) => {
+      const vcpus = graph
+        .ofTypes(["aws:rds/clusterInstance:ClusterInstance", "aws:rds/instance:Instance"])
+        .filter((instance) => instance.region === proxy.region)
+        .reduce((sum, instance) => sum + classVcpus(typeof instance.inputs.instanceClass === "string" ? instance.inputs.instanceClass : ""), 0);
+      return [hours("rds-proxy:vcpu", Math.max(2, vcpus), "proxy vCPU hours")];
+    },
+  },
+  [RDS_PROXY_ENDPOINT]: {
+    rule: "assumed billed as an interface VPC endpoint per AZ-hour (RDS Proxy pricing: an additional endpoint is charged at the PrivateLink rate)",
+    meters: (endpoint) => [
+      hours("vpc:interface-endpoint-az", Array.isArray(endpoint.inputs.vpcSubnetIds) ? endpoint.inputs.vpcSubnetIds.length : 1, "proxy endpoint AZ-hours"),
+    ],
+  },
+  [RDS_PROXY_TARGET_GROUP]: free("configuration"),
+  [RDS_PROXY_TARGET]: free("configuration"),
+};
+
 export const proxyPlanFacts: ComponentPlanFacts = {
   component: "proxy",
+  costs: PROXY_COSTS,
   types: [
     {
       type: RDS_PROXY,

@@ -6,13 +6,22 @@ import { API_ONLY_CREATION } from "../lib/plan/creation";
 import { always, type ComponentPlanFacts } from "../lib/plan/facts";
 import { named, textInput } from "../lib/plan/mock";
 import { arn, MOCK_ACCOUNT_ID } from "../lib/plan/mockIds";
+import { free, traffic, type CostRule } from "../lib/plan/cost";
 
 /** An SQS queue. */
 export const SQS_QUEUE = "aws:sqs/queue:Queue";
 
 /** The queue component's facts. */
+/** How queues are billed: by requests. */
+const QUEUE_COSTS: Readonly<Record<string, CostRule>> = {
+  [SQS_QUEUE]: traffic("requests ($0.40 per million standard, $0.50 FIFO, after the first million a month)"),
+  "aws:sqs/queuePolicy:QueuePolicy": free("configuration"),
+  "aws:sqs/redriveAllowPolicy:RedriveAllowPolicy": free("configuration"),
+};
+
 export const queuePlanFacts: ComponentPlanFacts = {
   component: "queue",
+  costs: QUEUE_COSTS,
   types: [
     {
       type: SQS_QUEUE,

@@ -12,6 +12,7 @@ import { regionSwitchPlan, schedulerSchedule, zonalAutoshiftConfiguration } from
 import { resilienceRegressions } from "./lib/regressions";
 import { survivability, type DomainOutcome } from "./lib/survivability";
 import { topologyOf } from "./lib/topology";
+import { free, monthly, type CostRule } from "../lib/plan/cost";
 
 /** An ARC Region switch plan. */
 export const REGION_SWITCH_PLAN = "aws:arcregionswitch/plan:Plan";
@@ -34,8 +35,15 @@ export function planResilienceRegressions(base: ReportContext, head: ReportConte
 }
 
 /** The resilience component's facts. */
+/** How the resilience controls are billed. */
+const RESILIENCE_COSTS: Readonly<Record<string, CostRule>> = {
+  [REGION_SWITCH_PLAN]: monthly("arc:region-switch-plan", "Region switch plans", "a monthly fee per ARC Region switch plan"),
+  [ZONAL_AUTOSHIFT]: free("zonal shift and zonal autoshift have no charge"),
+};
+
 export const resiliencePlanFacts: ComponentPlanFacts = {
   component: "resilience",
+  costs: RESILIENCE_COSTS,
   types: [
     {
       type: ZONAL_AUTOSHIFT,

@@ -7,6 +7,7 @@ import { always, type ComponentPlanFacts, type EdgeContext } from "../lib/plan/f
 import { objectList } from "../lib/plan/planGraph";
 import { named, textInput } from "../lib/plan/mock";
 import { arn, hashHex } from "../lib/plan/mockIds";
+import { free, type CostRule } from "../lib/plan/cost";
 
 /** A Secrets Manager secret. */
 export const SECRET = "aws:secretsmanager/secret:Secret";
@@ -27,8 +28,22 @@ function replicationEdges({ graph, nodeOf, connect, place }: EdgeContext): void 
 }
 
 /** The secrets component's facts. */
+/** How secrets are billed: per secret and per replica a month. */
+const SECRETS_COSTS: Readonly<Record<string, CostRule>> = {
+  [SECRET]: {
+    rule: "a monthly fee per secret and per replica region (a replica is billed as a secret)",
+    meters: (secret) => {
+      const count = 1 + (Array.isArray(secret.inputs.replicas) ? secret.inputs.replicas.length : 0);
+      return [{ sku: "secretsmanager:secret", what: "secrets (replicas included)", min: count, max: count }];
+    },
+    traffic: "API calls ($0.05 per 10,000)",
+  },
+  "aws:secretsmanager/secretVersion:SecretVersion": free("versions are included in the secret's fee"),
+};
+
 export const secretsPlanFacts: ComponentPlanFacts = {
   component: "secrets",
+  costs: SECRETS_COSTS,
   types: [
     {
       type: SECRET,

@@ -8,6 +8,7 @@ import { named, textInput, type Builder } from "../lib/plan/mock";
 import { arn } from "../lib/plan/mockIds";
 import { referenced } from "../lib/plan/graphQueries";
 import { stringInput } from "../lib/plan/planGraph";
+import { traffic, type CostRule } from "../lib/plan/cost";
 
 /** A DynamoDB table. */
 export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
@@ -74,8 +75,15 @@ export function tableReplicationSection(context: ReportContext): string[] {
 }
 
 /** The tables component's facts. */
+/** How tables are billed: on demand, by requests and storage. */
+const TABLES_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:dynamodb/table:Table": traffic("on-demand read and write request units and storage ($0.25 per GB-month)"),
+  "aws:dynamodb/tableReplica:TableReplica": traffic("replicated write request units and storage in the replica's region"),
+};
+
 export const tablesPlanFacts: ComponentPlanFacts = {
   component: "tables",
+  costs: TABLES_COSTS,
   types: [
     {
       type: DYNAMODB_TABLE,

@@ -9,6 +9,7 @@ import { always, type ComponentPlanFacts } from "../lib/plan/facts";
 import { API_ONLY_CREATION } from "../lib/plan/creation";
 import { textInput, type Builder } from "../lib/plan/mock";
 import { arn, hashHex } from "../lib/plan/mockIds";
+import { free, HOURS_PER_MONTH, monthly, traffic, type CostRule } from "../lib/plan/cost";
 
 /** A workspace ID: `ws-` and a UUID. */
 function workspaceId(urn: string): string {
@@ -84,8 +85,39 @@ const serviceAccountToken: Builder = (input) => {
 };
 
 /** The telemetry component's facts. */
+/** Runs a month of a canary scheduled `rate(N minutes|hours)` (0 when the schedule says otherwise). */
+export function canaryRunsPerMonth(expression: unknown): number {
+  const match = typeof expression === "string" ? /^rate\((\d+) (minute|minutes|hour|hours)\)$/.exec(expression) : null;
+  if (!match) return 0;
+  const minutes = Number(match[1]) * (match[2].startsWith("hour") ? 60 : 1);
+  return minutes > 0 ? Math.round((HOURS_PER_MONTH * 60) / minutes) : 0;
+}
+
+/** How telemetry is billed: canary runs, workspace users, composite alarms; ingestion as assumptions. */
+const TELEMETRY_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:synthetics/canary:Canary": {
+    rule: "canary runs a month from its rate schedule",
+    meters: (canary) => {
+      const runs = canaryRunsPerMonth((canary.inputs.schedule as { expression?: unknown } | undefined)?.expression);
+      return [{ sku: "synthetics:canary-run", what: "canary runs", min: runs, max: runs }];
+    },
+    traffic: "the canary's Lambda time and its S3 artefacts",
+  },
+  "aws:grafana/workspace:Workspace": {
+    rule: "active users a month: assumed 1 editor at the low end and 5 at the high end (viewers cost less)",
+    meters: () => [{ sku: "grafana:editor", what: "active editor users (assumed 1-5)", min: 1, max: 5 }],
+  },
+  "aws:amp/workspace:Workspace": traffic("metric ingestion ($0.90 per 10 million samples for the first 2 billion), storage ($0.03 per GB-month) and queries"),
+  "aws:amp/ruleGroupNamespace:RuleGroupNamespace": traffic("rule evaluation: query samples processed ($0.10 per billion)"),
+  "aws:amp/alertManagerDefinition:AlertManagerDefinition": free("configuration; notifications go through SNS"),
+  "aws:cloudwatch/compositeAlarm:CompositeAlarm": monthly("cloudwatch:composite-alarm", "composite alarms", "a monthly fee per composite alarm"),
+  "aws:cloudwatch/queryDefinition:QueryDefinition": free("a saved query; running it is billed per GB scanned"),
+  "aws:s3/bucketObjectv2:BucketObjectv2": traffic("S3 storage of a small object"),
+};
+
 export const telemetryPlanFacts: ComponentPlanFacts = {
   component: "telemetry",
+  costs: TELEMETRY_COSTS,
   types: [
     {
       type: "aws:amp/workspace:Workspace",

@@ -8,6 +8,7 @@ import { API_ONLY_CREATION } from "../lib/plan/creation";
 import type { ComponentPlanFacts, EdgeContext } from "../lib/plan/facts";
 import { named, textInput } from "../lib/plan/mock";
 import { arn, hashHex } from "../lib/plan/mockIds";
+import { free, traffic, type CostRule } from "../lib/plan/cost";
 
 /** An SNS subscription. */
 export const SNS_TOPIC_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
@@ -24,8 +25,16 @@ function deliveryEdges({ graph, nodeOf, connect }: EdgeContext): void {
 }
 
 /** The topics component's facts. */
+/** How event buses are billed: by events. */
+const TOPICS_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:cloudwatch/eventBus:EventBus": free("a custom bus has no fee of its own"),
+  "aws:cloudwatch/eventRule:EventRule": traffic("custom events published ($1.00 per million)"),
+  "aws:cloudwatch/eventTarget:EventTarget": free("configuration"),
+};
+
 export const topicsPlanFacts: ComponentPlanFacts = {
   component: "topics",
+  costs: TOPICS_COSTS,
   types: [
     {
       type: "aws:cloudwatch/eventBus:EventBus",

@@ -70,11 +70,15 @@ export const EXIT_CODES = {
 export const USAGE = `Usage: npm run plan -- <stack> [<stack> ...] | --all [options]
        npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--fail-on-resilience-regression] [--markdown <file>]
        npm run plan -- placeholders [<stack> ...] [--json]
+       npm run plan -- comment [--plans <dir>] [--base <dir>] [--out <file>]
+       npm run plan -- stack-tags <stack> [--stacks-dir <dir>]
 
 Plans stacks offline (no AWS credentials, no Pulumi CLI): runs the program under a recording
 mock monitor, writes plan/<stack>.json and the pull-request report plan/<stack>.md, and prints
 a summary. \`diff\` compares two plan files (npm run plan -- diff --help); \`placeholders\` lists
-the example values still in the stack files (npm run plan -- placeholders --help).
+the example values still in the stack files (npm run plan -- placeholders --help); \`comment\`
+assembles the pull-request comment (npm run plan -- comment --help); \`stack-tags\` prints the
+stack tags the policies read, for the workflows (npm run plan -- stack-tags --help).
 
 Options:
   --all                  plan every stacks/Pulumi.<stack>.yaml
@@ -211,4 +215,51 @@ export function parseDiffArgs(argv: readonly string[]): DiffArgs {
     ...(values["--markdown"] !== undefined ? { markdown: values["--markdown"] } : {}),
     help,
   };
+}
+
+/** Parsed arguments of `npm run plan -- comment`. */
+export interface CommentArgs {
+  /** Directory of the head plans and reports. @default "plan" */
+  readonly plans: string;
+  /** Directory of the base plans. @default "plan-base" */
+  readonly base: string;
+  /** Directory of the workflow's step results (stacks.txt, plan-exit, <stack>.diff-exit, <stack>.diff.md). @default "<plans>/ci" */
+  readonly ci: string;
+  /** The comment file to write. @default "<ci>/comment.md" */
+  readonly out: string;
+  readonly help: boolean;
+}
+
+/** Usage text of the comment subcommand. */
+export const COMMENT_USAGE = `Usage: npm run plan -- comment [--plans <dir>] [--base <dir>] [--ci <dir>] [--out <file>]
+
+Assembles the pull-request comment from each stack's report, diff and cost delta, within
+GitHub's 65,536-character limit (a budget per stack; diagrams and long tables go first), ending
+with a pointer to the offline-plan artefact (the run's URL from GITHUB_SERVER_URL,
+GITHUB_REPOSITORY and GITHUB_RUN_ID when set; HEAD_SHA, BASE_REF and BASE_SHA name the commits).
+
+Options:
+  --plans <dir>   head plans and reports (default: plan)
+  --base <dir>    base plans, for the cost delta (default: plan-base)
+  --ci <dir>      the workflow's step results (default: <plans>/ci)
+  --out <file>    where to write the comment (default: <ci>/comment.md)
+  --help          this text
+
+Exit codes: 0 written; 2 bad arguments.`;
+
+const COMMENT_VALUE_FLAGS = new Map([
+  ["--plans", "a directory"],
+  ["--base", "a directory"],
+  ["--ci", "a directory"],
+  ["--out", "a file to write"],
+]);
+
+/** Parses the comment subcommand's argv (after `comment`). Collects every problem before throwing. */
+export function parseCommentArgs(argv: readonly string[]): CommentArgs {
+  const { positional, values, flags, problems } = scan(argv, COMMENT_VALUE_FLAGS, new Set(["--help"]));
+  if (positional.length > 0) problems.push(`comment takes no positional arguments; got ${positional.join(", ")}`);
+  if (problems.length > 0) throw new UsageError(problems.join("\n"));
+  const plans = values["--plans"] ?? "plan";
+  const ci = values["--ci"] ?? `${plans}/ci`;
+  return { plans, base: values["--base"] ?? "plan-base", ci, out: values["--out"] ?? `${ci}/comment.md`, help: flags.has("--help") };
 }

@@ -22,6 +22,7 @@ import { diffPlans } from "./diff/planDiff";
 import { stackEscWarning } from "./escImports";
 import { placeholdersMain } from "./placeholders/command";
 import type { PlanFile } from "./planFile";
+import { commentMain } from "./comment/commentMain";
 import { planStack, writePlan } from "./planStack";
 import { PolicyConfigError } from "./policyRunner";
 import { planReport, type BaseComparison } from "./report/planReport";
@@ -54,6 +55,7 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   if (argv[0] === "diff") return diffMain(argv.slice(1), out, err);
   if (argv[0] === "placeholders") return placeholdersMain(argv.slice(1), out, err);
   if (argv[0] === "stack-tags") return stackTagsMain(argv.slice(1), out, err);
+  if (argv[0] === "comment") return commentMain(argv.slice(1), out, err);
   const args = parseOrExit(() => parsePlanArgs(argv), USAGE, out, err);
   if (typeof args === "number") return args;
   const pathProblems = [inputDirectoryProblem("--stacks-dir", args.stacksDir), outputDirectoryProblem("--out-dir", args.outDir)].filter(
@@ -202,7 +204,7 @@ function compareWithBase(plan: PlanFile, base: string): BaseComparison {
   const basePath = isPlanFile(base) ? base : join(base, `${plan.stack}.json`);
   if (!existsSync(basePath)) return { missing: `${basePath} does not exist` };
   const basePlan = loadPlanFile(basePath, "--base");
-  return { diff: diffPlans(basePlan, plan), baseLabel: `the base plan ${basePath}` };
+  return { diff: diffPlans(basePlan, plan), baseLabel: `the base plan ${basePath}`, basePlan };
 }
 
 /** `npm run plan -- diff <base.json> <head.json> [--fail-on-data-loss] [--markdown <file>]`. */

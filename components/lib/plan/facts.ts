@@ -5,6 +5,7 @@
  * `ComponentPlanFacts` from its `plan.ts`; components/catalog.ts lists them, and the engine looks
  * every type up there, so nothing about a type lives outside the component that creates it.
  */
+import type { CostRule } from "./cost";
 import type { CreationTime } from "./creation";
 import type { Builder, InvokeMock } from "./mock";
 import type { NodeKind } from "./nodeKinds";
@@ -154,6 +155,17 @@ export interface ComponentPlanFacts {
   readonly report?: ReportSection;
   /** What got less resilient between two plans (`plan diff` flags it; `--fail-on-resilience-regression` fails on it). @default none */
   readonly regressions?: CompareSection;
+  /**
+   * How each type this component creates is billed, keyed by type token (tools/plan/cost prices it
+   * from the dated snapshot). Every type the stacks create needs one (tests/meta). @default none
+   */
+  readonly costs?: Readonly<Record<string, CostRule>>;
+  /**
+   * The regions whose web tier serves a planned route in normal operation (the cost section's
+   * standby line counts the others); undefined when this plan has no routes of the component's
+   * (e.g. no distribution). @default every region serves (no component tells)
+   */
+  readonly servingRegions?: (context: ReportContext) => readonly string[] | undefined;
   /** The commands that move the writer of this component's resources to another region (`npm run switchover` prints them). @default none */
   readonly switchover?: SwitchoverSteps;
 }

@@ -27,6 +27,8 @@ import {
   snsTopicSubscription,
   ssmParameter,
 } from "./sharedMocks";
+import { free, monthly, traffic, type CostRule } from "./cost";
+import type { PlannedResource } from "./plannedResource";
 
 /** IAM inline role policy (the instance roles' queue grants are read from it). */
 export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
@@ -44,8 +46,52 @@ const bucketStateful: StatefulType = {
 };
 
 /** The shared facts. */
+/** Metrics an alarm watches: its metric queries that name a metric, else one. */
+function alarmMetrics(alarm: PlannedResource): number {
+  const queries = Array.isArray(alarm.inputs.metricQueries) ? (alarm.inputs.metricQueries as { metric?: unknown }[]) : [];
+  const metrics = queries.filter((query) => query.metric !== undefined).length;
+  return queries.length > 0 ? Math.max(1, metrics) : 1;
+}
+
+/** How the shared types are billed. */
+const SHARED_COSTS: Readonly<Record<string, CostRule>> = {
+  "aws:cloudwatch/metricAlarm:MetricAlarm": {
+    rule: "a monthly fee per metric an alarm watches (metric math: each metric in it), high-resolution (period under 60 s) at the higher rate",
+    meters: (alarm) => {
+      const highResolution = typeof alarm.inputs.period === "number" && alarm.inputs.period < 60;
+      const count = alarmMetrics(alarm);
+      return [{ sku: highResolution ? "cloudwatch:alarm-metric-high-resolution" : "cloudwatch:alarm-metric", what: "alarm metrics", min: count, max: count }];
+    },
+  },
+  "aws:cloudwatch/logGroup:LogGroup": traffic("log ingestion ($0.50 per GB) and storage ($0.03 per GB-month)"),
+  "aws:kms/key:Key": monthly("kms:key", "KMS keys", "a monthly fee per key", "requests ($0.03 per 10,000)"),
+  "aws:kms/alias:Alias": free("aliases have no charge"),
+  "aws:acm/certificate:Certificate": free("public ACM certificates have no charge"),
+  "aws:acm/certificateValidation:CertificateValidation": free("a wait, no resource"),
+  "aws:iam/role:Role": free("IAM has no charge"),
+  [IAM_ROLE_POLICY]: free("IAM has no charge"),
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": free("IAM has no charge"),
+  [ROUTE53_RECORD]: traffic("DNS queries (alias queries to AWS resources are free; latency-based $0.60 per million)"),
+  [SSM_PARAMETER]: {
+    rule: "standard parameters are free; an advanced one has a monthly fee",
+    meters: (parameter) => (parameter.inputs.tier === "Advanced" ? [{ sku: "ssm:advanced-parameter", what: "advanced parameters", min: 1, max: 1 }] : []),
+  },
+  "aws:sns/topic:Topic": traffic("publishes ($0.50 per million) and deliveries (e-mail $2 per 100,000; SQS and Lambda free)"),
+  "aws:sns/topicPolicy:TopicPolicy": free("configuration"),
+  "aws:sns/topicSubscription:TopicSubscription": free("deliveries are counted with the topic"),
+  "aws:s3/bucket:Bucket": traffic("storage ($0.023 per GB-month, S3 Standard), requests and data transfer"),
+  "aws:s3/bucketV2:BucketV2": traffic("storage ($0.023 per GB-month, S3 Standard), requests and data transfer"),
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": free("configuration (transitions are billed per request)"),
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls": free("configuration"),
+  "aws:s3/bucketPolicy:BucketPolicy": free("configuration"),
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": free("configuration"),
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": free("configuration (SSE-KMS requests count towards the key)"),
+  "aws:s3/bucketVersioning:BucketVersioning": free("configuration (old versions are billed as storage)"),
+};
+
 export const sharedPlanFacts: ComponentPlanFacts = {
   component: "shared",
+  costs: SHARED_COSTS,
   types: [
     {
       type: "aws:iam/role:Role",

@@ -15,10 +15,12 @@ import { ACCOUNT_PLACEHOLDER, maskAccount, mockedValueTest } from "./mocked";
 import { renderOverview, renderStamp } from "./overview";
 import { planGraph } from "../../../components/lib/plan/planGraph";
 import { FACTS } from "../facts";
+import { costSection } from "../cost/costSection";
+import { planCost } from "../cost/planCost";
 
 /** The base-plan part of a report. */
 export type BaseComparison =
-  | { readonly diff: PlanDiff; readonly baseLabel: string }
+  | { readonly diff: PlanDiff; readonly baseLabel: string; /** The base plan, for the cost delta. @default no delta */ readonly basePlan?: PlanFile }
   /** A base was asked for but has no plan of this stack (a new stack). */
   | { readonly missing: string };
 
@@ -181,6 +183,7 @@ export function planReport(plan: PlanFile, options: PlanReportOptions = {}): str
   const declared = declaredResourceCount(plan);
   const mandatory = plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory").length;
   const regions = plan.regions.map((region) => (region === plan.primaryRegion ? `${region} (primary)` : region)).join(", ");
+  const base = options.base;
   const lines = [
     `## Offline plan of stack \`${plan.stack}\` (${plan.environment})`,
     "",
@@ -190,9 +193,10 @@ export function planReport(plan: PlanFile, options: PlanReportOptions = {}): str
     ...diagramSection(plan),
     ...criticalPathSection(criticalPath(plan)),
     "",
+    ...costSection(planCost(plan), base === undefined ? {} : { base: "diff" in base && base.basePlan ? planCost(base.basePlan) : "none" }),
+    "",
     ...componentSections(plan),
   ];
-  const base = options.base;
   if (base && "diff" in base) lines.push(...formatDiffMarkdown(base.diff, base.baseLabel), "");
   else if (base) lines.push("### Changes against the base plan", "", `No base plan of this stack (${base.missing}): every resource is new.`, "");
   lines.push(...resourcesSection(plan), "", ...policiesSection(plan.policies.violations), ...outputsSection(plan), "");
