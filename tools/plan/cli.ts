@@ -84,8 +84,6 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   const runStarted = performance.now();
   const summaries: StackSummary[] = [];
   const failed: string[] = [];
-  /** The files written for these stacks, as paths under --out-dir. */
-  const reports = (names: readonly string[], extension: string) => names.map((name) => join(args.outDir, `${name}.${extension}`)).join(", ");
   const violating: string[] = [];
   const losing: string[] = [];
   const regressing: string[] = [];
@@ -145,13 +143,19 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   return code;
 }
 
+/** The files written for these stacks, as paths under --out-dir. */
+function writtenPaths(outDir: string, names: readonly string[], extension: string): string {
+  return names.map((name) => join(outDir, `${name}.${extension}`)).join(", ");
+}
+
 /** The run's exit code, after printing why it is not 0 (1 wins over 4, 4 over 5, 5 over 6). */
 function runExitCode(
-  args: Pick<PlanArgs, "failOnDataLoss" | "failOnResilienceRegression">,
+  args: Pick<PlanArgs, "failOnDataLoss" | "failOnResilienceRegression" | "outDir">,
   stacks: { readonly failed: string[]; readonly violating: string[]; readonly losing: string[]; readonly regressing: string[] },
   err: Writer,
 ): number {
   const { failed, violating, losing, regressing } = stacks;
+  const reports = (names: readonly string[], extension: string) => writtenPaths(args.outDir, names, extension);
   if (failed.length > 0) {
     err(`Planning failed for ${failed.join(", ")}.`);
     return EXIT_CODES.failed;
