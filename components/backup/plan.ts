@@ -35,7 +35,9 @@ function copyEdges(context: EdgeContext): void {
 /** The backup component's facts. */
 /** How backups are billed: by storage and copies, as assumptions. */
 const BACKUP_COSTS: Readonly<Record<string, CostRule>> = {
-  "aws:backup/vault:Vault": traffic("backup storage per GB-month (e.g. $0.05 warm for EBS/S3; Aurora snapshots at the RDS snapshot rate) and cross-region copy transfer"),
+  "aws:backup/vault:Vault": traffic(
+    "backup storage per GB-month (e.g. $0.05 warm for EBS/S3; Aurora snapshots at the RDS snapshot rate) and cross-region copy transfer",
+  ),
   "aws:backup/plan:Plan": free("configuration"),
   "aws:backup/selection:Selection": free("configuration"),
   "aws:backup/vaultLockConfiguration:VaultLockConfiguration": free("configuration"),

@@ -42,9 +42,8 @@ const cacheNodeHours: CostRule = {
     const datastore = graph.ofTypes([CACHE_GLOBAL_DATASTORE])[0];
     const nodeType = stringInput(group, "nodeType") ?? (datastore && stringInput(datastore, "cacheNodeType")) ?? "(node type unknown)";
     const engine = stringInput(group, "engine") ?? (datastore && stringInput(datastore, "engine")) ?? "redis";
-    const number = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key] as number) : undefined);
-    const nodes =
-      number("numCacheClusters") ?? number("numCacheNodes") ?? (number("numNodeGroups") ?? 1) * (1 + (number("replicasPerNodeGroup") ?? 0));
+    const number = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key]) : undefined);
+    const nodes = number("numCacheClusters") ?? number("numCacheNodes") ?? (number("numNodeGroups") ?? 1) * (1 + (number("replicasPerNodeGroup") ?? 0));
     const secondary = group.inputs.globalReplicationGroupId !== undefined && group.region !== primaryRegion;
     return [
       {

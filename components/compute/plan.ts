@@ -118,8 +118,7 @@ function queueGrantEdges({ graph, nodeOf, connect }: EdgeContext): void {
 /** The instance type an Auto Scaling group launches first: its first override, else its launch template's. */
 function groupInstanceType(group: PlannedResource, graph: PlanGraph): string | undefined {
   const mixed = group.inputs.mixedInstancesPolicy as
-    | { launchTemplate?: { overrides?: { instanceType?: unknown }[]; launchTemplateSpecification?: { launchTemplateId?: unknown } } }
-    | undefined;
+    { launchTemplate?: { overrides?: { instanceType?: unknown }[]; launchTemplateSpecification?: { launchTemplateId?: unknown } } } | undefined;
   const first = mixed?.launchTemplate?.overrides?.[0]?.instanceType;
   if (typeof first === "string") return first;
   const templateId = mixed?.launchTemplate?.launchTemplateSpecification?.launchTemplateId ?? (group.inputs.launchTemplate as { id?: unknown } | undefined)?.id;
@@ -133,8 +132,10 @@ const COMPUTE_COSTS: Readonly<Record<string, CostRule>> = {
     rule: "on-demand instance hours of the first (prioritised) instance type, at the group's minimum and at its maximum size",
     meters: (group, { graph }) => {
       const instanceType = groupInstanceType(group, graph) ?? "(instance type unknown)";
-      const size = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key] as number) : 0);
-      return [{ sku: `ec2:${instanceType}`, what: `${instanceType} instance hours`, min: size("minSize") * HOURS_PER_MONTH, max: size("maxSize") * HOURS_PER_MONTH }];
+      const size = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key]) : 0);
+      return [
+        { sku: `ec2:${instanceType}`, what: `${instanceType} instance hours`, min: size("minSize") * HOURS_PER_MONTH, max: size("maxSize") * HOURS_PER_MONTH },
+      ];
     },
     traffic: "EBS root volumes (gp3, per GB-month) and data transfer out are not counted",
   },

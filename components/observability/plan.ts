@@ -11,7 +11,11 @@ import { monthly, type CostRule } from "../lib/plan/cost";
 /** The observability component's facts. */
 /** How dashboards are billed. */
 const OBSERVABILITY_COSTS: Readonly<Record<string, CostRule>> = {
-  "aws:cloudwatch/dashboard:Dashboard": monthly("cloudwatch:dashboard", "dashboards", "a monthly fee per dashboard (the account's first three are free; not deducted)"),
+  "aws:cloudwatch/dashboard:Dashboard": monthly(
+    "cloudwatch:dashboard",
+    "dashboards",
+    "a monthly fee per dashboard (the account's first three are free; not deducted)",
+  ),
 };
 
 export const observabilityPlanFacts: ComponentPlanFacts = {
