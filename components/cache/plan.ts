@@ -12,7 +12,7 @@ import { stringInput } from "../lib/plan/planGraph";
 import { servicePort } from "../lib/plan/ports";
 import { compareVersions } from "../lib/plan/versions";
 import { globalReplicationGroup, lambdaFunction, lambdaPermission, replicationGroup } from "./lib/mocks";
-import { hours, traffic, type CostRule } from "../lib/plan/cost";
+import { free, hours, traffic, type CostRule } from "../lib/plan/cost";
 
 /** A replication group. */
 export const CACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -42,7 +42,7 @@ const cacheNodeHours: CostRule = {
     const datastore = graph.ofTypes([CACHE_GLOBAL_DATASTORE])[0];
     const nodeType = stringInput(group, "nodeType") ?? (datastore && stringInput(datastore, "cacheNodeType")) ?? "(node type unknown)";
     const engine = stringInput(group, "engine") ?? (datastore && stringInput(datastore, "engine")) ?? "redis";
-    const number = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key]) : undefined);
+    const number = (key: string) => (typeof group.inputs[key] === "number" ? group.inputs[key] : undefined);
     const nodes = number("numCacheClusters") ?? number("numCacheNodes") ?? (number("numNodeGroups") ?? 1) * (1 + (number("replicasPerNodeGroup") ?? 0));
     const secondary = group.inputs.globalReplicationGroupId !== undefined && group.region !== primaryRegion;
     return [
@@ -60,6 +60,8 @@ const CACHE_COSTS: Readonly<Record<string, CostRule>> = {
   "aws:elasticache/cluster:Cluster": cacheNodeHours,
   [CACHE_GLOBAL_DATASTORE]: traffic("cross-region replication data transfer (the members' nodes are priced)"),
   "aws:elasticache/serverlessCache:ServerlessCache": traffic("ECPUs and GB-hours of data stored (Valkey's minimum is 100 MB)"),
+  "aws:lambda/function:Function": traffic("the AUTH rotation runs a few invocations per rotation (within Lambda's monthly free tier)"),
+  "aws:lambda/permission:Permission": free("a resource-policy statement"),
 };
 
 export const cachePlanFacts: ComponentPlanFacts = {

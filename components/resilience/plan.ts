@@ -39,6 +39,7 @@ export function planResilienceRegressions(base: ReportContext, head: ReportConte
 const RESILIENCE_COSTS: Readonly<Record<string, CostRule>> = {
   [REGION_SWITCH_PLAN]: monthly("arc:region-switch-plan", "Region switch plans", "a monthly fee per ARC Region switch plan"),
   [ZONAL_AUTOSHIFT]: free("zonal shift and zonal autoshift have no charge"),
+  [SCHEDULER_SCHEDULE]: free("a drill schedule fires a few times a month, far inside EventBridge Scheduler's 14 million free invocations"),
 };
 
 export const resiliencePlanFacts: ComponentPlanFacts = {

@@ -113,6 +113,10 @@ const TELEMETRY_COSTS: Readonly<Record<string, CostRule>> = {
   "aws:cloudwatch/compositeAlarm:CompositeAlarm": monthly("cloudwatch:composite-alarm", "composite alarms", "a monthly fee per composite alarm"),
   "aws:cloudwatch/queryDefinition:QueryDefinition": free("a saved query; running it is billed per GB scanned"),
   "aws:s3/bucketObjectv2:BucketObjectv2": traffic("S3 storage of a small object"),
+  "aws:grafana/workspaceServiceAccount:WorkspaceServiceAccount": free("a workspace identity; the workspace is billed per active user"),
+  "aws:grafana/workspaceServiceAccountToken:WorkspaceServiceAccountToken": free("a token of the workspace's service account"),
+  "pulumi:providers:grafana": free("the Grafana provider's configuration, not an AWS resource"),
+  "grafana:oss/dataSource:DataSource": free("a data source inside the workspace; queries are billed by the store they read"),
 };
 
 export const telemetryPlanFacts: ComponentPlanFacts = {

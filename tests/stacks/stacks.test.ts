@@ -29,8 +29,6 @@ const GLOBAL_TYPES = new Set([
   "aws:iam/role:Role",
   "aws:iam/serviceLinkedRole:ServiceLinkedRole",
   "aws:iam/rolePolicy:RolePolicy",
-  // a statement in the function's resource policy
-  "aws:lambda/permission:Permission",
   "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
   "aws:iam/instanceProfile:InstanceProfile",
   "aws:route53/record:Record",
@@ -76,6 +74,8 @@ const UNTAGGABLE = new Set([
   "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
   "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
   "aws:arczonalshift/zonalAutoshiftConfiguration:ZonalAutoshiftConfiguration",
+  // a statement in the (regional) function's resource policy: no tags of its own
+  "aws:lambda/permission:Permission",
   // Scheduler schedules take no tags (only schedule groups do)
   "aws:scheduler/schedule:Schedule",
   "aws:iam/rolePolicy:RolePolicy",

@@ -1,8 +1,9 @@
 import * as assert from "node:assert/strict";
 import { PLAN_FACTS } from "../../../../components/catalog";
 import { HOURS_PER_MONTH, hours, monthly } from "../../../../components/lib/plan/cost";
+import { shippedPlan } from "../../../support/shippedPlans";
+
 const SHIPPED_STACKS = ["dev", "staging", "prod"];
-import { planShippedStack } from "../../../support/generatedPlans";
 
 describe("cost rules (components/*/plan.ts)", () => {
   it("counts a month as 730 hours", () => {
@@ -22,7 +23,7 @@ describe("cost rules (components/*/plan.ts)", () => {
     const classified = new Set(PLAN_FACTS.flatMap((component) => Object.keys(component.costs ?? {})));
     const missing = new Set<string>();
     for (const stack of SHIPPED_STACKS) {
-      for (const resource of (await planShippedStack(stack)).resources) if (resource.custom && !classified.has(resource.type)) missing.add(resource.type);
+      for (const resource of (await shippedPlan(stack)).resources) if (resource.custom && !classified.has(resource.type)) missing.add(resource.type);
     }
     assert.deepEqual([...missing], []);
   });
