@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { commentMain } from "../../tools/plan/comment/commentMain";
 
 /**
  * The GitHub Actions workflows shipped for the users' repositories: linted with GitHub's own
@@ -75,6 +76,9 @@ function workflow(file: string): Workflow {
 }
 function allSteps(wf: Workflow): Array<{ job: string; step: Step }> {
   return Object.entries(wf.jobs).flatMap(([job, body]) => ((body.steps as Step[] | undefined) ?? []).map((step) => ({ job, step })));
+}
+function stepsOf(wf: Workflow, job: string): Step[] {
+  return wf.jobs[job].steps;
 }
 function stepsUsing(wf: Workflow, action: string): Array<{ job: string; step: Step }> {
   return allSteps(wf).filter(({ step }) => step.uses?.startsWith(`${action}@`));
@@ -688,8 +692,35 @@ describe("GitHub workflows", function () {
       "plan/qa.md": "## Offline plan of stack `qa` (dev)\n",
     };
 
-    it("creates the comment when there is none, with a row per stack, each diff and each report", async () => {
-      const { calls, summary } = await runCommentScript(files);
+    /** The plan job's step: `npm run plan -- comment` over the files, as the workflow runs it (in-process). */
+    function assembled(input: Record<string, string>): Record<string, string> {
+      const step = stepsOf(workflow("pull-request.yml"), "plan").find((s) => s.name === "Assemble the pull-request comment")!;
+      assert.equal(step.run, "npm run -s plan -- comment --plans plan --base plan-base --out plan/ci/comment.md");
+      const dir = mkdtempSync(join(tmpdir(), "assemble-"));
+      for (const [path, content] of Object.entries(input)) {
+        mkdirSync(join(dir, path, ".."), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      const env = {
+        HEAD_SHA: "0123456789abcdef",
+        BASE_REF: "main",
+        BASE_SHA: "fedcba9876543210",
+        GITHUB_SERVER_URL: "https://github.com",
+        GITHUB_REPOSITORY: "acme/infra",
+        GITHUB_RUN_ID: "99",
+      };
+      const code = commentMain(
+        ["--plans", join(dir, "plan"), "--base", join(dir, "plan-base"), "--out", join(dir, "plan/ci/comment.md")],
+        () => undefined,
+        () => undefined,
+        env,
+      );
+      assert.equal(code, 0);
+      return { ...input, "plan/ci/comment.md": readFileSync(join(dir, "plan/ci/comment.md"), "utf8") };
+    }
+
+    it("posts the comment the plan job assembled: a row per stack, each diff, each report, the commits and the run", async () => {
+      const { calls, summary } = await runCommentScript(assembled(files));
       assert.deepEqual(
         calls.map(([kind]) => kind),
         ["list", "create"],
@@ -702,16 +733,13 @@ describe("GitHub workflows", function () {
       assert.ok(body.includes("| `prod` | :warning: **stateful resources deleted or replaced** |"));
       assert.ok(body.includes("| `qa` | new stack (no base plan) |"));
       assert.ok(body.includes("DATA LOSS: aws:rds/cluster:Cluster replaced"));
-      assert.ok(
-        body.includes(
-          "<details><summary>Plan report of prod: diagram, critical path, resources, policies, outputs</summary>\n\n## Offline plan of stack `prod` (prod)",
-        ),
-      );
+      assert.ok(body.includes("## Offline plan of stack `prod` (prod)"));
       assert.ok(body.includes("`0123456` against `main` (`fedcba9`)"));
+      assert.ok(body.includes("https://github.com/acme/infra/actions/runs/99"));
     });
 
     it("edits its own earlier comment instead of adding another, and leaves people's comments alone", async () => {
-      const { calls } = await runCommentScript(files, {
+      const { calls } = await runCommentScript(assembled(files), {
         existing: [
           { id: 1, user: { type: "User" }, body: "quoting <!-- blueprint-offline-plan -->" },
           { id: 2, user: { type: "Bot" }, body: "<!-- blueprint-offline-plan -->\nold" },
@@ -725,28 +753,39 @@ describe("GitHub workflows", function () {
     });
 
     it("only writes the job summary for a fork, whose token cannot comment", async () => {
-      const { calls, summary } = await runCommentScript(files, { fork: true });
+      const { calls, summary } = await runCommentScript(assembled(files), { fork: true });
       assert.deepEqual(calls, []);
       assert.ok(summary.startsWith("<!-- blueprint-offline-plan -->"));
     });
 
-    it("drops the full reports, then cuts, to stay under GitHub's comment limit", async () => {
-      const { calls } = await runCommentScript({ ...files, "plan/prod.md": "x".repeat(70000) });
-      const body = String(calls[1][1].body);
-      assert.ok(body.length <= 65536);
-      assert.ok(!body.includes("xxxxxxxxxx"));
-      assert.ok(body.includes("_The full report is in the offline-plan artifact of the run._"));
-      const huge = await runCommentScript({ ...files, "plan/ci/prod.diff.md": "y".repeat(70000) });
-      const cut = String(huge.calls[1][1].body);
-      assert.ok(cut.length <= 65536);
-      assert.ok(cut.endsWith("_Cut at 60000 characters; the rest is in the offline-plan artifact._"));
+    it("stays under GitHub's comment limit when a report or a diff is huge", async () => {
+      for (const huge of [{ "plan/prod.md": "x".repeat(70000) }, { "plan/ci/prod.diff.md": "y".repeat(70000) }]) {
+        const { calls } = await runCommentScript(assembled({ ...files, ...huge }));
+        const body = String(calls[1][1].body);
+        assert.ok(body.length <= 65536, `${body.length} characters`);
+        assert.ok(body.includes("offline-plan"), "points at the artefact");
+      }
     });
 
     it("says when the plan failed", async () => {
-      const { calls } = await runCommentScript({ ...files, "plan/ci/plan-exit": "4\n", "plan/ci/qa.diff-exit": "plan-failed\n" });
+      const { calls } = await runCommentScript(assembled({ ...files, "plan/ci/plan-exit": "4\n", "plan/ci/qa.diff-exit": "plan-failed\n" }));
       const body = String(calls[1][1].body);
       assert.ok(body.startsWith("<!-- blueprint-offline-plan -->\n## Offline plan: mandatory policy violations\n"));
       assert.ok(body.includes("| `qa` | :x: planning failed |"));
+    });
+
+    it("posts a short notice, still under its marker, when the plan job left no comment", async () => {
+      const { calls } = await runCommentScript(files);
+      const body = String(calls[1][1].body);
+      assert.ok(body.startsWith("<!-- blueprint-offline-plan -->\n## Offline plan: the comment could not be assembled"));
+    });
+
+    it("runs no code of the pull request in the job that may write: it only downloads the artefact and posts", () => {
+      const steps = stepsOf(workflow("pull-request.yml"), "comment");
+      assert.deepEqual(
+        steps.map((step) => step.uses?.split("@")[0] ?? step.run),
+        ["actions/download-artifact", "actions/github-script"],
+      );
     });
   });
 });
