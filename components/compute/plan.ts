@@ -132,7 +132,7 @@ const COMPUTE_COSTS: Readonly<Record<string, CostRule>> = {
     rule: "on-demand instance hours of the first (prioritised) instance type, at the group's minimum and at its maximum size",
     meters: (group, { graph }) => {
       const instanceType = groupInstanceType(group, graph) ?? "(instance type unknown)";
-      const size = (key: string) => (typeof group.inputs[key] === "number" ? (group.inputs[key]) : 0);
+      const size = (key: string) => (typeof group.inputs[key] === "number" ? group.inputs[key] : 0);
       return [
         { sku: `ec2:${instanceType}`, what: `${instanceType} instance hours`, min: size("minSize") * HOURS_PER_MONTH, max: size("maxSize") * HOURS_PER_MONTH },
       ];

@@ -175,7 +175,8 @@ export function parsePlanArgs(argv: readonly string[]): PlanArgs {
   const failOnDataLoss = flags.has("--fail-on-data-loss");
   if (!help && all && stacks.length > 0) problems.push(`--all plans every stack; do not also name stacks (got ${stacks.join(", ")})`);
   if (!help && !all && stacks.length === 0) problems.push("name a stack (e.g. dev) or pass --all");
-  if (!help && failOnDataLoss && values["--base"] === undefined) problems.push("--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against");
+  if (!help && failOnDataLoss && values["--base"] === undefined)
+    problems.push("--fail-on-data-loss needs --base <dir|file>: there is nothing to compare against");
   const failOnResilienceRegression = flags.has("--fail-on-resilience-regression");
   if (!help && failOnResilienceRegression && values["--base"] === undefined)
     problems.push("--fail-on-resilience-regression needs --base <dir|file>: there is nothing to compare against");

@@ -66,7 +66,9 @@ export class RecordingMonitor extends MockMonitor {
       const mocked = mockState({ type, name, urn, inputs }, this.defaultRegion);
       // outputs the resource class marks secret (additionalSecretOutputs): the engine returns them as secrets
       const secretOutputs = new Set(request.getAdditionalsecretoutputsList());
-      const recordedOutputs = Object.fromEntries(Object.entries(mocked.outputs).map(([key, value]) => [key, secretOutputs.has(key) ? SECRET_PLACEHOLDER : value]));
+      const recordedOutputs = Object.fromEntries(
+        Object.entries(mocked.outputs).map(([key, value]) => [key, secretOutputs.has(key) ? SECRET_PLACEHOLDER : value]),
+      );
       // an explicit provider (`urn::id`), which the engine configures before the resource
       const provider = request.getProvider() ? request.getProvider().split("::").slice(0, -1).join("::") : undefined;
       const custom = request.getCustom();

@@ -48,10 +48,7 @@ export interface Recording {
  * Runs `program` inside a root stack resource under a fresh recording monitor and returns every
  * registration. Used by the plan and by component tests, so both see the same graph.
  */
-export async function recordProgram(
-  program: Program,
-  options: { stack: string; config?: Record<string, string>; secretKeys?: string[] },
-): Promise<Recording> {
+export async function recordProgram(program: Program, options: { stack: string; config?: Record<string, string>; secretKeys?: string[] }): Promise<Recording> {
   const config = options.config ?? {};
   const monitor = new RecordingMonitor(config["aws:region"] ?? "us-east-1");
   installMockMonitor(monitor, PROJECT, options.stack);

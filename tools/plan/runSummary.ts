@@ -22,7 +22,13 @@ export interface StackSummary {
   readonly planFile?: string;
   readonly report?: string;
   /** Counts of the diff against `--base`, when a base plan was found. */
-  readonly diff?: { readonly added: number; readonly removed: number; readonly changed: number; readonly dataLoss: number; readonly resilienceRegressions: number };
+  readonly diff?: {
+    readonly added: number;
+    readonly removed: number;
+    readonly changed: number;
+    readonly dataLoss: number;
+    readonly resilienceRegressions: number;
+  };
   /** Why the stack failed, as printed on stderr. */
   readonly error?: string;
   readonly durationMs: number;

@@ -44,9 +44,7 @@ export function loadStackFile(stack: string, dir: string): StackFile {
   const path = join(dir, `Pulumi.${stack}.yaml`);
   if (!existsSync(path)) {
     const known = listStacks(dir);
-    throw new StackFileError(
-      `Unknown stack "${stack}": ${path} does not exist. Known stacks: ${known.length > 0 ? known.join(", ") : "none"}.`,
-    );
+    throw new StackFileError(`Unknown stack "${stack}": ${path} does not exist. Known stacks: ${known.length > 0 ? known.join(", ") : "none"}.`);
   }
   let document: unknown;
   try {

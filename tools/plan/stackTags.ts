@@ -51,7 +51,9 @@ export function stackTagsMain(argv: readonly string[], out: Writer, err: Writer)
   if (positional.length !== 1 || unknown.length > 0 || stacksDir === undefined || stacksDir.startsWith("--")) {
     err(
       `${[
-        ...(positional.length !== 1 ? [`stack-tags needs exactly one stack; got ${positional.length}${positional.length > 0 ? ` (${positional.join(", ")})` : ""}`] : []),
+        ...(positional.length !== 1
+          ? [`stack-tags needs exactly one stack; got ${positional.length}${positional.length > 0 ? ` (${positional.join(", ")})` : ""}`]
+          : []),
         ...unknown.map((arg) => `unknown option ${arg}; allowed: --stacks-dir, --help`),
         ...(stacksDir === undefined || stacksDir.startsWith("--") ? ["--stacks-dir needs a value (a directory)"] : []),
       ].join("\n")}\n\n${STACK_TAGS_USAGE}`,

@@ -36,9 +36,7 @@ export function declaredResourceCount(plan: Pick<PlanFile, "resources">): number
 export function formatSummary(plan: PlanFile, planPath: string): string {
   const lines: string[] = [];
   const declared = declaredResourceCount(plan);
-  lines.push(
-    `Stack ${plan.stack} (${plan.environment}): ${declared} resources in ${plan.regions.length} region(s), primary ${plan.primaryRegion}`,
-  );
+  lines.push(`Stack ${plan.stack} (${plan.environment}): ${declared} resources in ${plan.regions.length} region(s), primary ${plan.primaryRegion}`);
   for (const [region, perType] of countByRegionAndType(plan)) {
     const total = [...perType.values()].reduce((a, b) => a + b, 0);
     lines.push(`  ${region} (${total})`);

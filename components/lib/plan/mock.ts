@@ -22,12 +22,16 @@ export interface MockResult {
 export type Builder = (input: MockInput, region: string) => MockResult;
 
 /** The physical name: the explicit `name` input, else Pulumi's auto-name. */
-export const named = (input: MockInput): string =>
-  typeof input.inputs.name === "string" ? input.inputs.name : autoName(input.name, input.urn);
+export const named = (input: MockInput): string => (typeof input.inputs.name === "string" ? input.inputs.name : autoName(input.name, input.urn));
 
 /** An EC2-style resource: `<prefix>-0…` ID and ARN (and `ownerId` for the types that output one: groups, endpoints, VPCs). */
 export const ec2Resource =
-  (prefix: string, arnType: string, extra: (input: MockInput, id: string) => Record<string, unknown> = () => ({}), options: { readonly ownerId?: boolean } = {}): Builder =>
+  (
+    prefix: string,
+    arnType: string,
+    extra: (input: MockInput, id: string) => Record<string, unknown> = () => ({}),
+    options: { readonly ownerId?: boolean } = {},
+  ): Builder =>
   (input, region) => {
     const id = ec2Id(prefix, input.urn);
     return { id, outputs: { arn: arn("ec2", region, `${arnType}/${id}`), ...(options.ownerId ? { ownerId: MOCK_ACCOUNT_ID } : {}), ...extra(input, id) } };
@@ -37,8 +41,7 @@ export const ec2Resource =
 export const idOnlyMock: Builder = (input, region) => ({ id: genericMock(input, region).id, outputs: {} });
 
 /** A string input, or undefined when it is absent or not a string. */
-export const textInput = (input: MockInput, key: string): string | undefined =>
-  typeof input.inputs[key] === "string" ? (input.inputs[key]) : undefined;
+export const textInput = (input: MockInput, key: string): string | undefined => (typeof input.inputs[key] === "string" ? input.inputs[key] : undefined);
 
 /**
  * The generic state: an ID from the logical name and the URN and, for an `aws:<module>/<resource>:<Type>`

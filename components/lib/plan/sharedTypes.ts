@@ -121,7 +121,8 @@ export const sharedPlanFacts: ComponentPlanFacts = {
       mock: (input) => ({ id: textInput(input, "secretId") ?? input.name, outputs: { rotationEnabled: true } }),
       creation: {
         seconds: 60,
-        basis: "Secrets Manager rotates once when rotation is turned on (rotateImmediately); the function's four steps take a minute or two (the cache's wait for two modifications of its group: several minutes)",
+        basis:
+          "Secrets Manager rotates once when rotation is turned on (rotateImmediately); the function's four steps take a minute or two (the cache's wait for two modifications of its group: several minutes)",
       },
     },
     { type: "aws:sns/topic:Topic", mock: snsTopic, creation: API_ONLY_CREATION },

@@ -17,7 +17,12 @@ import { resource } from "../../support/planFiles";
 async function run(argv: string[], program?: Program): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l), program ? { program } : {});
+  const code = await main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+    program ? { program } : {},
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -174,24 +179,33 @@ describe("npm run plan", () => {
     const lines = result.err.split("\n");
     assert.equal(lines.at(-1), `Mandatory policy violations in prod; see the summary and ${join(outDir, "prod.json")}.`);
     const named = lines.slice(0, -1).map((line) => /^prod: mandatory policy violation ([a-z0-9-]+): .* \((urn:pulumi:prod::blueprint::[^)]+)\)$/.exec(line));
-    assert.ok(named.every((match) => match !== null), result.err);
+    assert.ok(
+      named.every((match) => match !== null),
+      result.err,
+    );
     // the issue's four mistakes (unencrypted queue, public database, single-AZ group, DLQ in another
     // region) plus what the same variant's SSH rule and far DLQ also break
-    assert.deepEqual(named.map((match) => `${match[1]} ${match[2].split("::").pop()}`), [
-      "aws-ec2-securitygroup-disallow-public-admin-ingress ssh",
-      "aws-ec2-securitygroup-disallow-public-ingress ssh",
-      "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers ssh",
-      "aws-rds-database-disallow-public-access public-reader",
-      "aws-autoscaling-group-configure-multi-az single-az",
-      "aws-sqs-queue-enable-encryption plain",
-      "aws-sqs-queue-configure-customer-managed-key plain",
-      "aws-sqs-queue-configure-customer-managed-key far-dlq",
-      "aws-sqs-queue-configure-customer-managed-key near",
-      "aws-sqs-queue-configure-dead-letter-queue plain",
-      "aws-sqs-queue-configure-dead-letter-queue near",
-      "stack-require-alarm-coverage far-dlq",
-    ]);
-    assert.match(result.out, /\n {2}policies: 12 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/);
+    assert.deepEqual(
+      named.map((match) => `${match[1]} ${match[2].split("::").pop()}`),
+      [
+        "aws-ec2-securitygroup-disallow-public-admin-ingress ssh",
+        "aws-ec2-securitygroup-disallow-public-ingress ssh",
+        "aws-ec2-securitygroup-restrict-public-ingress-to-load-balancers ssh",
+        "aws-rds-database-disallow-public-access public-reader",
+        "aws-autoscaling-group-configure-multi-az single-az",
+        "aws-sqs-queue-enable-encryption plain",
+        "aws-sqs-queue-configure-customer-managed-key plain",
+        "aws-sqs-queue-configure-customer-managed-key far-dlq",
+        "aws-sqs-queue-configure-customer-managed-key near",
+        "aws-sqs-queue-configure-dead-letter-queue plain",
+        "aws-sqs-queue-configure-dead-letter-queue near",
+        "stack-require-alarm-coverage far-dlq",
+      ],
+    );
+    assert.match(
+      result.out,
+      /\n {2}policies: 12 mandatory, \d+ advisory violation\(s\)\n {4}mandatory:\n {6}aws-ec2-securitygroup-disallow-public-admin-ingress: The ingress rule opens administration port\(s\) 22 \(tcp 22\) to 0\.0\.0\.0\/0\. \[aws:vpc\/securityGroupIngressRule:SecurityGroupIngressRule::ssh\]\n/,
+    );
     // every log group of the stack is on its region's log key
     assert.doesNotMatch(result.out, /aws-cloudwatch-loggroup-enable-kms-encryption/);
     const plan = JSON.parse(readFileSync(join(outDir, "prod.json"), "utf8"));
@@ -207,7 +221,14 @@ describe("npm run plan", () => {
     assert.equal(quiet.code, 4, quiet.err);
     assert.match(quiet.out, /^weak: \d+ resources, 6 mandatory \/ \d+ advisory policy violation\(s\) -> /);
     assert.deepEqual(
-      [...new Set(quiet.err.split("\n").slice(0, -1).map((line) => line.split(" ")[4].replace(/:$/, "")))].sort(),
+      [
+        ...new Set(
+          quiet.err
+            .split("\n")
+            .slice(0, -1)
+            .map((line) => line.split(" ")[4].replace(/:$/, "")),
+        ),
+      ].sort(),
       ["aws-cloudwatch-loggroup-configure-retention", "aws-ec2-vpc-configure-nat-per-az"],
     );
     const both = await run(["weak", "broken", "--quiet", "--stacks-dir", dir, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
@@ -244,11 +265,20 @@ describe("npm run plan", () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["dev", "--quiet", "--out-dir", outDir, "--base", baseDir, "--fail-on-data-loss"]);
     assert.equal(result.code, 5);
-    assert.match(result.out, new RegExp(`\\ndev: against the base plan ${join(baseDir, "dev.json")}: 0 added, 1 removed, 0 changed, 1 stateful resource\\(s\\) deleted or replaced$`));
+    assert.match(
+      result.out,
+      new RegExp(`\\ndev: against the base plan ${join(baseDir, "dev.json")}: 0 added, 1 removed, 0 changed, 1 stateful resource\\(s\\) deleted or replaced$`),
+    );
     const lines = result.err.split("\n");
-    assert.match(lines[0], new RegExp(`^dev: data loss: queue ${queue.name}-old \\(aws:sqs/queue:Queue, us-east-1\\) would be deleted: its URN is gone from the head plan`));
+    assert.match(
+      lines[0],
+      new RegExp(`^dev: data loss: queue ${queue.name}-old \\(aws:sqs/queue:Queue, us-east-1\\) would be deleted: its URN is gone from the head plan`),
+    );
     assert.equal(lines[1], `Stateful resources would be deleted or replaced in dev (--fail-on-data-loss); see the diff in ${join(outDir, "dev.md")}.`);
-    assert.match(readFileSync(join(outDir, "dev.md"), "utf8"), /\n### Changes against the base plan .*dev\.json\n\n\*\*0 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]/);
+    assert.match(
+      readFileSync(join(outDir, "dev.md"), "utf8"),
+      /\n### Changes against the base plan .*dev\.json\n\n\*\*0 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]/,
+    );
 
     // Without the flag the data loss is reported, not fatal; a base directory without the stack's plan means "all new".
     assert.equal((await run(["dev", "--quiet", "--out-dir", outDir, "--base", baseDir])).code, 0);
@@ -265,10 +295,18 @@ describe("npm run plan", () => {
     writeFileSync(file, "{}");
     const several = await run(["dev", "prod", "--base", file]);
     assert.equal(several.code, 2);
-    assert.match(several.err, new RegExp(`^--base ${file} is one plan file, but 2 stacks are planned; give a directory of <stack>.json base plans\\n\\nUsage:`));
+    assert.match(
+      several.err,
+      new RegExp(`^--base ${file} is one plan file, but 2 stacks are planned; give a directory of <stack>.json base plans\\n\\nUsage:`),
+    );
     const invalid = await run(["dev", "--quiet", "--base", file, "--out-dir", mkdtempSync(join(tmpdir(), "plan-"))]);
     assert.equal(invalid.code, 1);
-    assert.match(invalid.err, new RegExp(`^--base ${file}: is not a plan file \\(version must be 1, got undefined; stack must be a string; resources must be a list\\)\\nPlanning failed for dev\\.$`));
+    assert.match(
+      invalid.err,
+      new RegExp(
+        `^--base ${file}: is not a plan file \\(version must be 1, got undefined; stack must be a string; resources must be a list\\)\\nPlanning failed for dev\\.$`,
+      ),
+    );
   });
 
   it("plans every stack with --all, a progress line per stack on stderr and a closing total on stdout", async () => {
@@ -286,7 +324,9 @@ describe("npm run plan", () => {
     assert.equal(lines.length, 4);
     assert.match(
       lines[3],
-      new RegExp(`^Total: 3 of 3 stack\\(s\\) planned \\(0 failed\\), ${resources.toLocaleString("en-US")} resources, 0 mandatory / ${advisory} advisory policy violation\\(s\\), in \\d+\\.\\d s\\.$`),
+      new RegExp(
+        `^Total: 3 of 3 stack\\(s\\) planned \\(0 failed\\), ${resources.toLocaleString("en-US")} resources, 0 mandatory / ${advisory} advisory policy violation\\(s\\), in \\d+\\.\\d s\\.$`,
+      ),
     );
     const progress = result.err.split("\n");
     assert.deepEqual(
@@ -347,7 +387,11 @@ describe("npm run plan -- diff", () => {
     const existing = planned.resources.find((r) => r.type === "aws:rds/cluster:Cluster");
     prodCluster =
       existing ??
-      resource("aws:rds/cluster:Cluster", "us-east-1-db", { clusterIdentifier: "blueprint-prod-us-east-1", engine: "aurora-postgresql", storageEncrypted: true });
+      resource("aws:rds/cluster:Cluster", "us-east-1-db", {
+        clusterIdentifier: "blueprint-prod-us-east-1",
+        engine: "aurora-postgresql",
+        storageEncrypted: true,
+      });
     prod = existing ? planned : { ...planned, resources: [...planned.resources, prodCluster] };
     writeFileSync(join(dir, "base.json"), serializePlan(prod));
   });
@@ -355,7 +399,11 @@ describe("npm run plan -- diff", () => {
   async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+    const code = await main(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
 
@@ -394,7 +442,10 @@ describe("npm run plan -- diff", () => {
     assert.equal(reporting.code, 0, reporting.err);
     assert.equal(reporting.err, "");
     assert.match(reporting.out, /\n {2}DATA LOSS: 1 stateful resource\(s\) would be deleted or replaced:\n/);
-    assert.match(readFileSync(markdown, "utf8"), /^### Changes against the base plan `.*base\.json`\n\n\*\*0 added, 0 removed, 1 changed\.\*\*\n\n> \[!CAUTION\]/);
+    assert.match(
+      readFileSync(markdown, "utf8"),
+      /^### Changes against the base plan `.*base\.json`\n\n\*\*0 added, 0 removed, 1 changed\.\*\*\n\n> \[!CAUTION\]/,
+    );
   });
 
   it(`exits ${EXIT_DATA_LOSS} with --fail-on-data-loss when a replacing input of the prod database turns from plain to secret, or back`, async () => {
@@ -430,7 +481,10 @@ describe("npm run plan -- diff", () => {
     assert.equal(lines[0], `base plan ${join(dir, "nope.json")}: no such file; give a plan file written by npm run plan (plan/<stack>.json)`);
     assert.match(lines[1], new RegExp(`^head plan ${join(dir, "broken.json")}: is not valid JSON \\(.*\\); give a plan file written by npm run plan$`));
     const other = await run(["diff", join(dir, "base.json"), join(dir, "other.json")]);
-    assert.equal(other.err, `head plan ${join(dir, "other.json")}: is not a plan file (version must be 1, got 2; stack must be a string; resources must be a list)`);
+    assert.equal(
+      other.err,
+      `head plan ${join(dir, "other.json")}: is not a plan file (version must be 1, got 2; stack must be a string; resources must be a list)`,
+    );
     assert.doesNotMatch(result.err + other.err, /\n\s+at /);
   });
 
@@ -459,10 +513,17 @@ describe("npm run plan -- diff", () => {
     const withoutEurope = text
       .slice(0, text.indexOf("    # Europe."))
       .concat(text.slice(text.indexOf("    # Asia Pacific.")))
-      .replace("  blueprint:owner: platform-team\n", "  blueprint:owner: platform-team\n  blueprint:resilienceWaiver:\n    reason: a copy of prod without eu-west-1, for the diff\n");
+      .replace(
+        "  blueprint:owner: platform-team\n",
+        "  blueprint:owner: platform-team\n  blueprint:resilienceWaiver:\n    reason: a copy of prod without eu-west-1, for the diff\n",
+      );
     const stacksDir = tempStacks({ prod: withoutEurope });
     const outDir = mkdtempSync(join(tmpdir(), "head-"));
-    const planned = await main(["prod", "--quiet", "--stacks-dir", stacksDir, "--out-dir", outDir], () => {}, () => {});
+    const planned = await main(
+      ["prod", "--quiet", "--stacks-dir", stacksDir, "--out-dir", outDir],
+      () => {},
+      () => {},
+    );
     assert.equal(planned, 0);
     const head = join(outDir, "prod.json");
     const failing = await run(["diff", join(dir, "base.json"), head, "--fail-on-resilience-regression"]);
@@ -478,7 +539,17 @@ describe("npm run plan -- diff", () => {
     const same = await run(["diff", join(dir, "base.json"), join(dir, "base.json"), "--fail-on-resilience-regression"]);
     assert.equal(same.code, 0, same.err);
     // the plan command against a base plan: the same regression, the same exit code, and the report says so
-    const againstBase = await run(["prod", "--quiet", "--stacks-dir", stacksDir, "--out-dir", outDir, "--base", join(dir, "base.json"), "--fail-on-resilience-regression"]);
+    const againstBase = await run([
+      "prod",
+      "--quiet",
+      "--stacks-dir",
+      stacksDir,
+      "--out-dir",
+      outDir,
+      "--base",
+      join(dir, "base.json"),
+      "--fail-on-resilience-regression",
+    ]);
     assert.equal(againstBase.code, EXIT_CODES.resilienceRegression);
     assert.equal(
       againstBase.err.split("\n").at(-1),
@@ -496,8 +567,16 @@ const ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
 
 describe("npm run plan: invalid stack files, one defect each", () => {
   const cases: ReadonlyArray<[string, string, string]> = [
-    ["an unknown aws:region", withDev((t) => t.replace("aws:region: us-east-1", "aws:region: us-esat-1")), '  - aws:region: is not a region the blueprint knows; did you mean us-east-1, us-west-1, us-east-2? (got "us-esat-1")'],
-    ["a list as aws:region", withDev((t) => t.replace("aws:region: us-east-1", "aws:region: [us-east-1]")), '  - aws:region: must be one region name, e.g. us-east-1 (got ["us-east-1"])'],
+    [
+      "an unknown aws:region",
+      withDev((t) => t.replace("aws:region: us-east-1", "aws:region: us-esat-1")),
+      '  - aws:region: is not a region the blueprint knows; did you mean us-east-1, us-west-1, us-east-2? (got "us-esat-1")',
+    ],
+    [
+      "a list as aws:region",
+      withDev((t) => t.replace("aws:region: us-east-1", "aws:region: [us-east-1]")),
+      '  - aws:region: must be one region name, e.g. us-east-1 (got ["us-east-1"])',
+    ],
     [
       "an aws:region other than the primary",
       withDev((t) => t.replace("aws:region: us-east-1", "aws:region: eu-west-1")),
@@ -565,11 +644,23 @@ describe("npm run plan: bad paths", () => {
   writeFileSync(file, "");
   const cases: ReadonlyArray<[string, string[], string]> = [
     ["--out-dir naming a file", ["dev", "--out-dir", file], `--out-dir ${file} is a file; give a directory (it is created when missing)`],
-    ["--out-dir under a file", ["dev", "--out-dir", join(file, "plans")], `--out-dir ${join(file, "plans")} cannot be created: ${file} is a file, not a directory`],
+    [
+      "--out-dir under a file",
+      ["dev", "--out-dir", join(file, "plans")],
+      `--out-dir ${join(file, "plans")} cannot be created: ${file} is a file, not a directory`,
+    ],
     ["--stacks-dir naming a file", ["dev", "--stacks-dir", file], `--stacks-dir ${file} is a file; give a directory`],
     ["a missing --stacks-dir", ["--all", "--stacks-dir", join(file, "none")], `--stacks-dir ${join(file, "none")}: no such directory`],
-    ["diff --markdown under a file", ["diff", "plan/dev.json", "plan/dev.json", "--markdown", join(file, "diff.md")], `--markdown ${join(file, "diff.md")} cannot be written: ${file} is a file, not a directory`],
-    ["diff --markdown naming a directory", ["diff", "plan/dev.json", "plan/dev.json", "--markdown", tmpdir()], `--markdown ${tmpdir()} is a directory; give a file path`],
+    [
+      "diff --markdown under a file",
+      ["diff", "plan/dev.json", "plan/dev.json", "--markdown", join(file, "diff.md")],
+      `--markdown ${join(file, "diff.md")} cannot be written: ${file} is a file, not a directory`,
+    ],
+    [
+      "diff --markdown naming a directory",
+      ["diff", "plan/dev.json", "plan/dev.json", "--markdown", tmpdir()],
+      `--markdown ${tmpdir()} is a directory; give a file path`,
+    ],
   ];
   for (const [defect, argv, line] of cases) {
     it(`exits 2 before any work on ${defect}, naming the flag, with no stack trace`, async () => {
@@ -616,7 +707,8 @@ describe("npm run plan: a secret planted anywhere in a stack file", () => {
         const outDir = mkdtempSync(join(tmpdir(), "plan-"));
         const result = await run(["dev", "--stacks-dir", dir, "--out-dir", outDir]);
         const written = readdirSync(outDir).map((file) => readFileSync(join(outDir, file), "utf8"));
-        for (const text of [result.out, result.err, ...written]) assert.ok(!text.includes(secret), `${secret} at ${place.join(".")} (${asKey ? "key" : "value"}):\n${result.err}`);
+        for (const text of [result.out, result.err, ...written])
+          assert.ok(!text.includes(secret), `${secret} at ${place.join(".")} (${asKey ? "key" : "value"}):\n${result.err}`);
         assert.doesNotMatch(result.err, /\n\s+at /);
       }),
       { numRuns: Number(process.env.SECRET_RUNS ?? 40) },
@@ -628,6 +720,7 @@ describe("npm run plan: a secret planted anywhere in a stack file", () => {
     const outDir = mkdtempSync(join(tmpdir(), "plan-"));
     const result = await run(["dev", "--stacks-dir", dir, "--out-dir", outDir]);
     assert.equal(result.code, 0, result.err);
-    for (const text of [result.out, result.err, ...readdirSync(outDir).map((file) => readFileSync(join(outDir, file), "utf8"))]) assert.ok(!text.includes(ACCESS_KEY));
+    for (const text of [result.out, result.err, ...readdirSync(outDir).map((file) => readFileSync(join(outDir, file), "utf8"))])
+      assert.ok(!text.includes(ACCESS_KEY));
   });
 });

@@ -36,7 +36,11 @@ describe("Pulumi ESC imports in a stack file", () => {
     writeFileSync(join(dir, "Pulumi.dev.yaml"), `environment:\n  - acme/blueprint/dev\n${readFileSync("stacks/Pulumi.dev.yaml", "utf8")}`);
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(["dev", "--quiet", "--stacks-dir", dir, "--out-dir", join(dir, "plan")], (l) => out.push(l), (l) => err.push(l));
+    const code = await main(
+      ["dev", "--quiet", "--stacks-dir", dir, "--out-dir", join(dir, "plan")],
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     assert.equal(code, 0, err.join("\n"));
     assert.equal(err.length, 1);
     assert.ok(err[0].startsWith(`${join(dir, "Pulumi.dev.yaml")}: warning: imports the Pulumi ESC environment acme/blueprint/dev; `), err[0]);

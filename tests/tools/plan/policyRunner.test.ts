@@ -73,9 +73,17 @@ describe("policy runner (the pack inside the plan)", () => {
 
   it("reports the same mistakes as advisory in dev", async () => {
     const plan = await planStack("dev", { program: violatingProgram });
-    assert.deepEqual(plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory"), []);
+    assert.deepEqual(
+      plan.policies.violations.filter((v) => v.enforcementLevel === "mandatory"),
+      [],
+    );
     const advisory = new Set(plan.policies.violations.map((v) => v.policy));
-    for (const name of ["aws-sqs-queue-enable-encryption", "aws-autoscaling-group-configure-multi-az", "aws-ec2-securitygroup-disallow-public-admin-ingress", "aws-rds-database-disallow-public-access"]) {
+    for (const name of [
+      "aws-sqs-queue-enable-encryption",
+      "aws-autoscaling-group-configure-multi-az",
+      "aws-ec2-securitygroup-disallow-public-admin-ingress",
+      "aws-rds-database-disallow-public-access",
+    ]) {
       assert.ok(advisory.has(name), name);
     }
   });
@@ -89,7 +97,9 @@ describe("policy runner (the pack inside the plan)", () => {
       (await runPolicies(plan, context, { configOverrides })).violations
         .filter((v) => v.policy.startsWith("aws-cloudwatch-"))
         .map((v) => `${v.enforcementLevel} ${v.policy}: ${v.message}`);
-    assert.deepEqual(await names({}), ["mandatory aws-cloudwatch-loggroup-configure-retention: The log group keeps events for 30 day(s); at least 365 are required."]);
+    assert.deepEqual(await names({}), [
+      "mandatory aws-cloudwatch-loggroup-configure-retention: The log group keeps events for 30 day(s); at least 365 are required.",
+    ]);
     assert.deepEqual(await names({ "aws-cloudwatch-loggroup-configure-retention": { minimumRetentionDays: 30 } }), []);
     assert.deepEqual(await names({ "aws-cloudwatch-loggroup-configure-retention": "advisory" }), [
       "advisory aws-cloudwatch-loggroup-configure-retention: The log group keeps events for 30 day(s); at least 365 are required.",
@@ -102,7 +112,17 @@ describe("policy runner (the pack inside the plan)", () => {
 
   it("turns a value the plan could not know into the engine's advisory can't-run result", async () => {
     const plan = {
-      resources: [stackResource, resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "rule", { region: "us-east-1", ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: "[unknown]", description: "d" })],
+      resources: [
+        stackResource,
+        resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "rule", {
+          region: "us-east-1",
+          ipProtocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          cidrIpv4: "[unknown]",
+          description: "d",
+        }),
+      ],
       outputs: { environment: "prod" },
     };
     const { violations } = await runPolicies(plan, context);
@@ -113,7 +133,8 @@ describe("policy runner (the pack inside the plan)", () => {
           policy: "aws-ec2-securitygroup-disallow-public-admin-ingress",
           enforcementLevel: "advisory",
           urn: plan.resources[1].urn,
-          message: "can't run policy 'aws-ec2-securitygroup-disallow-public-admin-ingress' during preview: string value at .cidrIpv4 can't be known during preview",
+          message:
+            "can't run policy 'aws-ec2-securitygroup-disallow-public-admin-ingress' during preview: string value at .cidrIpv4 can't be known during preview",
         },
       ],
     );
@@ -122,13 +143,25 @@ describe("policy runner (the pack inside the plan)", () => {
   it("gives stack policies the stack outputs on the root stack and resources the default provider's region", async () => {
     const queue = (name: string, inputs: Record<string, unknown>) => resource("aws:sqs/queue:Queue", name, { sqsManagedSseEnabled: true, ...inputs });
     const plan = {
-      resources: [stackResource, queue("dlq", { region: "eu-west-1", arn: "arn:aws:sqs:eu-west-1:123456789012:dlq" }), queue("jobs", { redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:eu-west-1:123456789012:dlq", maxReceiveCount: 3 }) })],
+      resources: [
+        stackResource,
+        queue("dlq", { region: "eu-west-1", arn: "arn:aws:sqs:eu-west-1:123456789012:dlq" }),
+        queue("jobs", { redrivePolicy: JSON.stringify({ deadLetterTargetArn: "arn:aws:sqs:eu-west-1:123456789012:dlq", maxReceiveCount: 3 }) }),
+      ],
       outputs: { environment: "dev" },
     };
     const result = await runPolicies(plan, context, { stackTags: {} });
     const messages = result.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy}: ${v.message}`);
-    assert.ok(messages.includes("stack-require-matching-policy-config: The pack runs with the prod pack config but the stack is dev; use policies/config/dev.json."), messages.join("\n"));
-    assert.ok(messages.includes("aws-sqs-queue-configure-dead-letter-queue: Queue jobs (us-east-1) redrives to a dead-letter queue in eu-west-1; SQS needs it in the same region."), messages.join("\n"));
+    assert.ok(
+      messages.includes("stack-require-matching-policy-config: The pack runs with the prod pack config but the stack is dev; use policies/config/dev.json."),
+      messages.join("\n"),
+    );
+    assert.ok(
+      messages.includes(
+        "aws-sqs-queue-configure-dead-letter-queue: Queue jobs (us-east-1) redrives to a dead-letter queue in eu-west-1; SQS needs it in the same region.",
+      ),
+      messages.join("\n"),
+    );
     assert.ok(result.notApplicable.some((n) => n.policy === "aws-ec2-vpc-enable-flow-logs" && n.urn === null && /no VPC/.test(n.reason)));
   });
 
@@ -146,7 +179,11 @@ describe("policy runner (the pack inside the plan)", () => {
     writeFileSync(join(dir, "prod.json"), JSON.stringify({ all: "advisory", x: "disabled" }));
     writeFileSync(join(dir, "staging.json"), JSON.stringify({ x: { limit: 1 } }));
     writeFileSync(join(dir, "dev.json"), "{ nope");
-    assert.throws(() => packConfigFor(context, dir), (e: Error) => e instanceof PolicyConfigError && /prod\.json sets "all": "advisory" but the prod profile's policy enforcement is mandatory/.test(e.message));
+    assert.throws(
+      () => packConfigFor(context, dir),
+      (e: Error) =>
+        e instanceof PolicyConfigError && /prod\.json sets "all": "advisory" but the prod profile's policy enforcement is mandatory/.test(e.message),
+    );
     assert.deepEqual(packConfigFor({ environment: "staging", enforcement: "mandatory" }, dir), { x: { limit: 1 }, all: "mandatory" });
     assert.deepEqual(packConfigFor({ environment: "qa", enforcement: "advisory" }, dir), { all: "advisory" });
     assert.throws(() => packConfigFor({ environment: "dev", enforcement: "advisory" }, dir), /dev\.json is not valid JSON/);

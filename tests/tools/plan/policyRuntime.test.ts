@@ -45,7 +45,10 @@ describe("policy runtime (the analyzer, in process)", () => {
   });
 
   it("puts props behind the unknown-checking proxy, where array methods still work", () => {
-    const args = resourceValidationArgs({ ...queue, props: { list: [1, 2, 3], name: UNKNOWN_SENTINELS.string, nested: { flag: UNKNOWN_SENTINELS.boolean } } }, settings);
+    const args = resourceValidationArgs(
+      { ...queue, props: { list: [1, 2, 3], name: UNKNOWN_SENTINELS.string, nested: { flag: UNKNOWN_SENTINELS.boolean } } },
+      settings,
+    );
     assert.deepEqual(
       (args.props.list as number[]).filter((n) => n > 1).map((n) => n * 2),
       [4, 6],

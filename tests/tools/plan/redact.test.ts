@@ -71,7 +71,12 @@ describe("plan redaction", () => {
     const outDir = mkdtempSync(join(tmpdir(), "redact-"));
     const out: string[] = [];
     const err: string[] = [];
-    await main(["dev", "--out-dir", outDir], (line) => out.push(line), (line) => err.push(line), { program });
+    await main(
+      ["dev", "--out-dir", outDir],
+      (line) => out.push(line),
+      (line) => err.push(line),
+      { program },
+    );
     const written = readdirSync(outDir).sort();
     assert.deepEqual(written, ["dev.json", "dev.md"]);
     const texts = [...written.map((file) => readFileSync(join(outDir, file), "utf8")), out.join("\n"), err.join("\n")];

@@ -88,11 +88,16 @@ function parts(input: StackInput): { essential: string; optional: Part[] } {
   if (input.diff !== undefined) {
     const findings = diffFindings(input.diff);
     optional.push({ label: "data-loss and resilience findings", text: findings });
-    if (findings.length < input.diff.trim().length) optional.push({ label: "the changed resources", text: collapsed("Changed resources", input.diff.slice(findings.length).trim()) });
+    if (findings.length < input.diff.trim().length)
+      optional.push({ label: "the changed resources", text: collapsed("Changed resources", input.diff.slice(findings.length).trim()) });
   }
   const cost = report !== undefined ? reportSection(report, "Cost") : undefined;
   if (cost !== undefined) optional.push({ label: "the cost table", text: collapsed(`Cost of ${input.stack} per region`, cost.replace(/^### Cost\n+/, "")) });
-  if (report !== undefined) optional.push({ label: "the diagrams and long tables (full report)", text: collapsed(`Full report of ${input.stack}: diagrams, critical path, resources, outputs`, report.trim()) });
+  if (report !== undefined)
+    optional.push({
+      label: "the diagrams and long tables (full report)",
+      text: collapsed(`Full report of ${input.stack}: diagrams, critical path, resources, outputs`, report.trim()),
+    });
   return { essential, optional };
 }
 

@@ -42,7 +42,8 @@ export function snapshotProblems(snapshot: PriceSnapshot): string[] {
   const tables = { global: snapshot.global ?? {}, ...Object.fromEntries(Object.entries(snapshot.regions ?? {}).map(([r, p]) => [`regions.${r}`, p])) };
   for (const [where, prices] of Object.entries(tables)) {
     for (const [sku, price] of Object.entries(prices)) {
-      if (typeof price !== "number" || !Number.isFinite(price) || price < 0) problems.push(`${where}.${sku} must be a non-negative number, got ${String(price)}`);
+      if (typeof price !== "number" || !Number.isFinite(price) || price < 0)
+        problems.push(`${where}.${sku} must be a non-negative number, got ${String(price)}`);
     }
   }
   return problems;

@@ -87,7 +87,13 @@ export function formatDiffMarkdown(diff: PlanDiff, baseLabel: string): string[] 
   }
   if (diff.resilienceRegressions.length > 0) {
     lines.push("> [!WARNING]", `> **${diff.resilienceRegressions.length} failure domain(s) get worse (resilience regression).**`, "");
-    lines.push(...table(["failure domain", "what gets worse"], diff.resilienceRegressions.map((regression) => [regression.label, regression.reasons.join("; ")])), "");
+    lines.push(
+      ...table(
+        ["failure domain", "what gets worse"],
+        diff.resilienceRegressions.map((regression) => [regression.label, regression.reasons.join("; ")]),
+      ),
+      "",
+    );
   } else {
     lines.push("No failure domain gets worse.", "");
   }

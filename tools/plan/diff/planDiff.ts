@@ -182,7 +182,8 @@ export function diffPlans(base: ComparedPlan, head: ComparedPlan): PlanDiff {
   const headByUrn = new Map(head.resources.map((resource) => [resource.urn, resource]));
   // Base URNs a head resource claims as its former identity.
   const aliasedTo = new Map<string, PlannedResource>();
-  for (const resource of head.resources) for (const alias of aliasesOf(resource)) if (baseByUrn.has(alias) && !headByUrn.has(alias)) aliasedTo.set(alias, resource);
+  for (const resource of head.resources)
+    for (const alias of aliasesOf(resource)) if (baseByUrn.has(alias) && !headByUrn.has(alias)) aliasedTo.set(alias, resource);
 
   const added = head.resources.filter((resource) => !baseByUrn.has(resource.urn) && !aliasesOf(resource).some((alias) => aliasedTo.get(alias) === resource));
   const removed = base.resources.filter((resource) => !headByUrn.has(resource.urn) && !aliasedTo.has(resource.urn));

@@ -113,7 +113,11 @@ export function diagramModel(plan: Pick<PlanFile, "resources" | "regions" | "pri
     })),
     // An unlabelled arrow says less than a labelled one between the same boxes: keep the labelled one.
     edges: [...edges.values()].filter(
-      (edge) => edge.label !== undefined || ![...edges.values()].some((other) => other !== edge && other.from === edge.from && other.to === edge.to && other.style === edge.style && other.label !== undefined),
+      (edge) =>
+        edge.label !== undefined ||
+        ![...edges.values()].some(
+          (other) => other !== edge && other.from === edge.from && other.to === edge.to && other.style === edge.style && other.label !== undefined,
+        ),
     ),
   };
 }

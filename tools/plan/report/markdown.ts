@@ -25,7 +25,7 @@ export function splitCodeSpans(text: string): Piece[] {
     }
     const open = runAt(text, i);
     let closeAt = -1;
-    for (let j = i + open; j < text.length; ) {
+    for (let j = i + open; j < text.length;) {
       if (text[j] !== "`") {
         j++;
         continue;

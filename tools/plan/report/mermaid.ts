@@ -33,8 +33,8 @@ export const SHAPES: Readonly<Record<NodeKind, readonly [string, string]>> = {
 };
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const numberInput = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "number" ? (resource.inputs[key]) : undefined);
-const stringInputOf = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "string" ? (resource.inputs[key]) : undefined);
+const numberInput = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "number" ? resource.inputs[key] : undefined);
+const stringInputOf = (resource: PlannedResource, key: string) => (typeof resource.inputs[key] === "string" ? resource.inputs[key] : undefined);
 const distinct = (values: Array<string | undefined>) => [...new Set(values.filter((value): value is string => value !== undefined))];
 /** How many of the resources their types' plan facts count as `noun` (e.g. `cluster`). */
 const countOf = (resources: readonly PlannedResource[], noun: string) => resources.filter((r) => FACTS.facts(r.type)?.noun === noun).length;
@@ -67,7 +67,9 @@ function cacheLine(resources: readonly PlannedResource[]): string {
   const engines = distinct(resources.map((r) => stringInputOf(r, "engine")));
   const nodeTypes = distinct(resources.map((r) => stringInputOf(r, "nodeType")));
   const nodes = resources.reduce((sum, r) => sum + (numberInput(r, "numCacheClusters") ?? 0), 0);
-  return [engines.join("/"), nodeTypes.join("/"), nodes > 0 ? plural(nodes, "node") : plural(resources.length, "group")].filter((part) => part.length > 0).join(" ");
+  return [engines.join("/"), nodeTypes.join("/"), nodes > 0 ? plural(nodes, "node") : plural(resources.length, "group")]
+    .filter((part) => part.length > 0)
+    .join(" ");
 }
 
 function databaseLine(resources: readonly PlannedResource[]): string {
@@ -113,7 +115,15 @@ export function nodeLines(node: DiagramNode): string[] {
     case "database":
       return ["Database", databaseLine(resources)];
     case "proxy":
-      return ["RDS Proxy", [plural(countOf(resources, "proxy"), "proxy", "proxies"), countOf(resources, "endpoint") > 0 ? plural(countOf(resources, "endpoint"), "read-only endpoint") : ""].filter(Boolean).join(", ")];
+      return [
+        "RDS Proxy",
+        [
+          plural(countOf(resources, "proxy"), "proxy", "proxies"),
+          countOf(resources, "endpoint") > 0 ? plural(countOf(resources, "endpoint"), "read-only endpoint") : "",
+        ]
+          .filter(Boolean)
+          .join(", "),
+      ];
     case "table":
       return ["DynamoDB", countOf(resources, "replica") > 0 ? plural(n, "replica") : plural(n, "table")];
     case "topic":

@@ -166,14 +166,7 @@ export function diagramSection(plan: PlanFile): string[] {
     "```",
     "",
     ...(stamp !== undefined && stampRegion !== undefined
-      ? [
-          `**Regional stamp** (${stampRegion.name}; every region deploys the same one, with its own sizes above):`,
-          "",
-          "```mermaid",
-          stamp,
-          "```",
-          "",
-        ]
+      ? [`**Regional stamp** (${stampRegion.name}; every region deploys the same one, with its own sizes above):`, "", "```mermaid", stamp, "```", ""]
       : []),
   ];
 }

@@ -38,7 +38,10 @@ function page(bundle: string, markdown: string, width: number): string {
   const parts = markdown.split(/```mermaid\n[\s\S]*?\n```/);
   const diagrams = mermaidBlocks(markdown);
   const body = parts
-    .map((text, i) => `<pre class="md">${escapeHtml(text.trim()).slice(0, 4000)}</pre>${i < diagrams.length ? `<pre class="mermaid">${escapeHtml(diagrams[i])}</pre>` : ""}`)
+    .map(
+      (text, i) =>
+        `<pre class="md">${escapeHtml(text.trim()).slice(0, 4000)}</pre>${i < diagrams.length ? `<pre class="mermaid">${escapeHtml(diagrams[i])}</pre>` : ""}`,
+    )
     .join("\n");
   return `<!doctype html><html><head><meta charset="utf-8"><script src="${bundle}"></script>
 <style>body{margin:0;background:#fff;font:14px -apple-system,Segoe UI,sans-serif}main{width:${width}px;box-sizing:border-box}
@@ -100,7 +103,9 @@ function main(argv: string[]): number {
   const measures = JSON.parse(state) as DiagramMeasure[];
   writeFileSync(join(outDir, "measurements.json"), `${JSON.stringify({ file, width, measures }, null, 2)}\n`);
   const height = Math.min(16_000, 400 + Math.ceil(measures.reduce((sum, m) => sum + m.renderedHeight + 300, 0)));
-  spawnSync(browser, [...chromiumFlags(), `--window-size=${width},${height}`, `--screenshot=${join(outDir, "comment.png")}`, `file://${html}`], { timeout: 180_000 });
+  spawnSync(browser, [...chromiumFlags(), `--window-size=${width},${height}`, `--screenshot=${join(outDir, "comment.png")}`, `file://${html}`], {
+    timeout: 180_000,
+  });
   let small = 0;
   for (const m of measures) {
     const ok = m.minTextPx >= minPx;

@@ -30,8 +30,14 @@ describe("plan fact index", () => {
     assert.equal(index.facts("aws:rds/cluster:Cluster"), undefined);
     assert.equal(index.invoke("aws:ssm/getParameter:getParameter"), invoke);
     assert.equal(index.invoke("aws:ec2/getVpc:getVpc"), undefined);
-    assert.deepEqual([...index.invokes.values()].map((declared) => declared.component), ["shared", "beta"]);
-    assert.deepEqual(index.components.map((component) => component.component), ["shared", "alpha", "beta"]);
+    assert.deepEqual(
+      [...index.invokes.values()].map((declared) => declared.component),
+      ["shared", "beta"],
+    );
+    assert.deepEqual(
+      index.components.map((component) => component.component),
+      ["shared", "alpha", "beta"],
+    );
   });
 
   it("refuses a type two components claim, naming both homes", () => {

@@ -1,6 +1,14 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import { assembleComment, COMMENT_BUDGET, COMMENT_MARKER, GITHUB_COMMENT_LIMIT, reportSummary, stackSection, type StackInput } from "../../../../tools/plan/comment/assemble";
+import {
+  assembleComment,
+  COMMENT_BUDGET,
+  COMMENT_MARKER,
+  GITHUB_COMMENT_LIMIT,
+  reportSummary,
+  stackSection,
+  type StackInput,
+} from "../../../../tools/plan/comment/assemble";
 import { costDeltaLine } from "../../../../tools/plan/cost/costSection";
 import { planCost } from "../../../../tools/plan/cost/planCost";
 import { formatDiffMarkdown } from "../../../../tools/plan/diff/formatDiff";
@@ -41,8 +49,15 @@ describe("pull-request comment assembly", () => {
       assert.ok(section.includes(six.costDelta ?? "-"), stack.stack);
       assert.ok(section.includes("No stateful resource would be deleted or replaced."), stack.stack);
     }
-    assert.match(body, /_Left out for the comment's size: .*the diagrams and long tables \(full report\); the full report is in the `offline-plan` artefact\._/);
-    assert.ok(body.endsWith("Full reports (plan/<stack>.md), plan files and diffs: the [`offline-plan` artefact of the run](https://github.com/o/r/actions/runs/42).\n"));
+    assert.match(
+      body,
+      /_Left out for the comment's size: .*the diagrams and long tables \(full report\); the full report is in the `offline-plan` artefact\._/,
+    );
+    assert.ok(
+      body.endsWith(
+        "Full reports (plan/<stack>.md), plan files and diffs: the [`offline-plan` artefact of the run](https://github.com/o/r/actions/runs/42).\n",
+      ),
+    );
   });
 
   it("keeps the whole report of one stack when it fits", () => {

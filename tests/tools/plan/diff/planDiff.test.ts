@@ -21,12 +21,27 @@ const cluster = resource("aws:rds/cluster:Cluster", "db", {
   backupRetentionPeriod: 7,
   masterPassword: "[secret]",
 });
-const cache = resource("aws:elasticache/replicationGroup:ReplicationGroup", "cache", { replicationGroupId: "t-cache", engine: "valkey", engineVersion: "7.2", transitEncryptionEnabled: true });
+const cache = resource("aws:elasticache/replicationGroup:ReplicationGroup", "cache", {
+  replicationGroupId: "t-cache",
+  engine: "valkey",
+  engineVersion: "7.2",
+  transitEncryptionEnabled: true,
+});
 const queue = resource("aws:sqs/queue:Queue", "jobs", { name: "t-jobs", fifoQueue: false, visibilityTimeoutSeconds: 60 });
 const role = resource("aws:iam/role:Role", "role", { name: "t-role" });
 
 function plan(resources: PlannedResource[]): PlanFile {
-  return { version: 1, project: "blueprint", stack: "t", environment: "prod", regions: ["us-east-1"], primaryRegion: "us-east-1", resources, outputs: {}, policies: { violations: [] } };
+  return {
+    version: 1,
+    project: "blueprint",
+    stack: "t",
+    environment: "prod",
+    regions: ["us-east-1"],
+    primaryRegion: "us-east-1",
+    resources,
+    outputs: {},
+    policies: { violations: [] },
+  };
 }
 
 /** The base with one resource's inputs changed. */
@@ -40,13 +55,26 @@ const findings = (diff: PlanDiff) => diff.dataLoss.map((f) => `${f.action} ${f.n
 
 describe("plan diff", () => {
   it("lists a removed Aurora instance without a data-loss finding (its data is in the cluster volume), but not a removed cluster", () => {
-    const instance = resource("aws:rds/clusterInstance:ClusterInstance", "db-3", { identifier: "blueprint-t-db-3", clusterIdentifier: "blueprint-t-db", engine: "aurora-postgresql" });
+    const instance = resource("aws:rds/clusterInstance:ClusterInstance", "db-3", {
+      identifier: "blueprint-t-db-3",
+      clusterIdentifier: "blueprint-t-db",
+      engine: "aurora-postgresql",
+    });
     const diff = diffPlans(plan([cluster, instance]), plan([]));
-    assert.deepEqual(diff.removed.map((r) => r.name), ["db", "db-3"]);
-    assert.deepEqual(diff.dataLoss.map((f) => `${f.action} ${f.name}`), ["delete db"]);
+    assert.deepEqual(
+      diff.removed.map((r) => r.name),
+      ["db", "db-3"],
+    );
+    assert.deepEqual(
+      diff.dataLoss.map((f) => `${f.action} ${f.name}`),
+      ["delete db"],
+    );
     // a replacement still loses the instance's capacity while it is recreated
     const replaced = diffPlans(plan([instance]), plan([{ ...instance, inputs: { ...instance.inputs, engine: "aurora-mysql" } }]));
-    assert.deepEqual(replaced.dataLoss.map((f) => `${f.action} ${f.name}`), ["replace db-3"]);
+    assert.deepEqual(
+      replaced.dataLoss.map((f) => `${f.action} ${f.name}`),
+      ["replace db-3"],
+    );
   });
 
   it("lists added, removed and changed resources with the changed inputs, secrets masked", () => {
@@ -57,8 +85,14 @@ describe("plan diff", () => {
       { ...role, inputs: { ...role.inputs, name: "t-role", assumeRolePolicy: "{}" } },
     ]);
     const diff = diffPlans(base, head);
-    assert.deepEqual(diff.added.map((r) => r.name), ["events"]);
-    assert.deepEqual(diff.removed.map((r) => r.name), ["jobs"]);
+    assert.deepEqual(
+      diff.added.map((r) => r.name),
+      ["events"],
+    );
+    assert.deepEqual(
+      diff.removed.map((r) => r.name),
+      ["jobs"],
+    );
     assert.deepEqual(
       diff.changed.map((r) => [r.name, r.inputs.map((i) => `${i.path}: ${JSON.stringify(i.before)} -> ${JSON.stringify(i.after)}`)]),
       [
@@ -85,13 +119,17 @@ describe("plan diff", () => {
 
   it("does not pair a deleted queue with an unrelated new one", () => {
     const unrelated = resource("aws:sqs/queue:Queue", "events", { name: "t-events", fifoQueue: true, visibilityTimeoutSeconds: 30 });
-    assert.deepEqual(findings(diffPlans(plan([queue]), plan([unrelated]))), ["delete jobs: its URN is gone from the head plan and no resource lists it as an alias"]);
+    assert.deepEqual(findings(diffPlans(plan([queue]), plan([unrelated]))), [
+      "delete jobs: its URN is gone from the head plan and no resource lists it as an alias",
+    ]);
     // nor with a queue in another region, under another parent, or when two new queues could be it
     const elsewhere = { ...queue, urn: `${queue.urn}-2`, name: "jobs-2", region: "eu-west-1", inputs: { ...queue.inputs, region: "eu-west-1" } };
     const otherParent = { ...queue, urn: `${queue.urn}-3`, name: "jobs-3", parent: "urn:pulumi:t::blueprint::blueprint:x:Other::o" };
     const twins = ["a", "b"].map((suffix) => ({ ...queue, urn: `${queue.urn}-${suffix}`, name: `jobs-${suffix}` }));
     for (const head of [[elsewhere], [otherParent], twins]) {
-      assert.deepEqual(findings(diffPlans(plan([queue]), plan(head))), ["delete jobs: its URN is gone from the head plan and no resource lists it as an alias"]);
+      assert.deepEqual(findings(diffPlans(plan([queue]), plan(head))), [
+        "delete jobs: its URN is gone from the head plan and no resource lists it as an alias",
+      ]);
     }
   });
 
@@ -107,7 +145,8 @@ describe("plan diff", () => {
 
   it("pairs the children of a renamed component under the renamed parent", () => {
     const component = (name: string) => resource("blueprint:queue:Queue", name, {}, { custom: false, region: null, inputs: {} });
-    const child = (prefix: string) => resource("aws:sqs/queue:Queue", `${prefix}-jobs`, { name: `t-${prefix}-jobs`, fifoQueue: false }, { parent: component(prefix).urn });
+    const child = (prefix: string) =>
+      resource("aws:sqs/queue:Queue", `${prefix}-jobs`, { name: `t-${prefix}-jobs`, fifoQueue: false }, { parent: component(prefix).urn });
     const diff = diffPlans(plan([component("old"), child("old")]), plan([component("new"), child("new")]));
     assert.deepEqual(findings(diff), [
       'delete old-jobs: its URN is gone from the head plan and no resource lists it as an alias; urn:pulumi:t::blueprint::aws:sqs/queue:Queue::new-jobs is new and is the same queue renamed (same type, region and parent; inputs equal but for those derived from the name), but an alias would not keep it: input name changes from "t-old-jobs" to "t-new-jobs", which AWS applies only by replacing the queue (keep name unchanged to keep it with an alias)',
@@ -133,7 +172,10 @@ describe("plan diff", () => {
     assert.deepEqual([diff.added.length, diff.removed.length, diff.changed.map((r) => r.name)], [0, 0, ["database"]]);
     // ...but a replacing input change on the aliased resource still counts.
     const movedAndChanged = { ...moved, inputs: { ...moved.inputs, engine: "aurora-mysql" } } as PlannedResource;
-    assert.match(findings(diffPlans(plan([cluster]), plan([movedAndChanged])))[0], /^replace db: input engine changes from "aurora-postgresql" to "aurora-mysql"/);
+    assert.match(
+      findings(diffPlans(plan([cluster]), plan([movedAndChanged])))[0],
+      /^replace db: input engine changes from "aurora-postgresql" to "aurora-mysql"/,
+    );
   });
 
   it("flags each replacing input of a database cluster, and not an in-place one", () => {
@@ -153,50 +195,79 @@ describe("plan diff", () => {
   it("applies the conditional rules: storage type off Aurora, transit encryption below 7.0.5, engine downgrades", () => {
     assert.deepEqual(findings(withInputs(cluster, { storageType: "aurora-iopt1" })), []);
     const multiAz = resource("aws:rds/cluster:Cluster", "maz", { engine: "postgres", storageType: "io1" });
-    assert.match(findings(diffPlans(plan([multiAz]), plan([{ ...multiAz, inputs: { ...multiAz.inputs, storageType: "gp3" } }])))[0], /input storageType .* \(when engine is not Aurora \(Multi-AZ DB clusters\)\)$/);
+    assert.match(
+      findings(diffPlans(plan([multiAz]), plan([{ ...multiAz, inputs: { ...multiAz.inputs, storageType: "gp3" } }])))[0],
+      /input storageType .* \(when engine is not Aurora \(Multi-AZ DB clusters\)\)$/,
+    );
     assert.deepEqual(findings(withInputs(cache, { transitEncryptionEnabled: false })), []);
-    const oldRedis = resource("aws:elasticache/replicationGroup:ReplicationGroup", "old", { engine: "redis", engineVersion: "6.2", transitEncryptionEnabled: false });
-    assert.match(findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, transitEncryptionEnabled: true } }])))[0], /transitEncryptionEnabled .*\(when engine version below 7\.0\.5\)$/);
+    const oldRedis = resource("aws:elasticache/replicationGroup:ReplicationGroup", "old", {
+      engine: "redis",
+      engineVersion: "6.2",
+      transitEncryptionEnabled: false,
+    });
+    assert.match(
+      findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, transitEncryptionEnabled: true } }])))[0],
+      /transitEncryptionEnabled .*\(when engine version below 7\.0\.5\)$/,
+    );
     assert.deepEqual(findings(withInputs(cache, { engineVersion: "8.0" })), []);
-    assert.match(findings(withInputs(cache, { engineVersion: "7.1" }))[0], /^replace cache: input engineVersion changes from "7.2" to "7.1".*\(when a downgrade\)$/);
-    assert.match(findings(withInputs(cache, { engine: "redis" }))[0], /^replace cache: input engine changes from "valkey" to "redis".*\(when a downgrade \(valkey to redis\)\)$/);
-    assert.deepEqual(findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, engine: "valkey", engineVersion: "7.2" } }]))), []);
+    assert.match(
+      findings(withInputs(cache, { engineVersion: "7.1" }))[0],
+      /^replace cache: input engineVersion changes from "7.2" to "7.1".*\(when a downgrade\)$/,
+    );
+    assert.match(
+      findings(withInputs(cache, { engine: "redis" }))[0],
+      /^replace cache: input engine changes from "valkey" to "redis".*\(when a downgrade \(valkey to redis\)\)$/,
+    );
+    assert.deepEqual(
+      findings(diffPlans(plan([oldRedis]), plan([{ ...oldRedis, inputs: { ...oldRedis.inputs, engine: "valkey", engineVersion: "7.2" } }]))),
+      [],
+    );
     assert.ok(compareVersions("7.0.5", "7.1") < 0 && compareVersions("8", "7.2.4") > 0 && compareVersions("7.0", "7.0.0") === 0);
   });
 
   it("flags a queue turned FIFO, an unknown replacing value, and marks protected resources", () => {
-    assert.match(findings(withInputs(queue, { fifoQueue: true }))[0], /^replace jobs: input fifoQueue changes from false to true, which AWS applies only by replacing the queue$/);
-    assert.match(findings(withInputs(queue, { name: "[unknown]" }))[0], /input name changes from "t-jobs" to "\[unknown\]" \(known only at deploy time, so it may change\)/);
+    assert.match(
+      findings(withInputs(queue, { fifoQueue: true }))[0],
+      /^replace jobs: input fifoQueue changes from false to true, which AWS applies only by replacing the queue$/,
+    );
+    assert.match(
+      findings(withInputs(queue, { name: "[unknown]" }))[0],
+      /input name changes from "t-jobs" to "\[unknown\]" \(known only at deploy time, so it may change\)/,
+    );
     const protectedCluster = { ...cluster, protect: true };
     const diff = diffPlans(plan([protectedCluster]), plan([]));
-    assert.deepEqual(diff.dataLoss.map((f) => [f.action, f.protected, f.label]), [["delete", true, "database cluster"]]);
+    assert.deepEqual(
+      diff.dataLoss.map((f) => [f.action, f.protected, f.label]),
+      [["delete", true, "database cluster"]],
+    );
   });
 
   it("covers every stateful type the blueprint creates", () => {
-    assert.deepEqual(
-      Object.keys(STATEFUL_TYPES).sort(),
-      [
-        "aws:amp/workspace:Workspace",
-        "aws:backup/vault:Vault",
-        "aws:dynamodb/table:Table",
-        "aws:dynamodb/tableReplica:TableReplica",
-        "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
-        "aws:elasticache/replicationGroup:ReplicationGroup",
-        "aws:kms/key:Key",
-        "aws:kms/replicaKey:ReplicaKey",
-        "aws:rds/cluster:Cluster",
-        "aws:rds/clusterInstance:ClusterInstance",
-        "aws:rds/globalCluster:GlobalCluster",
-        "aws:rds/instance:Instance",
-        "aws:rds/proxy:Proxy",
-        "aws:rds/proxyEndpoint:ProxyEndpoint",
-        "aws:s3/bucket:Bucket",
-        "aws:s3/bucketV2:BucketV2",
-        "aws:secretsmanager/secret:Secret",
-        "aws:sqs/queue:Queue",
-      ],
-    );
-    for (const [type, stateful] of Object.entries(STATEFUL_TYPES)) assert.ok(stateful.replacedBy.some((rule) => rule.input === "region"), `${type} is replaced by a region change`);
+    assert.deepEqual(Object.keys(STATEFUL_TYPES).sort(), [
+      "aws:amp/workspace:Workspace",
+      "aws:backup/vault:Vault",
+      "aws:dynamodb/table:Table",
+      "aws:dynamodb/tableReplica:TableReplica",
+      "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+      "aws:elasticache/replicationGroup:ReplicationGroup",
+      "aws:kms/key:Key",
+      "aws:kms/replicaKey:ReplicaKey",
+      "aws:rds/cluster:Cluster",
+      "aws:rds/clusterInstance:ClusterInstance",
+      "aws:rds/globalCluster:GlobalCluster",
+      "aws:rds/instance:Instance",
+      "aws:rds/proxy:Proxy",
+      "aws:rds/proxyEndpoint:ProxyEndpoint",
+      "aws:s3/bucket:Bucket",
+      "aws:s3/bucketV2:BucketV2",
+      "aws:secretsmanager/secret:Secret",
+      "aws:sqs/queue:Queue",
+    ]);
+    for (const [type, stateful] of Object.entries(STATEFUL_TYPES))
+      assert.ok(
+        stateful.replacedBy.some((rule) => rule.input === "region"),
+        `${type} is replaced by a region change`,
+      );
   });
 
   it("is the table docs/plan-engine.md shows, row for row (npm run generate writes it)", () => {
@@ -205,5 +276,4 @@ describe("plan diff", () => {
     assert.equal(rows.length, Object.keys(STATEFUL_TYPES).length);
     for (const line of rows) assert.ok(doc.includes(line), `docs/plan-engine.md lacks the row ${line}`);
   });
-
 });

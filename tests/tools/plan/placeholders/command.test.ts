@@ -8,7 +8,11 @@ import { EXIT_PLACEHOLDERS_FOUND, PLACEHOLDERS_USAGE } from "../../../../tools/p
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -25,7 +29,8 @@ const SHIPPED = [
     ACCOUNT,
   'stacks/Pulumi.staging.yaml:33: blueprint:domain.certificateArns.eu-west-1 = "arn:aws:acm:eu-west-1:123456789012:certificate/6b7c8d9e-0a1b-4c2d-8e3f-4a5b6c7d8e9f": ' +
     ACCOUNT,
-  'stacks/Pulumi.staging.yaml:39: blueprint:cdn.certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f": ' + ACCOUNT,
+  'stacks/Pulumi.staging.yaml:39: blueprint:cdn.certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f": ' +
+    ACCOUNT,
   'stacks/Pulumi.staging.yaml:40: blueprint:cdn.certificateNames[0] = "www.staging.example.com": ' + DOMAIN,
   'stacks/Pulumi.staging.yaml:78: blueprint:alarms.email = "platform-alerts@example.com": ' + DOMAIN,
 ];
@@ -49,7 +54,11 @@ describe("npm run plan -- placeholders", () => {
     const parsed = JSON.parse(json.out) as Array<{ file: string; line: number; key: string; value: string; reasons: string[] }>;
     assert.deepEqual(
       parsed.map((p) => `${p.file}:${p.line}: ${p.key}`),
-      ["stacks/Pulumi.prod.yaml:36: blueprint:domain.name", "stacks/Pulumi.prod.yaml:37: blueprint:domain.hostedZoneId", "stacks/Pulumi.prod.yaml:91: blueprint:alarms.email"],
+      [
+        "stacks/Pulumi.prod.yaml:36: blueprint:domain.name",
+        "stacks/Pulumi.prod.yaml:37: blueprint:domain.hostedZoneId",
+        "stacks/Pulumi.prod.yaml:91: blueprint:alarms.email",
+      ],
     );
     assert.deepEqual(parsed[2], { file: "stacks/Pulumi.prod.yaml", line: 91, key: "blueprint:alarms.email", value: "oncall@example.com", reasons: [DOMAIN] });
   });

@@ -19,16 +19,25 @@ describe("scanPlaceholders", () => {
     ].join("\n");
     assert.deepEqual(scanPlaceholders("f.yaml", text), [
       { file: "f.yaml", line: 5, key: "blueprint:alarms.email", value: "ops@example.com", reasons: ["a domain reserved for documentation (RFC 2606)"] },
-      { file: "f.yaml", line: 7, key: "blueprint:cdn.certificateNames[1]", value: "www.example.com", reasons: ["a domain reserved for documentation (RFC 2606)"] },
+      {
+        file: "f.yaml",
+        line: 7,
+        key: "blueprint:cdn.certificateNames[1]",
+        value: "www.example.com",
+        reasons: ["a domain reserved for documentation (RFC 2606)"],
+      },
       { file: "f.yaml", line: 9, key: 'blueprint:tags["team.name"]', value: "x.example.com", reasons: ["a domain reserved for documentation (RFC 2606)"] },
     ]);
   });
 
   it("refuses a file that is not YAML, naming it", () => {
-    assert.throws(() => scanPlaceholders("bad.yaml", "config: [unclosed\n"), (error: unknown) => {
-      assert.ok(error instanceof PlaceholderScanError);
-      assert.match(error.message, /^bad\.yaml is not valid YAML: /);
-      return true;
-    });
+    assert.throws(
+      () => scanPlaceholders("bad.yaml", "config: [unclosed\n"),
+      (error: unknown) => {
+        assert.ok(error instanceof PlaceholderScanError);
+        assert.match(error.message, /^bad\.yaml is not valid YAML: /);
+        return true;
+      },
+    );
   });
 });

@@ -45,7 +45,10 @@ describe("deploy critical path", () => {
     assert.equal(path.serialSeconds, 1240);
     assert.equal(path.savedSeconds, 30);
     assert.deepEqual(names(path), ["key@10", "db@610", "db-1@1210"]);
-    assert.deepEqual(path.steps.map((s) => s.startSeconds), [0, 10, 610]);
+    assert.deepEqual(
+      path.steps.map((s) => s.startSeconds),
+      [0, 10, 610],
+    );
   });
 
   it("treats a component as done when its children are, and a dependency on it waits for them", () => {
@@ -76,11 +79,19 @@ describe("deploy critical path", () => {
   it("gives the same critical path for 3 and 6 regions, and for 1 unless a region waits on another; more regions add serial work, not time", async function () {
     this.timeout(60_000);
     // regional caches (a Global Datastore spans at most three regions), so 3 and 6 regions are alike
-    const [one, three, six] = await Promise.all([1, 3, 6].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "regional", domain: true }))));
+    const [one, three, six] = await Promise.all(
+      [1, 3, 6].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "regional", domain: true }))),
+    );
     assert.equal(three.totalSeconds, six.totalSeconds);
-    assert.deepEqual(three.steps.map((s) => s.type), six.steps.map((s) => s.type));
+    assert.deepEqual(
+      three.steps.map((s) => s.type),
+      six.steps.map((s) => s.type),
+    );
     if (one.totalSeconds === three.totalSeconds) {
-      assert.deepEqual(one.steps.map((s) => s.type), three.steps.map((s) => s.type));
+      assert.deepEqual(
+        one.steps.map((s) => s.type),
+        three.steps.map((s) => s.type),
+      );
     } else {
       // Only a cross-region wait (a secondary joining its primary's global database) may make the
       // first extra region slower; the chain then changes region on the way.
@@ -95,9 +106,14 @@ describe("deploy critical path", () => {
 
   it("with a global data tier, every secondary region waits for the primary once: 2 and 3 regions take the same time", async function () {
     this.timeout(60_000);
-    const [one, two, three] = await Promise.all([1, 2, 3].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "global", domain: true }))));
+    const [one, two, three] = await Promise.all(
+      [1, 2, 3].map(async (count) => criticalPath(await planGeneratedStack(count, { cache: "global", domain: true }))),
+    );
     assert.equal(two.totalSeconds, three.totalSeconds);
-    assert.deepEqual(two.steps.map((s) => s.name), three.steps.map((s) => s.name));
+    assert.deepEqual(
+      two.steps.map((s) => s.name),
+      three.steps.map((s) => s.name),
+    );
     // The chain crosses regions through the global database: a secondary cluster joins after the
     // primary's writer exists, and the secondary's proxy registers its target once the cluster has an instance.
     assert.deepEqual(

@@ -38,13 +38,20 @@ describe("plan report: diagram", () => {
     );
     // the primary region's database node aggregates the cluster and its instances
     const database = model.regions[0].nodes.find((node) => node.kind === "database")!;
-    assert.deepEqual(database.resources.map((r) => r.type), ["aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance", "aws:rds/clusterInstance:ClusterInstance"]);
+    assert.deepEqual(
+      database.resources.map((r) => r.type),
+      ["aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance", "aws:rds/clusterInstance:ClusterInstance"],
+    );
     // a secret replica region has a secret box but no secret resource
     assert.equal(model.regions[1].nodes.find((node) => node.kind === "secret")!.resources.length, 0);
     // Route 53: the alias records and the health checks, in one global box
     const dns = model.global[0].resources;
     assert.deepEqual(
-      [dns.filter((r) => r.type === "aws:route53/record:Record").length, dns.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length, dns.length],
+      [
+        dns.filter((r) => r.type === "aws:route53/record:Record").length,
+        dns.filter((r) => r.type === "aws:route53/healthCheck:HealthCheck").length,
+        dns.length,
+      ],
       [8, 3, 11],
     );
   });
@@ -130,7 +137,12 @@ describe("plan report: diagram", () => {
     assert.equal(lines[0], "flowchart TB");
     assert.deepEqual(
       lines.filter((line) => line.trim().startsWith("subgraph")).map((line) => line.trim()),
-      ['subgraph global["Global"]', 'subgraph region_us_east_1["us-east-1 (primary)"]', 'subgraph region_us_east_2["us-east-2"]', 'subgraph region_us_west_1["us-west-1"]'],
+      [
+        'subgraph global["Global"]',
+        'subgraph region_us_east_1["us-east-1 (primary)"]',
+        'subgraph region_us_east_2["us-east-2"]',
+        'subgraph region_us_west_1["us-west-1"]',
+      ],
     );
     assert.equal(lines.filter((line) => line.trim() === "end").length, 4);
     assert.ok(lines.includes('    global_dns(["Route 53<br/>8 alias records, 3 health checks"])'), text);
@@ -161,7 +173,10 @@ describe("plan report: diagram", () => {
     const six = diagramModel(await planGeneratedStack(6, { domain: true }));
     assert.equal(six.regions.length, 6);
     assert.ok(six.regions.every((region) => region.nodes.length === REGION_KINDS.length));
-    assert.deepEqual(six.global.map((node) => node.id), ["global_dns", "global_waf", "global_cdn", "global_globalDatabase"]);
+    assert.deepEqual(
+      six.global.map((node) => node.id),
+      ["global_dns", "global_waf", "global_cdn", "global_globalDatabase"],
+    );
     // global database: 1 writer + 5 replicas; keys and secrets: 5 replicas each; the static bucket: 1 replica; 6 backup copies
     assert.equal(six.edges.filter((edge) => edge.style === "replication").length, 6 + 5 + 5 + 1 + 6);
     assert.equal(six.edges.length, 83 + 6 + 6 * 3, "six backup copies; three proxy arrows per region: web and worker to the proxy, the proxy to the database");
@@ -173,6 +188,6 @@ describe("plan report: diagram", () => {
       const result = await parseMermaid(renderMermaid(diagramModel(await planGeneratedStack(count, { domain: true }))));
       assert.equal(result.diagramType, "flowchart-v2");
     }
-    await assert.rejects(parseMermaid("flowchart TB\n  a[\"x\"] --> (b"), /Parse error/);
+    await assert.rejects(parseMermaid('flowchart TB\n  a["x"] --> (b'), /Parse error/);
   });
 });

@@ -12,7 +12,12 @@ describe("plan report: mocked values and grouped advisories", () => {
   it("calls a value mocked when it carries the mocked account or a mocked output, not when it comes from an input", () => {
     const plan = {
       resources: [
-        resource("aws:lb/loadBalancer:LoadBalancer", "alb", { name: "blueprint-alb" }, { outputs: { dnsName: "alb-1234.us-east-1.elb.amazonaws.com", name: "blueprint-alb" } }),
+        resource(
+          "aws:lb/loadBalancer:LoadBalancer",
+          "alb",
+          { name: "blueprint-alb" },
+          { outputs: { dnsName: "alb-1234.us-east-1.elb.amazonaws.com", name: "blueprint-alb" } },
+        ),
       ],
     };
     const mocked = mockedValueTest(plan);

@@ -43,7 +43,10 @@ describe("plan report: markdown", () => {
     assert.equal(lines[stampOpen - 2], "**Regional stamp** (us-east-1; every region deploys the same one, with its own sizes above):");
     assert.equal(lines[stampOpen + 1], "flowchart TB");
     const close = lines.indexOf("```", stampOpen + 1);
-    assert.match(lines[close + 2], /^\*\*Estimated from-scratch `pulumi up`: 45 min\*\* \(critical path\)\. Created one after another, the resources would take /);
+    assert.match(
+      lines[close + 2],
+      /^\*\*Estimated from-scratch `pulumi up`: 45 min\*\* \(critical path\)\. Created one after another, the resources would take /,
+    );
     assert.equal(lines[close + 4], "| # | critical path | type | region | takes | done after |");
   });
 
@@ -63,11 +66,16 @@ describe("plan report: markdown", () => {
 
   it("adds the diff against a base plan, with the data-loss table", () => {
     const renamed: PlannedResource[] = plan.resources.map((r) =>
-      r.urn === CLUSTER_URN.replace("::us-east-1", "::us-east-2") ? { ...r, urn: r.urn.replace("::us-east-2", "::us-east-2-database"), name: "us-east-2-database" } : r,
+      r.urn === CLUSTER_URN.replace("::us-east-1", "::us-east-2")
+        ? { ...r, urn: r.urn.replace("::us-east-2", "::us-east-2-database"), name: "us-east-2-database" }
+        : r,
     );
     const head = { ...plan, resources: renamed };
     const withDiff = planReport(head, { base: { diff: diffPlans(plan, head), baseLabel: "the base plan `base/regions-3.json`" } });
-    assert.match(withDiff, /\n### Changes against the base plan `base\/regions-3\.json`\n\n\*\*1 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]\n> \*\*1 stateful resource\(s\) would be deleted or replaced\.\*\*\n/);
+    assert.match(
+      withDiff,
+      /\n### Changes against the base plan `base\/regions-3\.json`\n\n\*\*1 added, 1 removed, 0 changed\.\*\*\n\n> \[!CAUTION\]\n> \*\*1 stateful resource\(s\) would be deleted or replaced\.\*\*\n/,
+    );
     assert.match(withDiff, /\| delete \| `us-east-2` \| `aws:rds\/cluster:Cluster` \| us-east-2 \| its URN is gone from the head plan/);
     const missing = planReport(plan, { base: { missing: "base/regions-3.json does not exist" } });
     assert.match(missing, /No base plan of this stack \(base\/regions-3\.json does not exist\): every resource is new\./);
@@ -95,8 +103,14 @@ describe("plan report: markdown", () => {
       assert.ok(edges.includes(`${primary}_secret -replication-> ${r}_secret [replica]`), edges.join("\n"));
     }
     for (const region of prod.regions) assert.ok(edges.includes(`global_cdn -traffic-> ${region.replace(/-/g, "_")}_loadBalancer`), edges.join("\n"));
-    assert.ok(edges.some((edge) => edge.startsWith(`${primary}_loadBalancer -failover-> `)), edges.join("\n"));
-    assert.deepEqual(model.regions.map((region) => region.name), prod.regions);
+    assert.ok(
+      edges.some((edge) => edge.startsWith(`${primary}_loadBalancer -failover-> `)),
+      edges.join("\n"),
+    );
+    assert.deepEqual(
+      model.regions.map((region) => region.name),
+      prod.regions,
+    );
     assert.equal((await parseMermaid(renderMermaid(model))).diagramType, "flowchart-v2");
   });
 });
