@@ -4,10 +4,10 @@ import { dirname, join, normalize } from "node:path";
 import { COMPONENTS, PLAN_FACTS } from "../../components/catalog";
 import { buildFactIndex } from "../../components/lib/plan/factIndex";
 import { KIND_ORDER } from "../../components/lib/plan/nodeKinds";
+import type { PlanFile } from "../../tools/plan/planFile";
 import { diagramModel } from "../../tools/plan/report/diagramModel";
-import { runProgram, type ProgramRun } from "../../tools/plan/runProgram";
-import { loadStackFile } from "../../tools/plan/stackFile";
 import { declarationFile, declaredOutputs, declaredResultFields } from "../support/sdkOutputs";
+import { shippedPlan } from "../support/shippedPlans";
 
 const SHIPPED_STACKS = ["dev", "staging", "prod"];
 const index = buildFactIndex(PLAN_FACTS);
@@ -73,17 +73,17 @@ describe("component catalog", () => {
   });
 
   describe("every shipped stack", () => {
-    const runs = new Map<string, ProgramRun>();
+    const plans = new Map<string, PlanFile>();
     before(async function () {
       this.timeout(60_000);
-      for (const stack of SHIPPED_STACKS) runs.set(stack, await runProgram(loadStackFile(stack, "stacks")));
+      for (const stack of SHIPPED_STACKS) plans.set(stack, await shippedPlan(stack));
     });
 
     it("mocks only outputs the real resource or component returns (its SDK class declares each one)", () => {
       let checked = 0;
       const invented = new Map<string, Set<string>>();
-      for (const run of runs.values()) {
-        for (const resource of run.plan.resources) {
+      for (const plan of plans.values()) {
+        for (const resource of plan.resources) {
           if (declarationFile(resource.type) === undefined) continue;
           const declared = declaredOutputs(resource.type);
           // outputs beyond the inputs are the mock's
@@ -121,8 +121,8 @@ describe("component catalog", () => {
     });
 
     it("plans only AWS types with declared facts: an explicit mock and a creation time with its basis", () => {
-      for (const [stack, run] of runs) {
-        const types = new Set(run.plan.resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("awsx:")).map((r) => r.type));
+      for (const [stack, plan] of plans) {
+        const types = new Set(plan.resources.filter((r) => r.type.startsWith("aws:") || r.type.startsWith("awsx:")).map((r) => r.type));
         assert.ok(types.size > 40, stack);
         const undeclared = [...types].filter((type) => {
           const facts = index.facts(type);
@@ -133,13 +133,13 @@ describe("component catalog", () => {
     });
 
     it("plans every stateful resource it creates as a drawn box, and prod draws every kind", () => {
-      for (const [stack, run] of runs) {
-        const model = diagramModel(run.plan);
+      for (const [stack, plan] of plans) {
+        const model = diagramModel(plan);
         const drawn = new Set([...model.global, ...model.regions.flatMap((region) => region.nodes)].flatMap((node) => node.resources.map((r) => r.urn)));
-        const statefulUndrawn = run.plan.resources.filter((r) => index.facts(r.type)?.stateful !== undefined && !drawn.has(r.urn)).map((r) => r.urn);
+        const statefulUndrawn = plan.resources.filter((r) => index.facts(r.type)?.stateful !== undefined && !drawn.has(r.urn)).map((r) => r.urn);
         assert.deepEqual(statefulUndrawn, [], stack);
       }
-      const prod = diagramModel(runs.get("prod")!.plan);
+      const prod = diagramModel(plans.get("prod")!);
       const kinds = new Set([...prod.global, ...prod.regions.flatMap((region) => region.nodes)].map((node) => node.kind));
       assert.deepEqual(
         KIND_ORDER.filter((kind) => !kinds.has(kind)),

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import { functionConfigureRuntime, routerFirstRegions, stackRequireServingRegions, vpcOriginRequireHttps } from "../../policies/routing";
-import { planShippedStack } from "../support/generatedPlans";
+import { shippedPlan, shippedVariantPlan } from "../support/shippedPlans";
 import { assertNotApplicable, checkStack, describeResourcePolicy, UNKNOWN_SENTINELS } from "../support/policies/harness";
 
 const servingViolations = (plan: { policies: { violations: ReadonlyArray<{ policy: string; message: string }> } }) =>
@@ -11,12 +11,12 @@ describe("routing policies", () => {
   describe(stackRequireServingRegions.name, () => {
     for (const stack of ["dev", "staging", "prod"]) {
       it(`passes the shipped ${stack} stack: every region is the first choice of some route`, async () => {
-        assert.deepEqual(servingViolations(await planShippedStack(stack)), []);
+        assert.deepEqual(servingViolations(await shippedPlan(stack)), []);
       });
     }
 
     it("reports the regions of a prod variant whose routes all go to the primary", async () => {
-      const variant = await planShippedStack("prod", { "blueprint:routes": [{ pathPattern: "*", class: "write" }] });
+      const variant = await shippedVariantPlan("prod", { "blueprint:routes": [{ pathPattern: "*", class: "write" }] });
       assert.deepEqual(servingViolations(variant), [
         "Region eu-west-1 serves no route: no behaviour of the distribution sends viewers there first, so its load balancer eu-west-1-alb and its tiers wait for a failover. Route viewers to it, or tag it ServingRole standby.",
         "Region ap-southeast-2 serves no route: no behaviour of the distribution sends viewers there first, so its load balancer ap-southeast-2-alb and its tiers wait for a failover. Route viewers to it, or tag it ServingRole standby.",
@@ -24,7 +24,7 @@ describe("routing policies", () => {
     });
 
     it("passes the same variant when it declares those regions standbys", async () => {
-      const variant = await planShippedStack("prod", {
+      const variant = await shippedVariantPlan("prod", {
         "blueprint:routes": [{ pathPattern: "*", class: "write" }],
         "blueprint:cdn": { standbyRegions: ["eu-west-1", "ap-southeast-2"] },
       });

@@ -8,8 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { moveWriterText } from "../../tools/switchover/moveWriter";
-import { planStack } from "../../tools/plan/planStack";
-import { shippedPlan } from "../support/shippedPlans";
+import { plannedStack, shippedPlan } from "../support/shippedPlans";
 import type { PlanFile } from "../../tools/plan/planFile";
 import { planReport } from "../../tools/plan/report/planReport";
 
@@ -125,7 +124,7 @@ describe("prod with its writer moved to eu-west-1 (blueprint:writerRegion), plan
     const dir = mkdtempSync(join(tmpdir(), "writer-region-"));
     const path = "stacks/Pulumi.prod.yaml";
     writeFileSync(join(dir, "Pulumi.prod.yaml"), moveWriterText(readFileSync(path, "utf8"), path, "eu-west-1", "test"));
-    moved = await planStack("prod", { stacksDir: dir });
+    moved = await plannedStack("prod", { stacksDir: dir });
   });
   const ofType = (type: string) => moved.resources.filter((r) => r.type === type);
 

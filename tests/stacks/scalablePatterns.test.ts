@@ -9,7 +9,7 @@ import { shardTableSection } from "../../components/database/plan";
 import { planGraph } from "../../components/lib/plan/planGraph";
 import { diffPlans } from "../../tools/plan/diff/planDiff";
 import type { PlanFile } from "../../tools/plan/planFile";
-import { planShippedStack } from "../support/generatedPlans";
+import { shippedPlan, shippedVariantPlan } from "../support/shippedPlans";
 import { countTypes, ofType } from "../support/resources";
 
 const PROD_REGIONS = ["us-east-1", "eu-west-1", "ap-southeast-2"];
@@ -26,8 +26,8 @@ describe("scalable-system patterns on the shipped stacks", function () {
   let prod: PlanFile;
   let staging: PlanFile;
   before(async () => {
-    prod = await planShippedStack("prod");
-    staging = await planShippedStack("staging");
+    prod = await shippedPlan("prod");
+    staging = await shippedPlan("staging");
   });
 
   it("prod: an RDS proxy in every region (IAM auth and TLS required, the region's secret replica) and a read-only endpoint", () => {
@@ -120,7 +120,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
   });
 
   it("staging and prod rotate the cache AUTH token: one function in the primary region on the primary secret, the database's rotation beside it; dev rotates nothing", async () => {
-    const dev = await planShippedStack("dev");
+    const dev = await shippedPlan("dev");
     const rotationTypes = (plan: PlanFile) => countTypes(plan.resources.filter((r) => r.urn.includes("blueprint:cache:AuthRotation$") && r.custom));
     for (const plan of [prod, staging]) {
       assert.deepEqual(
@@ -164,8 +164,8 @@ describe("scalable-system patterns on the shipped stacks", function () {
     let two: PlanFile;
     let three: PlanFile;
     before(async () => {
-      two = await planShippedStack("prod", { "blueprint:database": { shards: 2 } });
-      three = await planShippedStack("prod", { "blueprint:database": { shards: 3 } });
+      two = await shippedVariantPlan("prod", { "blueprint:database": { shards: 2 } });
+      three = await shippedVariantPlan("prod", { "blueprint:database": { shards: 3 } });
     });
 
     it("shards: 2 plans two global clusters, their members and proxies in every region, and a shard map per region", () => {
@@ -248,7 +248,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
     });
 
     it("staging with two shards: the database failover experiment of each region targets both shards' clusters", async () => {
-      const sharded = await planShippedStack("staging", { "blueprint:database": { shards: 2 } });
+      const sharded = await shippedVariantPlan("staging", { "blueprint:database": { shards: 2 } });
       assert.deepEqual(mandatory(sharded), []);
       const regions = ["us-east-1", "eu-west-1"].filter((region) =>
         inRegion(sharded, "aws:fis/experimentTemplate:ExperimentTemplate", region).some((t) =>
@@ -269,7 +269,7 @@ describe("scalable-system patterns on the shipped stacks", function () {
     });
 
     it("activeShards keeps a new shard out of the map until its data is copied", async () => {
-      const staged = await planShippedStack("prod", { "blueprint:database": { shards: 3, activeShards: 2 } });
+      const staged = await shippedVariantPlan("prod", { "blueprint:database": { shards: 3, activeShards: 2 } });
       const [parameter] = shardMaps(staged, "eu-west-1");
       const map = JSON.parse(String(parameter.inputs.insecureValue)) as { version: number; shards: Array<{ shard: number; range?: number[] }> };
       assert.equal(map.version, 2);

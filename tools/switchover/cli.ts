@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
 import { dataLossLine } from "../plan/diff/formatDiff";
 import { diffPlans } from "../plan/diff/planDiff";
+import type { PlanFile } from "../plan/planFile";
 import { planStack } from "../plan/planStack";
 import { ProgramError } from "../plan/runProgram";
 import { StackFileError } from "../plan/stackFile";
@@ -21,8 +22,14 @@ export const SWITCHOVER_EXIT = { ok: 0, failed: 1, usage: 2, crash: 3, dataLoss:
 
 type Writer = (line: string) => void;
 
-/** Runs the CLI and returns its exit code. */
-export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = console.error): Promise<number> {
+/** How a stack file is planned (the offline plan, policies included). */
+export type StackPlanner = (stack: string, options: { readonly stacksDir: string }) => Promise<PlanFile>;
+
+/**
+ * Runs the CLI and returns its exit code. `plan` plans the stack before and after the move.
+ * @default plan: planStack, the offline plan
+ */
+export async function main(argv: readonly string[], out: Writer = console.log, err: Writer = console.error, plan: StackPlanner = planStack): Promise<number> {
   let args;
   try {
     args = parseSwitchoverArgs(argv);
@@ -55,8 +62,8 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
     const switched = moveWriterText(text, path, args.to, command);
     const after = mkdtempSync(join(tmpdir(), "switchover-"));
     writeFileSync(join(after, `Pulumi.${args.stack}.yaml`), switched);
-    const before = await planStack(args.stack, { stacksDir: args.stacksDir });
-    const planned = await planStack(args.stack, { stacksDir: after });
+    const before = await plan(args.stack, { stacksDir: args.stacksDir });
+    const planned = await plan(args.stack, { stacksDir: after });
     const diff = diffPlans(before, planned);
     out(`${args.stack}: writer ${regions.writerRegion} -> ${args.to} (primary region ${regions.primaryRegion} keeps the global resources)`);
     out(

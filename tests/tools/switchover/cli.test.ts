@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, SWITCHOVER_EXIT } from "../../../tools/switchover/cli";
+import { plannedStack } from "../../support/shippedPlans";
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -11,6 +12,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     argv,
     (line) => out.push(line),
     (line) => err.push(line),
+    // planned once per stack file content: the tests move prod's writer there and back
+    plannedStack,
   );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }

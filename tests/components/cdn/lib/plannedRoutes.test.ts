@@ -3,7 +3,7 @@ import { plannedRoutes } from "../../../../components/cdn/lib/plannedRoutes";
 import { routeMatrixSection } from "../../../../components/cdn/plan";
 import { COUNTRY_COORDINATES, REPRESENTATIVE_VIEWERS } from "../../../../components/lib/countries";
 import { planGraph } from "../../../../components/lib/plan/planGraph";
-import { planShippedStack } from "../../../support/generatedPlans";
+import { shippedPlan } from "../../../support/shippedPlans";
 
 const TYPES = {
   distribution: "aws:cloudfront/distribution:Distribution",
@@ -16,7 +16,7 @@ const at = (country: string) => REPRESENTATIVE_VIEWERS.findIndex((viewer) => vie
 
 describe("planned routes (the prod plan, read back)", () => {
   it("serves a read-any GET from Australia in ap-southeast-2, from Germany in eu-west-1, and a POST on a write route from the primary everywhere", async () => {
-    const routes = plannedRoutes(planGraph(await planShippedStack("prod")), TYPES);
+    const routes = plannedRoutes(planGraph(await shippedPlan("prod")), TYPES);
     assert.deepEqual(
       routes.map((route) => [route.pathPattern, route.routeClass, route.method]),
       [
@@ -42,13 +42,13 @@ describe("planned routes (the prod plan, read back)", () => {
 
   it("makes every one of prod's three regions the nearest region for some viewers", async () => {
     const viewers = [...COUNTRY_COORDINATES.keys()].map((country) => ({ country, name: country, continent: "" }));
-    const routes = plannedRoutes(planGraph(await planShippedStack("prod")), TYPES, viewers);
+    const routes = plannedRoutes(planGraph(await shippedPlan("prod")), TYPES, viewers);
     const first = new Set(routes.find((route) => route.pathPattern === "/read/*")!.servings.map((serving) => serving.region));
     assert.deepEqual([...first].sort(), ["ap-southeast-2", "eu-west-1", "us-east-1"]);
   });
 
   it("writes the route matrix into the report, with each region's duty", async () => {
-    const plan = await planShippedStack("prod");
+    const plan = await shippedPlan("prod");
     const lines = routeMatrixSection({ graph: planGraph(plan), regions: plan.regions, primaryRegion: plan.primaryRegion });
     assert.equal(lines[0], "### Route matrix");
     const read = lines.find((line) => line.startsWith("| `/read/*` |"))!;

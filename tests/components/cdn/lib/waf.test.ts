@@ -3,7 +3,7 @@ import type { DistributionSettings } from "../../../../components/cdn/lib/cdnRul
 import type { Route } from "../../../../components/cdn/lib/routes/model";
 import { MANAGED_RULE_GROUPS, pathPatternRegex, wafCapacity, wafProblems, wafRules } from "../../../../components/cdn/lib/waf";
 import { DEFAULT_ROUTES } from "../../../../components/cdn/routesSettings";
-import { planShippedStack } from "../../../support/generatedPlans";
+import { shippedPlan } from "../../../support/shippedPlans";
 import { evaluateWebAcl } from "../../../support/wafEvaluator";
 import { PROD_CDN_SETTINGS } from "../../../support/settings";
 
@@ -68,7 +68,7 @@ describe("WAF body-size limits per route class", () => {
   });
 
   it("lets a 64 KB write through the planned prod web ACL, and still bounds bodies on read routes", async () => {
-    const plan = await planShippedStack("prod");
+    const plan = await shippedPlan("prod");
     const acl = plan.resources.find((r) => r.type === "aws:wafv2/webAcl:WebAcl")!;
     const rules = acl.inputs.rules as Array<Record<string, unknown>>;
     assert.deepEqual(evaluateWebAcl(rules, { method: "POST", path: "/api/orders", bodyBytes: 64 * KB }).action, "allow");

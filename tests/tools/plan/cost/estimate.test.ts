@@ -6,7 +6,7 @@ import { costSection, costDeltaLine } from "../../../../tools/plan/cost/costSect
 import { costCatalog, estimateCost } from "../../../../tools/plan/cost/estimate";
 import { planCost } from "../../../../tools/plan/cost/planCost";
 import type { PriceSnapshot } from "../../../../tools/plan/cost/snapshot";
-import { planShippedStack } from "../../../support/generatedPlans";
+import { shippedPlan } from "../../../support/shippedPlans";
 
 const resource = (type: string, region: string | null, inputs: Record<string, unknown> = {}, custom = true): PlannedResource => ({
   urn: `urn:pulumi:t::p::${type}::${type}-${region}-${JSON.stringify(inputs).length}`,
@@ -102,7 +102,7 @@ describe("cost estimate", () => {
 describe("cost of the shipped prod stack", () => {
   it("prices every region, classifies every type and finds every price", async function () {
     this.timeout(60_000);
-    const prod = await planShippedStack("prod");
+    const prod = await shippedPlan("prod");
     const estimate = planCost(prod);
     assert.deepEqual(
       estimate.locations.map((entry) => entry.location),

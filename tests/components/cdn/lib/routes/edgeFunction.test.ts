@@ -3,7 +3,7 @@ import { parseRoutingData, routerCode, routingData, writeMarkerCode, type Router
 import { runViewerRequest, runViewerResponse, servingOrigin } from "../../../../../components/cdn/lib/routes/edgeRuntime";
 import { serveRoute, type RouteTopology } from "../../../../../components/cdn/lib/routes/model";
 import { COUNTRY_COORDINATES } from "../../../../../components/lib/countries";
-import { planShippedStack } from "../../../../support/generatedPlans";
+import { shippedPlan } from "../../../../support/shippedPlans";
 
 const PROD: RouteTopology = {
   regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
@@ -125,7 +125,7 @@ describe("edge router (CloudFront Functions, offline runtime)", () => {
   });
 
   it("is the code the prod plan deploys: Australia ap-southeast-2, Germany eu-west-1, on every router", async () => {
-    const plan = await planShippedStack("prod");
+    const plan = await shippedPlan("prod");
     const routers = plan.resources.filter((r) => r.type === "aws:cloudfront/function:Function" && String(r.name).includes("-route-"));
     assert.deepEqual(routers.map((r) => r.name).sort(), ["edge-route-cacheable", "edge-route-read-any", "edge-route-read-your-writes"]);
     for (const router of routers) {
