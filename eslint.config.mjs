@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "policies/node_modules/**", "plan/**", "bin/**", "bench-results/**", "build/**", "eslint.config.mjs"] },
+  { ignores: ["node_modules/**", "policies/node_modules/**", "plan/**", "bin/**", "bench-results/**", "build/**", "offers/**", "eslint.config.mjs"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
