@@ -8,6 +8,7 @@
  * time a new node process takes to load the SDKs the plan needs and the cold end-to-end time of
  * `npm run plan -- prod`, with their ratio against issue 18's target (at most 1.5x), and peak memory.
  */
+import { ConfigError } from "../../infra/configIssues";
 import { exitWhenDrained } from "../lib/exit";
 import { createProgress } from "../lib/progress";
 import * as pulumi from "@pulumi/pulumi";
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // a stack the program refuses is reported as the plan reports it, without a stack trace
+  console.error(error instanceof ConfigError ? error.message : error);
   void exitWhenDrained(1);
 });

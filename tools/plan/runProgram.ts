@@ -75,6 +75,11 @@ async function runRecorded(program: Program, stack: string): Promise<void> {
   // prints a stack, so none is captured while the program runs.
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
+  // The SDK still reads a full stack for every resource it registers (its source position, which
+  // the plan does not record); mapping each frame through the source maps would cost a tenth of
+  // a cold plan. Maps stay loaded, so an error printed after the run is still mapped.
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
   let failure: unknown;
   try {
     await Promise.race([
@@ -88,6 +93,7 @@ async function runRecorded(program: Program, stack: string): Promise<void> {
     failure = err;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+    process.setSourceMapsEnabled(sourceMaps);
     // let rejections of this run surface before the listener goes
     await new Promise((resolve) => setImmediate(resolve));
     process.off("unhandledRejection", onStray);

@@ -64,10 +64,15 @@ export function staggeredExpression(expression: string, index: number, slotMinut
         problem: `"${expression}" must give its minutes and hours as single numbers so that the drills can run one after another, ${slotMinutes} minutes apart`,
       };
     const start = Number(hours) * 60 + Number(minutes) + offset;
-    if (start >= 24 * 60)
-      return {
-        problem: `"${expression}" starts too late: drill ${index + 1} would start ${offset} minutes later, after midnight; start the first one earlier in the day`,
-      };
+    if (start >= 24 * 60) {
+      // the latest first start that keeps the last drill before midnight
+      const latest = 24 * 60 - 1 - offset;
+      const advice =
+        latest >= 0
+          ? `start the first one at ${String(Math.floor(latest / 60)).padStart(2, "0")}:${String(latest % 60).padStart(2, "0")} UTC or earlier`
+          : "no start time fits one day: shorten drillDuration or turn some drills off";
+      return { problem: `"${expression}" starts too late: drill ${index + 1} would start ${offset} minutes later, after midnight; ${advice}` };
+    }
     return { expression: `cron(${start % 60} ${Math.floor(start / 60)} ${rest.join(" ")})` };
   }
   const at = AT.exec(expression);

@@ -34,8 +34,12 @@ describe("drill schedule", () => {
     assert.deepEqual(staggeredExpression("cron(0 14 ? * TUE *)", 3, 30), { expression: "cron(30 15 ? * TUE *)" });
     assert.deepEqual(staggeredExpression("at(2027-01-05T23:50:00)", 1, 30), { expression: "at(2027-01-06T00:20:00)" });
     assert.deepEqual(drillScheduleProblems("cron(0 22 ? * TUE *)", 5, 600), [
-      '"cron(0 22 ? * TUE *)" starts too late: drill 5 would start 120 minutes later, after midnight; start the first one earlier in the day',
+      '"cron(0 22 ? * TUE *)" starts too late: drill 5 would start 120 minutes later, after midnight; start the first one at 21:59 UTC or earlier',
     ]);
+    assert.deepEqual(drillScheduleProblems("cron(0 1 ? * TUE *)", 30, 1800), [
+      '"cron(0 1 ? * TUE *)" starts too late: drill 30 would start 1450 minutes later, after midnight; no start time fits one day: shorten drillDuration or turn some drills off',
+    ]);
+    assert.deepEqual(drillScheduleProblems("cron(59 21 ? * TUE *)", 5, 600), []);
     assert.deepEqual(drillScheduleProblems("cron(0/30 14 ? * TUE *)", 2, 600), [
       '"cron(0/30 14 ? * TUE *)" must give its minutes and hours as single numbers so that the drills can run one after another, 30 minutes apart',
     ]);
