@@ -2,7 +2,7 @@
  * The one pull-request comment of the offline plan, assembled from each stack's report and diff
  * within GitHub's size limit: every stack gets an equal budget, and its section keeps the most
  * important parts first (status, summary, cost delta, policy findings, data-loss and resilience
- * findings), then adds the full diff, the cost table and the full report while they fit. What is
+ * findings), then adds the full diff, the diagrams, the cost table and the full report while they fit. What is
  * left out is named, and the comment ends with a pointer to the full reports (the run's artefact).
  */
 
@@ -44,7 +44,8 @@ export interface CommentInput {
 /** One part of a stack's section, in priority order; `label` names it when it is left out. */
 interface Part {
   readonly label: string;
-  readonly text: string;
+  /** The text, or how it reads given the labels of the parts kept before it. */
+  readonly text: string | ((kept: ReadonlySet<string>) => string);
 }
 
 /** The report's `### <title>` section (up to the next level-3 heading), or undefined. */
@@ -65,11 +66,28 @@ export function reportSummary(report: string): string | undefined {
   return paragraphs.find((paragraph) => !paragraph.startsWith("#") && paragraph.trim().length > 0)?.trim();
 }
 
+/**
+ * The report's diagrams: the overview (one box per region and the global edge) and the regional
+ * stamp, with the caption between them; everything from the first Mermaid block to the last one
+ * before the first section. Undefined when the report draws none.
+ */
+export function reportDiagrams(report: string): string | undefined {
+  const lines = report.split("\n");
+  const end = lines.findIndex((line) => line.startsWith("### "));
+  const head = lines.slice(0, end < 0 ? undefined : end);
+  const first = head.indexOf("```mermaid");
+  const last = head.lastIndexOf("```");
+  return first >= 0 && last > first ? head.slice(first, last + 1).join("\n") : undefined;
+}
+
 /** The diff's findings: everything before its first collapsed table (counts, data loss, resilience). */
 export function diffFindings(diff: string): string {
   const index = diff.indexOf("\n<details");
   return (index < 0 ? diff : diff.slice(0, index)).trim();
 }
+
+/** The label of the diagrams part. */
+const DIAGRAMS = "the diagrams";
 
 const collapsed = (summary: string, body: string) => `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 
@@ -91,12 +109,31 @@ function parts(input: StackInput): { essential: string; optional: Part[] } {
     if (findings.length < input.diff.trim().length)
       optional.push({ label: "the changed resources", text: collapsed("Changed resources", input.diff.slice(findings.length).trim()) });
   }
+  // the diagrams open, at a size GitHub draws legibly: they are what a reviewer looks at first
+  const diagrams = report !== undefined ? reportDiagrams(report) : undefined;
+  if (diagrams !== undefined) optional.push({ label: DIAGRAMS, text: diagrams });
   const cost = report !== undefined ? reportSection(report, "Cost") : undefined;
-  if (cost !== undefined) optional.push({ label: "the cost table", text: collapsed(`Cost of ${input.stack} per region`, cost.replace(/^### Cost\n+/, "")) });
+  if (cost !== undefined) {
+    // the cost line with the delta is already among the essentials
+    const table = cost
+      .replace(/^### Cost\n+/, "")
+      .split("\n")
+      .filter((line) => line !== input.costDelta)
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n");
+    optional.push({ label: "the cost table", text: collapsed(`Cost of ${input.stack} per region`, table) });
+  }
   if (report !== undefined)
     optional.push({
-      label: "the diagrams and long tables (full report)",
-      text: collapsed(`Full report of ${input.stack}: diagrams, critical path, resources, outputs`, report.trim()),
+      label: "the long tables (full report)",
+      // without the diagrams when they are shown above
+      text: (kept) =>
+        kept.has(DIAGRAMS) && diagrams !== undefined
+          ? collapsed(
+              `Full report of ${input.stack}: critical path, sections, resources, outputs`,
+              report.replace(diagrams, "_(the diagrams are above)_").trim(),
+            )
+          : collapsed(`Full report of ${input.stack}: diagrams, critical path, sections, resources, outputs`, report.trim()),
     });
   return { essential, optional };
 }
@@ -109,10 +146,13 @@ export function stackSection(input: StackInput, budget: number): string {
   let used = essential.length;
   // a note of what was left out needs room too
   const reserve = 200;
+  const keptLabels = new Set<string>();
   for (const part of optional) {
-    if (used + part.text.length + 2 + reserve <= budget) {
-      kept.push(part.text);
-      used += part.text.length + 2;
+    const text = typeof part.text === "string" ? part.text : part.text(keptLabels);
+    if (used + text.length + 2 + reserve <= budget) {
+      kept.push(text);
+      keptLabels.add(part.label);
+      used += text.length + 2;
     } else {
       dropped.push(part.label);
     }

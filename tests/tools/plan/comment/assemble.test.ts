@@ -5,6 +5,7 @@ import {
   COMMENT_BUDGET,
   COMMENT_MARKER,
   GITHUB_COMMENT_LIMIT,
+  reportDiagrams,
   reportSummary,
   stackSection,
   type StackInput,
@@ -43,16 +44,17 @@ describe("pull-request comment assembly", () => {
     assert.ok(body.startsWith(`${COMMENT_MARKER}\n## Offline plan: every stack planned`));
     const summary = reportSummary(six.report ?? "") ?? "";
     assert.match(summary, /resources in 6 region\(s\)/);
-    for (const stack of stacks) {
-      const section = body.slice(body.indexOf(`### \`${stack.stack}\``));
+    for (const [index, stack] of stacks.entries()) {
+      const next = stacks[index + 1];
+      const section = body.slice(body.indexOf(`### \`${stack.stack}\``), next ? body.indexOf(`### \`${next.stack}\``) : undefined);
       assert.ok(section.includes(summary), stack.stack);
       assert.ok(section.includes(six.costDelta ?? "-"), stack.stack);
       assert.ok(section.includes("No stateful resource would be deleted or replaced."), stack.stack);
+      // the overview (one box per region and the edge) and the regional stamp, open
+      assert.ok(section.includes(reportDiagrams(six.report ?? "") ?? "-"), stack.stack);
     }
-    assert.match(
-      body,
-      /_Left out for the comment's size: .*the diagrams and long tables \(full report\); the full report is in the `offline-plan` artefact\._/,
-    );
+    assert.equal(body.split("```mermaid").length - 1, 12);
+    assert.match(body, /_Left out for the comment's size: .*the long tables \(full report\); the full report is in the `offline-plan` artefact\._/);
     assert.ok(
       body.endsWith(
         "Full reports (plan/<stack>.md), plan files and diffs: the [`offline-plan` artefact of the run](https://github.com/o/r/actions/runs/42).\n",
@@ -60,9 +62,23 @@ describe("pull-request comment assembly", () => {
     );
   });
 
-  it("keeps the whole report of one stack when it fits", () => {
+  it("keeps the whole report of one stack when it fits, drawing each diagram once", () => {
     const section = stackSection(six, 1_000_000);
-    assert.ok(section.includes("```mermaid") && !section.includes("Left out"));
+    assert.ok(!section.includes("Left out"));
+    assert.equal(section.split("```mermaid").length - 1, 2);
+    assert.ok(section.includes("_(the diagrams are above)_"));
+    // the cost line with the delta among the essentials, not again in the cost table (the collapsed full report keeps its own)
+    const beforeFullReport = section.slice(0, section.indexOf("<details><summary>Full report of"));
+    assert.equal(beforeFullReport.split(six.costDelta ?? "-").length - 1, 1);
+  });
+
+  it("finds the overview and the regional stamp, with the caption between, and nothing after them", () => {
+    const diagrams = reportDiagrams(six.report ?? "") ?? "";
+    assert.ok(diagrams.startsWith("```mermaid\nflowchart LR\n  subgraph global"));
+    assert.match(diagrams, /\n```\n\n\*\*Regional stamp\*\* \(.*\):\n\n```mermaid\nflowchart TB\n/);
+    assert.ok(diagrams.endsWith("\n```"));
+    assert.equal(diagrams.split("```mermaid").length - 1, 2);
+    assert.equal(reportDiagrams("## Offline plan\n\nno diagram\n\n### Cost\n"), undefined);
   });
 
   it("property: 1 to 6 stacks under any budget from 20,000 characters keep every summary under the budget", () => {
