@@ -123,7 +123,12 @@ function parts(input: StackInput): { essential: string; optional: Part[] } {
       .replace(/\n{3,}/g, "\n\n");
     optional.push({ label: "the cost table", text: collapsed(`Cost of ${input.stack} per region`, table) });
   }
-  if (report !== undefined)
+  // the full report without the cost line the essentials already show
+  const fullReport = report
+    ?.split("\n")
+    .filter((line) => line !== input.costDelta)
+    .join("\n");
+  if (fullReport !== undefined)
     optional.push({
       label: "the long tables (full report)",
       // without the diagrams when they are shown above
@@ -131,9 +136,9 @@ function parts(input: StackInput): { essential: string; optional: Part[] } {
         kept.has(DIAGRAMS) && diagrams !== undefined
           ? collapsed(
               `Full report of ${input.stack}: critical path, sections, resources, outputs`,
-              report.replace(diagrams, "_(the diagrams are above)_").trim(),
+              fullReport.replace(diagrams, "_(the diagrams are above)_").trim(),
             )
-          : collapsed(`Full report of ${input.stack}: diagrams, critical path, sections, resources, outputs`, report.trim()),
+          : collapsed(`Full report of ${input.stack}: diagrams, critical path, sections, resources, outputs`, fullReport.trim()),
     });
   return { essential, optional };
 }
