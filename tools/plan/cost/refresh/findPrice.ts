@@ -1,8 +1,8 @@
 /**
  * Finds one snapshot key's on-demand price among Price List products: the products its matcher
  * selects in the region (any location for an account-wide price), then the price of each: the
- * first tier with a charge, since a free allowance (the first 50 health checks, 100 canary runs)
- * is not what one more unit costs. One price, or a reason there is none or more than one.
+ * first tier with a charge, since a free allowance the Price List states as a zero-priced first
+ * tier (Route 53's first 50 health checks of AWS endpoints) is not what one more unit costs. One price, or a reason there is none or more than one.
  */
 import type { OfferProduct } from "./offerFile";
 import { isUsageType, type OfferMatch } from "./skuMatchers";
