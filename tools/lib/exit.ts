@@ -22,3 +22,19 @@ export async function exitWhenDrained(code: number): Promise<void> {
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
   process.exit(code);
 }
+
+/**
+ * Runs a CLI's `main` as the process: exits with its code once the output has drained, or with
+ * `crashCode` after printing the stack trace of an unexpected failure (a bug in the tool: the
+ * trace is what a report of it needs). Every command-line entry point ends this way.
+ */
+export async function runCli(main: () => number | Promise<number>, crashCode: number): Promise<void> {
+  let code: number;
+  try {
+    code = await main();
+  } catch (error) {
+    console.error(error);
+    code = crashCode;
+  }
+  await exitWhenDrained(code);
+}

@@ -8,7 +8,7 @@
  * listed at once: missing flags, invalid names, unknown regions or stacks, an existing file),
  * 3 an unexpected failure (a bug in the tool; printed with its stack trace).
  */
-import { exitWhenDrained } from "../lib/exit";
+import { runCli } from "../lib/exit";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -179,14 +179,4 @@ function commandLine(args: NewEnvArgs): string {
   ].join(" ");
 }
 
-if (require.main === module) {
-  let code: number;
-  try {
-    code = main(process.argv.slice(2));
-  } catch (error) {
-    // An unexpected failure is a bug in the tool: keep its stack trace.
-    console.error(error);
-    code = EXIT_BUG;
-  }
-  void exitWhenDrained(code);
-}
+if (require.main === module) void runCli(() => main(process.argv.slice(2)), EXIT_BUG);

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
-import { exitWhenDrained } from "../lib/exit";
+import { runCli } from "../lib/exit";
 import { inputDirectoryProblem, outputDirectoryProblem, outputFileProblem } from "../lib/paths";
 import { performance } from "node:perf_hooks";
 import { createProgress, type ProgressSink } from "../lib/progress";
@@ -262,13 +262,4 @@ export function diffMain(argv: readonly string[], out: Writer = console.log, err
   return EXIT_CODES.ok;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => exitWhenDrained(code),
-    (error: unknown) => {
-      // An unexpected failure is a bug in the tool: keep its stack trace.
-      console.error(error);
-      return exitWhenDrained(EXIT_CODES.crash);
-    },
-  );
-}
+if (require.main === module) void runCli(() => main(process.argv.slice(2)), EXIT_CODES.crash);

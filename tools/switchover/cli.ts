@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError } from "../../infra/configIssues";
+import { runCli } from "../lib/exit";
 import { dataLossLine } from "../plan/diff/formatDiff";
 import { diffPlans } from "../plan/diff/planDiff";
 import type { PlanFile } from "../plan/planFile";
@@ -92,12 +93,5 @@ export async function main(argv: readonly string[], out: Writer = console.log, e
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(SWITCHOVER_EXIT.crash);
-    },
-  );
-}
+// exits once the output has drained: process.exit right away would cut a long diff off in a pipe
+if (require.main === module) void runCli(() => main(process.argv.slice(2)), SWITCHOVER_EXIT.crash);

@@ -11,7 +11,7 @@
  * Needs Chromium (Debian: `apt-get install chromium`; CHROMIUM overrides the path). Exit 0 when
  * every diagram rendered, 1 when one failed, 2 when no browser is installed.
  */
-import { exitWhenDrained } from "../../lib/exit";
+import { runCli } from "../../lib/exit";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -99,12 +99,4 @@ async function main(argv: string[]): Promise<number> {
   return failures > 0 ? 1 : 0;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => exitWhenDrained(code),
-    (error: unknown) => {
-      console.error(error);
-      return exitWhenDrained(1);
-    },
-  );
-}
+if (require.main === module) void runCli(() => main(process.argv.slice(2)), 1);

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { exitWhenDrained } from "../../../lib/exit";
+import { runCli } from "../../../lib/exit";
 import { loadSnapshot, SNAPSHOT_PATH, type PriceSnapshot } from "../snapshot";
 import { parseRefreshArgs, RefreshUsageError, USAGE } from "./args";
 import { fetchCommands } from "./commands";
@@ -110,13 +110,4 @@ export function main(argv: readonly string[], out: Writer = console.log, err: Wr
   return REFRESH_EXIT.ok;
 }
 
-if (require.main === module) {
-  let code: number;
-  try {
-    code = main(process.argv.slice(2));
-  } catch (error) {
-    console.error(error);
-    code = REFRESH_EXIT.crash;
-  }
-  void exitWhenDrained(code);
-}
+if (require.main === module) void runCli(() => main(process.argv.slice(2)), REFRESH_EXIT.crash);
