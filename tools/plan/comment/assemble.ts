@@ -2,8 +2,9 @@
  * The one pull-request comment of the offline plan, assembled from each stack's report and diff
  * within GitHub's size limit: every stack gets an equal budget, and its section keeps the most
  * important parts first (status, summary, cost delta, policy findings, data-loss and resilience
- * findings), then adds the full diff, the diagrams, the cost table and the full report while they fit. What is
- * left out is named, and the comment ends with a pointer to the full reports (the run's artefact).
+ * findings), then adds the full diff, the diagrams, the cost table and the full report while they
+ * fit. What is left out is named, and the comment ends with a pointer to the full reports (the
+ * run's artefact).
  */
 
 /** GitHub refuses an issue comment body over 65,536 characters. */
